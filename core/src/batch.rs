@@ -1,0 +1,654 @@
+//! Assessing whole populations: columns in, columns out.
+//!
+//! Input is a struct of arrays ([`PersonColumns`]): dates as day numbers since 1970-01-01 (the
+//! layout of numpy `datetime64[D]` and Arrow `date32`), [`NULL_DAY`] for an absent date, enums
+//! as their [`Word::code`]s with [`NULL_CODE`] for absent, flags as `0`/`1`. A missing column
+//! means "absent" for every row. Output is written into caller-provided columns
+//! ([`PersonColumnsMut`]) or into an owned [`PersonBatch`]; a refused row gets its error in
+//! the error list and nulls in every output column, and the batch carries on.
+//!
+//! Each row runs through exactly the same validation and rules as [`crate::assess`] (without
+//! recording explanations), so batch and per-case results agree by construction; the test
+//! suite checks it anyway.
+//!
+//! ```
+//! use juzhu::batch::{assess_persons, PersonColumns, NULL_DAY};
+//! use juzhu::date::from_ymd;
+//! use juzhu::{Calendar, Category, Policy, vocab::Word};
+//! let category = [Category::Floating.code(), Category::Lodging.code()];
+//! let arrival = [from_ymd(2024, 9, 28), from_ymd(2024, 6, 3)];
+//! let cols = PersonColumns { category: Some(&category), arrival_date: Some(&arrival), ..PersonColumns::new(2) };
+//! let out = assess_persons(&cols, from_ymd(2024, 10, 2), &Policy::default(), Calendar::china()).unwrap();
+//! assert_eq!(out.registration_deadline, [from_ymd(2024, 10, 8), from_ymd(2024, 6, 11)]);
+//! assert!(out.errors.is_empty());
+//! # let _ = NULL_DAY;
+//! ```
+
+use crate::calendar::Calendar;
+use crate::case::{Accommodation, Category, Policy};
+use crate::date::DayNum;
+use crate::error::CaseError;
+use crate::facts::{check_range, Derivation, PermitFacts, PersonFacts};
+use crate::outcome::{CategorySource, PersonOutcome};
+use crate::rules::liaoning_2013::{self, Ctx};
+use crate::rules::Silent;
+use crate::vocab::Word;
+
+/// An absent date in a day-number column.
+pub const NULL_DAY: DayNum = i32::MIN;
+/// An absent enum or flag in a code column.
+pub const NULL_CODE: u8 = u8::MAX;
+/// An absent division code in a region column.
+pub const NULL_REGION: i64 = i64::MIN;
+
+/// One person's raw input, as a row of the columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PersonRow {
+    /// Category code, or [`NULL_CODE`] to derive it.
+    pub category: u8,
+    /// 0/1, or [`NULL_CODE`].
+    pub overseas: u8,
+    /// Hukou division code, or [`NULL_REGION`].
+    pub hukou_region: i64,
+    /// Residence division code, or [`NULL_REGION`].
+    pub residence_region: i64,
+    /// 0/1 (absent = 0).
+    pub living_at_hukou: u8,
+    /// Day numbers, [`NULL_DAY`] for absent.
+    pub birth_date: DayNum,
+    /// Day of arrival.
+    pub arrival_date: DayNum,
+    /// Planned departure.
+    pub planned_departure: DayNum,
+    /// Accommodation code ([`NULL_CODE`] = residence).
+    pub accommodation: u8,
+    /// 0/1.
+    pub studying: u8,
+    /// 0/1.
+    pub wants_permit: u8,
+    /// Day registered.
+    pub registered_on: DayNum,
+    /// Day the permit application was made.
+    pub permit_applied_on: DayNum,
+    /// Permit issue day ([`NULL_DAY`]: no permit held).
+    pub permit_issued_on: DayNum,
+    /// 1, 2 or 3 ([`NULL_CODE`] or 0 when no permit).
+    pub permit_validity_years: u8,
+    /// Day the extension was applied for.
+    pub permit_extension_applied_on: DayNum,
+    /// Art 21 time limit.
+    pub correction_deadline: DayNum,
+}
+
+impl Default for PersonRow {
+    fn default() -> Self {
+        PersonRow {
+            category: NULL_CODE,
+            overseas: NULL_CODE,
+            hukou_region: NULL_REGION,
+            residence_region: NULL_REGION,
+            living_at_hukou: 0,
+            birth_date: NULL_DAY,
+            arrival_date: NULL_DAY,
+            planned_departure: NULL_DAY,
+            accommodation: NULL_CODE,
+            studying: 0,
+            wants_permit: 0,
+            registered_on: NULL_DAY,
+            permit_applied_on: NULL_DAY,
+            permit_issued_on: NULL_DAY,
+            permit_validity_years: NULL_CODE,
+            permit_extension_applied_on: NULL_DAY,
+            correction_deadline: NULL_DAY,
+        }
+    }
+}
+
+#[inline]
+fn opt(d: DayNum) -> Option<DayNum> {
+    (d != NULL_DAY).then_some(d)
+}
+
+#[inline]
+fn flag(field: &'static str, v: u8) -> Result<bool, CaseError> {
+    match v {
+        0 | NULL_CODE => Ok(false),
+        1 => Ok(true),
+        other => Err(CaseError::new(
+            field,
+            format!("{other} is not a flag (0 or 1)"),
+        )),
+    }
+}
+
+/// The first two digits of a division code, checking it has 6 or more digits.
+#[inline]
+fn province(field: &'static str, code: i64) -> Result<i64, CaseError> {
+    if code < 100_000 {
+        return Err(CaseError::new(
+            field,
+            format!("{code} is not a GB/T 2260 division code (6 or more digits)"),
+        ));
+    }
+    let mut c = code;
+    while c >= 100 {
+        c /= 10;
+    }
+    Ok(c)
+}
+
+impl PersonRow {
+    /// Validates the row into facts: the same checks a JSON case gets.
+    #[inline]
+    pub fn facts(&self, as_of: DayNum) -> Result<PersonFacts, CaseError> {
+        let hukou = (self.hukou_region != NULL_REGION).then_some(self.hukou_region);
+        let hukou_province = hukou
+            .map(|c| province("person.hukou_region", c))
+            .transpose()?;
+        if self.residence_region != NULL_REGION {
+            let p = province("person.residence_region", self.residence_region)?;
+            if p != 21 {
+                return Err(CaseError::new(
+                    "person.residence_region",
+                    format!(
+                        "{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)",
+                        self.residence_region
+                    ),
+                ));
+            }
+        }
+        let overseas = match self.overseas {
+            NULL_CODE => None,
+            v => Some(flag("person.overseas", v)?),
+        };
+        let living_at_hukou = flag("person.living_at_hukou", self.living_at_hukou)?;
+        let (category, category_source, derivation) = if self.category == NULL_CODE {
+            let d = if overseas == Some(true) {
+                Derivation::Overseas
+            } else {
+                match (hukou_province, living_at_hukou) {
+                    (Some(21), true) => Derivation::AtHukou,
+                    (Some(21), false) => Derivation::AwayFromHukou,
+                    (Some(_), _) => Derivation::HukouOutside,
+                    (None, _) => {
+                        return Err(CaseError::new(
+                            "person.category",
+                            "is required unless it can be derived: give hukou_region (or overseas: true)",
+                        ))
+                    }
+                }
+            };
+            let c = match d {
+                Derivation::Overseas => Category::Overseas,
+                Derivation::HukouOutside => Category::Floating,
+                Derivation::AtHukou => Category::Permanent,
+                Derivation::AwayFromHukou => Category::Lodging,
+            };
+            (c, CategorySource::Derived, Some(d))
+        } else {
+            let c = Category::from_code(self.category).ok_or_else(|| {
+                CaseError::new(
+                    "person.category",
+                    format!("code {} is not a category code (0–3)", self.category),
+                )
+            })?;
+            (c, CategorySource::Given, None)
+        };
+        let accommodation = match self.accommodation {
+            NULL_CODE => Accommodation::Residence,
+            v => Accommodation::from_code(v).ok_or_else(|| {
+                CaseError::new(
+                    "person.accommodation",
+                    format!("code {v} is not an accommodation code (0–5)"),
+                )
+            })?,
+        };
+        let permit = match opt(self.permit_issued_on) {
+            None => None,
+            Some(issued) => {
+                let years = self.permit_validity_years;
+                if !(1..=3).contains(&years) {
+                    return Err(CaseError::new(
+                        "person.permit.validity_years",
+                        if years == NULL_CODE || years == 0 {
+                            "is required when a permit is held (1, 2 or 3)".to_owned()
+                        } else {
+                            format!("{years} is not one of 1, 2, 3")
+                        },
+                    ));
+                }
+                Some(PermitFacts {
+                    issued,
+                    years,
+                    extension_applied: opt(self.permit_extension_applied_on),
+                })
+            }
+        };
+        let f = PersonFacts {
+            category,
+            category_source,
+            derivation,
+            birth_from_id: false,
+            birth: opt(self.birth_date),
+            arrival: opt(self.arrival_date),
+            departure: opt(self.planned_departure),
+            accommodation,
+            studying: flag("person.studying", self.studying)?,
+            wants_permit: flag("person.wants_permit", self.wants_permit)?,
+            registered_on: opt(self.registered_on),
+            permit_applied_on: opt(self.permit_applied_on),
+            permit,
+            correction_deadline: opt(self.correction_deadline),
+        };
+        f.check(as_of)?;
+        Ok(f)
+    }
+}
+
+/// Checks a batch's `as_of` and policy once, before any row.
+pub fn check_as_of(as_of: DayNum, policy: &Policy) -> Result<(), CaseError> {
+    check_range("as_of", Some(as_of))?;
+    crate::rules::check_in_force(policy.rule_set, as_of)
+}
+
+/// Assesses one row (no explanation). `as_of` must have passed [`check_as_of`].
+#[inline]
+pub fn assess_row(
+    row: &PersonRow,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+) -> Result<PersonOutcome, CaseError> {
+    let facts = row.facts(as_of)?;
+    let cx = Ctx::new(as_of, policy, cal);
+    Ok(match policy.rule_set {
+        crate::RuleSet::Liaoning2013 => {
+            liaoning_2013::assess_person(&facts, &[], &cx, &mut Silent, |_| {})
+        }
+    })
+}
+
+/// Input columns; `None` = absent for every row. Every present column has `len` entries.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct PersonColumns<'a> {
+    /// Number of rows.
+    pub len: usize,
+    /// Category codes.
+    pub category: Option<&'a [u8]>,
+    /// Overseas flags.
+    pub overseas: Option<&'a [u8]>,
+    /// Hukou division codes.
+    pub hukou_region: Option<&'a [i64]>,
+    /// Residence division codes.
+    pub residence_region: Option<&'a [i64]>,
+    /// Living-at-hukou flags.
+    pub living_at_hukou: Option<&'a [u8]>,
+    /// Birth dates.
+    pub birth_date: Option<&'a [DayNum]>,
+    /// Arrival dates.
+    pub arrival_date: Option<&'a [DayNum]>,
+    /// Planned departures.
+    pub planned_departure: Option<&'a [DayNum]>,
+    /// Accommodation codes.
+    pub accommodation: Option<&'a [u8]>,
+    /// Studying flags.
+    pub studying: Option<&'a [u8]>,
+    /// Wants-permit flags.
+    pub wants_permit: Option<&'a [u8]>,
+    /// Registration days.
+    pub registered_on: Option<&'a [DayNum]>,
+    /// Permit application days.
+    pub permit_applied_on: Option<&'a [DayNum]>,
+    /// Permit issue days.
+    pub permit_issued_on: Option<&'a [DayNum]>,
+    /// Permit validity years.
+    pub permit_validity_years: Option<&'a [u8]>,
+    /// Extension application days.
+    pub permit_extension_applied_on: Option<&'a [DayNum]>,
+    /// Art 21 time limits.
+    pub correction_deadline: Option<&'a [DayNum]>,
+}
+
+impl<'a> PersonColumns<'a> {
+    /// `len` rows with every column absent.
+    pub fn new(len: usize) -> Self {
+        PersonColumns {
+            len,
+            ..Default::default()
+        }
+    }
+
+    /// Checks every present column has `len` entries; the error names the column.
+    pub fn check_lengths(&self) -> Result<(), CaseError> {
+        let lens: [(&str, Option<usize>); 17] = [
+            ("category", self.category.map(<[u8]>::len)),
+            ("overseas", self.overseas.map(<[u8]>::len)),
+            ("hukou_region", self.hukou_region.map(<[i64]>::len)),
+            ("residence_region", self.residence_region.map(<[i64]>::len)),
+            ("living_at_hukou", self.living_at_hukou.map(<[u8]>::len)),
+            ("birth_date", self.birth_date.map(<[i32]>::len)),
+            ("arrival_date", self.arrival_date.map(<[i32]>::len)),
+            (
+                "planned_departure",
+                self.planned_departure.map(<[i32]>::len),
+            ),
+            ("accommodation", self.accommodation.map(<[u8]>::len)),
+            ("studying", self.studying.map(<[u8]>::len)),
+            ("wants_permit", self.wants_permit.map(<[u8]>::len)),
+            ("registered_on", self.registered_on.map(<[i32]>::len)),
+            (
+                "permit_applied_on",
+                self.permit_applied_on.map(<[i32]>::len),
+            ),
+            ("permit_issued_on", self.permit_issued_on.map(<[i32]>::len)),
+            (
+                "permit_validity_years",
+                self.permit_validity_years.map(<[u8]>::len),
+            ),
+            (
+                "permit_extension_applied_on",
+                self.permit_extension_applied_on.map(<[i32]>::len),
+            ),
+            (
+                "correction_deadline",
+                self.correction_deadline.map(<[i32]>::len),
+            ),
+        ];
+        for (name, len) in lens {
+            if let Some(n) = len.filter(|&n| n != self.len) {
+                return Err(CaseError::new(
+                    name,
+                    format!("has {n} rows, expected {}", self.len),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Row `i` (the caller guarantees `i < len` and checked lengths).
+    #[inline]
+    pub fn row(&self, i: usize) -> PersonRow {
+        #[inline(always)]
+        fn at<T: Copy>(c: Option<&[T]>, i: usize, null: T) -> T {
+            match c {
+                Some(c) => c[i],
+                None => null,
+            }
+        }
+        PersonRow {
+            category: at(self.category, i, NULL_CODE),
+            overseas: at(self.overseas, i, NULL_CODE),
+            hukou_region: at(self.hukou_region, i, NULL_REGION),
+            residence_region: at(self.residence_region, i, NULL_REGION),
+            living_at_hukou: at(self.living_at_hukou, i, 0),
+            birth_date: at(self.birth_date, i, NULL_DAY),
+            arrival_date: at(self.arrival_date, i, NULL_DAY),
+            planned_departure: at(self.planned_departure, i, NULL_DAY),
+            accommodation: at(self.accommodation, i, NULL_CODE),
+            studying: at(self.studying, i, 0),
+            wants_permit: at(self.wants_permit, i, 0),
+            registered_on: at(self.registered_on, i, NULL_DAY),
+            permit_applied_on: at(self.permit_applied_on, i, NULL_DAY),
+            permit_issued_on: at(self.permit_issued_on, i, NULL_DAY),
+            permit_validity_years: at(self.permit_validity_years, i, NULL_CODE),
+            permit_extension_applied_on: at(self.permit_extension_applied_on, i, NULL_DAY),
+            correction_deadline: at(self.correction_deadline, i, NULL_DAY),
+        }
+    }
+}
+
+/// Output columns, owned. Codes are [`Word::code`]s; [`NULL_CODE`] / [`NULL_DAY`] mark nulls.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub struct PersonBatch {
+    pub category: Vec<u8>,
+    pub category_source: Vec<u8>,
+    pub registration_required: Vec<u8>,
+    pub registration_kind: Vec<u8>,
+    pub registration_duty_holder: Vec<u8>,
+    pub registration_deadline: Vec<DayNum>,
+    pub registration_status: Vec<u8>,
+    pub permit_status: Vec<u8>,
+    pub permit_exemption: Vec<u8>,
+    pub permit_reaches_16_on: Vec<DayNum>,
+    pub permit_deadline: Vec<DayNum>,
+    pub permit_application_status: Vec<u8>,
+    pub permit_expires_on: Vec<DayNum>,
+    pub permit_valid: Vec<u8>,
+    pub permit_extension_deadline: Vec<DayNum>,
+    pub permit_extension_status: Vec<u8>,
+    pub consequence: Vec<u8>,
+    pub entitlements: Vec<u32>,
+    pub interpretations: Vec<u16>,
+    pub calendar_provisional: Vec<u8>,
+    /// Refused rows: index and error, in row order.
+    pub errors: Vec<(usize, CaseError)>,
+}
+
+/// Output columns borrowed from the caller (e.g. numpy arrays); each has the batch's length.
+#[allow(missing_docs)]
+pub struct PersonColumnsMut<'a> {
+    pub category: &'a mut [u8],
+    pub category_source: &'a mut [u8],
+    pub registration_required: &'a mut [u8],
+    pub registration_kind: &'a mut [u8],
+    pub registration_duty_holder: &'a mut [u8],
+    pub registration_deadline: &'a mut [DayNum],
+    pub registration_status: &'a mut [u8],
+    pub permit_status: &'a mut [u8],
+    pub permit_exemption: &'a mut [u8],
+    pub permit_reaches_16_on: &'a mut [DayNum],
+    pub permit_deadline: &'a mut [DayNum],
+    pub permit_application_status: &'a mut [u8],
+    pub permit_expires_on: &'a mut [DayNum],
+    pub permit_valid: &'a mut [u8],
+    pub permit_extension_deadline: &'a mut [DayNum],
+    pub permit_extension_status: &'a mut [u8],
+    pub consequence: &'a mut [u8],
+    pub entitlements: &'a mut [u32],
+    pub interpretations: &'a mut [u16],
+    pub calendar_provisional: &'a mut [u8],
+}
+
+#[inline(always)]
+fn code<W: Word>(w: Option<W>) -> u8 {
+    w.map_or(NULL_CODE, Word::code)
+}
+
+#[inline(always)]
+fn dayn(d: Option<DayNum>) -> DayNum {
+    d.unwrap_or(NULL_DAY)
+}
+
+impl PersonColumnsMut<'_> {
+    fn len(&self) -> usize {
+        self.category.len()
+    }
+
+    fn lengths_match(&self, n: usize) -> bool {
+        [
+            self.category.len(),
+            self.category_source.len(),
+            self.registration_required.len(),
+            self.registration_kind.len(),
+            self.registration_duty_holder.len(),
+            self.registration_deadline.len(),
+            self.registration_status.len(),
+            self.permit_status.len(),
+            self.permit_exemption.len(),
+            self.permit_reaches_16_on.len(),
+            self.permit_deadline.len(),
+            self.permit_application_status.len(),
+            self.permit_expires_on.len(),
+            self.permit_valid.len(),
+            self.permit_extension_deadline.len(),
+            self.permit_extension_status.len(),
+            self.consequence.len(),
+            self.entitlements.len(),
+            self.interpretations.len(),
+            self.calendar_provisional.len(),
+        ]
+        .iter()
+        .all(|&l| l == n)
+    }
+
+    #[inline(always)]
+    fn put(&mut self, i: usize, o: &PersonOutcome) {
+        let r = &o.registration;
+        let p = &o.permit;
+        self.category[i] = o.category.code();
+        self.category_source[i] = o.category_source.code();
+        self.registration_required[i] = u8::from(r.required);
+        self.registration_kind[i] = code(r.kind);
+        self.registration_duty_holder[i] = code(r.duty_holder);
+        self.registration_deadline[i] = dayn(r.deadline);
+        self.registration_status[i] = r.status.code();
+        self.permit_status[i] = p.status.code();
+        self.permit_exemption[i] = code(p.exemption);
+        self.permit_reaches_16_on[i] = dayn(p.reaches_16_on);
+        self.permit_deadline[i] = dayn(p.deadline);
+        self.permit_application_status[i] = p.application_status.code();
+        self.permit_expires_on[i] = dayn(p.expires_on);
+        self.permit_valid[i] = p.valid.map_or(NULL_CODE, u8::from);
+        self.permit_extension_deadline[i] = dayn(p.extension_deadline);
+        self.permit_extension_status[i] = code(p.extension_status);
+        self.consequence[i] = o.consequence.code();
+        self.entitlements[i] = o.entitlements.bits();
+        self.interpretations[i] = o.interpretations.bits();
+        self.calendar_provisional[i] = u8::from(o.calendar_provisional);
+    }
+
+    #[inline(always)]
+    fn put_null(&mut self, i: usize) {
+        for c in [
+            &mut *self.category,
+            &mut *self.category_source,
+            &mut *self.registration_required,
+            &mut *self.registration_kind,
+            &mut *self.registration_duty_holder,
+            &mut *self.registration_status,
+            &mut *self.permit_status,
+            &mut *self.permit_exemption,
+            &mut *self.permit_application_status,
+            &mut *self.permit_valid,
+            &mut *self.permit_extension_status,
+            &mut *self.consequence,
+            &mut *self.calendar_provisional,
+        ] {
+            c[i] = NULL_CODE;
+        }
+        for c in [
+            &mut *self.registration_deadline,
+            &mut *self.permit_reaches_16_on,
+            &mut *self.permit_deadline,
+            &mut *self.permit_expires_on,
+            &mut *self.permit_extension_deadline,
+        ] {
+            c[i] = NULL_DAY;
+        }
+        self.entitlements[i] = 0;
+        self.interpretations[i] = 0;
+    }
+}
+
+/// Assesses rows `cols` into `out`; returns refused rows (index, error). Fails only when the
+/// batch itself is malformed (`as_of`, column lengths).
+pub fn assess_persons_into(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+    out: &mut PersonColumnsMut,
+) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    check_as_of(as_of, policy)?;
+    cols.check_lengths()?;
+    if !out.lengths_match(cols.len) {
+        return Err(CaseError::new(
+            "output",
+            format!(
+                "output columns must have {} rows, found {}",
+                cols.len,
+                out.len()
+            ),
+        ));
+    }
+    let mut errors = Vec::new();
+    for i in 0..cols.len {
+        match assess_row(&cols.row(i), as_of, policy, cal) {
+            Ok(o) => out.put(i, &o),
+            Err(e) => {
+                out.put_null(i);
+                errors.push((i, e));
+            }
+        }
+    }
+    Ok(errors)
+}
+
+impl PersonBatch {
+    /// Zero-filled columns for `n` rows.
+    pub fn with_len(n: usize) -> Self {
+        PersonBatch {
+            category: vec![0; n],
+            category_source: vec![0; n],
+            registration_required: vec![0; n],
+            registration_kind: vec![0; n],
+            registration_duty_holder: vec![0; n],
+            registration_deadline: vec![0; n],
+            registration_status: vec![0; n],
+            permit_status: vec![0; n],
+            permit_exemption: vec![0; n],
+            permit_reaches_16_on: vec![0; n],
+            permit_deadline: vec![0; n],
+            permit_application_status: vec![0; n],
+            permit_expires_on: vec![0; n],
+            permit_valid: vec![0; n],
+            permit_extension_deadline: vec![0; n],
+            permit_extension_status: vec![0; n],
+            consequence: vec![0; n],
+            entitlements: vec![0; n],
+            interpretations: vec![0; n],
+            calendar_provisional: vec![0; n],
+            errors: Vec::new(),
+        }
+    }
+
+    /// The columns as mutable slices.
+    pub fn columns_mut(&mut self) -> PersonColumnsMut<'_> {
+        PersonColumnsMut {
+            category: &mut self.category,
+            category_source: &mut self.category_source,
+            registration_required: &mut self.registration_required,
+            registration_kind: &mut self.registration_kind,
+            registration_duty_holder: &mut self.registration_duty_holder,
+            registration_deadline: &mut self.registration_deadline,
+            registration_status: &mut self.registration_status,
+            permit_status: &mut self.permit_status,
+            permit_exemption: &mut self.permit_exemption,
+            permit_reaches_16_on: &mut self.permit_reaches_16_on,
+            permit_deadline: &mut self.permit_deadline,
+            permit_application_status: &mut self.permit_application_status,
+            permit_expires_on: &mut self.permit_expires_on,
+            permit_valid: &mut self.permit_valid,
+            permit_extension_deadline: &mut self.permit_extension_deadline,
+            permit_extension_status: &mut self.permit_extension_status,
+            consequence: &mut self.consequence,
+            entitlements: &mut self.entitlements,
+            interpretations: &mut self.interpretations,
+            calendar_provisional: &mut self.calendar_provisional,
+        }
+    }
+}
+
+/// Assesses rows `cols` into owned columns.
+pub fn assess_persons(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+) -> Result<PersonBatch, CaseError> {
+    let mut out = PersonBatch::with_len(cols.len);
+    let errors = assess_persons_into(cols, as_of, policy, cal, &mut out.columns_mut())?;
+    out.errors = errors;
+    Ok(out)
+}

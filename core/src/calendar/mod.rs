@@ -1,0 +1,524 @@
+//! Rest days and working days (RULES.md §6).
+//!
+//! A [`Calendar`] answers, in one memory read, whether a day is a rest day, which is the first
+//! working day on or after it, and which is the Nth working day after it. It holds per-day
+//! tables for 1900–2299 built once when the calendar is made; rules never loop over holiday
+//! lists. Years with official data are *known*; any other year falls back to "Saturdays and
+//! Sundays rest", and an answer that depended on such a year is marked provisional.
+//!
+//! [`Calendar::china`] is the embedded mainland calendar, 2013–2026, each year traceable to its
+//! State Council notice ([`Calendar::sources`]). [`Calendar::from_json`] loads a caller's
+//! calendar that extends or overrides it:
+//!
+//! ```
+//! use juzhu::Calendar;
+//! let cal = Calendar::from_json(r#"{
+//!     "years": { "2027": { "rest_days": ["2027-01-01"], "working_days": [], "source": "local notice" } }
+//! }"#).unwrap();
+//! let ny = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+//! assert!(cal.is_rest_day(ny));
+//! assert!(cal.is_known_year(2027) && cal.is_known_year(2024));
+//! ```
+
+mod china;
+
+use crate::date::{
+    from_naive, from_ymd, is_weekend, parse_iso, to_ymd, year_of, DayNum, MAX_INPUT_YEAR,
+    MIN_INPUT_YEAR, TABLE_FIRST_YEAR, TABLE_LAST_YEAR,
+};
+use crate::error::CaseError;
+use crate::json::{self, Json, Obj};
+use crate::vocab::words;
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+words! {
+    /// A named public holiday of the mainland calendar.
+    pub enum Festival {
+        /// 元旦.
+        NewYear = 0 => "new_year", "元旦", "New Year's Day";
+        /// 春节.
+        SpringFestival = 1 => "spring_festival", "春节", "Spring Festival";
+        /// 清明节.
+        Qingming = 2 => "qingming", "清明节", "Qingming Festival";
+        /// 劳动节.
+        LabourDay = 3 => "labour_day", "劳动节", "Labour Day";
+        /// 端午节.
+        DragonBoat = 4 => "dragon_boat", "端午节", "Dragon Boat Festival";
+        /// 中秋节.
+        MidAutumn = 5 => "mid_autumn", "中秋节", "Mid-Autumn Festival";
+        /// 国庆节.
+        NationalDay = 6 => "national_day", "国庆节", "National Day";
+        /// 国庆节 and 中秋节 in one block.
+        NationalDayMidAutumn = 7 => "national_day_mid_autumn", "国庆节、中秋节", "National Day and Mid-Autumn Festival";
+        /// 中秋节 and 国庆节 in one block.
+        MidAutumnNationalDay = 8 => "mid_autumn_national_day", "中秋节、国庆节", "Mid-Autumn Festival and National Day";
+        /// 2015-09-03, the 70th anniversary of the victory in the War of Resistance.
+        VictoryDay70 = 9 => "victory_day_70", "抗战胜利70周年纪念日", "70th anniversary of the War of Resistance victory";
+    }
+}
+
+/// Why a day is a rest day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestReason {
+    /// A Saturday or Sunday that is not a make-up working day.
+    Weekend,
+    /// Inside a named holiday block of the embedded calendar.
+    Holiday(Festival),
+    /// Listed as a rest day by a caller-supplied calendar.
+    Listed,
+}
+
+const REST: u8 = 1;
+const KNOWN: u8 = 2;
+
+/// A year the calendar has data for.
+#[derive(Clone, Debug)]
+struct YearInfo {
+    sources: Vec<String>,
+    /// Named holiday blocks (embedded data only).
+    named: Vec<(DayNum, DayNum, Festival)>,
+}
+
+/// Official rest and working days, with O(1) look-ups. Immutable, `Send` and `Sync`: share one
+/// calendar between threads freely.
+#[derive(Clone)]
+pub struct Calendar {
+    first: DayNum,
+    /// `REST` and `KNOWN` bits per day.
+    flags: Box<[u8]>,
+    /// Days from each day to the first working day on or after it (saturating).
+    next_work: Box<[u16]>,
+    /// Working days from the table's first day through each day, inclusive.
+    work_ord: Box<[u32]>,
+    /// Every working day of the table, in order.
+    work_days: Box<[DayNum]>,
+    years: BTreeMap<i32, YearInfo>,
+}
+
+impl std::fmt::Debug for Calendar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Calendar")
+            .field("known_years", &self.known_years())
+            .finish()
+    }
+}
+
+/// The rest and working days given for one year.
+struct YearSpec {
+    rest: Vec<DayNum>,
+    work: Vec<DayNum>,
+    info: YearInfo,
+}
+
+fn md(year: i32, s: &str) -> DayNum {
+    // Embedded data is `MM-DD`; a malformed entry is caught by the tests, never at run time.
+    parse_iso(&format!("{year}-{s}")).unwrap_or_else(|| from_ymd(year, 1, 1))
+}
+
+fn embedded_years() -> BTreeMap<i32, YearSpec> {
+    china::YEARS
+        .iter()
+        .map(|y| {
+            let mut rest = Vec::new();
+            let mut named = Vec::new();
+            for &(festival, first, last) in y.rest {
+                let (a, b) = (md(y.year, first), md(y.year, last));
+                rest.extend(a..=b);
+                named.push((a, b, festival));
+            }
+            let work = y.work.iter().map(|s| md(y.year, s)).collect();
+            let info = YearInfo {
+                sources: y.sources.iter().map(|s| (*s).to_owned()).collect(),
+                named,
+            };
+            (y.year, YearSpec { rest, work, info })
+        })
+        .collect()
+}
+
+impl Calendar {
+    /// The embedded mainland calendar (2013–2026), built once and shared.
+    pub fn china() -> &'static Calendar {
+        static CHINA: OnceLock<Calendar> = OnceLock::new();
+        CHINA.get_or_init(|| Calendar::build(embedded_years()))
+    }
+
+    /// A calendar with no official data at all: every Saturday and Sunday rests, every year is
+    /// provisional.
+    pub fn weekends_only() -> Calendar {
+        Calendar::build(BTreeMap::new())
+    }
+
+    /// Loads a calendar from JSON:
+    ///
+    /// ```json
+    /// { "base": "china",
+    ///   "years": { "2027": { "rest_days": ["2027-01-01"], "working_days": ["2027-02-07"],
+    ///                        "source": "国务院办公厅关于2027年部分节假日安排的通知" } } }
+    /// ```
+    ///
+    /// `base` is `"china"` (the embedded calendar, the default) or `"none"` (weekends only).
+    /// Each listed year replaces that year of the base entirely: its rest days are its
+    /// Saturdays and Sundays, minus `working_days`, plus `rest_days`. Dates must lie in their
+    /// year, in 1900–2199, and not in both lists.
+    pub fn from_json(text: &str) -> Result<Calendar, CaseError> {
+        Calendar::from_tree(&json::parse(text)?)
+    }
+
+    /// Loads a calendar from JSON bytes (UTF-8), as [`Calendar::from_json`].
+    pub fn from_json_bytes(bytes: &[u8]) -> Result<Calendar, CaseError> {
+        Calendar::from_tree(&json::parse_bytes(bytes)?)
+    }
+
+    fn from_tree(j: &Json) -> Result<Calendar, CaseError> {
+        let top = Obj::new("", j, &["base", "years"])?;
+        let base = top
+            .opt("base", json::text)?
+            .unwrap_or_else(|| "china".to_owned());
+        let mut years = match base.as_str() {
+            "china" => embedded_years(),
+            "none" => BTreeMap::new(),
+            other => {
+                return Err(CaseError::new(
+                    "base",
+                    format!("{} is not one of china, none", crate::privacy::quote(other)),
+                ))
+            }
+        };
+        if let Some(y) = top.get("years") {
+            let Json::Obj(entries) = y else {
+                return Err(CaseError::new(
+                    "years",
+                    format!("expected an object keyed by year, found {}", y.kind()),
+                ));
+            };
+            for (i, (key, spec)) in entries.iter().enumerate() {
+                let path = json::join("years", key);
+                let year: i32 = key
+                    .parse()
+                    .ok()
+                    .filter(|y| (MIN_INPUT_YEAR..=MAX_INPUT_YEAR).contains(y) && key.len() == 4)
+                    .ok_or_else(|| {
+                        CaseError::new(
+                            &path,
+                            format!("is not a year from {MIN_INPUT_YEAR} to {MAX_INPUT_YEAR}"),
+                        )
+                    })?;
+                if entries[..i].iter().any(|(k, _)| k == key) {
+                    return Err(CaseError::new(&path, "appears more than once"));
+                }
+                years.insert(year, read_year(&path, year, spec)?);
+            }
+        }
+        Ok(Calendar::build(years))
+    }
+
+    fn build(years: BTreeMap<i32, YearSpec>) -> Calendar {
+        let first = from_ymd(TABLE_FIRST_YEAR, 1, 1);
+        let end = from_ymd(TABLE_LAST_YEAR + 1, 1, 1);
+        let len = (end - first) as usize;
+        let mut flags: Vec<u8> = (first..end)
+            .map(|d| if is_weekend(d) { REST } else { 0 })
+            .collect();
+        for (&year, spec) in &years {
+            let (a, b) = (from_ymd(year, 1, 1), from_ymd(year + 1, 1, 1));
+            for d in a..b {
+                flags[(d - first) as usize] |= KNOWN;
+            }
+            for &d in &spec.work {
+                flags[(d - first) as usize] &= !REST;
+            }
+            for &d in &spec.rest {
+                flags[(d - first) as usize] |= REST;
+            }
+        }
+        // First working day on or after each day: walk backwards.
+        let mut next_work = vec![0u16; len];
+        let mut gap: u32 = u32::from(u16::MAX);
+        for i in (0..len).rev() {
+            gap = if flags[i] & REST == 0 {
+                0
+            } else {
+                gap.saturating_add(1)
+            };
+            next_work[i] = gap.min(u32::from(u16::MAX)) as u16;
+        }
+        let mut work_ord = Vec::with_capacity(len);
+        let mut work_days = Vec::with_capacity(len * 5 / 7 + 16);
+        let mut count = 0u32;
+        for (i, &f) in flags.iter().enumerate() {
+            if f & REST == 0 {
+                count += 1;
+                work_days.push(first + i as DayNum);
+            }
+            work_ord.push(count);
+        }
+        Calendar {
+            first,
+            flags: flags.into_boxed_slice(),
+            next_work: next_work.into_boxed_slice(),
+            work_ord: work_ord.into_boxed_slice(),
+            work_days: work_days.into_boxed_slice(),
+            years: years.into_iter().map(|(y, s)| (y, s.info)).collect(),
+        }
+    }
+
+    #[inline]
+    fn index(&self, d: DayNum) -> Option<usize> {
+        let i = d.wrapping_sub(self.first) as u32 as usize;
+        (i < self.flags.len()).then_some(i)
+    }
+
+    /// Whether a day number is a rest day.
+    #[inline]
+    pub fn is_rest(&self, d: DayNum) -> bool {
+        match self.index(d) {
+            Some(i) => self.flags[i] & REST != 0,
+            None => is_weekend(d),
+        }
+    }
+
+    /// Whether the day number falls in a year with official data.
+    #[inline]
+    pub fn is_known(&self, d: DayNum) -> bool {
+        self.index(d).is_some_and(|i| self.flags[i] & KNOWN != 0)
+    }
+
+    /// The first working day on or after `d`.
+    #[inline]
+    pub fn working_on_or_after(&self, d: DayNum) -> DayNum {
+        if let Some(i) = self.index(d) {
+            let gap = self.next_work[i];
+            if gap != u16::MAX {
+                return d + DayNum::from(gap);
+            }
+        }
+        let mut x = d;
+        while self.is_rest(x) {
+            x += 1;
+        }
+        x
+    }
+
+    /// The `n`th working day after `d` (`n` ≥ 1; day `d` itself is not counted).
+    #[inline]
+    pub fn nth_working_after(&self, d: DayNum, n: u32) -> DayNum {
+        if let Some(i) = self.index(d) {
+            let k = self.work_ord[i] as usize + n as usize;
+            if k >= 1 {
+                if let Some(&w) = self.work_days.get(k - 1) {
+                    return w;
+                }
+            }
+        }
+        let (mut x, mut left) = (d, n);
+        while left > 0 {
+            x += 1;
+            if !self.is_rest(x) {
+                left -= 1;
+            }
+        }
+        x
+    }
+
+    /// Why a rest day rests (`None` for a working day).
+    pub fn rest_reason(&self, d: DayNum) -> Option<RestReason> {
+        if !self.is_rest(d) {
+            return None;
+        }
+        if let Some(info) = self.years.get(&year_of(d)) {
+            if let Some(&(_, _, f)) = info.named.iter().find(|(a, b, _)| (*a..=*b).contains(&d)) {
+                return Some(RestReason::Holiday(f));
+            }
+            if !is_weekend(d) {
+                return Some(RestReason::Listed);
+            }
+        }
+        Some(RestReason::Weekend)
+    }
+
+    /// Whether `date` is a rest day.
+    pub fn is_rest_day(&self, date: NaiveDate) -> bool {
+        self.is_rest(from_naive(date))
+    }
+
+    /// Whether `year` has official data in this calendar.
+    pub fn is_known_year(&self, year: i32) -> bool {
+        self.years.contains_key(&year)
+    }
+
+    /// The years with official data, in order.
+    pub fn known_years(&self) -> Vec<i32> {
+        self.years.keys().copied().collect()
+    }
+
+    /// The notices a known year's data comes from.
+    pub fn sources(&self, year: i32) -> &[String] {
+        self.years.get(&year).map_or(&[], |i| &i.sources)
+    }
+
+    /// The rest days of `year` that are not Saturdays or Sundays (holidays on weekdays).
+    pub fn holidays(&self, year: i32) -> Vec<NaiveDate> {
+        self.days_of(year, |cal, d| cal.is_rest(d) && !is_weekend(d))
+    }
+
+    /// The Saturdays and Sundays of `year` that are working days (make-up days, 调休上班).
+    pub fn make_up_working_days(&self, year: i32) -> Vec<NaiveDate> {
+        self.days_of(year, |cal, d| !cal.is_rest(d) && is_weekend(d))
+    }
+
+    fn days_of(&self, year: i32, keep: impl Fn(&Calendar, DayNum) -> bool) -> Vec<NaiveDate> {
+        (from_ymd(year, 1, 1)..from_ymd(year + 1, 1, 1))
+            .filter(|&d| keep(self, d))
+            .map(crate::date::to_naive)
+            .collect()
+    }
+}
+
+fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
+    let o = Obj::new(path, j, &["rest_days", "working_days", "source"])?;
+    let list = |key: &str| -> Result<Vec<DayNum>, CaseError> {
+        let Some(v) = o.get(key) else {
+            return Ok(Vec::new());
+        };
+        let p = o.path(key);
+        let Json::Arr(items) = v else {
+            return Err(CaseError::new(p, "expected an array of dates"));
+        };
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let ip = format!("{p}.{i}");
+                let d = json::day(&ip, item)?;
+                if to_ymd(d).0 != year {
+                    return Err(CaseError::new(
+                        ip,
+                        format!("{} is not in {year}", crate::date::format_iso(d)),
+                    ));
+                }
+                Ok(d)
+            })
+            .collect()
+    };
+    let rest = list("rest_days")?;
+    let work = list("working_days")?;
+    if let Some((i, &d)) = work.iter().enumerate().find(|(_, d)| rest.contains(d)) {
+        return Err(CaseError::new(
+            format!("{path}.working_days.{i}"),
+            format!("{} is also listed in rest_days", crate::date::format_iso(d)),
+        ));
+    }
+    let source = o
+        .opt("source", json::text)?
+        .unwrap_or_else(|| "supplied by the caller".to_owned());
+    Ok(YearSpec {
+        rest,
+        work,
+        info: YearInfo {
+            sources: vec![source],
+            named: Vec::new(),
+        },
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> DayNum {
+        from_ymd(y, m, day)
+    }
+
+    #[test]
+    fn embedded_data_is_well_formed() {
+        for y in china::YEARS {
+            for &(_, a, b) in y.rest {
+                let (a, b) = (
+                    parse_iso(&format!("{}-{a}", y.year)),
+                    parse_iso(&format!("{}-{b}", y.year)),
+                );
+                assert!(a.is_some() && b.is_some() && a <= b, "{}", y.year);
+            }
+            for w in y.work {
+                let day = parse_iso(&format!("{}-{w}", y.year)).expect("make-up day parses");
+                assert!(is_weekend(day), "{} {w} is a weekend day", y.year);
+            }
+        }
+        let years: Vec<i32> = china::YEARS.iter().map(|y| y.year).collect();
+        assert_eq!(years, (2013..=2026).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn national_day_2024() {
+        let cal = Calendar::china();
+        assert!(cal.is_rest(d(2024, 10, 5)));
+        assert_eq!(cal.working_on_or_after(d(2024, 10, 5)), d(2024, 10, 8));
+        assert!(!cal.is_rest(d(2024, 9, 29))); // a Sunday worked
+        assert!(!cal.is_rest(d(2024, 10, 12))); // a Saturday worked
+        assert_eq!(
+            cal.rest_reason(d(2024, 10, 5)),
+            Some(RestReason::Holiday(Festival::NationalDay))
+        );
+        assert_eq!(cal.rest_reason(d(2024, 10, 13)), Some(RestReason::Weekend));
+        assert_eq!(cal.nth_working_after(d(2024, 9, 28), 1), d(2024, 9, 29));
+        assert_eq!(cal.nth_working_after(d(2024, 9, 28), 3), d(2024, 10, 8));
+        assert!(
+            cal.is_known(d(2026, 12, 31))
+                && !cal.is_known(d(2027, 1, 1))
+                && !cal.is_known(d(2012, 12, 31))
+        );
+    }
+
+    #[test]
+    fn loaded_calendars_extend_and_refuse() {
+        let cal = Calendar::from_json(
+            r#"{"years":{"2027":{"rest_days":["2027-02-08"],"working_days":["2027-02-06"]}}}"#,
+        )
+        .unwrap();
+        assert!(
+            cal.is_rest(d(2027, 2, 8))
+                && !cal.is_rest(d(2027, 2, 6))
+                && cal.is_known(d(2027, 6, 1))
+        );
+        assert!(cal.is_rest(d(2024, 10, 5)));
+        let none = Calendar::from_json(r#"{"base":"none"}"#).unwrap();
+        assert!(
+            !none.is_rest(d(2024, 10, 8))
+                && !none.is_rest(d(2024, 10, 1))
+                && none.known_years().is_empty()
+        );
+        let e =
+            Calendar::from_json(r#"{"years":{"2027":{"rest_days":["2028-01-01"]}}}"#).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "years.2027.rest_days.0: 2028-01-01 is not in 2027"
+        );
+        let e = Calendar::from_json(r#"{"years":{"27":{}}}"#).unwrap_err();
+        assert_eq!(e.field(), "years.27");
+        let e = Calendar::from_json(r#"{"base":"mars"}"#).unwrap_err();
+        assert_eq!(e.field(), "base");
+        let e = Calendar::from_json(
+            r#"{"years":{"2027":{"rest_days":["2027-01-01"],"working_days":["2027-01-01"]}}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.field(), "years.2027.working_days.0");
+    }
+
+    #[test]
+    fn a_calendar_of_only_rest_days_still_answers() {
+        let mut years = String::new();
+        for y in 2100..=2101 {
+            let days: Vec<String> = (d(y, 1, 1)..d(y + 1, 1, 1))
+                .map(|x| format!("\"{}\"", crate::date::format_iso(x)))
+                .collect();
+            years.push_str(&format!("\"{y}\":{{\"rest_days\":[{}]}},", days.join(",")));
+        }
+        years.pop();
+        let cal = Calendar::from_json(&format!("{{\"years\":{{{years}}}}}")).unwrap();
+        assert_eq!(cal.working_on_or_after(d(2100, 1, 1)), d(2102, 1, 2));
+        assert_eq!(cal.nth_working_after(d(2100, 1, 1), 1), d(2102, 1, 2));
+    }
+}

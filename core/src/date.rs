@@ -1,0 +1,290 @@
+//! Day numbers: dates as whole days since 1970-01-01.
+//!
+//! Every rule works on day numbers (`i32`), the same form numpy's `datetime64[D]` and Arrow's
+//! `date32` use, so a batch column can be read without conversion. This module converts between
+//! day numbers, `(year, month, day)` triples and [`chrono::NaiveDate`], and owns the lookup
+//! table that makes the conversion one memory read inside the supported range.
+
+use chrono::{Datelike, NaiveDate};
+use std::sync::OnceLock;
+
+/// A date as a count of days since 1970-01-01 (negative before it).
+pub type DayNum = i32;
+
+/// The first year an input date may fall in.
+pub const MIN_INPUT_YEAR: i32 = 1900;
+/// The last year an input date may fall in.
+pub const MAX_INPUT_YEAR: i32 = 2199;
+
+/// First day covered by the lookup tables (1900-01-01).
+pub(crate) const TABLE_FIRST_YEAR: i32 = 1900;
+/// Last year covered by the lookup tables; leaves room for expiry dates and deadlines computed
+/// from the latest allowed input dates.
+pub(crate) const TABLE_LAST_YEAR: i32 = 2299;
+
+/// Cumulative days before each month in a common year.
+const DAYS_BEFORE_MONTH: [i32; 13] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
+
+/// Whether `year` is a Gregorian leap year.
+pub const fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in `month` (1–12) of `year`.
+pub const fn days_in_month(year: i32, month: u32) -> u32 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Leap years in 1..=y (proleptic Gregorian), extended to y ≤ 0 with floor division.
+const fn leaps_through(y: i64) -> i64 {
+    y.div_euclid(4) - y.div_euclid(100) + y.div_euclid(400)
+}
+
+/// Day number of 1 January of `year`.
+const fn year_start(year: i32) -> i64 {
+    let y = year as i64;
+    365 * (y - 1970) + leaps_through(y - 1) - leaps_through(1969)
+}
+
+/// Day number of a calendar date. The caller guarantees `month` is 1–12 and `day` exists.
+pub const fn from_ymd(year: i32, month: u32, day: u32) -> DayNum {
+    let leap_shift = if month > 2 && is_leap(year) { 1 } else { 0 };
+    (year_start(year) + DAYS_BEFORE_MONTH[(month - 1) as usize] as i64 + leap_shift + day as i64
+        - 1) as DayNum
+}
+
+/// Calendar date `(year, month, day)` of a day number, by arithmetic (no table).
+pub fn to_ymd_slow(n: DayNum) -> (i32, u32, u32) {
+    let n = n as i64;
+    // Estimate the year from the mean Gregorian year, then correct by at most a step or two.
+    let mut year = 1970 + (n * 400).div_euclid(146_097) as i32;
+    while year_start(year) > n {
+        year -= 1;
+    }
+    while year_start(year + 1) <= n {
+        year += 1;
+    }
+    let mut doy = (n - year_start(year)) as i32; // 0-based day of year
+    let mut month = 1u32;
+    while month < 12 {
+        let len = days_in_month(year, month) as i32;
+        if doy < len {
+            break;
+        }
+        doy -= len;
+        month += 1;
+    }
+    (year, month, doy as u32 + 1)
+}
+
+/// Weekday of a day number: 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
+#[inline]
+pub fn weekday(n: DayNum) -> u32 {
+    (n as i64 + 3).rem_euclid(7) as u32
+}
+
+/// Whether a day number falls on a Saturday or a Sunday.
+#[inline]
+pub fn is_weekend(n: DayNum) -> bool {
+    weekday(n) >= 5
+}
+
+/// Precomputed conversions for 1900-01-01 through 2299-12-31.
+struct Table {
+    first: DayNum,
+    /// Packed `year << 9 | month << 5 | day` per day.
+    ymd: Box<[u32]>,
+    /// Day number of the first of each month, plus one entry past the end.
+    month_start: Box<[DayNum]>,
+}
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let first = from_ymd(TABLE_FIRST_YEAR, 1, 1);
+        let end = from_ymd(TABLE_LAST_YEAR + 1, 1, 1);
+        let mut ymd = Vec::with_capacity((end - first) as usize);
+        let mut month_start =
+            Vec::with_capacity(((TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 12 + 1) as usize);
+        for year in TABLE_FIRST_YEAR..=TABLE_LAST_YEAR {
+            for month in 1..=12u32 {
+                month_start.push(from_ymd(year, month, 1));
+                for day in 1..=days_in_month(year, month) {
+                    ymd.push(((year as u32) << 9) | (month << 5) | day);
+                }
+            }
+        }
+        month_start.push(end);
+        Table {
+            first,
+            ymd: ymd.into_boxed_slice(),
+            month_start: month_start.into_boxed_slice(),
+        }
+    })
+}
+
+/// Calendar date `(year, month, day)` of a day number.
+#[inline]
+pub fn to_ymd(n: DayNum) -> (i32, u32, u32) {
+    let t = table();
+    match t.ymd.get(n.wrapping_sub(t.first) as u32 as usize) {
+        Some(&p) => ((p >> 9) as i32, (p >> 5) & 0xF, p & 0x1F),
+        None => to_ymd_slow(n),
+    }
+}
+
+/// Year of a day number.
+#[inline]
+pub fn year_of(n: DayNum) -> i32 {
+    to_ymd(n).0
+}
+
+/// Adds `months` calendar months; a day missing from the target month becomes its last day
+/// (31 Jan + 1 month = 28 or 29 Feb), as the Civil Code counts months.
+#[inline]
+pub fn add_months(n: DayNum, months: i32) -> DayNum {
+    let t = table();
+    if let Some(&p) = t.ymd.get(n.wrapping_sub(t.first) as u32 as usize) {
+        let (y, m, d) = ((p >> 9) as i32, (p >> 5) & 0xF, p & 0x1F);
+        let index = (y - TABLE_FIRST_YEAR) * 12 + (m as i32 - 1) + months;
+        if index >= 0 && ((index + 1) as usize) < t.month_start.len() {
+            let start = t.month_start[index as usize];
+            let len = (t.month_start[index as usize + 1] - start) as u32;
+            return start + (d.min(len) as i32) - 1;
+        }
+    }
+    add_months_slow(n, months)
+}
+
+fn add_months_slow(n: DayNum, months: i32) -> DayNum {
+    let (y, m, d) = to_ymd_slow(n);
+    let total = y as i64 * 12 + (m as i64 - 1) + months as i64;
+    let ny = total.div_euclid(12) as i32;
+    let nm = total.rem_euclid(12) as u32 + 1;
+    from_ymd(ny, nm, d.min(days_in_month(ny, nm)))
+}
+
+/// Adds whole years (29 Feb + 1 year = 28 Feb).
+#[inline]
+pub fn add_years(n: DayNum, years: i32) -> DayNum {
+    add_months(n, years * 12)
+}
+
+/// Day number of a `NaiveDate`.
+#[inline]
+pub fn from_naive(d: NaiveDate) -> DayNum {
+    // 1970-01-01 is day 719 163 counted from 0001-01-01 (day 1).
+    d.num_days_from_ce() - 719_163
+}
+
+/// `NaiveDate` of a day number. Day numbers the library produces always lie well inside
+/// chrono's range; one outside it (never produced) maps to chrono's last or first date.
+#[inline]
+pub fn to_naive(n: DayNum) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(n.saturating_add(719_163)).unwrap_or(if n < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
+}
+
+/// Parses a strict ISO `YYYY-MM-DD` date (four-digit year). `None` when the text has another
+/// shape or names a day that does not exist.
+pub fn parse_iso(s: &str) -> Option<DayNum> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let year = digits(0..4)? as i32;
+    let month = digits(5..7)?;
+    let day = digits(8..10)?;
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    Some(from_ymd(year, month, day))
+}
+
+/// Formats a day number as ISO `YYYY-MM-DD`.
+pub fn format_iso(n: DayNum) -> String {
+    let (y, m, d) = to_ymd(n);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Whether a day number lies in the years accepted as input (1900–2199).
+#[inline]
+pub fn in_input_range(n: DayNum) -> bool {
+    (from_ymd(MIN_INPUT_YEAR, 1, 1)..from_ymd(MAX_INPUT_YEAR + 1, 1, 1)).contains(&n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_and_arithmetic_agree_everywhere() {
+        let first = from_ymd(TABLE_FIRST_YEAR, 1, 1);
+        let end = from_ymd(TABLE_LAST_YEAR + 1, 1, 1);
+        for n in first - 400..end + 400 {
+            let slow = to_ymd_slow(n);
+            assert_eq!(to_ymd(n), slow, "day {n}");
+            assert_eq!(from_ymd(slow.0, slow.1, slow.2), n);
+            assert_eq!(
+                to_naive(n),
+                NaiveDate::from_ymd_opt(slow.0, slow.1, slow.2).unwrap()
+            );
+            assert_eq!(from_naive(to_naive(n)), n);
+        }
+    }
+
+    #[test]
+    fn epoch_and_weekdays() {
+        assert_eq!(from_ymd(1970, 1, 1), 0);
+        assert_eq!(weekday(0), 3); // Thursday
+        assert_eq!(weekday(from_ymd(2024, 9, 28)), 5); // Saturday
+        assert!(is_weekend(from_ymd(2024, 9, 29)));
+        assert!(!is_weekend(from_ymd(2024, 9, 30)));
+    }
+
+    #[test]
+    fn month_arithmetic_clamps_to_month_end() {
+        assert_eq!(add_months(from_ymd(2024, 1, 31), 1), from_ymd(2024, 2, 29));
+        assert_eq!(add_months(from_ymd(2023, 1, 31), 1), from_ymd(2023, 2, 28));
+        assert_eq!(add_years(from_ymd(2024, 2, 29), 1), from_ymd(2025, 2, 28));
+        assert_eq!(add_years(from_ymd(2024, 2, 29), 4), from_ymd(2028, 2, 29));
+        assert_eq!(add_months(from_ymd(2299, 12, 15), 1), from_ymd(2300, 1, 15));
+        assert_eq!(
+            add_months(from_ymd(1900, 1, 31), -1),
+            from_ymd(1899, 12, 31)
+        );
+    }
+
+    #[test]
+    fn iso_parsing_is_strict() {
+        assert_eq!(parse_iso("2024-02-29"), Some(from_ymd(2024, 2, 29)));
+        for bad in [
+            "2023-02-29",
+            "2024-02-30",
+            "2024-13-01",
+            "2024-00-10",
+            "2024-1-01",
+            "99999-01-01",
+            "2024/01/01",
+            "２０２４-01-01",
+            "",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+        assert_eq!(format_iso(from_ymd(2024, 10, 8)), "2024-10-08");
+        assert_eq!(parse_iso("0000-01-01"), Some(from_ymd(0, 1, 1)));
+    }
+}

@@ -1,0 +1,232 @@
+//! Citizen identity numbers (公民身份号码, GB 11643-1999).
+//!
+//! An identity number has 18 characters: a 6-digit administrative division code, the birth date
+//! as `YYYYMMDD`, a 3-digit sequence (odd last digit for men, even for women) and a check
+//! character computed over the first 17 digits with ISO 7064 MOD 11-2 (`X` stands for 10).
+//! Numbers issued before 1999 had 15 digits (a 2-digit year in the 1900s and no check
+//! character); [`IdNumber::parse`] upgrades them.
+//!
+//! An `IdNumber` never shows itself whole: `Debug` and `Display` print the masked form
+//! (`210102********123X`); only [`IdNumber::expose`] gives the full text, for callers that must
+//! store it.
+//!
+//! ```
+//! use juzhu::id_number::{IdNumber, Sex};
+//! let id = IdNumber::parse("11010519491231002X").unwrap();
+//! assert_eq!(id.birth_date().to_string(), "1949-12-31");
+//! assert_eq!(id.sex(), Sex::Female);
+//! assert_eq!(id.to_string(), "110105********002X");
+//! ```
+
+use crate::date::{days_in_month, from_ymd, to_naive};
+use crate::vocab::words;
+use chrono::NaiveDate;
+use std::fmt;
+
+words! {
+    /// Sex as encoded in the sequence digit of an identity number.
+    pub enum Sex {
+        /// Odd sequence digit.
+        Male = 0 => "male", "男", "male";
+        /// Even sequence digit.
+        Female = 1 => "female", "女", "female";
+    }
+}
+
+/// Why a text is not a valid identity number. Messages never repeat the number.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum IdNumberError {
+    /// Neither 18 nor 15 characters.
+    #[error("has {0} characters; an identity number has 18 (or 15 for the pre-1999 form)")]
+    Length(usize),
+    /// A character that is not a digit (or `X` in the last place of an 18-character number).
+    #[error("character {0} is not a digit")]
+    Character(usize),
+    /// The birth-date part names no real day.
+    #[error("the birth date it holds is not a date")]
+    BirthDate,
+    /// The check character does not match the first 17 digits.
+    #[error("the check character does not match (should be {expected}): {masked}")]
+    Check {
+        /// The check character the first 17 digits call for.
+        expected: char,
+        /// The number as given, masked.
+        masked: String,
+    },
+}
+
+/// A validated 18-character citizen identity number.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct IdNumber {
+    text: [u8; 18],
+}
+
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS: &[u8; 11] = b"10X98765432";
+
+/// The ISO 7064 MOD 11-2 check character for 17 digits.
+fn check_char(digits: &[u8]) -> u8 {
+    let sum: u32 = digits
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(&d, w)| u32::from(d - b'0') * w)
+        .sum();
+    CHECK_CHARS[(sum % 11) as usize]
+}
+
+impl IdNumber {
+    /// Validates an 18-character number (check character `x` is accepted as `X`), or upgrades
+    /// a 15-digit one (year `YY` read as `19YY`, check character computed).
+    pub fn parse(s: &str) -> Result<IdNumber, IdNumberError> {
+        let b = s.trim().as_bytes();
+        let mut text = [0u8; 18];
+        match b.len() {
+            18 => {
+                for (i, &c) in b.iter().enumerate() {
+                    let ok = c.is_ascii_digit() || (i == 17 && (c == b'X' || c == b'x'));
+                    if !ok {
+                        return Err(IdNumberError::Character(i + 1));
+                    }
+                    text[i] = c.to_ascii_uppercase();
+                }
+                IdNumber { text }
+                    .birth_parts()
+                    .ok_or(IdNumberError::BirthDate)?;
+                let expected = check_char(&text[..17]);
+                if text[17] != expected {
+                    return Err(IdNumberError::Check {
+                        expected: char::from(expected),
+                        masked: crate::privacy::mask_id(s.trim()),
+                    });
+                }
+            }
+            15 => {
+                if let Some(i) = b.iter().position(|c| !c.is_ascii_digit()) {
+                    return Err(IdNumberError::Character(i + 1));
+                }
+                text[..6].copy_from_slice(&b[..6]);
+                text[6..8].copy_from_slice(b"19");
+                text[8..17].copy_from_slice(&b[6..15]);
+                text[17] = check_char(&text[..17]);
+            }
+            _ => return Err(IdNumberError::Length(s.trim().chars().count())),
+        }
+        let id = IdNumber { text };
+        id.birth_parts().ok_or(IdNumberError::BirthDate)?;
+        Ok(id)
+    }
+
+    fn birth_parts(&self) -> Option<(i32, u32, u32)> {
+        let num = |r: std::ops::Range<usize>| {
+            self.text[r]
+                .iter()
+                .fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'))
+        };
+        let (y, m, d) = (num(6..10) as i32, num(10..12), num(12..14));
+        ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
+    }
+
+    /// The birth date the number encodes.
+    pub fn birth_date(&self) -> NaiveDate {
+        let (y, m, d) = self.birth_parts().unwrap_or((1970, 1, 1));
+        to_naive(from_ymd(y, m, d))
+    }
+
+    /// The sex the number encodes.
+    pub fn sex(&self) -> Sex {
+        if (self.text[16] - b'0') % 2 == 1 {
+            Sex::Male
+        } else {
+            Sex::Female
+        }
+    }
+
+    /// The 6-digit administrative division code where the number was first issued.
+    pub fn region_code(&self) -> &str {
+        std::str::from_utf8(&self.text[..6]).unwrap_or("")
+    }
+
+    /// The masked form for display: `210102********123X`.
+    pub fn masked(&self) -> String {
+        crate::privacy::mask_id(self.expose())
+    }
+
+    /// The whole number. Personal data: never log or print it (Art 7 p2).
+    pub fn expose(&self) -> &str {
+        std::str::from_utf8(&self.text).unwrap_or("")
+    }
+}
+
+impl fmt::Display for IdNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.masked())
+    }
+}
+
+impl fmt::Debug for IdNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "IdNumber({})", self.masked())
+    }
+}
+
+impl std::str::FromStr for IdNumber {
+    type Err = IdNumberError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        IdNumber::parse(s)
+    }
+}
+
+impl serde::Serialize for IdNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.expose())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validates_and_upgrades() {
+        let id = IdNumber::parse("11010519491231002x").unwrap();
+        assert_eq!(id.expose(), "11010519491231002X");
+        assert_eq!(id.region_code(), "110105");
+        let old = IdNumber::parse("110105491231002").unwrap();
+        assert_eq!(old.expose(), "11010519491231002X");
+        assert_eq!(
+            IdNumber::parse("110105194912310021").unwrap_err(),
+            IdNumberError::Check {
+                expected: 'X',
+                masked: "110105********0021".into()
+            }
+        );
+        assert_eq!(
+            IdNumber::parse("1101051949123").unwrap_err(),
+            IdNumberError::Length(13)
+        );
+        assert_eq!(
+            IdNumber::parse("11010519491231X02X").unwrap_err(),
+            IdNumberError::Character(15)
+        );
+        assert_eq!(
+            IdNumber::parse("110105194902300029").unwrap_err(),
+            IdNumberError::BirthDate
+        );
+        assert_eq!(format!("{id:?}"), "IdNumber(110105********002X)");
+    }
+
+    #[test]
+    fn sex_from_sequence_digit() {
+        // 21010219900307123? — build a valid male and female number by computing the check.
+        for (seq, sex) in [("123", Sex::Male), ("124", Sex::Female)] {
+            let body = format!("21010219900307{seq}");
+            let check = char::from(check_char(body.as_bytes()));
+            let id = IdNumber::parse(&format!("{body}{check}")).unwrap();
+            assert_eq!(id.sex(), sex);
+            assert_eq!(
+                id.birth_date(),
+                NaiveDate::from_ymd_opt(1990, 3, 7).unwrap()
+            );
+        }
+    }
+}

@@ -1,0 +1,173 @@
+//! The provisions of Decree 281 that decisions cite, and the basis set that carries them.
+//!
+//! Ids follow RULES.md: `art10` / `art10.p2` (paragraph) / `art11.p1.i3` (item) / `art18.i7`
+//! (Arts 17–19 have one paragraph). The labels are this project's own short summaries.
+
+use crate::vocab::{words, Word};
+use serde::ser::SerializeSeq;
+
+words! {
+    /// A provision of the Liaoning 2013 Measures.
+    pub enum Article {
+        /// Scope: the province's administrative area.
+        Art2 = 0 => "art2", "适用范围：本省行政区域", "scope: within Liaoning";
+        /// Basic information the police collect.
+        Art4 = 1 => "art4", "实有人口基础信息", "basic information collected";
+        /// Confidentiality of personal information.
+        Art7P2 = 2 => "art7.p2", "个人信息保密", "personal information is confidential";
+        /// Lodging registration within 7 days.
+        Art9 = 3 => "art9", "寄住登记", "lodging registration";
+        /// Floating-resident registration and Residence Permit within 7 days.
+        Art10P1 = 4 => "art10.p1", "流动人口居住登记并申领居住证", "floating-resident registration and permit";
+        /// Students and under-16s need no permit unless they want one.
+        Art10P2 = 5 => "art10.p2", "就学、未满16周岁者免办居住证", "students and under-16s exempt from the permit";
+        /// Hotel guests: the hotel registers.
+        Art11P1I1 = 6 => "art11.p1.i1", "旅馆住宿人员由旅馆登记", "hotel guests registered by the hotel";
+        /// Hospital inpatients: the hospital registers.
+        Art11P1I2 = 7 => "art11.p1.i2", "住院人员由医院登记", "inpatients registered by the hospital";
+        /// Boarders at schools and training institutions: the institution registers.
+        Art11P1I3 = 8 => "art11.p1.i3", "寄宿学生、学员由学校、培训机构登记", "boarders registered by the school or training institution";
+        /// Relief-station residents: the station registers.
+        Art11P1I4 = 9 => "art11.p1.i4", "受助人员由救助站登记", "relief-station residents registered by the station";
+        /// Institutions report periodically to the police station.
+        Art11P2 = 10 => "art11.p2", "登记单位定期报送", "institutions report periodically";
+        /// Documents for a permit application.
+        Art12 = 11 => "art12", "申领居住证所需材料", "documents for a permit application";
+        /// Changes of registered content within 7 days.
+        Art13P1 = 12 => "art13.p1", "居住证变更登记", "reporting changes to the permit";
+        /// Validity of 1, 2 or 3 years; extension 30 days before expiry.
+        Art13P2 = 13 => "art13.p2", "居住证有效期与延期", "permit validity and extension";
+        /// Replacement of a lost or damaged permit.
+        Art13P3 = 14 => "art13.p3", "居住证补领、换领", "replacing a lost or damaged permit";
+        /// No fees.
+        Art13P4 = 15 => "art13.p4", "居住证免费", "the permit is free";
+        /// Permits held before the Measures.
+        Art13P5 = 16 => "art13.p5", "实施前已办居住证的换领", "exchange of permits held before the Measures";
+        /// Employers, agencies and landlords report within 7 days.
+        Art14 = 17 => "art14", "用人单位、中介、出租人登记报送", "employers, agencies and landlords report";
+        /// Certificates for registered lodging residents.
+        Art17 = 18 => "art17", "寄住人口可申请开具证明", "certificates for registered lodging residents";
+        /// Permit holders: social insurance.
+        Art18I1 = 19 => "art18.i1", "社会保险", "social insurance";
+        /// Permit holders: public rental housing.
+        Art18I2 = 20 => "art18.i2", "公租房", "public rental housing";
+        /// Permit holders: driving licences and vehicle registration.
+        Art18I3 = 21 => "art18.i3", "驾驶证与车辆登记", "driving licences and vehicles";
+        /// Permit holders: Hong Kong and Macao travel documents.
+        Art18I4 = 22 => "art18.i4", "港澳签注与边境通行证", "Hong Kong / Macao travel documents";
+        /// Permit holders: business and tax registration.
+        Art18I5 = 23 => "art18.i5", "工商与税务登记", "business and tax registration";
+        /// Permit holders: professional qualification registration.
+        Art18I6 = 24 => "art18.i6", "专业技术任职资格登记", "professional qualifications";
+        /// Permit holders: children's education.
+        Art18I7 = 25 => "art18.i7", "随住子女教育", "children's education";
+        /// Permit holders: community participation.
+        Art18I8 = 26 => "art18.i8", "参与社区事务", "community participation";
+        /// Permit holders: dispute resolution and legal aid.
+        Art18I9 = 27 => "art18.i9", "纠纷调处与法律援助", "disputes and legal aid";
+        /// Permit holders: survival and criminal-record certificates.
+        Art18I10 = 28 => "art18.i10", "生存证明与无犯罪记录证明", "survival and criminal-record certificates";
+        /// Permit holders: other rights.
+        Art18I11 = 29 => "art18.i11", "其他规定权益", "other prescribed rights";
+        /// Health services: family-planning education.
+        Art19I1 = 30 => "art19.i1", "计划生育知识普及", "family-planning education";
+        /// Health services: pre-conception and early-childhood guidance.
+        Art19I2 = 31 => "art19.i2", "孕前优生与早期教育指导", "pre-conception and early-childhood guidance";
+        /// Health services: family-planning technical services.
+        Art19I3 = 32 => "art19.i3", "计划生育技术服务", "family-planning technical services";
+        /// Health services: capped-price prenatal care and delivery.
+        Art19I4 = 33 => "art19.i4", "限价产检与住院分娩", "capped-price prenatal care and delivery";
+        /// Health services: child immunisation.
+        Art19I5 = 34 => "art19.i5", "儿童预防接种", "child immunisation";
+        /// Health services: infectious-disease control.
+        Art19I6 = 35 => "art19.i6", "传染病防治", "infectious-disease control";
+        /// Health services: other services.
+        Art19I7 = 36 => "art19.i7", "其他规定公共服务", "other prescribed health services";
+        /// Individuals who do not register or apply.
+        Art21 = 37 => "art21", "个人未登记、未申领的责任", "consequences for individuals";
+        /// Reporters who report falsely, conceal or report late.
+        Art22 = 38 => "art22", "单位和出租人谎报、瞒报、迟报的责任", "penalties for reporters";
+        /// The four population categories.
+        Art24 = 39 => "art24", "实有人口的分类", "population categories";
+        /// People from outside the mainland: other laws.
+        Art25 = 40 => "art25", "境外来辽人员依其他法律", "people from outside the mainland: other laws";
+        /// In force from 2013-04-01.
+        Art26 = 41 => "art26", "自2013年4月1日起施行", "in force from 2013-04-01";
+    }
+}
+
+impl Article {
+    /// The Art 11 p1 item that names the institution for an accommodation, if any.
+    pub(crate) fn art11_item(a: crate::case::Accommodation) -> Option<Article> {
+        use crate::case::Accommodation as A;
+        match a {
+            A::Residence => None,
+            A::Hotel => Some(Article::Art11P1I1),
+            A::Hospital => Some(Article::Art11P1I2),
+            A::School | A::Training => Some(Article::Art11P1I3),
+            A::ReliefStation => Some(Article::Art11P1I4),
+        }
+    }
+}
+
+/// The provisions a decision rests on: a set of [`Article`]s, listed in the statute's order.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Basis(u64);
+
+impl Basis {
+    /// No provision.
+    pub const EMPTY: Basis = Basis(0);
+
+    /// A basis of the given articles.
+    pub fn of(articles: &[Article]) -> Basis {
+        articles.iter().fold(Basis::EMPTY, |b, &a| b.with(a))
+    }
+
+    /// This basis plus `a`.
+    #[inline]
+    #[must_use]
+    pub const fn with(self, a: Article) -> Basis {
+        Basis(self.0 | 1 << a as u8)
+    }
+
+    /// Whether `a` is cited.
+    pub fn contains(self, a: Article) -> bool {
+        self.0 & (1 << a as u8) != 0
+    }
+
+    /// Whether nothing is cited.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The cited articles in statute order.
+    pub fn iter(self) -> impl Iterator<Item = Article> {
+        Article::ALL
+            .iter()
+            .copied()
+            .filter(move |&a| self.contains(a))
+    }
+
+    /// The cited ids (`["art10.p1"]`).
+    pub fn ids(self) -> Vec<&'static str> {
+        self.iter().map(Article::id).collect()
+    }
+}
+
+impl std::fmt::Debug for Basis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.iter().map(Article::id))
+            .finish()
+    }
+}
+
+impl serde::Serialize for Basis {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for a in self.iter() {
+            seq.serialize_element(a.id())?;
+        }
+        seq.end()
+    }
+}
