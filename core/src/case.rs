@@ -121,21 +121,25 @@ pub struct Policy {
     pub rule_set: RuleSet,
 }
 
+#[allow(clippy::derivable_impls)]
 impl Default for DayCounting {
     fn default() -> Self {
         DayCounting::CivilCode
     }
 }
+#[allow(clippy::derivable_impls)]
 impl Default for AgeConvention {
     fn default() -> Self {
         AgeConvention::DayAfterBirthday
     }
 }
+#[allow(clippy::derivable_impls)]
 impl Default for RuleSet {
     fn default() -> Self {
         RuleSet::Liaoning2013
     }
 }
+#[allow(clippy::derivable_impls)]
 impl Default for Accommodation {
     fn default() -> Self {
         Accommodation::Residence

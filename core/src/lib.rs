@@ -77,6 +77,11 @@ pub use vocab::Word;
 use facts::CaseFacts;
 use rules::liaoning_2013::{self as l13, Ctx};
 
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The crate version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 

@@ -43,9 +43,10 @@ pub(crate) fn decide<T: Trace>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> Report
     }
     let persons = u64::from(r.false_reports) + u64::from(r.concealed);
     let corrected = r.corrected_on.filter(|&d| d <= cx.as_of);
-    let stage = if persons == 0 && !late {
-        PenaltyStage::None
-    } else if corrected.is_some_and(|c| r.correction_deadline.map_or(true, |limit| c <= limit)) {
+    let no_grounds = persons == 0 && !late;
+    let corrected_in_time =
+        corrected.is_some_and(|c| r.correction_deadline.map_or(true, |limit| c <= limit));
+    let stage = if no_grounds || corrected_in_time {
         PenaltyStage::None
     } else if r.correction_deadline.is_some_and(|limit| cx.as_of > limit) {
         PenaltyStage::FineAndCreditRecord

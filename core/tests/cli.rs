@@ -1,0 +1,214 @@
+//! The command-line face: every shared case through `juzhu assess --json`, plus the report,
+//! `--jsonl` and stdin modes.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn cli() -> PathBuf {
+    // target/<profile>/deps/cli-xxxx → target/<profile>/examples/juzhu
+    let exe = std::env::current_exe().unwrap();
+    let dir = exe.parent().unwrap().parent().unwrap().join("examples");
+    let bin = dir.join(format!("juzhu{}", std::env::consts::EXE_SUFFIX));
+    if !bin.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "-p", "juzhu", "--example", "juzhu"])
+            .status()
+            .expect("cargo runs");
+        assert!(status.success(), "building the CLI example");
+    }
+    bin
+}
+
+fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
+    let mut child = Command::new(cli())
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn shared_cases() -> Vec<(String, Value)> {
+    let dir = std::env::var_os("JUZHU_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
+        .join("cases");
+    let mut v: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            (
+                p.file_stem().unwrap().to_string_lossy().into_owned(),
+                serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap(),
+            )
+        })
+        .collect();
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(!v.is_empty());
+    v
+}
+
+fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
+    path.split('.').try_fold(v, |cur, seg| match cur {
+        Value::Object(m) => m.get(seg),
+        Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+        _ => None,
+    })
+}
+
+fn matches(actual: &Value, expected: &Value) -> bool {
+    match (actual, expected) {
+        (Value::Object(a), Value::Object(e)) => e
+            .iter()
+            .all(|(k, ev)| a.get(k).is_some_and(|av| matches(av, ev))),
+        (Value::Array(a), Value::Array(e)) => {
+            a.len() == e.len() && a.iter().zip(e).all(|(x, y)| matches(x, y))
+        }
+        _ => actual == expected,
+    }
+}
+
+#[test]
+fn every_shared_case_passes_through_the_cli() {
+    let mut failures = Vec::new();
+    for (name, case) in shared_cases() {
+        let input = case["input"].to_string();
+        let (code, out, _) = run(&["assess", "--json", "-"], Some(&input));
+        let got: Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {out}"));
+        if let Some(field) = case.get("expect_error").and_then(Value::as_str) {
+            if code != 1
+                || !got["error"]["field"]
+                    .as_str()
+                    .is_some_and(|f| f.starts_with(field))
+            {
+                failures.push(format!(
+                    "{name}: expected refusal at {field}, got {code} {out}"
+                ));
+            }
+            continue;
+        }
+        if code != 0 {
+            failures.push(format!("{name}: exit {code}: {out}"));
+            continue;
+        }
+        for (path, want) in case["expect"].as_object().into_iter().flatten() {
+            if !lookup(&got, path).is_some_and(|v| matches(v, want)) {
+                failures.push(format!(
+                    "{name}: {path} expected {want}, got {:?}",
+                    lookup(&got, path)
+                ));
+            }
+        }
+        for (path, items) in case
+            .get("expect_contains")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let have = lookup(&got, path)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            for item in items.as_array().unwrap() {
+                if !have.contains(item) {
+                    failures.push(format!("{name}: {path} lacks {item}"));
+                }
+            }
+        }
+        if let Some(want) = case.get("expect_notices").and_then(Value::as_array) {
+            let mut have: Vec<_> = got["notices"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|n| n["id"].clone())
+                .collect();
+            let mut want = want.clone();
+            have.sort_by_key(Value::to_string);
+            want.sort_by_key(Value::to_string);
+            if have != want {
+                failures.push(format!("{name}: notices {have:?} vs {want:?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn report_mode_is_readable_and_bilingual() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/cases");
+    let (code, out, _) = run(
+        &["assess", dir.join("floating-worker.json").to_str().unwrap()],
+        None,
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("2024-10-08"));
+    assert!(out.contains("国庆节") && out.contains("National Day"));
+    assert!(out.contains("art10.p1"));
+    let (code, out, _) = run(
+        &[
+            "assess",
+            "--lang",
+            "en",
+            dir.join("floating-worker.json").to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(!out.contains("国庆节"));
+}
+
+#[test]
+fn jsonl_answers_line_by_line_and_refusals_exit_1() {
+    let input = "{\"as_of\":\"2024-06-20\",\"person\":{\"category\":\"permanent\"}}\n\n{\"as_of\":\"2024-02-30\"}\nnot json\n";
+    let (code, out, _) = run(&["assess", "--jsonl", "-"], Some(input));
+    let lines: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["category"], "permanent");
+    assert_eq!(lines[1]["error"]["field"], "as_of");
+    assert_eq!(lines[2]["error"]["field"], "");
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn refused_input_in_report_mode_goes_to_stderr() {
+    let id = "11010519491231002X";
+    let input = format!("{{\"as_of\":\"2024-06-20\",\"person\":{{\"category\":\"permanent\",\"birth_date\":\"{id}\"}}}}");
+    let (code, out, err) = run(&["assess", "-"], Some(&input));
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert!(err.contains("person.birth_date"));
+    assert!(!err.contains(id), "never a whole identity number: {err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["frobnicate"], None).0, 2);
+    assert_eq!(run(&["assess", "/nonexistent/case.json"], None).0, 2);
+}
+
+#[test]
+fn calendar_command_lists_sources() {
+    let (code, out, _) = run(&["calendar", "2024"], None);
+    assert_eq!(code, 0);
+    assert!(out.contains("国务院办公厅关于2024年部分节假日安排的通知"));
+    assert!(out.contains("10-01"));
+}

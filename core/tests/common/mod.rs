@@ -1,0 +1,74 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use serde_json::{json, Value};
+
+/// Assesses a JSON case; returns the assessment JSON or panics with the error.
+pub fn assess(case: Value) -> Value {
+    let text = case.to_string();
+    match juzhu::Case::from_json(&text).and_then(|c| juzhu::assess(&c)) {
+        Ok(a) => a.to_value(),
+        Err(e) => panic!("refused: {e}\ncase: {text}"),
+    }
+}
+
+/// Assesses a JSON case that must be refused; returns the error.
+pub fn refuse(case: Value) -> juzhu::CaseError {
+    let text = case.to_string();
+    match juzhu::Case::from_json(&text).and_then(|c| juzhu::assess(&c)) {
+        Ok(a) => panic!("expected a refusal, got {}", a.to_json()),
+        Err(e) => e,
+    }
+}
+
+/// A floating person case as of `as_of`, with `extra` person fields merged in.
+pub fn floating(as_of: &str, arrival: &str, extra: Value) -> Value {
+    person(as_of, "floating", arrival, extra)
+}
+
+/// A person case of `category` with `extra` person fields merged in.
+pub fn person(as_of: &str, category: &str, arrival: &str, extra: Value) -> Value {
+    let mut p = json!({"category": category, "birth_date": "1990-05-01", "arrival_date": arrival});
+    merge(&mut p, extra);
+    json!({"as_of": as_of, "person": p})
+}
+
+/// Merges the keys of `extra` into `base` (a `null` removes the key).
+pub fn merge(base: &mut Value, extra: Value) {
+    if let (Value::Object(b), Value::Object(e)) = (base, extra) {
+        for (k, v) in e {
+            if v.is_null() {
+                b.remove(&k);
+            } else {
+                b.insert(k, v);
+            }
+        }
+    }
+}
+
+/// Adds a policy to a case.
+pub fn with_policy(mut case: Value, policy: Value) -> Value {
+    case["policy"] = policy;
+    case
+}
+
+/// The value at a dotted path.
+pub fn at<'a>(v: &'a Value, path: &str) -> &'a Value {
+    path.split('.').fold(v, |cur, seg| match cur {
+        Value::Array(a) => seg
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| a.get(i))
+            .unwrap_or(&Value::Null),
+        _ => cur.get(seg).unwrap_or(&Value::Null),
+    })
+}
+
+/// Whether the assessment names interpretation `id`.
+pub fn has_interp(a: &Value, id: &str) -> bool {
+    a["interpretations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i == id)
+}
