@@ -1,21 +1,44 @@
 # juzhu — one entry point for humans and CI.
 #
-#   make demo   assess an example case and print the bilingual report
-#   make test   every test: Rust (incl. the CLI and the calendar cross-check), C, Python
+#   make demo     assess an example case and print the bilingual report
+#   make test     every test: Rust (incl. CLI and calendar cross-check), C, Python
+#   make header   regenerate include/juzhu.h with the pinned cbindgen
+#   make install  PREFIX=/usr/local: libjuzhu.{so,a}, juzhu.h, juzhu.pc
 #
-# Everything `make test` needs beyond a Rust toolchain, a C compiler and Python 3 is installed
-# here, into .venv (Python packages) — nothing is assumed to be installed by hand.
+# Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind and Python 3 is
+# installed here: Python packages into .venv, cbindgen into .tools — nothing by hand.
 
-PYTHON ?= python3
-VENV   := .venv
-VPY    := $(abspath $(VENV))/bin/python
-CARGO  ?= cargo
+SHELL    := /bin/bash
+PYTHON   ?= python3
+CARGO    ?= cargo
+CC       ?= cc
+SHARED   ?= $(abspath ../shared)
+VENV     := .venv
+VPY      := $(abspath $(VENV))/bin/python
+TOOLS    := $(abspath .tools)
+CBINDGEN_VERSION := 0.29.4
+CBINDGEN := $(TOOLS)/bin/cbindgen
+LIBDIR   := $(abspath target/release)
+BUILD    := build
+VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+PREFIX   ?= /usr/local
 
-.PHONY: demo test test-rust venv clean
+CSTRICT  := -std=c99 -Wall -Wextra -Wpedantic -Werror -g -Iinclude -Itests/c
+CLINK    := -L$(LIBDIR) -ljuzhu -Wl,-rpath,$(LIBDIR)
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer
+VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+            --show-leak-kinds=definite,indirect --error-exitcode=99
+CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
+
+.PHONY: demo test test-rust test-c lib header check-header install venv tools clean
 
 demo:
 	$(CARGO) run -q -p juzhu --example juzhu -- assess examples/cases/floating-worker.json
 
+test: test-rust test-c
+	@echo "make test: all suites passed"
+
+# ------------------------------------------------------------------------------ Python venv
 venv: $(VENV)/.ready
 
 $(VENV)/.ready: tests/requirements.txt
@@ -23,11 +46,80 @@ $(VENV)/.ready: tests/requirements.txt
 	$(VPY) -m pip install -q --disable-pip-version-check -r tests/requirements.txt
 	touch $@
 
-test: test-rust
-
+# ------------------------------------------------------------------------------------ Rust
 test-rust: venv
-	JUZHU_PYTHON=$(VPY) JUZHU_REQUIRE_CROSSCHECK=1 $(CARGO) test --workspace --all-targets
-	$(CARGO) test --workspace --doc
+	@test -n "$(CASES)" || { echo "no shared cases under $(SHARED)/cases"; exit 1; }
+	JUZHU_SHARED=$(SHARED) JUZHU_PYTHON=$(VPY) JUZHU_REQUIRE_CROSSCHECK=1 \
+	    $(CARGO) test --workspace --all-targets
+	JUZHU_SHARED=$(SHARED) $(CARGO) test --workspace --doc
+
+# --------------------------------------------------------------------------------------- C
+tools: $(CBINDGEN)
+
+$(CBINDGEN):
+	$(CARGO) install -q cbindgen --version $(CBINDGEN_VERSION) --locked --root $(TOOLS)
+
+lib:
+	$(CARGO) build -q --release -p juzhu-ffi
+
+header: $(CBINDGEN)
+	cd ffi && $(CBINDGEN) --config cbindgen.toml --output ../include/juzhu.h
+
+check-header: $(CBINDGEN)
+	@tmp=$$(mktemp); (cd ffi && $(CBINDGEN) --config cbindgen.toml --output $$tmp) && \
+	  if diff -u include/juzhu.h $$tmp; then echo "include/juzhu.h is up to date"; rm -f $$tmp; \
+	  else echo "include/juzhu.h differs from cbindgen's output: run 'make header' and commit"; rm -f $$tmp; exit 1; fi
+
+C_TESTS := test_cases test_hostile test_threads
+
+$(BUILD)/c/%: tests/c/%.c tests/c/minijson.h include/juzhu.h | lib
+	@mkdir -p $(BUILD)/c
+	$(CC) $(CSTRICT) -pthread $< $(CLINK) -o $@
+
+$(BUILD)/c/%.asan: tests/c/%.c tests/c/minijson.h include/juzhu.h | lib
+	@mkdir -p $(BUILD)/c
+	$(CC) $(CSTRICT) -pthread $(SANITIZE) $< $(CLINK) -o $@
+
+test-c: check-header lib
+	@test -n "$(CASES)" || { echo "no shared cases under $(SHARED)/cases"; exit 1; }
+	$(MAKE) --no-print-directory $(addprefix $(BUILD)/c/,$(C_TESTS))
+	$(BUILD)/c/test_cases $(CASES)
+	$(BUILD)/c/test_hostile
+	$(BUILD)/c/test_threads $(CASES)
+	@echo "--- under valgrind (no leaks, no errors)"
+	$(VALGRIND) $(BUILD)/c/test_cases $(CASES)
+	$(VALGRIND) $(BUILD)/c/test_hostile
+	$(VALGRIND) $(BUILD)/c/test_threads $(CASES)
+	@if echo 'int main(void){return 0;}' | $(CC) $(SANITIZE) -x c - -o $(BUILD)/c/.sanitize-probe 2>/dev/null; then \
+	  echo "--- with -fsanitize=address,undefined"; \
+	  $(MAKE) --no-print-directory $(addprefix $(BUILD)/c/,$(addsuffix .asan,$(C_TESTS))) && \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_cases.asan $(CASES) && \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_hostile.asan && \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_threads.asan $(CASES); \
+	else echo "--- this compiler cannot build with -fsanitize=address,undefined: sanitizer run not possible here"; fi
+	@echo "--- the C example, dynamic and static"
+	$(MAKE) --no-print-directory -C examples/c LIBDIR=$(LIBDIR) clean all
+	examples/c/assess examples/cases/floating-worker.json | grep -q '"deadline":"2024-10-08"'
+	examples/c/assess-static examples/cases/floating-worker.json | grep -q '"deadline":"2024-10-08"'
+	examples/c/person | grep -q '20241018'
+	@echo "--- the README's C example"
+	awk '/^```c$$/{f=1;next} /^```$$/{f=0} f' README.md > $(BUILD)/c/readme.c
+	$(CC) $(CSTRICT) $(BUILD)/c/readme.c $(CLINK) -o $(BUILD)/c/readme
+	$(BUILD)/c/readme | grep -q '"deadline":"2024-10-08"'
+	@echo "--- install and pkg-config"
+	rm -rf $(BUILD)/prefix && $(MAKE) --no-print-directory install PREFIX=$(abspath $(BUILD)/prefix)
+	$(CC) -std=c99 -Wall -Werror examples/c/assess.c \
+	    $$(PKG_CONFIG_PATH=$(abspath $(BUILD)/prefix)/lib/pkgconfig pkg-config --cflags --libs juzhu) \
+	    -Wl,-rpath,$(abspath $(BUILD)/prefix)/lib -o $(BUILD)/c/assess-pc
+	$(BUILD)/c/assess-pc examples/cases/floating-worker.json | grep -q '"category":"floating"'
+
+install: lib
+	install -d $(PREFIX)/lib/pkgconfig $(PREFIX)/include
+	install -m 644 include/juzhu.h $(PREFIX)/include/juzhu.h
+	install -m 755 target/release/libjuzhu.so $(PREFIX)/lib/libjuzhu.so
+	install -m 644 target/release/libjuzhu.a $(PREFIX)/lib/libjuzhu.a
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' ffi/juzhu.pc.in > $(PREFIX)/lib/pkgconfig/juzhu.pc
 
 clean:
-	rm -rf $(VENV) target
+	rm -rf $(VENV) $(BUILD) target
+	$(MAKE) -C examples/c clean

@@ -93,20 +93,55 @@ pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
 /// Assesses a case with the given calendar.
 pub fn assess_with(case: &Case, cal: &Calendar) -> Result<Assessment, CaseError> {
     let (as_of, facts) = facts::case_facts(case)?;
-    let cx = Ctx::new(as_of, &case.policy, cal);
-    let mut steps = Vec::with_capacity(16);
-    let notices = l13::notices(as_of);
-    Ok(match (case.policy.rule_set, facts) {
-        (RuleSet::Liaoning2013, CaseFacts::Person(f, changes)) => {
-            let mut judged = Vec::with_capacity(changes.len());
-            let o = l13::assess_person(&f, &changes, &cx, &mut steps, |c| judged.push(c));
-            Assessment::for_person(case.policy.rule_set, as_of, &o, &judged, notices, steps)
+    Ok(match facts {
+        CaseFacts::Person(f, changes) => {
+            assess_person_facts(as_of, &f, &changes, &case.policy, cal)
         }
-        (RuleSet::Liaoning2013, CaseFacts::Reporter(r)) => {
-            let o = l13::assess_reporter(&r, &cx, &mut steps);
-            Assessment::for_reporter(case.policy.rule_set, as_of, &o, notices, steps)
-        }
+        CaseFacts::Reporter(r) => assess_reporter_facts(as_of, &r, &case.policy, cal),
     })
+}
+
+/// Assesses a reporter already reduced to validated facts, with explanations. `as_of` must have
+/// passed [`batch::check_as_of`].
+pub fn assess_reporter_facts(
+    as_of: date::DayNum,
+    reporter: &facts::ReporterFacts,
+    policy: &Policy,
+    cal: &Calendar,
+) -> Assessment {
+    let cx = Ctx::new(as_of, policy, cal);
+    let mut steps = Vec::with_capacity(8);
+    let o = match policy.rule_set {
+        RuleSet::Liaoning2013 => l13::assess_reporter(reporter, &cx, &mut steps),
+    };
+    Assessment::for_reporter(policy.rule_set, as_of, &o, l13::notices(as_of), steps)
+}
+
+/// Assesses a person already reduced to validated facts (as the bindings' struct and batch entry
+/// points do), with explanations. `as_of` must have passed [`batch::check_as_of`].
+pub fn assess_person_facts(
+    as_of: date::DayNum,
+    person: &facts::PersonFacts,
+    changes: &[facts::ChangeFacts],
+    policy: &Policy,
+    cal: &Calendar,
+) -> Assessment {
+    let cx = Ctx::new(as_of, policy, cal);
+    let mut steps = Vec::with_capacity(16);
+    let mut judged = Vec::with_capacity(changes.len());
+    let o = match policy.rule_set {
+        RuleSet::Liaoning2013 => {
+            l13::assess_person(person, changes, &cx, &mut steps, |c| judged.push(c))
+        }
+    };
+    Assessment::for_person(
+        policy.rule_set,
+        as_of,
+        &o,
+        &judged,
+        l13::notices(as_of),
+        steps,
+    )
 }
 
 /// Reads a JSON case, assesses it with the embedded calendar and returns the assessment JSON.

@@ -105,7 +105,7 @@ words! {
         /// Nothing.
         None = 0 => "none", "无", "none";
         /// Ordered to register or apply by a time limit.
-        OrderToCorrect = 1 => "order_to_correct", "责令改正，限期补登补领", "ordered to correct by a time limit";
+        OrderToCorrect = 1 => "order_to_correct", "责令改正并限期补办", "ordered to correct by a time limit";
         /// Entered in the personal credit record.
         CreditRecord = 2 => "credit_record", "记入个人信用档案", "entered in the personal credit record";
     }

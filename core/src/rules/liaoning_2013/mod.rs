@@ -127,6 +127,10 @@ impl Notices {
             .copied()
             .filter(move |&n| self.0 & (1 << n as u8) != 0)
     }
+    /// The set as bits (bit k = the notice with code k).
+    pub fn bits(self) -> u8 {
+        self.0
+    }
     /// Whether there is none.
     pub fn is_empty(self) -> bool {
         self.0 == 0

@@ -1,0 +1,46 @@
+/*
+ * person: the struct entry point, for systems without a JSON library. Fills a juzhu_person the
+ * way a legacy database row would (YYYYMMDD dates, integer codes), assesses it, and prints the
+ * answer with Chinese labels, then the explanation in English.
+ */
+#include <juzhu.h>
+
+#include <stdio.h>
+#include <string.h>
+
+int main(void) {
+    juzhu_person p;
+    juzhu_assessment a;
+    juzhu_error err;
+    char *why = NULL;
+    size_t why_len = 0;
+    uint32_t k;
+
+    memset(&p, 0, sizeof p);            /* every 0 means "absent" */
+    p.hukou_region = 110105;            /* Beijing: a floating resident (category derived) */
+    p.residence_region = 210102;        /* Shenyang */
+    p.birth_date = 20081010;
+    p.arrival_date = 20240901;
+    p.registered_on = 20240902;
+
+    if (juzhu_assess_person(NULL, 20241020, &p, &a, &err) != JUZHU_STATUS_OK) {
+        fprintf(stderr, "refused: %s: %s\n", err.field, err.message);
+        return 1;
+    }
+    printf("类别: %s\n", juzhu_name(JUZHU_VOCAB_CATEGORY, a.category, JUZHU_FORM_ZH));
+    printf("登记: %s, 期限 %d, %s\n", juzhu_name(JUZHU_VOCAB_REGISTRATION_KIND, a.registration_kind, JUZHU_FORM_ZH),
+           (int)a.registration_deadline, juzhu_name(JUZHU_VOCAB_STATE, a.registration_status, JUZHU_FORM_ZH));
+    printf("居住证: %s, 满16周岁 %d, 期限 %d, %s\n", juzhu_name(JUZHU_VOCAB_PERMIT_STATUS, a.permit_status, JUZHU_FORM_ZH),
+           (int)a.permit_reaches_16_on, (int)a.permit_deadline,
+           juzhu_name(JUZHU_VOCAB_STATE, a.permit_application_status, JUZHU_FORM_ZH));
+    printf("权益:");
+    for (k = 0; k < JUZHU_ENTITLEMENT_COUNT; k++)
+        if (a.entitlements & (1u << k)) printf(" %s", juzhu_name(JUZHU_VOCAB_ENTITLEMENT, k, JUZHU_FORM_ZH));
+    printf("\n后果: %s\n\n", juzhu_name(JUZHU_VOCAB_CONSEQUENCE, a.consequence, JUZHU_FORM_ZH));
+
+    if (juzhu_explain_person(NULL, 20241020, &p, JUZHU_FORM_EN, &why, &why_len, &err) == JUZHU_STATUS_OK) {
+        fwrite(why, 1, why_len, stdout);
+        juzhu_string_free(why);
+    }
+    return 0;
+}

@@ -1,0 +1,154 @@
+//! The C ABI of juzhu (`libjuzhu.so`, `libjuzhu.a`, header `include/juzhu.h`).
+//!
+//! This crate only translates: C types in, the `juzhu` core's rules, C types out. The API
+//! conventions every function follows are written in the header's preamble (`cbindgen.toml`)
+//! and repeated here:
+//!
+//! - Every function returns a [`juzhu_status`] (or a value documented as its own sentinel) and
+//!   never unwinds into C: a panic inside is caught and reported as `JUZHU_STATUS_PANIC`.
+//! - Every pointer argument is checked: NULL where not allowed gives `JUZHU_STATUS_NULL_ARGUMENT`.
+//! - Output parameters are written only when the function succeeds (`JUZHU_STATUS_OK`), or, for
+//!   the JSON entry points, when the input is refused (`JUZHU_STATUS_INVALID_INPUT`, with the
+//!   error JSON). Otherwise they are left untouched.
+//! - Strings the library returns through `char **` are owned by the caller and released with
+//!   `juzhu_string_free`; `const char *` results are static and must not be freed. Handles
+//!   (`juzhu_calendar`) are released with their `_free` function; every `_free` accepts NULL.
+//! - Every function is reentrant and thread-safe: there is no global mutable state. Handles are
+//!   immutable once made and may be shared between threads.
+//! - Dates are `int32_t` in `YYYYMMDD` form, `0` for absent. Enumerated values are the
+//!   `JUZHU_*` integer constants, with `0` meaning absent (or the default).
+
+#![allow(non_camel_case_types)]
+#![deny(missing_docs)]
+
+mod calendar;
+mod json;
+mod names;
+mod structs;
+
+pub use calendar::*;
+pub use json::*;
+pub use names::*;
+pub use structs::*;
+
+use std::ffi::{c_char, CString};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+/// Version of the C ABI and library, major part.
+pub const JUZHU_VERSION_MAJOR: u32 = 0;
+/// Version, minor part.
+pub const JUZHU_VERSION_MINOR: u32 = 1;
+/// Version, patch part.
+pub const JUZHU_VERSION_PATCH: u32 = 0;
+
+/// What a call did. Values are stable: they will not change meaning in later versions.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum juzhu_status {
+    /// Success.
+    Ok = 0,
+    /// The input was read and refused: it is not well-formed or not consistent. Details: the
+    /// error JSON (JSON entry points) or the `juzhu_error` (struct entry points).
+    InvalidInput = 1,
+    /// The input bytes are not valid in the declared encoding (UTF-8 or GB18030).
+    InvalidEncoding = 2,
+    /// A pointer argument that must not be NULL was NULL.
+    NullArgument = 3,
+    /// An argument is out of its documented range (an unknown encoding or language constant, a
+    /// length larger than memory). Values inside structs are input: they give
+    /// `JUZHU_STATUS_INVALID_INPUT` with the field named.
+    InvalidArgument = 4,
+    /// The library hit an internal error and caught it; nothing was written. Please report it.
+    Panic = 5,
+}
+
+/// Runs `f`, turning a panic into `JUZHU_STATUS_PANIC`.
+pub(crate) fn guard(f: impl FnOnce() -> juzhu_status) -> juzhu_status {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or(juzhu_status::Panic)
+}
+
+/// Runs `f`, turning a panic into `fallback`.
+pub(crate) fn guard_or<T>(fallback: T, f: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
+}
+
+/// Hands a Rust string to C as an owned, NUL-terminated buffer; returns it and its length
+/// (without the NUL). Interior NUL bytes cannot occur in the library's output (JSON escapes
+/// them); should one appear, it is dropped rather than truncating the text.
+pub(crate) fn to_c_string(bytes: Vec<u8>) -> (*mut c_char, usize) {
+    let s = CString::new(bytes).unwrap_or_else(|e| {
+        let mut v = e.into_vec();
+        v.retain(|&b| b != 0);
+        CString::new(v).unwrap_or_default()
+    });
+    let len = s.as_bytes().len();
+    (s.into_raw(), len)
+}
+
+/// The library's version, `"MAJOR.MINOR.PATCH"`, equal to `JUZHU_VERSION_*`. Static; do not free.
+#[no_mangle]
+pub extern "C" fn juzhu_version() -> *const c_char {
+    static VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\0");
+    VERSION.as_ptr().cast()
+}
+
+/// A short English description of a status value; `"unknown status"` for a value not in
+/// `juzhu_status`. Static; do not free. Takes an `int32_t` so that any integer is safe to pass.
+#[no_mangle]
+pub extern "C" fn juzhu_status_message(status: i32) -> *const c_char {
+    let s: &'static str = match status {
+        0 => "ok\0",
+        1 => "invalid input: the case was read and refused (see the error JSON or juzhu_error)\0",
+        2 => "invalid encoding: the bytes are not valid in the declared encoding\0",
+        3 => "null argument: a required pointer was NULL\0",
+        4 => "invalid argument: an argument is outside its documented range\0",
+        5 => "internal error caught (panic); nothing was written\0",
+        _ => "unknown status\0",
+    };
+    s.as_ptr().cast()
+}
+
+/// Releases a string returned by this library through a `char **` output. NULL is accepted and
+/// ignored. Passing any other pointer, or the same one twice, is undefined behaviour.
+///
+/// # Safety
+/// `s` must be NULL or a pointer this library returned and has not been freed.
+#[no_mangle]
+pub unsafe extern "C" fn juzhu_string_free(s: *mut c_char) {
+    let _ = guard_or((), || {
+        if !s.is_null() {
+            // SAFETY: the caller passes a pointer made by `CString::into_raw` in `to_c_string`
+            // and not freed before (documented contract).
+            drop(unsafe { CString::from_raw(s) });
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::CStr;
+
+    #[test]
+    fn version_macros_match_the_crate() {
+        let v = format!("{JUZHU_VERSION_MAJOR}.{JUZHU_VERSION_MINOR}.{JUZHU_VERSION_PATCH}");
+        assert_eq!(v, env!("CARGO_PKG_VERSION"));
+        // SAFETY: juzhu_version returns a static NUL-terminated string.
+        assert_eq!(
+            unsafe { CStr::from_ptr(juzhu_version()) }.to_str().unwrap(),
+            v
+        );
+        assert_eq!(v, juzhu_core::VERSION);
+    }
+
+    #[test]
+    fn status_messages() {
+        for s in [-1, 0, 1, 2, 3, 4, 5, 99] {
+            // SAFETY: static NUL-terminated strings.
+            let m = unsafe { CStr::from_ptr(juzhu_status_message(s)) }
+                .to_str()
+                .unwrap();
+            assert!(!m.is_empty());
+        }
+    }
+}

@@ -1,0 +1,1013 @@
+//! Struct entry points, for systems without a JSON library: flat structs, integer constants
+//! (`0` = absent or default), dates as `YYYYMMDD` integers (`0` = absent).
+
+use crate::calendar::juzhu_calendar;
+use crate::names::{JUZHU_FORM_EN, JUZHU_FORM_ZH};
+use crate::{guard, juzhu_status, to_c_string};
+use juzhu_core::batch::{assess_row, check_as_of, PersonRow, NULL_CODE, NULL_DAY, NULL_REGION};
+use juzhu_core::date::{days_in_month, from_ymd, to_ymd, DayNum};
+use juzhu_core::facts::ReporterFacts;
+use juzhu_core::outcome::PersonOutcome;
+use juzhu_core::rules::liaoning_2013::{self as l13, Ctx};
+use juzhu_core::rules::Silent;
+use juzhu_core::{
+    AgeConvention, Calendar, CaseError, DayCounting, Lang, Policy, ReporterKind, RuleSet, Word,
+};
+use std::ffi::c_char;
+
+// ----------------------------------------------------------------------------- constants
+// Every enumerated value is its core word's code + 1, so that 0 always means "absent".
+
+/// Category: permanent resident (常住人口).
+pub const JUZHU_CATEGORY_PERMANENT: u8 = 1;
+/// Category: lodging resident (寄住人口).
+pub const JUZHU_CATEGORY_LODGING: u8 = 2;
+/// Category: floating resident (流动人口).
+pub const JUZHU_CATEGORY_FLOATING: u8 = 3;
+/// Category: from outside the mainland (境外来辽人员).
+pub const JUZHU_CATEGORY_OVERSEAS: u8 = 4;
+
+/// Accommodation: a home (the default, also for 0).
+pub const JUZHU_ACCOMMODATION_RESIDENCE: u8 = 1;
+/// Accommodation: hotel (Art 11 p1 i1).
+pub const JUZHU_ACCOMMODATION_HOTEL: u8 = 2;
+/// Accommodation: hospital inpatient (Art 11 p1 i2).
+pub const JUZHU_ACCOMMODATION_HOSPITAL: u8 = 3;
+/// Accommodation: boarding at a school (Art 11 p1 i3).
+pub const JUZHU_ACCOMMODATION_SCHOOL: u8 = 4;
+/// Accommodation: boarding at a training institution (Art 11 p1 i3).
+pub const JUZHU_ACCOMMODATION_TRAINING: u8 = 5;
+/// Accommodation: relief station (Art 11 p1 i4).
+pub const JUZHU_ACCOMMODATION_RELIEF_STATION: u8 = 6;
+
+/// Day counting: Civil Code (default, also for 0).
+pub const JUZHU_DAY_COUNTING_CIVIL_CODE: u8 = 1;
+/// Day counting: calendar days, never moved.
+pub const JUZHU_DAY_COUNTING_CALENDAR: u8 = 2;
+/// Day counting: working days.
+pub const JUZHU_DAY_COUNTING_WORKING_DAYS: u8 = 3;
+
+/// Age convention: N full years from the day after the Nth birthday (default, also for 0).
+pub const JUZHU_AGE_DAY_AFTER_BIRTHDAY: u8 = 1;
+/// Age convention: N full years on the Nth birthday.
+pub const JUZHU_AGE_ON_BIRTHDAY: u8 = 2;
+
+/// Rule set: Liaoning Decree 281 (2013) (default, also for 0).
+pub const JUZHU_RULE_SET_LIAONING_2013: u8 = 1;
+
+/// Reporter: employer (Art 14).
+pub const JUZHU_REPORTER_EMPLOYER: u8 = 1;
+/// Reporter: job agency (Art 14).
+pub const JUZHU_REPORTER_JOB_AGENCY: u8 = 2;
+/// Reporter: housing agency (Art 14).
+pub const JUZHU_REPORTER_HOUSING_AGENCY: u8 = 3;
+/// Reporter: landlord (Art 14).
+pub const JUZHU_REPORTER_LANDLORD: u8 = 4;
+/// Reporter: hotel (Art 11 p2).
+pub const JUZHU_REPORTER_HOTEL: u8 = 5;
+/// Reporter: hospital (Art 11 p2).
+pub const JUZHU_REPORTER_HOSPITAL: u8 = 6;
+/// Reporter: school (Art 11 p2).
+pub const JUZHU_REPORTER_SCHOOL: u8 = 7;
+/// Reporter: training institution (Art 11 p2).
+pub const JUZHU_REPORTER_TRAINING_INSTITUTION: u8 = 8;
+/// Reporter: relief station (Art 11 p2).
+pub const JUZHU_REPORTER_RELIEF_STATION: u8 = 9;
+
+/// Duty state: nothing to do.
+pub const JUZHU_STATE_NOT_REQUIRED: u8 = 1;
+/// Duty state: not done, deadline not passed.
+pub const JUZHU_STATE_PENDING: u8 = 2;
+/// Duty state: done on or before the deadline.
+pub const JUZHU_STATE_DONE: u8 = 3;
+/// Duty state: done after the deadline.
+pub const JUZHU_STATE_LATE: u8 = 4;
+/// Duty state: not done and the deadline has passed.
+pub const JUZHU_STATE_OVERDUE: u8 = 5;
+/// Duty state: an Art 11 institution registers the person.
+pub const JUZHU_STATE_INSTITUTION: u8 = 6;
+/// Duty state: reported periodically (Art 11 p2).
+pub const JUZHU_STATE_PERIODIC: u8 = 7;
+/// Duty state: extension not applied for by its deadline.
+pub const JUZHU_STATE_MISSED: u8 = 8;
+
+/// Registration kind: lodging registration (寄住登记, Art 9).
+pub const JUZHU_REGISTRATION_LODGING: u8 = 1;
+/// Registration kind: floating-resident registration (流动人口居住登记, Art 10).
+pub const JUZHU_REGISTRATION_RESIDENCE: u8 = 2;
+
+/// Registration made by: the person.
+pub const JUZHU_HOLDER_SELF: u8 = 1;
+/// Registration made by: the hotel.
+pub const JUZHU_HOLDER_HOTEL: u8 = 2;
+/// Registration made by: the hospital.
+pub const JUZHU_HOLDER_HOSPITAL: u8 = 3;
+/// Registration made by: the school.
+pub const JUZHU_HOLDER_SCHOOL: u8 = 4;
+/// Registration made by: the training institution.
+pub const JUZHU_HOLDER_TRAINING_INSTITUTION: u8 = 5;
+/// Registration made by: the relief station.
+pub const JUZHU_HOLDER_RELIEF_STATION: u8 = 6;
+
+/// Permit: required (Art 10 p1).
+pub const JUZHU_PERMIT_REQUIRED: u8 = 1;
+/// Permit: optional, exempt (Art 10 p2).
+pub const JUZHU_PERMIT_OPTIONAL: u8 = 2;
+/// Permit: not issued, registration only (Art 11).
+pub const JUZHU_PERMIT_NOT_ISSUED: u8 = 3;
+/// Permit: not applicable.
+pub const JUZHU_PERMIT_NOT_APPLICABLE: u8 = 4;
+
+/// Exemption: studying.
+pub const JUZHU_EXEMPTION_STUDENT: u8 = 1;
+/// Exemption: not yet 16 full years old.
+pub const JUZHU_EXEMPTION_UNDER_16: u8 = 2;
+
+/// Art 21 consequence: none.
+pub const JUZHU_CONSEQUENCE_NONE: u8 = 1;
+/// Art 21 consequence: ordered to correct by a time limit.
+pub const JUZHU_CONSEQUENCE_ORDER_TO_CORRECT: u8 = 2;
+/// Art 21 consequence: personal credit-record entry.
+pub const JUZHU_CONSEQUENCE_CREDIT_RECORD: u8 = 3;
+
+/// Art 22 stage: none.
+pub const JUZHU_PENALTY_NONE: u8 = 1;
+/// Art 22 stage: ordered to correct by a time limit.
+pub const JUZHU_PENALTY_ORDER_TO_CORRECT: u8 = 2;
+/// Art 22 stage: fine per person and credit-record entry.
+pub const JUZHU_PENALTY_FINE_AND_CREDIT_RECORD: u8 = 3;
+
+/// Fining authority: the county public security organ.
+pub const JUZHU_AUTHORITY_COUNTY_PUBLIC_SECURITY: u8 = 1;
+
+/// Category source: given by the caller.
+pub const JUZHU_CATEGORY_SOURCE_GIVEN: u8 = 1;
+/// Category source: derived from the division codes.
+pub const JUZHU_CATEGORY_SOURCE_DERIVED: u8 = 2;
+
+/// Notice bit: the 2013 text has since been amended (assessments from 2016-11-19).
+pub const JUZHU_NOTICE_AMENDED_TEXT: u8 = 1;
+
+/// `juzhu_assessment.permit_valid`: no permit held on the assessment day.
+pub const JUZHU_VALID_UNKNOWN: i8 = -1;
+
+// ------------------------------------------------------------------------------- structs
+
+/// Refused input, for the struct entry points: NUL-terminated UTF-8, truncated to fit.
+/// `field` is the dotted path (`person.arrival_date`), `message` the reason. Never holds a whole
+/// identity number.
+#[repr(C)]
+pub struct juzhu_error {
+    /// Dotted path of the offending input.
+    pub field: [c_char; 64],
+    /// What is wrong.
+    pub message: [c_char; 256],
+}
+
+/// Policy for the struct entry points. A NULL `const juzhu_policy *` means all defaults.
+#[repr(C)]
+pub struct juzhu_policy {
+    /// Rest days: NULL for the embedded mainland calendar.
+    pub calendar: *const juzhu_calendar,
+    /// `JUZHU_DAY_COUNTING_*`, 0 = default (Civil Code).
+    pub day_counting: u8,
+    /// `JUZHU_AGE_*`, 0 = default (day after the birthday).
+    pub age: u8,
+    /// `JUZHU_RULE_SET_*`, 0 = default (`liaoning-2013`).
+    pub rule_set: u8,
+    /// Must be zero.
+    pub reserved: [u8; 5],
+}
+
+/// A person (the person fields of `spec/CASES.md`, flattened). Zero-initialise, then set what is
+/// known: every 0 means absent.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct juzhu_person {
+    /// GB/T 2260 division code of the hukou (used when `category` is 0), 0 = absent.
+    pub hukou_region: i64,
+    /// GB/T 2260 division code of the residence (must be in Liaoning, `21…`), 0 = absent.
+    pub residence_region: i64,
+    /// `YYYYMMDD`.
+    pub birth_date: i32,
+    /// `YYYYMMDD`; required for lodging and floating persons.
+    pub arrival_date: i32,
+    /// `YYYYMMDD`; 0 = open-ended stay.
+    pub planned_departure: i32,
+    /// `YYYYMMDD`.
+    pub registered_on: i32,
+    /// `YYYYMMDD`.
+    pub permit_applied_on: i32,
+    /// `YYYYMMDD`; 0 = no permit held.
+    pub permit_issued_on: i32,
+    /// `YYYYMMDD`.
+    pub permit_extension_applied_on: i32,
+    /// `YYYYMMDD`: Art 21 time limit.
+    pub correction_deadline: i32,
+    /// `JUZHU_CATEGORY_*`, 0 = derive from `overseas`, `hukou_region`, `living_at_hukou`.
+    pub category: u8,
+    /// 0 or 1.
+    pub overseas: u8,
+    /// 0 or 1.
+    pub living_at_hukou: u8,
+    /// `JUZHU_ACCOMMODATION_*`, 0 = residence.
+    pub accommodation: u8,
+    /// 0 or 1.
+    pub studying: u8,
+    /// 0 or 1.
+    pub wants_permit: u8,
+    /// 1, 2 or 3 when `permit_issued_on` is set.
+    pub permit_validity_years: u8,
+    /// Must be zero.
+    pub reserved: u8,
+}
+
+/// What the rules decide about a person. Enumerations are `JUZHU_*` constants, 0 = null; dates
+/// `YYYYMMDD`, 0 = null; `*_basis` are bit sets of article indexes (`juzhu_name` with
+/// `JUZHU_VOCAB_ARTICLE`); `entitlements` has bit k for entitlement index k (`JUZHU_ENTITLEMENT_*`);
+/// `interpretations` has bit k-1 for interpretation Ik.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct juzhu_assessment {
+    /// Provisions the registration decision rests on.
+    pub registration_basis: u64,
+    /// Provisions the permit decision rests on.
+    pub permit_basis: u64,
+    /// `JUZHU_STATUS_OK`, or for a refused batch row `JUZHU_STATUS_INVALID_INPUT` (all else 0).
+    pub status: i32,
+    /// Entitlement bit set.
+    pub entitlements: u32,
+    /// Always 0 (Art 13 p4).
+    pub fee_yuan: u32,
+    /// Registration deadline.
+    pub registration_deadline: i32,
+    /// Day 16 full years are reached (I3).
+    pub permit_reaches_16_on: i32,
+    /// Permit application deadline.
+    pub permit_deadline: i32,
+    /// Last day of validity of the permit held.
+    pub permit_expires_on: i32,
+    /// Latest day to apply for an extension.
+    pub permit_extension_deadline: i32,
+    /// Interpretation bit set.
+    pub interpretations: u16,
+    /// `JUZHU_CATEGORY_*`.
+    pub category: u8,
+    /// `JUZHU_CATEGORY_SOURCE_*`.
+    pub category_source: u8,
+    /// 0 or 1.
+    pub registration_required: u8,
+    /// `JUZHU_REGISTRATION_*`.
+    pub registration_kind: u8,
+    /// `JUZHU_HOLDER_*`.
+    pub registration_duty_holder: u8,
+    /// `JUZHU_STATE_*`.
+    pub registration_status: u8,
+    /// `JUZHU_PERMIT_*`.
+    pub permit_status: u8,
+    /// `JUZHU_EXEMPTION_*`.
+    pub permit_exemption: u8,
+    /// `JUZHU_STATE_*`.
+    pub permit_application_status: u8,
+    /// 1 valid, 0 expired, `JUZHU_VALID_UNKNOWN` (-1) no permit held.
+    pub permit_valid: i8,
+    /// `JUZHU_STATE_*`.
+    pub permit_extension_status: u8,
+    /// `JUZHU_CONSEQUENCE_*`.
+    pub consequence: u8,
+    /// 1 when a deadline fell in a year without official calendar data.
+    pub calendar_provisional: u8,
+    /// `JUZHU_NOTICE_*` bit set.
+    pub notices: u8,
+}
+
+/// A reporter (Art 11 p2, 14, 22). Zero-initialise, then set.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct juzhu_reporter {
+    /// `YYYYMMDD`: when the person's information was registered (required for Art 14 kinds).
+    pub registered_on: i32,
+    /// `YYYYMMDD`.
+    pub reported_on: i32,
+    /// `YYYYMMDD`: Art 22 time limit.
+    pub correction_deadline: i32,
+    /// `YYYYMMDD`.
+    pub corrected_on: i32,
+    /// Persons falsely reported.
+    pub false_reports: u32,
+    /// Persons concealed.
+    pub concealed: u32,
+    /// `JUZHU_REPORTER_*` (required).
+    pub kind: u8,
+    /// Must be zero.
+    pub reserved: [u8; 3],
+}
+
+/// What the rules decide about a reporter.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct juzhu_report_assessment {
+    /// Lowest fine, yuan.
+    pub fine_min_yuan: u64,
+    /// Highest fine, yuan.
+    pub fine_max_yuan: u64,
+    /// Provisions of the reporting duty (article bit set).
+    pub report_basis: u64,
+    /// Provisions of the penalty (article bit set).
+    pub penalty_basis: u64,
+    /// `YYYYMMDD`; 0 for periodic reporters.
+    pub report_deadline: i32,
+    /// Interpretation bit set.
+    pub interpretations: u16,
+    /// `JUZHU_STATE_*`.
+    pub report_status: u8,
+    /// `JUZHU_PENALTY_*`.
+    pub penalty_stage: u8,
+    /// `JUZHU_AUTHORITY_*`, 0 when no fine.
+    pub authority: u8,
+    /// 0 or 1.
+    pub calendar_provisional: u8,
+    /// `JUZHU_NOTICE_*` bit set.
+    pub notices: u8,
+    /// Zero.
+    pub reserved: u8,
+}
+
+// ----------------------------------------------------------------------------- helpers
+
+/// A `YYYYMMDD` integer as a day number; `None` when it names no day.
+pub(crate) fn date_from_yyyymmdd(v: i32) -> Option<DayNum> {
+    if v <= 0 {
+        return None;
+    }
+    let (y, m, d) = (v / 10_000, (v / 100 % 100) as u32, (v % 100) as u32);
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then(|| from_ymd(y, m, d))
+}
+
+/// A day number as `YYYYMMDD`.
+pub(crate) fn yyyymmdd(d: DayNum) -> i32 {
+    let (y, m, day) = to_ymd(d);
+    y * 10_000 + m as i32 * 100 + day as i32
+}
+
+fn opt_yyyymmdd(d: Option<DayNum>) -> i32 {
+    d.map_or(0, yyyymmdd)
+}
+
+fn date_field(field: &'static str, v: i32) -> Result<DayNum, CaseError> {
+    if v == 0 {
+        return Ok(NULL_DAY);
+    }
+    date_from_yyyymmdd(v)
+        .ok_or_else(|| CaseError::new(field, format!("{v} is not a date (YYYYMMDD)")))
+}
+
+fn flag_field(field: &'static str, v: u8) -> Result<u8, CaseError> {
+    if v <= 1 {
+        Ok(v)
+    } else {
+        Err(CaseError::new(field, format!("{v} is not 0 or 1")))
+    }
+}
+
+/// A `JUZHU_*` constant (code + 1, 0 = absent) as a core code (`NULL_CODE` when absent).
+fn code_field<W: Word>(field: &'static str, v: u8, what: &str) -> Result<u8, CaseError> {
+    match v {
+        0 => Ok(NULL_CODE),
+        v if usize::from(v) <= W::ALL.len() => Ok(v - 1),
+        v => Err(CaseError::new(
+            field,
+            format!("{v} is not a {what} constant (1–{}, or 0)", W::ALL.len()),
+        )),
+    }
+}
+
+fn c_code<W: Word>(w: W) -> u8 {
+    w.code() + 1
+}
+
+fn c_opt<W: Word>(w: Option<W>) -> u8 {
+    w.map_or(0, c_code)
+}
+
+fn region_field(field: &'static str, v: i64) -> Result<i64, CaseError> {
+    match v {
+        0 => Ok(NULL_REGION),
+        v if v < 0 => Err(CaseError::new(
+            field,
+            format!("{v} is not a GB/T 2260 division code"),
+        )),
+        v => Ok(v),
+    }
+}
+
+impl juzhu_person {
+    /// The core's row, with C-level checks (constants, YYYYMMDD dates) naming the field.
+    fn row(&self) -> Result<PersonRow, CaseError> {
+        if self.reserved != 0 {
+            return Err(CaseError::new("person.reserved", "must be 0"));
+        }
+        let years = match self.permit_validity_years {
+            0 => NULL_CODE,
+            v => v,
+        };
+        Ok(PersonRow {
+            category: code_field::<juzhu_core::Category>(
+                "person.category",
+                self.category,
+                "JUZHU_CATEGORY_*",
+            )?,
+            overseas: flag_field("person.overseas", self.overseas)?,
+            hukou_region: region_field("person.hukou_region", self.hukou_region)?,
+            residence_region: region_field("person.residence_region", self.residence_region)?,
+            living_at_hukou: flag_field("person.living_at_hukou", self.living_at_hukou)?,
+            birth_date: date_field("person.birth_date", self.birth_date)?,
+            arrival_date: date_field("person.arrival_date", self.arrival_date)?,
+            planned_departure: date_field("person.planned_departure", self.planned_departure)?,
+            accommodation: code_field::<juzhu_core::Accommodation>(
+                "person.accommodation",
+                self.accommodation,
+                "JUZHU_ACCOMMODATION_*",
+            )?,
+            studying: flag_field("person.studying", self.studying)?,
+            wants_permit: flag_field("person.wants_permit", self.wants_permit)?,
+            registered_on: date_field("person.registered_on", self.registered_on)?,
+            permit_applied_on: date_field("person.permit_applied_on", self.permit_applied_on)?,
+            permit_issued_on: date_field("person.permit.issued_on", self.permit_issued_on)?,
+            permit_validity_years: years,
+            permit_extension_applied_on: date_field(
+                "person.permit.extension_applied_on",
+                self.permit_extension_applied_on,
+            )?,
+            correction_deadline: date_field(
+                "person.correction_deadline",
+                self.correction_deadline,
+            )?,
+        })
+    }
+}
+
+impl juzhu_assessment {
+    /// A refused row: status `JUZHU_STATUS_INVALID_INPUT`, every other field null.
+    fn refused() -> juzhu_assessment {
+        juzhu_assessment {
+            registration_basis: 0,
+            permit_basis: 0,
+            status: juzhu_status::InvalidInput as i32,
+            entitlements: 0,
+            fee_yuan: 0,
+            registration_deadline: 0,
+            permit_reaches_16_on: 0,
+            permit_deadline: 0,
+            permit_expires_on: 0,
+            permit_extension_deadline: 0,
+            interpretations: 0,
+            category: 0,
+            category_source: 0,
+            registration_required: 0,
+            registration_kind: 0,
+            registration_duty_holder: 0,
+            registration_status: 0,
+            permit_status: 0,
+            permit_exemption: 0,
+            permit_application_status: 0,
+            permit_valid: JUZHU_VALID_UNKNOWN,
+            permit_extension_status: 0,
+            consequence: 0,
+            calendar_provisional: 0,
+            notices: 0,
+        }
+    }
+
+    fn from_outcome(o: &PersonOutcome, notices: u8) -> juzhu_assessment {
+        let r = &o.registration;
+        let p = &o.permit;
+        juzhu_assessment {
+            registration_basis: basis_bits(r.basis),
+            permit_basis: basis_bits(p.basis),
+            status: juzhu_status::Ok as i32,
+            entitlements: o.entitlements.bits(),
+            fee_yuan: 0,
+            registration_deadline: opt_yyyymmdd(r.deadline),
+            permit_reaches_16_on: opt_yyyymmdd(p.reaches_16_on),
+            permit_deadline: opt_yyyymmdd(p.deadline),
+            permit_expires_on: opt_yyyymmdd(p.expires_on),
+            permit_extension_deadline: opt_yyyymmdd(p.extension_deadline),
+            interpretations: o.interpretations.bits(),
+            category: c_code(o.category),
+            category_source: c_code(o.category_source),
+            registration_required: u8::from(r.required),
+            registration_kind: c_opt(r.kind),
+            registration_duty_holder: c_opt(r.duty_holder),
+            registration_status: c_code(r.status),
+            permit_status: c_code(p.status),
+            permit_exemption: c_opt(p.exemption),
+            permit_application_status: c_code(p.application_status),
+            permit_valid: p.valid.map_or(JUZHU_VALID_UNKNOWN, i8::from),
+            permit_extension_status: c_opt(p.extension_status),
+            consequence: c_code(o.consequence),
+            calendar_provisional: u8::from(o.calendar_provisional),
+            notices,
+        }
+    }
+}
+
+fn basis_bits(b: juzhu_core::Basis) -> u64 {
+    b.iter().fold(0u64, |acc, a| acc | 1u64 << a.code())
+}
+
+/// Writes an error into a caller's `juzhu_error`, truncating at a character boundary.
+///
+/// # Safety
+/// `out` must be NULL or point to a writable `juzhu_error`.
+pub(crate) unsafe fn write_error(out: *mut juzhu_error, e: &CaseError) {
+    if out.is_null() {
+        return;
+    }
+    fn fill(dst: &mut [c_char], s: &str) {
+        let mut end = s.len().min(dst.len() - 1);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        for (d, &b) in dst.iter_mut().zip(&s.as_bytes()[..end]) {
+            *d = b as c_char;
+        }
+        dst[end..].iter_mut().for_each(|d| *d = 0);
+    }
+    // SAFETY: non-NULL and writable (contract); `juzhu_error` has no invalid bit patterns.
+    let out = unsafe { &mut *out };
+    fill(&mut out.field, e.field());
+    fill(&mut out.message, e.message());
+}
+
+/// Reads a policy pointer (NULL = defaults).
+///
+/// # Safety
+/// `policy` must be NULL or point to a readable `juzhu_policy` whose `calendar` is NULL or live.
+unsafe fn read_policy<'a>(
+    policy: *const juzhu_policy,
+) -> Result<(Policy, &'a Calendar), CaseError> {
+    if policy.is_null() {
+        return Ok((Policy::default(), Calendar::china()));
+    }
+    // SAFETY: non-NULL and readable (contract).
+    let p = unsafe { &*policy };
+    if p.reserved.iter().any(|&b| b != 0) {
+        return Err(CaseError::new("policy.reserved", "must be 0"));
+    }
+    let pick =
+        |field: &'static str, v: u8, what: &str, n: usize| -> Result<Option<u8>, CaseError> {
+            match v {
+                0 => Ok(None),
+                v if usize::from(v) <= n => Ok(Some(v - 1)),
+                v => Err(CaseError::new(
+                    field,
+                    format!("{v} is not a {what} constant (1–{n}, or 0)"),
+                )),
+            }
+        };
+    let d = Policy::default();
+    let policy = Policy {
+        day_counting: pick(
+            "policy.day_counting",
+            p.day_counting,
+            "JUZHU_DAY_COUNTING_*",
+            DayCounting::ALL.len(),
+        )?
+        .and_then(DayCounting::from_code)
+        .unwrap_or(d.day_counting),
+        age: pick("policy.age", p.age, "JUZHU_AGE_*", AgeConvention::ALL.len())?
+            .and_then(AgeConvention::from_code)
+            .unwrap_or(d.age),
+        rule_set: pick(
+            "policy.rule_set",
+            p.rule_set,
+            "JUZHU_RULE_SET_*",
+            RuleSet::ALL.len(),
+        )?
+        .and_then(RuleSet::from_code)
+        .unwrap_or(d.rule_set),
+    };
+    let cal = if p.calendar.is_null() {
+        Calendar::china()
+    } else {
+        // SAFETY: a live, immutable handle (contract).
+        unsafe { &(*p.calendar).inner }
+    };
+    Ok((policy, cal))
+}
+
+fn read_as_of(as_of: i32, policy: &Policy) -> Result<DayNum, CaseError> {
+    if as_of == 0 {
+        return Err(CaseError::new("as_of", "is required (YYYYMMDD)"));
+    }
+    let d = date_from_yyyymmdd(as_of)
+        .ok_or_else(|| CaseError::new("as_of", format!("{as_of} is not a date (YYYYMMDD)")))?;
+    check_as_of(d, policy)?;
+    Ok(d)
+}
+
+/// Fails with the error written to `error`.
+///
+/// # Safety
+/// `error` must be NULL or writable.
+unsafe fn refuse(error: *mut juzhu_error, e: &CaseError) -> juzhu_status {
+    // SAFETY: forwarded contract.
+    unsafe { write_error(error, e) };
+    juzhu_status::InvalidInput
+}
+
+// ---------------------------------------------------------------------------- functions
+
+/// Assesses one person. `policy` may be NULL (defaults); `as_of` is `YYYYMMDD`. On
+/// `JUZHU_STATUS_OK`, `*out` is filled. On `JUZHU_STATUS_INVALID_INPUT`, `*error` (if not NULL)
+/// names the field and the reason and `*out` is untouched. Thread-safe.
+///
+/// # Safety
+/// `person` and `out` must point to valid structs; `policy` and `error` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn juzhu_assess_person(
+    policy: *const juzhu_policy,
+    as_of: i32,
+    person: *const juzhu_person,
+    out: *mut juzhu_assessment,
+    error: *mut juzhu_error,
+) -> juzhu_status {
+    guard(|| {
+        if person.is_null() || out.is_null() {
+            return juzhu_status::NullArgument;
+        }
+        // SAFETY: contract; all reads below are of plain-old-data structs.
+        let result = unsafe { read_policy(policy) }.and_then(|(pol, cal)| {
+            let day = read_as_of(as_of, &pol)?;
+            // SAFETY: non-NULL and readable (contract).
+            let row = unsafe { &*person }.row()?;
+            let o = assess_row(&row, day, &pol, cal)?;
+            Ok(juzhu_assessment::from_outcome(&o, l13::notices(day).bits()))
+        });
+        match result {
+            Ok(a) => {
+                // SAFETY: non-NULL and writable (contract).
+                unsafe { *out = a };
+                juzhu_status::Ok
+            }
+            // SAFETY: `error` NULL or writable (contract).
+            Err(e) => unsafe { refuse(error, &e) },
+        }
+    })
+}
+
+/// Assesses `n` persons: `in[i]` → `out[i]`. A refused row does not stop the batch: its
+/// `out[i].status` is `JUZHU_STATUS_INVALID_INPUT` with every other field null, and, when
+/// `row_errors` is not NULL (it then has `n` entries), `row_errors[i]` says why (and is zeroed for
+/// accepted rows). `*n_refused` (if not NULL) receives the count of refused rows. A problem with
+/// the batch itself (`as_of`, `policy`) returns `JUZHU_STATUS_INVALID_INPUT` with `*error` filled
+/// and writes no row. `n` may be 0 (then `in` and `out` may be NULL). Thread-safe.
+///
+/// # Safety
+/// `in` must point to `n` readable persons and `out` to `n` writable assessments; `row_errors`
+/// NULL or `n` writable errors; `policy`, `n_refused`, `error` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn juzhu_assess_batch(
+    policy: *const juzhu_policy,
+    as_of: i32,
+    r#in: *const juzhu_person,
+    n: usize,
+    out: *mut juzhu_assessment,
+    row_errors: *mut juzhu_error,
+    n_refused: *mut usize,
+    error: *mut juzhu_error,
+) -> juzhu_status {
+    guard(|| {
+        if n > 0 && (r#in.is_null() || out.is_null()) {
+            return juzhu_status::NullArgument;
+        }
+        if n > isize::MAX as usize / std::mem::size_of::<juzhu_assessment>() {
+            return juzhu_status::InvalidArgument;
+        }
+        // SAFETY: contract.
+        let (pol, cal) = match unsafe { read_policy(policy) } {
+            Ok(x) => x,
+            // SAFETY: contract.
+            Err(e) => return unsafe { refuse(error, &e) },
+        };
+        let day = match read_as_of(as_of, &pol) {
+            Ok(d) => d,
+            // SAFETY: contract.
+            Err(e) => return unsafe { refuse(error, &e) },
+        };
+        if n == 0 {
+            if !n_refused.is_null() {
+                // SAFETY: non-NULL and writable (contract).
+                unsafe { *n_refused = 0 };
+            }
+            return juzhu_status::Ok;
+        }
+        // SAFETY: non-NULL (n > 0 checked), `n` readable / writable elements (contract), size
+        // checked against isize::MAX; the structs are plain old data.
+        let (rows, outs) = unsafe {
+            (
+                std::slice::from_raw_parts(r#in, n),
+                std::slice::from_raw_parts_mut(out, n),
+            )
+        };
+        let notices = l13::notices(day).bits();
+        let mut refused = 0usize;
+        for (i, (p, o)) in rows.iter().zip(outs.iter_mut()).enumerate() {
+            match p.row().and_then(|row| assess_row(&row, day, &pol, cal)) {
+                Ok(outcome) => {
+                    *o = juzhu_assessment::from_outcome(&outcome, notices);
+                    if !row_errors.is_null() {
+                        // SAFETY: `row_errors` has `n` writable entries (contract), i < n.
+                        unsafe { write_error(row_errors.add(i), &CaseError::new("", "")) };
+                    }
+                }
+                Err(e) => {
+                    *o = juzhu_assessment::refused();
+                    refused += 1;
+                    if !row_errors.is_null() {
+                        // SAFETY: as above.
+                        unsafe { write_error(row_errors.add(i), &e) };
+                    }
+                }
+            }
+        }
+        if !n_refused.is_null() {
+            // SAFETY: non-NULL and writable (contract).
+            unsafe { *n_refused = refused };
+        }
+        juzhu_status::Ok
+    })
+}
+
+/// Assesses one reporter (Art 11 p2, 14, 22). As `juzhu_assess_person` otherwise.
+///
+/// # Safety
+/// `reporter` and `out` must point to valid structs; `policy` and `error` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn juzhu_assess_reporter(
+    policy: *const juzhu_policy,
+    as_of: i32,
+    reporter: *const juzhu_reporter,
+    out: *mut juzhu_report_assessment,
+    error: *mut juzhu_error,
+) -> juzhu_status {
+    guard(|| {
+        if reporter.is_null() || out.is_null() {
+            return juzhu_status::NullArgument;
+        }
+        // SAFETY: contract.
+        let result = unsafe { read_policy(policy) }.and_then(|(pol, cal)| {
+            let day = read_as_of(as_of, &pol)?;
+            // SAFETY: non-NULL and readable (contract).
+            let r = unsafe { &*reporter };
+            if r.reserved != [0; 3] {
+                return Err(CaseError::new("reporter.reserved", "must be 0"));
+            }
+            let kind =
+                match code_field::<ReporterKind>("reporter.kind", r.kind, "JUZHU_REPORTER_*")? {
+                    NULL_CODE => {
+                        return Err(CaseError::new(
+                            "reporter.kind",
+                            "is required (a JUZHU_REPORTER_* constant)",
+                        ))
+                    }
+                    c => ReporterKind::from_code(c).ok_or_else(|| {
+                        CaseError::new("reporter.kind", "is not a JUZHU_REPORTER_* constant")
+                    })?,
+                };
+            let opt = |field, v| date_field(field, v).map(|d| (d != NULL_DAY).then_some(d));
+            let facts = ReporterFacts {
+                kind,
+                registered_on: opt("reporter.registered_on", r.registered_on)?,
+                reported_on: opt("reporter.reported_on", r.reported_on)?,
+                false_reports: r.false_reports,
+                concealed: r.concealed,
+                correction_deadline: opt("reporter.correction_deadline", r.correction_deadline)?,
+                corrected_on: opt("reporter.corrected_on", r.corrected_on)?,
+            };
+            facts.check(day)?;
+            let cx = Ctx::new(day, &pol, cal);
+            let o = match pol.rule_set {
+                RuleSet::Liaoning2013 => l13::assess_reporter(&facts, &cx, &mut Silent),
+            };
+            Ok(juzhu_report_assessment {
+                fine_min_yuan: o.fine_min_yuan,
+                fine_max_yuan: o.fine_max_yuan,
+                report_basis: basis_bits(o.basis),
+                penalty_basis: basis_bits(o.penalty_basis),
+                report_deadline: opt_yyyymmdd(o.deadline),
+                interpretations: o.interpretations.bits(),
+                report_status: c_code(o.status),
+                penalty_stage: c_code(o.stage),
+                authority: c_opt(o.authority),
+                calendar_provisional: u8::from(o.calendar_provisional),
+                notices: l13::notices(day).bits(),
+                reserved: 0,
+            })
+        });
+        match result {
+            Ok(a) => {
+                // SAFETY: non-NULL and writable (contract).
+                unsafe { *out = a };
+                juzhu_status::Ok
+            }
+            // SAFETY: contract.
+            Err(e) => unsafe { refuse(error, &e) },
+        }
+    })
+}
+
+/// Explains a person's assessment in words: numbered steps, each with the article it rests on,
+/// in `lang` (`JUZHU_FORM_ZH` or `JUZHU_FORM_EN`), UTF-8. On `JUZHU_STATUS_OK`, `*out` receives the
+/// text (free it with `juzhu_string_free`) and `*out_len` its length without the NUL. Refused
+/// input as `juzhu_assess_person`.
+///
+/// # Safety
+/// `person`, `out`, `out_len` must be valid; `policy` and `error` NULL or valid.
+#[no_mangle]
+pub unsafe extern "C" fn juzhu_explain_person(
+    policy: *const juzhu_policy,
+    as_of: i32,
+    person: *const juzhu_person,
+    lang: u32,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    error: *mut juzhu_error,
+) -> juzhu_status {
+    guard(|| {
+        if person.is_null() || out.is_null() || out_len.is_null() {
+            return juzhu_status::NullArgument;
+        }
+        let lang = if lang == JUZHU_FORM_ZH {
+            Lang::Zh
+        } else if lang == JUZHU_FORM_EN {
+            Lang::En
+        } else {
+            return juzhu_status::InvalidArgument;
+        };
+        // SAFETY: contract.
+        let result = unsafe { read_policy(policy) }.and_then(|(pol, cal)| {
+            let day = read_as_of(as_of, &pol)?;
+            // SAFETY: non-NULL and readable (contract).
+            let facts = unsafe { &*person }.row()?.facts(day)?;
+            Ok(juzhu_core::assess_person_facts(day, &facts, &[], &pol, cal)
+                .explanation
+                .text(lang))
+        });
+        match result {
+            Ok(text) => {
+                let (ptr, len) = to_c_string(text.into_bytes());
+                // SAFETY: non-NULL and writable (contract).
+                unsafe {
+                    *out = ptr;
+                    *out_len = len;
+                }
+                juzhu_status::Ok
+            }
+            // SAFETY: contract.
+            Err(e) => unsafe { refuse(error, &e) },
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use juzhu_core::outcome::{
+        Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus,
+        RegistrationKind, Status,
+    };
+    use juzhu_core::{Accommodation, Category};
+
+    fn check<W: Word>(pairs: &[(u8, W)]) {
+        assert_eq!(pairs.len(), W::ALL.len(), "every value has a constant");
+        for &(c, w) in pairs {
+            assert_eq!(c, w.code() + 1, "{}", w.id());
+        }
+    }
+
+    #[test]
+    fn constants_are_codes_plus_one() {
+        use Category as C;
+        check(&[
+            (JUZHU_CATEGORY_PERMANENT, C::Permanent),
+            (JUZHU_CATEGORY_LODGING, C::Lodging),
+            (JUZHU_CATEGORY_FLOATING, C::Floating),
+            (JUZHU_CATEGORY_OVERSEAS, C::Overseas),
+        ]);
+        use Accommodation as A;
+        check(&[
+            (JUZHU_ACCOMMODATION_RESIDENCE, A::Residence),
+            (JUZHU_ACCOMMODATION_HOTEL, A::Hotel),
+            (JUZHU_ACCOMMODATION_HOSPITAL, A::Hospital),
+            (JUZHU_ACCOMMODATION_SCHOOL, A::School),
+            (JUZHU_ACCOMMODATION_TRAINING, A::Training),
+            (JUZHU_ACCOMMODATION_RELIEF_STATION, A::ReliefStation),
+        ]);
+        check(&[
+            (JUZHU_DAY_COUNTING_CIVIL_CODE, DayCounting::CivilCode),
+            (JUZHU_DAY_COUNTING_CALENDAR, DayCounting::Calendar),
+            (JUZHU_DAY_COUNTING_WORKING_DAYS, DayCounting::WorkingDays),
+        ]);
+        check(&[
+            (
+                JUZHU_AGE_DAY_AFTER_BIRTHDAY,
+                AgeConvention::DayAfterBirthday,
+            ),
+            (JUZHU_AGE_ON_BIRTHDAY, AgeConvention::OnBirthday),
+        ]);
+        check(&[(JUZHU_RULE_SET_LIAONING_2013, RuleSet::Liaoning2013)]);
+        use ReporterKind as R;
+        check(&[
+            (JUZHU_REPORTER_EMPLOYER, R::Employer),
+            (JUZHU_REPORTER_JOB_AGENCY, R::JobAgency),
+            (JUZHU_REPORTER_HOUSING_AGENCY, R::HousingAgency),
+            (JUZHU_REPORTER_LANDLORD, R::Landlord),
+            (JUZHU_REPORTER_HOTEL, R::Hotel),
+            (JUZHU_REPORTER_HOSPITAL, R::Hospital),
+            (JUZHU_REPORTER_SCHOOL, R::School),
+            (JUZHU_REPORTER_TRAINING_INSTITUTION, R::TrainingInstitution),
+            (JUZHU_REPORTER_RELIEF_STATION, R::ReliefStation),
+        ]);
+        use Status as S;
+        check(&[
+            (JUZHU_STATE_NOT_REQUIRED, S::NotRequired),
+            (JUZHU_STATE_PENDING, S::Pending),
+            (JUZHU_STATE_DONE, S::Done),
+            (JUZHU_STATE_LATE, S::Late),
+            (JUZHU_STATE_OVERDUE, S::Overdue),
+            (JUZHU_STATE_INSTITUTION, S::Institution),
+            (JUZHU_STATE_PERIODIC, S::Periodic),
+            (JUZHU_STATE_MISSED, S::Missed),
+        ]);
+        check(&[
+            (
+                JUZHU_REGISTRATION_LODGING,
+                RegistrationKind::LodgingRegistration,
+            ),
+            (
+                JUZHU_REGISTRATION_RESIDENCE,
+                RegistrationKind::ResidenceRegistration,
+            ),
+        ]);
+        use DutyHolder as H;
+        check(&[
+            (JUZHU_HOLDER_SELF, H::SelfPerson),
+            (JUZHU_HOLDER_HOTEL, H::Hotel),
+            (JUZHU_HOLDER_HOSPITAL, H::Hospital),
+            (JUZHU_HOLDER_SCHOOL, H::School),
+            (JUZHU_HOLDER_TRAINING_INSTITUTION, H::TrainingInstitution),
+            (JUZHU_HOLDER_RELIEF_STATION, H::ReliefStation),
+        ]);
+        use PermitStatus as P;
+        check(&[
+            (JUZHU_PERMIT_REQUIRED, P::Required),
+            (JUZHU_PERMIT_OPTIONAL, P::Optional),
+            (JUZHU_PERMIT_NOT_ISSUED, P::NotIssued),
+            (JUZHU_PERMIT_NOT_APPLICABLE, P::NotApplicable),
+        ]);
+        check(&[
+            (JUZHU_EXEMPTION_STUDENT, Exemption::Student),
+            (JUZHU_EXEMPTION_UNDER_16, Exemption::Under16),
+        ]);
+        check(&[
+            (JUZHU_CONSEQUENCE_NONE, Consequence::None),
+            (
+                JUZHU_CONSEQUENCE_ORDER_TO_CORRECT,
+                Consequence::OrderToCorrect,
+            ),
+            (JUZHU_CONSEQUENCE_CREDIT_RECORD, Consequence::CreditRecord),
+        ]);
+        check(&[
+            (JUZHU_PENALTY_NONE, PenaltyStage::None),
+            (JUZHU_PENALTY_ORDER_TO_CORRECT, PenaltyStage::OrderToCorrect),
+            (
+                JUZHU_PENALTY_FINE_AND_CREDIT_RECORD,
+                PenaltyStage::FineAndCreditRecord,
+            ),
+        ]);
+        check(&[(
+            JUZHU_AUTHORITY_COUNTY_PUBLIC_SECURITY,
+            Authority::CountyPublicSecurity,
+        )]);
+        check(&[
+            (JUZHU_CATEGORY_SOURCE_GIVEN, CategorySource::Given),
+            (JUZHU_CATEGORY_SOURCE_DERIVED, CategorySource::Derived),
+        ]);
+    }
+
+    #[test]
+    fn yyyymmdd_round_trips_and_refuses_non_dates() {
+        for v in [20240229, 19000101, 21991231, 20241008] {
+            assert_eq!(yyyymmdd(date_from_yyyymmdd(v).unwrap()), v);
+        }
+        for v in [
+            20230229, 20240230, 20241301, 20240001, 1, -20240101, 0, 99991232,
+        ] {
+            assert_eq!(date_from_yyyymmdd(v), None, "{v}");
+        }
+        // Year 0 is a date (refused later, naming the field, as outside 1900–2199).
+        assert_eq!(date_from_yyyymmdd(101), Some(from_ymd(0, 1, 1)));
+    }
+}

@@ -1,0 +1,239 @@
+/*
+ * Hostile input through the C ABI: NULL pointers, invalid UTF-8 and GB18030, truncated and
+ * 10 MB JSON, nesting 100 000 deep, impossible dates, out-of-range constants. Every call must
+ * return the documented status, write nothing on failure, and never crash.
+ */
+#include "juzhu.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define CHECK(cond, ...)                                  \
+    do {                                                  \
+        checks++;                                         \
+        if (!(cond)) {                                    \
+            fprintf(stderr, "FAIL line %d: ", __LINE__);  \
+            fprintf(stderr, __VA_ARGS__);                 \
+            fputc('\n', stderr);                          \
+            failures++;                                   \
+        }                                                 \
+    } while (0)
+
+static const char *CASE = "{\"as_of\":\"2024-10-02\",\"person\":{\"category\":\"floating\","
+                          "\"birth_date\":\"1990-05-01\",\"arrival_date\":\"2024-09-28\"}}";
+
+static char SENTINEL[] = "untouched";
+
+/* Runs the JSON entry point; returns the status and the answer (caller frees). */
+static juzhu_status json_call(const char *text, size_t len, char **out, size_t *out_len) {
+    *out = SENTINEL;
+    *out_len = 12345;
+    return juzhu_assess_json(text, len, out, out_len);
+}
+
+static int contains(const char *hay, size_t n, const char *needle) {
+    size_t k = strlen(needle), i;
+    for (i = 0; i + k <= n; i++)
+        if (!memcmp(hay + i, needle, k)) return 1;
+    return 0;
+}
+
+static void null_arguments(void) {
+    char *out = SENTINEL;
+    size_t len = 7;
+    juzhu_assessment a;
+    juzhu_person p;
+    juzhu_report_assessment ra;
+    juzhu_calendar *cal = (juzhu_calendar *)SENTINEL;
+    CHECK(juzhu_assess_json(NULL, 10, &out, &len) == JUZHU_STATUS_NULL_ARGUMENT, "NULL input");
+    CHECK(juzhu_assess_json(CASE, strlen(CASE), NULL, &len) == JUZHU_STATUS_NULL_ARGUMENT, "NULL out");
+    CHECK(juzhu_assess_json(CASE, strlen(CASE), &out, NULL) == JUZHU_STATUS_NULL_ARGUMENT, "NULL out_len");
+    CHECK(out == SENTINEL && len == 7, "outputs untouched on failure");
+    CHECK(juzhu_assess_json_gb18030(NULL, 0, &out, &len) == JUZHU_STATUS_NULL_ARGUMENT, "gb18030 NULL");
+    CHECK(juzhu_assess_json_ex(NULL, 7, CASE, strlen(CASE), &out, &len) == JUZHU_STATUS_INVALID_ARGUMENT, "unknown encoding");
+    CHECK(juzhu_assess_json(CASE, (size_t)-1, &out, &len) == JUZHU_STATUS_INVALID_ARGUMENT, "length beyond memory");
+    memset(&p, 0, sizeof p);
+    CHECK(juzhu_assess_person(NULL, 20241002, NULL, &a, NULL) == JUZHU_STATUS_NULL_ARGUMENT, "NULL person");
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, NULL, NULL) == JUZHU_STATUS_NULL_ARGUMENT, "NULL assessment");
+    CHECK(juzhu_assess_reporter(NULL, 20241002, NULL, &ra, NULL) == JUZHU_STATUS_NULL_ARGUMENT, "NULL reporter");
+    CHECK(juzhu_assess_batch(NULL, 20241002, NULL, 3, &a, NULL, NULL, NULL) == JUZHU_STATUS_NULL_ARGUMENT, "NULL batch input");
+    CHECK(juzhu_assess_batch(NULL, 20241002, NULL, 0, NULL, NULL, NULL, NULL) == JUZHU_STATUS_OK, "empty batch");
+    CHECK(juzhu_calendar_from_json(NULL, 0, JUZHU_ENCODING_UTF8, &cal, NULL) == JUZHU_STATUS_NULL_ARGUMENT, "NULL calendar json");
+    CHECK(juzhu_calendar_from_json("{}", 2, JUZHU_ENCODING_UTF8, NULL, NULL) == JUZHU_STATUS_NULL_ARGUMENT, "NULL calendar out");
+    CHECK(cal == (juzhu_calendar *)SENTINEL, "calendar out untouched");
+    CHECK(juzhu_explain_person(NULL, 20241002, &p, 9, &out, &len, NULL) == JUZHU_STATUS_INVALID_ARGUMENT, "unknown language");
+    juzhu_string_free(NULL);
+    juzhu_calendar_free(NULL);
+    CHECK(juzhu_name(0, 0, 0) == NULL && juzhu_name(JUZHU_VOCAB_CATEGORY, 99, 0) == NULL && juzhu_name(99, 1, 0) == NULL, "names out of range");
+    CHECK(!strcmp(juzhu_status_message(-42), "unknown status"), "unknown status message");
+    CHECK(juzhu_calendar_is_rest_day(NULL, 20240230) == -1, "rest day of a non-date");
+}
+
+static void encodings(void) {
+    char *out;
+    size_t len;
+    static const char bad_utf8[] = "{\"as_of\":\"2024-10-02\xff\",\"person\":{}}";
+    static const char bad_gb[] = "{\"as_of\":\"2024-10-02\",\"person\":{\"category\":\"\x81\x20\"}}";
+    /* 流动人口 in GB18030: a refused word, echoed back (quoted) in GB18030. */
+    static const char gb_word[] = "{\"as_of\":\"2024-10-02\",\"person\":{\"category\":\"\xc1\xf7\xb6\xaf\xc8\xcb\xbf\xda\"}}";
+    juzhu_status st = json_call(bad_utf8, sizeof bad_utf8 - 1, &out, &len);
+    CHECK(st == JUZHU_STATUS_INVALID_ENCODING && out == SENTINEL, "invalid UTF-8: %d", (int)st);
+    out = SENTINEL;
+    st = juzhu_assess_json_gb18030(bad_gb, sizeof bad_gb - 1, &out, &len);
+    CHECK(st == JUZHU_STATUS_INVALID_ENCODING && out == SENTINEL, "invalid GB18030: %d", (int)st);
+    st = juzhu_assess_json_gb18030(gb_word, sizeof gb_word - 1, &out, &len);
+    CHECK(st == JUZHU_STATUS_INVALID_INPUT && contains(out, len, "\xc1\xf7\xb6\xaf\xc8\xcb\xbf\xda") && contains(out, len, "person.category"),
+          "GB18030 error echoes the word in GB18030");
+    juzhu_string_free(out);
+    /* A valid case in GB18030: the explanation names 国庆节 in GB18030. */
+    st = juzhu_assess_json_gb18030(CASE, strlen(CASE), &out, &len);
+    CHECK(st == JUZHU_STATUS_OK && contains(out, len, "\xb9\xfa\xc7\xec\xbd\xda") && contains(out, len, "2024-10-08"), "GB18030 answer");
+    CHECK(strlen(out) == len, "GB18030 answer has no interior NUL");
+    juzhu_string_free(out);
+    /* The same case in UTF-8 names it in UTF-8. */
+    st = json_call(CASE, strlen(CASE), &out, &len);
+    CHECK(st == JUZHU_STATUS_OK && contains(out, len, "\xe5\x9b\xbd\xe5\xba\x86\xe8\x8a\x82"), "UTF-8 answer");
+    juzhu_string_free(out);
+}
+
+static void truncated_and_huge(void) {
+    size_t n = strlen(CASE), cut, len, big = 10u * 1024u * 1024u;
+    char *out, *huge;
+    int ok = 1;
+    for (cut = 0; cut < n; cut++) {
+        juzhu_status st = json_call(CASE, cut, &out, &len);
+        if (st != JUZHU_STATUS_INVALID_INPUT) ok = 0;
+        else if (!contains(out, len, "\"error\"")) ok = 0;
+        if (out != SENTINEL) juzhu_string_free(out);
+    }
+    CHECK(ok, "every truncation of a case is refused with the error JSON");
+
+    /* 10 MB: a valid case padded with whitespace. */
+    huge = (char *)malloc(big + n + 1);
+    memset(huge, ' ', big);
+    memcpy(huge + big, CASE, n + 1);
+    CHECK(json_call(huge, big + n, &out, &len) == JUZHU_STATUS_OK, "10 MB of whitespace and a case");
+    juzhu_string_free(out);
+    /* 10 MB: one huge string in an unknown field, refused with a short message. */
+    {
+        static const char head[] = "{\"as_of\":\"2024-10-02\",\"person\":{\"notes\":\"";
+        memcpy(huge, head, sizeof head - 1);
+        memset(huge + sizeof head - 1, 'x', big - (sizeof head - 1) - 4);
+        memcpy(huge + big - 4, "\"}}", 4);
+    }
+    CHECK(json_call(huge, big - 1, &out, &len) == JUZHU_STATUS_INVALID_INPUT && contains(out, len, "person.notes") && len < 1000,
+          "10 MB string refused briefly");
+    juzhu_string_free(out);
+    /* Nesting 100 000 deep, bare and inside a field. */
+    memset(huge, '[', 100000);
+    memset(huge + 100000, ']', 100000);
+    CHECK(json_call(huge, 200000, &out, &len) == JUZHU_STATUS_INVALID_INPUT, "nesting 100 000 deep");
+    juzhu_string_free(out);
+    {
+        static const char head[] = "{\"as_of\":\"2024-10-02\",\"person\":{\"category\":";
+        memcpy(huge, head, sizeof head - 1);
+        memset(huge + sizeof head - 1, '{', 100000);
+        CHECK(json_call(huge, sizeof head - 1 + 100000, &out, &len) == JUZHU_STATUS_INVALID_INPUT, "deep nesting inside a field");
+    }
+    juzhu_string_free(out);
+    free(huge);
+}
+
+static void dates_and_constants(void) {
+    char *out;
+    size_t len;
+    juzhu_person p;
+    juzhu_assessment a;
+    juzhu_error err;
+    juzhu_policy pol;
+    juzhu_reporter r;
+    juzhu_report_assessment ra;
+    static const char feb30[] = "{\"as_of\":\"2024-02-30\",\"person\":{\"category\":\"permanent\"}}";
+    static const char year0[] = "{\"as_of\":\"2024-06-01\",\"person\":{\"category\":\"floating\",\"arrival_date\":\"0000-01-01\"}}";
+    CHECK(json_call(feb30, sizeof feb30 - 1, &out, &len) == JUZHU_STATUS_INVALID_INPUT && contains(out, len, "\"field\":\"as_of\"") &&
+              contains(out, len, "2024-02-30 is not a date"),
+          "2024-02-30");
+    juzhu_string_free(out);
+    CHECK(json_call(year0, sizeof year0 - 1, &out, &len) == JUZHU_STATUS_INVALID_INPUT && contains(out, len, "person.arrival_date") &&
+              contains(out, len, "outside the supported years"),
+          "year 0");
+    juzhu_string_free(out);
+
+    memset(&p, 0, sizeof p);
+    p.category = JUZHU_CATEGORY_FLOATING;
+    p.arrival_date = 20240230;
+    memset(&a, 0x5a, sizeof a);
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.arrival_date") &&
+              a.status == 0x5a5a5a5a,
+          "struct date 2024-02-30 refused, output untouched");
+    p.arrival_date = 101; /* year 0 */
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.arrival_date"), "struct year 0");
+    p.arrival_date = 20240928;
+    p.category = 9;
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.category"), "bad category");
+    p.category = JUZHU_CATEGORY_FLOATING;
+    p.studying = 2;
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.studying"), "bad flag");
+    p.studying = 0;
+    p.reserved = 1;
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.reserved"), "reserved");
+    p.reserved = 0;
+    CHECK(juzhu_assess_person(NULL, 20130331, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "as_of"), "before in force");
+    CHECK(juzhu_assess_person(NULL, 0, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "as_of"), "no as_of");
+    memset(&pol, 0, sizeof pol);
+    pol.day_counting = 7;
+    CHECK(juzhu_assess_person(&pol, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "policy.day_counting"), "bad policy");
+    pol.day_counting = JUZHU_DAY_COUNTING_CALENDAR;
+    CHECK(juzhu_assess_person(&pol, 20241002, &p, &a, &err) == JUZHU_STATUS_OK && a.registration_deadline == 20241005, "calendar counting");
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_OK && a.registration_deadline == 20241008 &&
+              a.permit_valid == JUZHU_VALID_UNKNOWN && (a.entitlements & JUZHU_ENTITLEMENT_CHILD_IMMUNIZATION) &&
+              !(a.entitlements & JUZHU_ENTITLEMENT_SOCIAL_INSURANCE) && (a.interpretations & JUZHU_INTERPRETATION_I2),
+          "struct answer");
+    CHECK(juzhu_explain_person(NULL, 20241002, &p, JUZHU_FORM_EN, &out, &len, &err) == JUZHU_STATUS_OK && contains(out, len, "2024-10-08") &&
+              contains(out, len, "National Day"),
+          "explanation");
+    juzhu_string_free(out);
+
+    memset(&r, 0, sizeof r);
+    r.kind = JUZHU_REPORTER_LANDLORD;
+    CHECK(juzhu_assess_reporter(NULL, 20241002, &r, &ra, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "reporter.registered_on"), "landlord without date");
+    r.kind = 0;
+    CHECK(juzhu_assess_reporter(NULL, 20241002, &r, &ra, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "reporter.kind"), "no kind");
+    r.kind = JUZHU_REPORTER_LANDLORD;
+    r.registered_on = 20240902;
+    r.concealed = 4000000000u;
+    r.correction_deadline = 20240920;
+    CHECK(juzhu_assess_reporter(NULL, 20241002, &r, &ra, &err) == JUZHU_STATUS_OK && ra.fine_max_yuan == 2000000000000ull &&
+              ra.penalty_stage == JUZHU_PENALTY_FINE_AND_CREDIT_RECORD,
+          "huge counts do not overflow");
+}
+
+static void calendars(void) {
+    juzhu_calendar *cal = NULL;
+    juzhu_error err;
+    static const char bad[] = "{\"years\":{\"2027\":{\"rest_days\":[\"2028-01-01\"]}}}";
+    static const char good[] = "{\"base\":\"none\",\"years\":{\"2027\":{\"rest_days\":[\"2027-01-01\"]}}}";
+    CHECK(juzhu_calendar_from_json(bad, sizeof bad - 1, JUZHU_ENCODING_UTF8, &cal, &err) == JUZHU_STATUS_INVALID_INPUT && cal == NULL &&
+              !strcmp(err.field, "years.2027.rest_days.0"),
+          "bad calendar: %s", err.field);
+    CHECK(juzhu_calendar_from_json("[", 1, JUZHU_ENCODING_UTF8, &cal, &err) == JUZHU_STATUS_INVALID_INPUT && cal == NULL, "calendar not JSON");
+    CHECK(juzhu_calendar_from_json(good, sizeof good - 1, JUZHU_ENCODING_UTF8, &cal, &err) == JUZHU_STATUS_OK && cal != NULL, "calendar");
+    CHECK(juzhu_calendar_is_rest_day(cal, 20270101) == 1 && juzhu_calendar_is_rest_day(cal, 20241001) == 0, "base none: 2024-10-01 works");
+    CHECK(juzhu_calendar_is_rest_day(NULL, 20241001) == 1, "embedded: National Day rests");
+    CHECK(juzhu_calendar_has_year(cal, 2027) == 1 && juzhu_calendar_has_year(cal, 2024) == 0 && juzhu_calendar_has_year(NULL, 2024) == 1, "years");
+    juzhu_calendar_free(cal);
+}
+
+int main(void) {
+    null_arguments();
+    encodings();
+    truncated_and_huge();
+    dates_and_constants();
+    calendars();
+    printf("%d hostile-input checks: %s\n", checks, failures ? "FAILED" : "ok");
+    return failures ? 1 : 0;
+}
