@@ -12,12 +12,16 @@
 //! suite checks it anyway.
 //!
 //! ```
-//! use juzhu::batch::{assess_persons, PersonColumns, NULL_DAY};
+//! use juzhu::batch::{assess_persons, DateColumn, PersonColumns, NULL_DAY};
 //! use juzhu::date::from_ymd;
 //! use juzhu::{Calendar, Category, Policy, vocab::Word};
 //! let category = [Category::Floating.code(), Category::Lodging.code()];
 //! let arrival = [from_ymd(2024, 9, 28), from_ymd(2024, 6, 3)];
-//! let cols = PersonColumns { category: Some(&category), arrival_date: Some(&arrival), ..PersonColumns::new(2) };
+//! let cols = PersonColumns {
+//!     category: Some(&category),
+//!     arrival_date: Some(DateColumn::Days(&arrival)),
+//!     ..PersonColumns::new(2)
+//! };
 //! let out = assess_persons(&cols, from_ymd(2024, 10, 2), &Policy::default(), Calendar::china()).unwrap();
 //! assert_eq!(out.registration_deadline, [from_ymd(2024, 10, 8), from_ymd(2024, 6, 11)]);
 //! assert!(out.errors.is_empty());
@@ -40,6 +44,76 @@ pub const NULL_DAY: DayNum = i32::MIN;
 pub const NULL_CODE: u8 = u8::MAX;
 /// An absent division code in a region column.
 pub const NULL_REGION: i64 = i64::MIN;
+
+/// A date column, read in place.
+#[derive(Clone, Copy, Debug)]
+pub enum DateColumn<'a> {
+    /// Day numbers since 1970-01-01 (Arrow `date32`); [`NULL_DAY`] is null.
+    Days(&'a [i32]),
+    /// 64-bit ticks since 1970-01-01 with `per_day` ticks a day — numpy `datetime64` of any unit
+    /// (1 for `[D]`, 86 400 for `[s]`, 86 400 000 000 000 for `[ns]`); `i64::MIN` (NaT) is null.
+    /// A time of day is dropped (the day is taken).
+    Ticks {
+        /// The ticks.
+        data: &'a [i64],
+        /// Ticks per day (≥ 1).
+        per_day: i64,
+    },
+}
+
+/// A day outside every supported range, for ticks that do not fit a day number: refused later
+/// as outside the supported years.
+const OUT_OF_RANGE_DAY: DayNum = i32::MIN + 1;
+
+impl DateColumn<'_> {
+    /// Rows `start..end`.
+    pub fn slice(&self, start: usize, end: usize) -> Self {
+        match *self {
+            DateColumn::Days(d) => DateColumn::Days(&d[start..end]),
+            DateColumn::Ticks { data, per_day } => DateColumn::Ticks {
+                data: &data[start..end],
+                per_day,
+            },
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        match self {
+            DateColumn::Days(d) => d.len(),
+            DateColumn::Ticks { data, .. } => data.len(),
+        }
+    }
+
+    /// Whether the column has no rows.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `i` as a day number ([`NULL_DAY`] for null).
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> DayNum {
+        match *self {
+            DateColumn::Days(d) => d[i],
+            DateColumn::Ticks { data, per_day } => {
+                let v = data[i];
+                if v == i64::MIN {
+                    NULL_DAY
+                } else {
+                    let day = if per_day == 1 {
+                        v
+                    } else {
+                        v.div_euclid(per_day.max(1))
+                    };
+                    match i32::try_from(day) {
+                        Ok(d) if d != NULL_DAY => d,
+                        _ => OUT_OF_RANGE_DAY,
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// One person's raw input, as a row of the columns.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -284,11 +358,11 @@ pub struct PersonColumns<'a> {
     /// Living-at-hukou flags.
     pub living_at_hukou: Option<&'a [u8]>,
     /// Birth dates.
-    pub birth_date: Option<&'a [DayNum]>,
+    pub birth_date: Option<DateColumn<'a>>,
     /// Arrival dates.
-    pub arrival_date: Option<&'a [DayNum]>,
+    pub arrival_date: Option<DateColumn<'a>>,
     /// Planned departures.
-    pub planned_departure: Option<&'a [DayNum]>,
+    pub planned_departure: Option<DateColumn<'a>>,
     /// Accommodation codes.
     pub accommodation: Option<&'a [u8]>,
     /// Studying flags.
@@ -296,17 +370,17 @@ pub struct PersonColumns<'a> {
     /// Wants-permit flags.
     pub wants_permit: Option<&'a [u8]>,
     /// Registration days.
-    pub registered_on: Option<&'a [DayNum]>,
+    pub registered_on: Option<DateColumn<'a>>,
     /// Permit application days.
-    pub permit_applied_on: Option<&'a [DayNum]>,
+    pub permit_applied_on: Option<DateColumn<'a>>,
     /// Permit issue days.
-    pub permit_issued_on: Option<&'a [DayNum]>,
+    pub permit_issued_on: Option<DateColumn<'a>>,
     /// Permit validity years.
     pub permit_validity_years: Option<&'a [u8]>,
     /// Extension application days.
-    pub permit_extension_applied_on: Option<&'a [DayNum]>,
+    pub permit_extension_applied_on: Option<DateColumn<'a>>,
     /// Art 21 time limits.
-    pub correction_deadline: Option<&'a [DayNum]>,
+    pub correction_deadline: Option<DateColumn<'a>>,
 }
 
 impl<'a> PersonColumns<'a> {
@@ -318,6 +392,33 @@ impl<'a> PersonColumns<'a> {
         }
     }
 
+    /// Rows `start..end` of every column (for chunking and splitting work between threads).
+    /// Panics if the range is out of bounds; check lengths first.
+    pub fn slice(&self, start: usize, end: usize) -> PersonColumns<'a> {
+        PersonColumns {
+            len: end - start,
+            category: self.category.map(|c| &c[start..end]),
+            overseas: self.overseas.map(|c| &c[start..end]),
+            hukou_region: self.hukou_region.map(|c| &c[start..end]),
+            residence_region: self.residence_region.map(|c| &c[start..end]),
+            living_at_hukou: self.living_at_hukou.map(|c| &c[start..end]),
+            birth_date: self.birth_date.map(|c| c.slice(start, end)),
+            arrival_date: self.arrival_date.map(|c| c.slice(start, end)),
+            planned_departure: self.planned_departure.map(|c| c.slice(start, end)),
+            accommodation: self.accommodation.map(|c| &c[start..end]),
+            studying: self.studying.map(|c| &c[start..end]),
+            wants_permit: self.wants_permit.map(|c| &c[start..end]),
+            registered_on: self.registered_on.map(|c| c.slice(start, end)),
+            permit_applied_on: self.permit_applied_on.map(|c| c.slice(start, end)),
+            permit_issued_on: self.permit_issued_on.map(|c| c.slice(start, end)),
+            permit_validity_years: self.permit_validity_years.map(|c| &c[start..end]),
+            permit_extension_applied_on: self
+                .permit_extension_applied_on
+                .map(|c| c.slice(start, end)),
+            correction_deadline: self.correction_deadline.map(|c| c.slice(start, end)),
+        }
+    }
+
     /// Checks every present column has `len` entries; the error names the column.
     pub fn check_lengths(&self) -> Result<(), CaseError> {
         let lens: [(&str, Option<usize>); 17] = [
@@ -326,32 +427,26 @@ impl<'a> PersonColumns<'a> {
             ("hukou_region", self.hukou_region.map(<[i64]>::len)),
             ("residence_region", self.residence_region.map(<[i64]>::len)),
             ("living_at_hukou", self.living_at_hukou.map(<[u8]>::len)),
-            ("birth_date", self.birth_date.map(<[i32]>::len)),
-            ("arrival_date", self.arrival_date.map(<[i32]>::len)),
-            (
-                "planned_departure",
-                self.planned_departure.map(<[i32]>::len),
-            ),
+            ("birth_date", self.birth_date.map(|c| c.len())),
+            ("arrival_date", self.arrival_date.map(|c| c.len())),
+            ("planned_departure", self.planned_departure.map(|c| c.len())),
             ("accommodation", self.accommodation.map(<[u8]>::len)),
             ("studying", self.studying.map(<[u8]>::len)),
             ("wants_permit", self.wants_permit.map(<[u8]>::len)),
-            ("registered_on", self.registered_on.map(<[i32]>::len)),
-            (
-                "permit_applied_on",
-                self.permit_applied_on.map(<[i32]>::len),
-            ),
-            ("permit_issued_on", self.permit_issued_on.map(<[i32]>::len)),
+            ("registered_on", self.registered_on.map(|c| c.len())),
+            ("permit_applied_on", self.permit_applied_on.map(|c| c.len())),
+            ("permit_issued_on", self.permit_issued_on.map(|c| c.len())),
             (
                 "permit_validity_years",
                 self.permit_validity_years.map(<[u8]>::len),
             ),
             (
                 "permit_extension_applied_on",
-                self.permit_extension_applied_on.map(<[i32]>::len),
+                self.permit_extension_applied_on.map(|c| c.len()),
             ),
             (
                 "correction_deadline",
-                self.correction_deadline.map(<[i32]>::len),
+                self.correction_deadline.map(|c| c.len()),
             ),
         ];
         for (name, len) in lens {
@@ -375,24 +470,31 @@ impl<'a> PersonColumns<'a> {
                 None => null,
             }
         }
+        #[inline(always)]
+        fn day(c: Option<DateColumn<'_>>, i: usize) -> DayNum {
+            match c {
+                Some(c) => c.get(i),
+                None => NULL_DAY,
+            }
+        }
         PersonRow {
             category: at(self.category, i, NULL_CODE),
             overseas: at(self.overseas, i, NULL_CODE),
             hukou_region: at(self.hukou_region, i, NULL_REGION),
             residence_region: at(self.residence_region, i, NULL_REGION),
             living_at_hukou: at(self.living_at_hukou, i, 0),
-            birth_date: at(self.birth_date, i, NULL_DAY),
-            arrival_date: at(self.arrival_date, i, NULL_DAY),
-            planned_departure: at(self.planned_departure, i, NULL_DAY),
+            birth_date: day(self.birth_date, i),
+            arrival_date: day(self.arrival_date, i),
+            planned_departure: day(self.planned_departure, i),
             accommodation: at(self.accommodation, i, NULL_CODE),
             studying: at(self.studying, i, 0),
             wants_permit: at(self.wants_permit, i, 0),
-            registered_on: at(self.registered_on, i, NULL_DAY),
-            permit_applied_on: at(self.permit_applied_on, i, NULL_DAY),
-            permit_issued_on: at(self.permit_issued_on, i, NULL_DAY),
+            registered_on: day(self.registered_on, i),
+            permit_applied_on: day(self.permit_applied_on, i),
+            permit_issued_on: day(self.permit_issued_on, i),
             permit_validity_years: at(self.permit_validity_years, i, NULL_CODE),
-            permit_extension_applied_on: at(self.permit_extension_applied_on, i, NULL_DAY),
-            correction_deadline: at(self.correction_deadline, i, NULL_DAY),
+            permit_extension_applied_on: day(self.permit_extension_applied_on, i),
+            correction_deadline: day(self.correction_deadline, i),
         }
     }
 }

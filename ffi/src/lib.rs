@@ -115,7 +115,7 @@ pub extern "C" fn juzhu_status_message(status: i32) -> *const c_char {
 /// `s` must be NULL or a pointer this library returned and has not been freed.
 #[no_mangle]
 pub unsafe extern "C" fn juzhu_string_free(s: *mut c_char) {
-    let _ = guard_or((), || {
+    guard_or((), || {
         if !s.is_null() {
             // SAFETY: the caller passes a pointer made by `CString::into_raw` in `to_c_string`
             // and not freed before (documented contract).

@@ -1,0 +1,471 @@
+//! `juzhu.assess` and the typed objects it returns.
+
+use crate::calendar::Calendar;
+use crate::case_error;
+use crate::convert::{py_date, py_opt_date, read_case, to_py};
+use juzhu::vocab::Word;
+use juzhu::{Lang, SubjectAssessment};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+
+/// Python's repr of an optional word.
+fn r(s: Option<&str>) -> String {
+    s.map_or_else(|| "None".to_owned(), |s| format!("'{s}'"))
+}
+
+/// Python's repr of a bool.
+fn b(v: bool) -> &'static str {
+    if v {
+        "True"
+    } else {
+        "False"
+    }
+}
+
+fn ids(basis: juzhu::Basis) -> Vec<&'static str> {
+    basis.ids()
+}
+
+/// The registration decision (Art 9, 10, 11).
+#[pyclass(frozen, module = "juzhu", get_all)]
+pub struct Registration {
+    /// Whether a registration is required.
+    required: bool,
+    /// `"lodging_registration"`, `"residence_registration"` or `None`.
+    kind: Option<&'static str>,
+    /// `"self"`, an institution, or `None`.
+    duty_holder: Option<&'static str>,
+    /// Due date (`datetime.date`) or `None`.
+    deadline: Py<PyAny>,
+    /// `not_required`, `pending`, `done`, `late`, `overdue` or `institution`.
+    status: &'static str,
+    /// Article ids (`["art10.p1"]`).
+    basis: Vec<&'static str>,
+}
+
+#[pymethods]
+impl Registration {
+    fn __repr__(&self) -> String {
+        format!(
+            "Registration(required={}, kind={}, status='{}')",
+            b(self.required),
+            r(self.kind),
+            self.status
+        )
+    }
+}
+
+/// The Residence Permit decision (Art 10–13).
+#[pyclass(frozen, module = "juzhu", get_all)]
+pub struct Permit {
+    /// `required`, `optional`, `not_issued` or `not_applicable`.
+    status: &'static str,
+    /// `student`, `under_16` or `None`.
+    exemption: Option<&'static str>,
+    /// The day 16 full years are reached, where the under-16 exemption applies or applied.
+    reaches_16_on: Py<PyAny>,
+    /// Due date of a required application.
+    deadline: Py<PyAny>,
+    /// `not_required`, `pending`, `done`, `late` or `overdue`.
+    application_status: &'static str,
+    /// Last day of validity of the permit held.
+    expires_on: Py<PyAny>,
+    /// Whether the permit held is valid on the assessment day (`None`: no permit held).
+    valid: Option<bool>,
+    /// Latest day to apply for an extension.
+    extension_deadline: Py<PyAny>,
+    /// `pending`, `done`, `late`, `missed` or `None`.
+    extension_status: Option<&'static str>,
+    /// Always 0 (Art 13 p4).
+    fee_yuan: u32,
+    /// Article ids.
+    basis: Vec<&'static str>,
+}
+
+#[pymethods]
+impl Permit {
+    fn __repr__(&self) -> String {
+        format!(
+            "Permit(status='{}', exemption={}, application_status='{}')",
+            self.status,
+            r(self.exemption),
+            self.application_status
+        )
+    }
+}
+
+/// A change of registered content and its report (Art 13 p1).
+#[pyclass(frozen, module = "juzhu", get_all)]
+pub struct ChangeReport {
+    /// The day of the change.
+    changed_on: Py<PyAny>,
+    /// When its report is due.
+    deadline: Py<PyAny>,
+    /// `pending`, `done`, `late` or `overdue`.
+    status: &'static str,
+    /// `["art13.p1"]`.
+    basis: Vec<&'static str>,
+}
+
+#[pymethods]
+impl ChangeReport {
+    fn __repr__(&self) -> String {
+        format!("ChangeReport(status='{}')", self.status)
+    }
+}
+
+/// A reporter's reporting duty (Art 11 p2, 14).
+#[pyclass(frozen, module = "juzhu", get_all)]
+pub struct Report {
+    /// Due date, `None` for periodic reporters.
+    deadline: Py<PyAny>,
+    /// `pending`, `done`, `late`, `overdue` or `periodic`.
+    status: &'static str,
+    /// Article ids.
+    basis: Vec<&'static str>,
+}
+
+#[pymethods]
+impl Report {
+    fn __repr__(&self) -> String {
+        format!("Report(status='{}')", self.status)
+    }
+}
+
+/// A reporter's standing on the Art 22 ladder.
+#[pyclass(frozen, module = "juzhu", get_all)]
+pub struct Penalty {
+    /// `none`, `order_to_correct` or `fine_and_credit_record`.
+    stage: &'static str,
+    /// Lowest fine, yuan.
+    fine_min_yuan: u64,
+    /// Highest fine, yuan.
+    fine_max_yuan: u64,
+    /// `county_public_security` or `None`.
+    authority: Option<&'static str>,
+    /// Article ids.
+    basis: Vec<&'static str>,
+}
+
+#[pymethods]
+impl Penalty {
+    fn __repr__(&self) -> String {
+        format!(
+            "Penalty(stage='{}', fine_min_yuan={}, fine_max_yuan={})",
+            self.stage, self.fine_min_yuan, self.fine_max_yuan
+        )
+    }
+}
+
+/// What the rules say about one case on one day, and why.
+#[pyclass(frozen, module = "juzhu")]
+pub struct Assessment {
+    inner: juzhu::Assessment,
+}
+
+fn word<W: Word>(w: W) -> &'static str {
+    w.id()
+}
+
+fn opt<W: Word>(w: Option<W>) -> Option<&'static str> {
+    w.map(Word::id)
+}
+
+#[pymethods]
+impl Assessment {
+    /// `"liaoning-2013"`.
+    #[getter]
+    fn rule_set(&self) -> &'static str {
+        word(self.inner.rule_set)
+    }
+
+    /// The day the assessment speaks for.
+    #[getter]
+    fn as_of<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_date(py, self.inner.as_of)
+    }
+
+    /// `"person"` or `"reporter"`.
+    #[getter]
+    fn subject(&self) -> &'static str {
+        match self.inner.subject {
+            SubjectAssessment::Person(_) => "person",
+            SubjectAssessment::Reporter(_) => "reporter",
+        }
+    }
+
+    /// Category (`None` for reporter cases).
+    #[getter]
+    fn category(&self) -> Option<&'static str> {
+        self.inner.person().map(|p| word(p.category))
+    }
+
+    /// `"given"` or `"derived"` (`None` for reporter cases).
+    #[getter]
+    fn category_source(&self) -> Option<&'static str> {
+        self.inner.person().map(|p| word(p.category_source))
+    }
+
+    /// The registration decision (`None` for reporter cases).
+    #[getter]
+    fn registration(&self, py: Python<'_>) -> PyResult<Option<Registration>> {
+        let Some(p) = self.inner.person() else {
+            return Ok(None);
+        };
+        let r = &p.registration;
+        Ok(Some(Registration {
+            required: r.required,
+            kind: opt(r.kind),
+            duty_holder: opt(r.duty_holder),
+            deadline: py_opt_date(py, r.deadline)?.unbind(),
+            status: word(r.status),
+            basis: ids(r.basis),
+        }))
+    }
+
+    /// The Residence Permit decision (`None` for reporter cases).
+    #[getter]
+    fn permit(&self, py: Python<'_>) -> PyResult<Option<Permit>> {
+        let Some(p) = self.inner.person() else {
+            return Ok(None);
+        };
+        let pm = &p.permit;
+        Ok(Some(Permit {
+            status: word(pm.status),
+            exemption: opt(pm.exemption),
+            reaches_16_on: py_opt_date(py, pm.reaches_16_on)?.unbind(),
+            deadline: py_opt_date(py, pm.deadline)?.unbind(),
+            application_status: word(pm.application_status),
+            expires_on: py_opt_date(py, pm.expires_on)?.unbind(),
+            valid: pm.valid,
+            extension_deadline: py_opt_date(py, pm.extension_deadline)?.unbind(),
+            extension_status: opt(pm.extension_status),
+            fee_yuan: pm.fee_yuan,
+            basis: ids(pm.basis),
+        }))
+    }
+
+    /// One report per change of registered content given (empty for reporter cases).
+    #[getter]
+    fn changes(&self, py: Python<'_>) -> PyResult<Vec<ChangeReport>> {
+        let Some(p) = self.inner.person() else {
+            return Ok(Vec::new());
+        };
+        p.changes
+            .iter()
+            .map(|c| {
+                Ok(ChangeReport {
+                    changed_on: py_date(py, c.changed_on)?.unbind(),
+                    deadline: py_date(py, c.deadline)?.unbind(),
+                    status: word(c.status),
+                    basis: ids(c.basis),
+                })
+            })
+            .collect()
+    }
+
+    /// Entitlement ids held on the assessment day, in catalogue order.
+    #[getter]
+    fn entitlements(&self) -> Vec<&'static str> {
+        self.inner
+            .person()
+            .map(|p| p.entitlements.iter().map(word).collect())
+            .unwrap_or_default()
+    }
+
+    /// Art 21 consequence (`None` for reporter cases).
+    #[getter]
+    fn consequence(&self) -> Option<&'static str> {
+        self.inner.person().map(|p| word(p.consequence))
+    }
+
+    /// The reporting duty (`None` for person cases).
+    #[getter]
+    fn report(&self, py: Python<'_>) -> PyResult<Option<Report>> {
+        let Some(r) = self.inner.reporter() else {
+            return Ok(None);
+        };
+        Ok(Some(Report {
+            deadline: py_opt_date(py, r.report.deadline)?.unbind(),
+            status: word(r.report.status),
+            basis: ids(r.report.basis),
+        }))
+    }
+
+    /// The penalty (`None` for person cases).
+    #[getter]
+    fn penalty(&self) -> Option<Penalty> {
+        self.inner.reporter().map(|r| Penalty {
+            stage: word(r.penalty.stage),
+            fine_min_yuan: r.penalty.fine_min_yuan,
+            fine_max_yuan: r.penalty.fine_max_yuan,
+            authority: opt(r.penalty.authority),
+            basis: ids(r.penalty.basis),
+        })
+    }
+
+    /// Interpretation ids (`"I1"` …) that shaped this assessment.
+    #[getter]
+    fn interpretations(&self) -> Vec<&'static str> {
+        self.inner.interpretations.iter().map(word).collect()
+    }
+
+    /// Whether a deadline relied on a year without official calendar data.
+    #[getter]
+    fn calendar_provisional(&self) -> bool {
+        self.inner.calendar_provisional
+    }
+
+    /// Notices: dicts with `id`, `en`, `zh`.
+    #[getter]
+    fn notices<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for n in self.inner.notices.iter() {
+            let d = PyDict::new(py);
+            d.set_item("id", n.id())?;
+            d.set_item("en", n.en())?;
+            d.set_item("zh", n.zh())?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The explanation: dicts with `basis`, `en`, `zh`, in order.
+    #[getter]
+    fn explanation<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let list = PyList::empty(py);
+        for line in self.inner.explanation.lines() {
+            let d = PyDict::new(py);
+            d.set_item("basis", line.basis)?;
+            d.set_item("en", line.en)?;
+            d.set_item("zh", line.zh)?;
+            list.append(d)?;
+        }
+        Ok(list)
+    }
+
+    /// The assessment as the contract's JSON structure (`spec/CASES.md`), dates as ISO strings.
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner.to_value())
+    }
+
+    /// The contract's JSON text; `indent` pretty-prints.
+    #[pyo3(signature = (indent = None))]
+    fn to_json(&self, indent: Option<usize>) -> String {
+        match indent {
+            None => self.inner.to_json(),
+            Some(_) => self.inner.to_json_pretty(),
+        }
+    }
+
+    /// The explanation as numbered lines, each with its article: `lang` is `"zh"` or `"en"`.
+    #[pyo3(signature = (lang = "zh"))]
+    fn explain(&self, lang: &str) -> PyResult<String> {
+        let lang = match lang {
+            "zh" => Lang::Zh,
+            "en" => Lang::En,
+            other => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "lang must be \"zh\" or \"en\", not {other:?}"
+                )))
+            }
+        };
+        Ok(self.inner.explanation.text(lang))
+    }
+
+    fn __repr__(&self) -> String {
+        match &self.inner.subject {
+            SubjectAssessment::Person(p) => format!(
+                "Assessment(as_of={}, category='{}', registration='{}', permit='{}', consequence='{}')",
+                self.inner.as_of,
+                p.category,
+                p.registration.status,
+                p.permit.status,
+                p.consequence
+            ),
+            SubjectAssessment::Reporter(r) => {
+                format!("Assessment(as_of={}, report='{}', penalty='{}')", self.inner.as_of, r.report.status, r.penalty.stage)
+            }
+        }
+    }
+
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        other
+            .cast::<Assessment>()
+            .is_ok_and(|o| o.get().inner == self.inner)
+    }
+}
+
+/// Assesses one case: a dict in the shape of `spec/CASES.md` (dates as ISO strings or
+/// `datetime.date`), a JSON string, or UTF-8 JSON bytes. `calendar` overrides the embedded
+/// mainland calendar. Refused input raises `juzhu.CaseError`.
+#[pyfunction]
+#[pyo3(signature = (case, *, calendar = None))]
+pub fn assess(
+    py: Python<'_>,
+    case: &Bound<'_, PyAny>,
+    calendar: Option<&Calendar>,
+) -> PyResult<Assessment> {
+    let case = read_case(case).map_err(|e| case_error(py, &e))?;
+    let cal = calendar.map_or(juzhu::Calendar::china(), Calendar::get);
+    juzhu::assess_with(&case, cal)
+        .map(|inner| Assessment { inner })
+        .map_err(|e| case_error(py, &e))
+}
+
+/// A validated citizen identity number. Its `repr` and `str` show it masked; `expose()` gives
+/// the whole number (personal data: do not log it).
+#[pyclass(frozen, module = "juzhu")]
+pub struct IdNumber {
+    inner: juzhu::id_number::IdNumber,
+}
+
+#[pymethods]
+impl IdNumber {
+    /// The birth date the number encodes.
+    #[getter]
+    fn birth_date<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        py_date(py, self.inner.birth_date())
+    }
+
+    /// `"male"` or `"female"`.
+    #[getter]
+    fn sex(&self) -> &'static str {
+        self.inner.sex().id()
+    }
+
+    /// The 6-digit division code where the number was issued.
+    #[getter]
+    fn region_code(&self) -> String {
+        self.inner.region_code().to_owned()
+    }
+
+    /// The masked form, `210102********123X`.
+    #[getter]
+    fn masked(&self) -> String {
+        self.inner.masked()
+    }
+
+    /// The whole number (18 characters; a 15-digit number is upgraded).
+    fn expose(&self) -> String {
+        self.inner.expose().to_owned()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("IdNumber('{}')", self.inner.masked())
+    }
+
+    fn __str__(&self) -> String {
+        self.inner.masked()
+    }
+}
+
+/// Validates a citizen identity number (18 characters with the GB 11643 check character, or the
+/// 15-digit pre-1999 form). Raises `juzhu.CaseError` (field `id_number`) when invalid; the
+/// message never repeats the number.
+#[pyfunction]
+pub fn parse_id_number(py: Python<'_>, text: &str) -> PyResult<IdNumber> {
+    juzhu::id_number::IdNumber::parse(text)
+        .map(|inner| IdNumber { inner })
+        .map_err(|e| case_error(py, &juzhu::CaseError::new("id_number", e.to_string())))
+}

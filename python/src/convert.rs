@@ -1,0 +1,192 @@
+//! Python values ⇄ JSON values, and dates.
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+/// `datetime.date`.
+pub(crate) fn date_type(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    py.import("datetime")?.getattr("date")
+}
+
+/// A day number as `datetime.date`.
+pub(crate) fn py_date<'py>(py: Python<'py>, d: chrono::NaiveDate) -> PyResult<Bound<'py, PyAny>> {
+    use chrono::Datelike;
+    date_type(py)?.call1((d.year(), d.month(), d.day()))
+}
+
+/// An optional date as `datetime.date` or `None`.
+pub(crate) fn py_opt_date<'py>(
+    py: Python<'py>,
+    d: Option<chrono::NaiveDate>,
+) -> PyResult<Bound<'py, PyAny>> {
+    match d {
+        Some(d) => py_date(py, d),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        juzhu::privacy::key(key)
+    } else {
+        format!("{path}.{}", juzhu::privacy::key(key))
+    }
+}
+
+/// Converts a Python value (dict, list, str, int, float, bool, None, `datetime.date`) into JSON;
+/// a date becomes its ISO text. The error names the path of the value it cannot take.
+pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzhu::CaseError> {
+    let py = obj.py();
+    let bad = |what: String| juzhu::CaseError::new(path, what);
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if obj.is_instance_of::<PyBool>() {
+        return Ok(Value::Bool(
+            obj.extract::<bool>()
+                .map_err(|e: PyErr| bad(e.to_string()))?,
+        ));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::Number(i.into()));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::Number(u.into()));
+        }
+        return Err(bad("is an integer too large to read".into()));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let f: f64 = obj.extract().map_err(|e: PyErr| bad(e.to_string()))?;
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| bad(format!("{f} is not a finite number")));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return Ok(Value::String(
+            s.to_cow()
+                .map_err(|_| bad("is not valid text".into()))?
+                .into_owned(),
+        ));
+    }
+    if let Ok(dt) = date_type(py) {
+        if obj.is_instance(&dt).unwrap_or(false) {
+            let part = |name: &str| obj.getattr(name).and_then(|v| v.extract::<i32>());
+            let (y, m, d) = (part("year"), part("month"), part("day"));
+            return match (y, m, d) {
+                (Ok(y), Ok(m), Ok(d)) => Ok(Value::String(format!("{y:04}-{m:02}-{d:02}"))),
+                _ => Err(bad("is a date that cannot be read".into())),
+            };
+        }
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let key: String = match k.cast::<PyString>() {
+                Ok(s) => s
+                    .to_cow()
+                    .map_err(|_| bad("has a key that is not valid text".into()))?
+                    .into_owned(),
+                Err(_) => return Err(bad("has a key that is not a string".into())),
+            };
+            let value = to_value(&v, &join(path, &key))?;
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in obj.try_iter().map_err(|e| bad(e.to_string()))?.enumerate() {
+            let item = item.map_err(|e| bad(e.to_string()))?;
+            items.push(to_value(&item, &format!("{path}.{i}"))?);
+        }
+        return Ok(Value::Array(items));
+    }
+    // numpy scalars and other objects that behave as integers, floats or booleans.
+    if obj.hasattr("__index__").unwrap_or(false) {
+        if let Ok(i) = obj
+            .call_method0("__index__")
+            .and_then(|v| v.extract::<i64>())
+        {
+            return Ok(Value::Number(i.into()));
+        }
+    }
+    if obj.hasattr("__float__").unwrap_or(false) {
+        if let Ok(f) = obj
+            .call_method0("__float__")
+            .and_then(|v| v.extract::<f64>())
+        {
+            if let Some(n) = Number::from_f64(f) {
+                return Ok(Value::Number(n));
+            }
+        }
+    }
+    let type_name = obj
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".into());
+    Err(bad(format!(
+        "expected a JSON value (dict, list, str, int, float, bool, None or datetime.date), found {type_name}"
+    )))
+}
+
+/// Reads a case given as a dict, a JSON string or UTF-8 JSON bytes.
+pub(crate) fn read_case(obj: &Bound<'_, PyAny>) -> Result<juzhu::Case, juzhu::CaseError> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        let text = s
+            .to_cow()
+            .map_err(|_| juzhu::CaseError::new("", "the case text is not valid Unicode"))?;
+        return juzhu::Case::from_json(&text);
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        let text = std::str::from_utf8(b.as_bytes())
+            .map_err(|e| juzhu::CaseError::new("", format!("the case bytes are not UTF-8: {e}")))?;
+        return juzhu::Case::from_json(text);
+    }
+    if obj.is_instance_of::<PyDict>() {
+        return juzhu::Case::from_value(&to_value(obj, "")?);
+    }
+    let type_name = obj
+        .get_type()
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "object".into());
+    Err(juzhu::CaseError::new(
+        "",
+        format!("a case is a dict, a JSON string or JSON bytes, found {type_name}"),
+    ))
+}
+
+/// A JSON value as Python objects.
+pub(crate) fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for item in a {
+                list.append(to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(o) => {
+            let d = PyDict::new(py);
+            for (k, item) in o {
+                d.set_item(k, to_py(py, item)?)?;
+            }
+            d.into_any()
+        }
+    })
+}

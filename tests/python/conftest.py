@@ -1,0 +1,68 @@
+"""Shared helpers for the Python suite: where the shared cases are, and how they match."""
+
+import json
+import os
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHARED = pathlib.Path(os.environ.get("JUZHU_SHARED", ROOT.parent / "shared"))
+
+
+def shared_cases():
+    """Every acceptance case file, read at test time (new cases need no code change)."""
+    paths = sorted((SHARED / "cases").glob("*.json"))
+    return [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+
+
+def lookup(value, path):
+    """The value at a dotted path, or a sentinel when absent."""
+    cur = value
+    for seg in path.split("."):
+        if isinstance(cur, dict) and seg in cur:
+            cur = cur[seg]
+        elif isinstance(cur, list) and seg.isdigit() and int(seg) < len(cur):
+            cur = cur[int(seg)]
+        else:
+            return MISSING
+    return cur
+
+
+MISSING = object()
+
+
+def matches(actual, expected):
+    """The cases README's matching: objects on the keys listed, lists element-wise with equal
+    length, anything else by equality."""
+    if isinstance(expected, dict):
+        return isinstance(actual, dict) and all(k in actual and matches(actual[k], v) for k, v in expected.items())
+    if isinstance(expected, list):
+        return isinstance(actual, list) and len(actual) == len(expected) and all(matches(a, e) for a, e in zip(actual, expected))
+    return actual == expected and type(actual) is type(expected) or (actual == expected and not isinstance(expected, bool))
+
+
+def check_case(case, answer):
+    """Failures of `answer` (a contract dict) against the case's expectations."""
+    failures = []
+    for path, want in case.get("expect", {}).items():
+        got = lookup(answer, path)
+        if got is MISSING or not matches(got, want):
+            failures.append(f"{path}: expected {want!r}, got {'nothing' if got is MISSING else repr(got)}")
+    for path, items in case.get("expect_contains", {}).items():
+        got = lookup(answer, path)
+        for item in items:
+            if got is MISSING or item not in got:
+                failures.append(f"{path} lacks {item!r}")
+    if "expect_notices" in case:
+        got = sorted(n["id"] for n in answer.get("notices", []))
+        if got != sorted(case["expect_notices"]):
+            failures.append(f"notices {got} != {sorted(case['expect_notices'])}")
+    return failures
+
+
+@pytest.fixture(scope="session")
+def cases():
+    found = shared_cases()
+    assert found, f"no shared cases under {SHARED}"
+    return found

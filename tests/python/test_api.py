@@ -1,0 +1,173 @@
+"""The typed per-case API, catalogues, identity numbers, calendars, pickling and threads."""
+
+import datetime as dt
+import json
+import pickle
+import threading
+
+import chinese_calendar
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+
+import juzhu
+from population import generate
+
+WORKER = {"as_of": "2024-10-02", "person": {"category": "floating", "birth_date": "1990-05-01", "arrival_date": "2024-09-28"}}
+
+
+def test_version_and_exports():
+    assert juzhu.__version__ == "0.1.0"
+    assert issubclass(juzhu.CaseError, ValueError)
+    assert juzhu.CaseError.__module__ == "juzhu"
+    for name in juzhu.__all__:
+        assert hasattr(juzhu, name), name
+
+
+def test_typed_attributes():
+    a = juzhu.assess(WORKER)
+    assert a.subject == "person" and a.rule_set == "liaoning-2013"
+    assert a.as_of == dt.date(2024, 10, 2)
+    assert a.category == "floating" and a.category_source == "given"
+    r = a.registration
+    assert (r.required, r.kind, r.duty_holder, r.deadline, r.status, r.basis) == (
+        True, "residence_registration", "self", dt.date(2024, 10, 8), "pending", ["art10.p1"])
+    p = a.permit
+    assert (p.status, p.exemption, p.deadline, p.application_status, p.valid, p.fee_yuan) == (
+        "required", None, dt.date(2024, 10, 8), "pending", None, 0)
+    assert a.entitlements[0] == "family_planning_education" and len(a.entitlements) == 7
+    assert a.consequence == "none" and a.report is None and a.penalty is None
+    assert a.interpretations == ["I1", "I2"]
+    assert [n["id"] for n in a.notices] == ["amended_text"]
+    assert all(set(s) == {"basis", "en", "zh"} for s in a.explanation)
+    assert "国庆节" in a.explain("zh") and "National Day" in a.explain("en")
+    with pytest.raises(ValueError):
+        a.explain("fr")
+    assert repr(a) == "Assessment(as_of=2024-10-02, category='floating', registration='pending', permit='required', consequence='none')"
+    assert repr(r) == "Registration(required=True, kind='residence_registration', status='pending')"
+    assert a == juzhu.assess(json.dumps(WORKER))
+
+
+def test_to_dict_is_the_contract():
+    a = juzhu.assess(WORKER)
+    d = a.to_dict()
+    assert list(d)[:5] == ["rule_set", "as_of", "category", "category_source", "registration"]
+    assert d["registration"]["deadline"] == "2024-10-08"
+    assert d == json.loads(a.to_json()) == json.loads(a.to_json(indent=2))
+
+
+def test_reporter_cases():
+    a = juzhu.assess({"as_of": "2024-12-01", "reporter": {"kind": "landlord", "registered_on": "2024-09-02", "concealed": 3, "correction_deadline": "2024-11-01"}})
+    assert a.subject == "reporter" and a.category is None and a.registration is None and a.entitlements == []
+    assert a.report.deadline == dt.date(2024, 9, 9) and a.report.status == "overdue"
+    pen = a.penalty
+    assert (pen.stage, pen.fine_min_yuan, pen.fine_max_yuan, pen.authority, pen.basis) == ("fine_and_credit_record", 600, 1500, "county_public_security", ["art22"])
+
+
+def test_changes():
+    case = dict(WORKER, person=dict(WORKER["person"], changes=[{"changed_on": dt.date(2024, 9, 30), "reported_on": None}]))
+    c = juzhu.assess(case).changes[0]
+    assert (c.changed_on, c.deadline, c.status, c.basis) == (dt.date(2024, 9, 30), dt.date(2024, 10, 8), "pending", ["art13.p1"])
+
+
+def test_catalogues():
+    cat = juzhu.entitlement_catalog()
+    assert [e["id"] for e in cat] == juzhu.vocabularies()["entitlement"]
+    assert cat[0] == {"id": "social_insurance", "article": "art18.i1", "zh": cat[0]["zh"], "en": cat[0]["en"]}
+    assert cat[-1]["article"] == "art17" and len(cat) == 21
+    assert [i["id"] for i in juzhu.interpretation_catalog()] == [f"I{k}" for k in range(1, 10)]
+
+
+def test_id_numbers():
+    ident = juzhu.parse_id_number("11010519491231002X")
+    assert ident.birth_date == dt.date(1949, 12, 31) and ident.sex == "female" and ident.region_code == "110105"
+    assert repr(ident) == "IdNumber('110105********002X')" and str(ident) == ident.masked
+    assert ident.expose() == "11010519491231002X"
+    assert juzhu.parse_id_number("110105491231002").expose() == "11010519491231002X"
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.parse_id_number("110105194912310021")
+    assert info.value.field == "id_number" and "110105194912310021" not in str(info.value)
+    a = juzhu.assess({"as_of": "2024-10-10", "person": {"category": "floating", "arrival_date": "2024-09-01", "id_number": _id("20081010")}})
+    assert a.permit.reaches_16_on == dt.date(2024, 10, 11)
+
+
+def _id(birth):
+    body = f"110105{birth}123"
+    weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+
+
+def test_embedded_calendar_matches_chinesecalendar_every_day():
+    cal = juzhu.Calendar.china()
+    day, end = dt.date(2013, 1, 1), dt.date(2026, 12, 31)
+    while day <= end:
+        assert cal.is_rest_day(day) == chinese_calendar.is_holiday(day), day
+        day += dt.timedelta(days=1)
+    assert cal.known_years == list(range(2013, 2027))
+    assert any("2024" in s for s in cal.sources(2024))
+    assert dt.date(2024, 10, 1) in cal.holidays(2024) and dt.date(2024, 10, 12) in cal.make_up_working_days(2024)
+
+
+def test_custom_calendars_and_pickling():
+    text = '{"years": {"2027": {"rest_days": ["2027-02-08"], "working_days": ["2027-02-06"], "source": "test"}}}'
+    cal = juzhu.Calendar.from_json(text)
+    assert cal.is_rest_day(dt.date(2027, 2, 8)) and not cal.is_rest_day(dt.date(2027, 2, 6)) and cal.is_known_year(2027)
+    case = {"as_of": "2027-02-01", "person": {"category": "floating", "arrival_date": "2027-01-31"}}
+    plain, custom = juzhu.assess(case), juzhu.assess(case, calendar=cal)
+    assert plain.registration.deadline == dt.date(2027, 2, 8) and plain.calendar_provisional
+    assert custom.registration.deadline == dt.date(2027, 2, 9) and not custom.calendar_provisional
+    for c in (cal, juzhu.Calendar.china(), juzhu.Calendar.weekends_only()):
+        back = pickle.loads(pickle.dumps(c))
+        assert back.known_years == c.known_years
+    assert pickle.loads(pickle.dumps(cal)).is_rest_day(dt.date(2027, 2, 8))
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.Calendar.from_json('{"years": {"2027": {"rest_days": ["2028-01-01"]}}}')
+    assert info.value.field == "years.2027.rest_days.0"
+    frame = pd.DataFrame({"category": ["floating"], "arrival_date": pd.to_datetime(["2027-01-31"])})
+    out = juzhu.assess_batch(frame, as_of="2027-02-01", calendar=cal)
+    assert out.loc[0, "registration_deadline"] == pd.Timestamp("2027-02-09")
+
+
+def test_batch_output_types_per_table_kind():
+    cols = generate(2_000, seed=7)
+    frame = pd.DataFrame(cols)
+    out = juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark")
+    assert list(out.columns) == list(juzhu.OUTPUT_COLUMNS) and out.index.equals(frame.index)
+    assert str(out["registration_status"].dtype) == "category" and str(out["registration_deadline"].dtype) == "datetime64[s]"
+    assert str(out["permit_valid"].dtype) == "boolean" and out["entitlements"].dtype == np.uint32
+    table = pa.Table.from_pandas(frame)
+    arrow = juzhu.assess_batch(table, as_of="2024-10-02", errors="mark")
+    assert arrow.column_names == list(juzhu.OUTPUT_COLUMNS)
+    assert pa.types.is_date32(arrow.schema.field("registration_deadline").type)
+    assert pa.types.is_dictionary(arrow.schema.field("registration_status").type)
+    back = arrow.to_pandas()
+    for col in ("registration_status", "permit_status", "consequence", "error"):
+        assert list(back[col].astype(object).where(back[col].notna(), None)) == list(out[col].astype(object).where(out[col].notna(), None)), col
+    numpy_out = juzhu.assess_batch(cols, as_of="2024-10-02", errors="mark")
+    assert numpy_out["registration_deadline"].dtype == np.dtype("datetime64[D]")
+    assert list(numpy_out["permit_status"]) == [None if pd.isna(v) else v for v in out["permit_status"].astype(object)]
+    expanded = juzhu.expand_entitlements(out["entitlements"])
+    assert list(expanded.columns) == juzhu.vocabularies()["entitlement"] and expanded.index.equals(out.index)
+    assert (expanded.sum(axis=1).to_numpy() == [bin(int(x)).count("1") for x in out["entitlements"]]).all()
+
+
+def test_batch_threads_and_concurrent_callers_agree():
+    cols = generate(60_000, seed=11)
+    frame = pd.DataFrame(cols)
+    cal = juzhu.Calendar.china()
+    serial = juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark")
+    parallel = juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark", threads=4)
+    pd.testing.assert_frame_equal(serial, parallel)
+    results = [None] * 8
+
+    def work(k):
+        results[k] = juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark", calendar=cal, threads=2)
+
+    threads = [threading.Thread(target=work, args=(k,)) for k in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for r in results:
+        pd.testing.assert_frame_equal(serial, r)
