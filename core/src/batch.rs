@@ -38,6 +38,10 @@ use crate::rules::liaoning_2013::{self, Ctx};
 use crate::rules::Silent;
 use crate::vocab::Word;
 
+/// Rows transposed and assessed together (their row structs and outcomes stay in L1).
+const BLOCK: usize = 128;
+const _: () = assert!(BLOCK <= 256, "block row indexes are u8");
+
 /// An absent date in a day-number column.
 pub const NULL_DAY: DayNum = i32::MIN;
 /// An absent enum or flag in a code column.
@@ -183,26 +187,11 @@ fn opt(d: DayNum) -> Option<DayNum> {
     (d != NULL_DAY).then_some(d)
 }
 
-#[inline]
-fn flag(field: &'static str, v: u8) -> Result<bool, CaseError> {
-    match v {
-        0 | NULL_CODE => Ok(false),
-        1 => Ok(true),
-        other => Err(CaseError::new(
-            field,
-            format!("{other} is not a flag (0 or 1)"),
-        )),
-    }
-}
-
 /// The first two digits of a division code, checking it has 6 or more digits.
 #[inline]
 fn province(field: &'static str, code: i64) -> Result<i64, CaseError> {
     if code < 100_000 {
-        return Err(CaseError::new(
-            field,
-            format!("{code} is not a GB/T 2260 division code (6 or more digits)"),
-        ));
+        return Err(not_a_code(field, code));
     }
     let mut c = code;
     while c >= 100 {
@@ -211,112 +200,191 @@ fn province(field: &'static str, code: i64) -> Result<i64, CaseError> {
     Ok(c)
 }
 
+#[cold]
+#[inline(never)]
+fn not_a_code(field: &'static str, code: i64) -> CaseError {
+    CaseError::new(
+        field,
+        format!("{code} is not a GB/T 2260 division code (6 or more digits)"),
+    )
+}
+
 impl PersonRow {
     /// Validates the row into facts: the same checks a JSON case gets.
     #[inline]
     pub fn facts(&self, as_of: DayNum) -> Result<PersonFacts, CaseError> {
-        let hukou = (self.hukou_region != NULL_REGION).then_some(self.hukou_region);
-        let hukou_province = hukou
-            .map(|c| province("person.hukou_region", c))
-            .transpose()?;
-        if self.residence_region != NULL_REGION {
-            let p = province("person.residence_region", self.residence_region)?;
-            if p != 21 {
-                return Err(CaseError::new(
-                    "person.residence_region",
-                    format!(
-                        "{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)",
-                        self.residence_region
-                    ),
-                ));
-            }
+        let mut f = EMPTY_FACTS;
+        self.fill_facts(as_of, &mut f)?;
+        Ok(f)
+    }
+
+    /// Validates the row into `f`, overwriting every field (the batch loop reuses one `f`, so the
+    /// facts are never moved). On refusal `f` holds nothing meaningful.
+    #[inline]
+    pub fn fill_facts(&self, as_of: DayNum, f: &mut PersonFacts) -> Result<(), CaseError> {
+        // Codes and flags: one branch-free test; any bad value goes to the cold path, which names it.
+        let flag_ok = |v: u8| v <= 1 || v == NULL_CODE;
+        let codes_ok = (self.category < 4 || self.category == NULL_CODE)
+            & flag_ok(self.overseas)
+            & flag_ok(self.living_at_hukou)
+            & (self.accommodation < 6 || self.accommodation == NULL_CODE)
+            & flag_ok(self.studying)
+            & flag_ok(self.wants_permit)
+            & (self.permit_issued_on == NULL_DAY || (1..=3).contains(&self.permit_validity_years));
+        if !codes_ok {
+            return Err(self.code_refusal());
         }
-        let overseas = match self.overseas {
-            NULL_CODE => None,
-            v => Some(flag("person.overseas", v)?),
+        let hukou_province = match self.hukou_region {
+            NULL_REGION => None,
+            code => Some(province("person.hukou_region", code)?),
         };
-        let living_at_hukou = flag("person.living_at_hukou", self.living_at_hukou)?;
-        let (category, category_source, derivation) = if self.category == NULL_CODE {
-            let d = if overseas == Some(true) {
+        if self.residence_region != NULL_REGION
+            && province("person.residence_region", self.residence_region)? != 21
+        {
+            return Err(outside_liaoning(self.residence_region));
+        }
+        let living_at_hukou = self.living_at_hukou == 1;
+        if self.category == NULL_CODE {
+            let d = if self.overseas == 1 {
                 Derivation::Overseas
             } else {
                 match (hukou_province, living_at_hukou) {
                     (Some(21), true) => Derivation::AtHukou,
                     (Some(21), false) => Derivation::AwayFromHukou,
                     (Some(_), _) => Derivation::HukouOutside,
-                    (None, _) => {
-                        return Err(CaseError::new(
-                            "person.category",
-                            "is required unless it can be derived: give hukou_region (or overseas: true)",
-                        ))
-                    }
+                    (None, _) => return Err(no_category()),
                 }
             };
-            let c = match d {
+            f.category = match d {
                 Derivation::Overseas => Category::Overseas,
                 Derivation::HukouOutside => Category::Floating,
                 Derivation::AtHukou => Category::Permanent,
                 Derivation::AwayFromHukou => Category::Lodging,
             };
-            (c, CategorySource::Derived, Some(d))
+            f.category_source = CategorySource::Derived;
+            f.derivation = Some(d);
         } else {
-            let c = Category::from_code(self.category).ok_or_else(|| {
-                CaseError::new(
-                    "person.category",
-                    format!("code {} is not a category code (0–3)", self.category),
-                )
-            })?;
-            (c, CategorySource::Given, None)
-        };
-        let accommodation = match self.accommodation {
-            NULL_CODE => Accommodation::Residence,
-            v => Accommodation::from_code(v).ok_or_else(|| {
-                CaseError::new(
-                    "person.accommodation",
-                    format!("code {v} is not an accommodation code (0–5)"),
-                )
-            })?,
-        };
-        let permit = match opt(self.permit_issued_on) {
-            None => None,
-            Some(issued) => {
-                let years = self.permit_validity_years;
-                if !(1..=3).contains(&years) {
-                    return Err(CaseError::new(
-                        "person.permit.validity_years",
-                        if years == NULL_CODE || years == 0 {
-                            "is required when a permit is held (1, 2 or 3)".to_owned()
-                        } else {
-                            format!("{years} is not one of 1, 2, 3")
-                        },
-                    ));
-                }
-                Some(PermitFacts {
-                    issued,
-                    years,
-                    extension_applied: opt(self.permit_extension_applied_on),
-                })
-            }
-        };
-        let f = PersonFacts {
-            category,
-            category_source,
-            derivation,
-            birth_from_id: false,
-            birth: opt(self.birth_date),
-            arrival: opt(self.arrival_date),
-            departure: opt(self.planned_departure),
-            accommodation,
-            studying: flag("person.studying", self.studying)?,
-            wants_permit: flag("person.wants_permit", self.wants_permit)?,
-            registered_on: opt(self.registered_on),
-            permit_applied_on: opt(self.permit_applied_on),
-            permit,
-            correction_deadline: opt(self.correction_deadline),
-        };
-        f.check(as_of)?;
-        Ok(f)
+            f.category = Category::from_code(self.category).unwrap_or(Category::Permanent);
+            f.category_source = CategorySource::Given;
+            f.derivation = None;
+        }
+        f.accommodation =
+            Accommodation::from_code(self.accommodation).unwrap_or(Accommodation::Residence);
+        f.permit = opt(self.permit_issued_on).map(|issued| PermitFacts {
+            issued,
+            years: self.permit_validity_years,
+            extension_applied: opt(self.permit_extension_applied_on),
+        });
+        f.birth_from_id = false;
+        f.birth = opt(self.birth_date);
+        f.arrival = opt(self.arrival_date);
+        f.departure = opt(self.planned_departure);
+        f.studying = self.studying == 1;
+        f.wants_permit = self.wants_permit == 1;
+        f.registered_on = opt(self.registered_on);
+        f.permit_applied_on = opt(self.permit_applied_on);
+        f.correction_deadline = opt(self.correction_deadline);
+        f.check(as_of)
     }
+
+    /// The first bad code or flag, in field order (cold path of `fill_facts`).
+    #[cold]
+    #[inline(never)]
+    fn code_refusal(&self) -> CaseError {
+        let flag_err = |field: &str, v: u8| {
+            (v > 1 && v != NULL_CODE)
+                .then(|| CaseError::new(field, format!("{v} is not a flag (0 or 1)")))
+        };
+        if self.category >= 4 && self.category != NULL_CODE {
+            return CaseError::new(
+                "person.category",
+                format!("code {} is not a category code (0–3)", self.category),
+            );
+        }
+        if let Some(e) = flag_err("person.overseas", self.overseas)
+            .or_else(|| flag_err("person.living_at_hukou", self.living_at_hukou))
+        {
+            return e;
+        }
+        if self.accommodation >= 6 && self.accommodation != NULL_CODE {
+            return CaseError::new(
+                "person.accommodation",
+                format!(
+                    "code {} is not an accommodation code (0–5)",
+                    self.accommodation
+                ),
+            );
+        }
+        if let Some(e) = flag_err("person.studying", self.studying)
+            .or_else(|| flag_err("person.wants_permit", self.wants_permit))
+        {
+            return e;
+        }
+        let years = self.permit_validity_years;
+        CaseError::new(
+            "person.permit.validity_years",
+            if years == NULL_CODE || years == 0 {
+                "is required when a permit is held (1, 2 or 3)".to_owned()
+            } else {
+                format!("{years} is not one of 1, 2, 3")
+            },
+        )
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn outside_liaoning(code: i64) -> CaseError {
+    CaseError::new(
+        "person.residence_region",
+        format!("{code} is outside Liaoning; the Measures apply within Liaoning only (Art 2)"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn no_category() -> CaseError {
+    CaseError::new(
+        "person.category",
+        "is required unless it can be derived: give hukou_region (or overseas: true)",
+    )
+}
+
+/// A placeholder for facts about to be filled.
+const EMPTY_FACTS: PersonFacts = PersonFacts {
+    category: Category::Permanent,
+    category_source: CategorySource::Given,
+    derivation: None,
+    birth_from_id: false,
+    birth: None,
+    arrival: None,
+    departure: None,
+    accommodation: Accommodation::Residence,
+    studying: false,
+    wants_permit: false,
+    registered_on: None,
+    permit_applied_on: None,
+    permit: None,
+    correction_deadline: None,
+};
+
+/// The indexes of `rows` (a block of at most 256) ordered by category code (a counting sort).
+#[inline]
+fn group_by_category<'o>(rows: &[PersonRow], order: &'o mut [u8]) -> &'o [u8] {
+    let mut counts = [0usize; 6];
+    let bucket = |c: u8| usize::from(c.min(4)) + 1;
+    for r in rows {
+        counts[bucket(r.category)] += 1;
+    }
+    for b in 1..counts.len() {
+        counts[b] += counts[b - 1];
+    }
+    for (k, r) in rows.iter().enumerate() {
+        let slot = &mut counts[bucket(r.category) - 1];
+        order[*slot] = k as u8;
+        *slot += 1;
+    }
+    &order[..rows.len()]
 }
 
 /// Checks a batch's `as_of` and policy once, before any row.
@@ -458,6 +526,112 @@ impl<'a> PersonColumns<'a> {
             }
         }
         Ok(())
+    }
+
+    /// Fills `rows` with rows `start..start + rows.len()`, one column at a time (tight loops the
+    /// compiler vectorises; an absent column is a fill).
+    fn gather(&self, start: usize, rows: &mut [PersonRow]) {
+        let end = start + rows.len();
+        #[inline(always)]
+        fn each<T: Copy>(
+            col: Option<&[T]>,
+            start: usize,
+            end: usize,
+            rows: &mut [PersonRow],
+            null: T,
+            set: impl Fn(&mut PersonRow, T),
+        ) {
+            match col {
+                Some(c) => rows
+                    .iter_mut()
+                    .zip(&c[start..end])
+                    .for_each(|(r, &v)| set(r, v)),
+                None => rows.iter_mut().for_each(|r| set(r, null)),
+            }
+        }
+        #[inline(always)]
+        fn days(
+            col: Option<DateColumn<'_>>,
+            start: usize,
+            end: usize,
+            rows: &mut [PersonRow],
+            set: impl Fn(&mut PersonRow, DayNum),
+        ) {
+            match col {
+                None => rows.iter_mut().for_each(|r| set(r, NULL_DAY)),
+                Some(DateColumn::Days(d)) => rows
+                    .iter_mut()
+                    .zip(&d[start..end])
+                    .for_each(|(r, &v)| set(r, v)),
+                Some(c) => {
+                    let c = c.slice(start, end);
+                    rows.iter_mut()
+                        .enumerate()
+                        .for_each(|(i, r)| set(r, c.get(i)));
+                }
+            }
+        }
+        each(self.category, start, end, rows, NULL_CODE, |r, v| {
+            r.category = v
+        });
+        each(self.overseas, start, end, rows, NULL_CODE, |r, v| {
+            r.overseas = v
+        });
+        each(self.hukou_region, start, end, rows, NULL_REGION, |r, v| {
+            r.hukou_region = v
+        });
+        each(
+            self.residence_region,
+            start,
+            end,
+            rows,
+            NULL_REGION,
+            |r, v| r.residence_region = v,
+        );
+        each(self.living_at_hukou, start, end, rows, 0, |r, v| {
+            r.living_at_hukou = v
+        });
+        days(self.birth_date, start, end, rows, |r, v| r.birth_date = v);
+        days(self.arrival_date, start, end, rows, |r, v| {
+            r.arrival_date = v
+        });
+        days(self.planned_departure, start, end, rows, |r, v| {
+            r.planned_departure = v
+        });
+        each(self.accommodation, start, end, rows, NULL_CODE, |r, v| {
+            r.accommodation = v
+        });
+        each(self.studying, start, end, rows, 0, |r, v| r.studying = v);
+        each(self.wants_permit, start, end, rows, 0, |r, v| {
+            r.wants_permit = v
+        });
+        days(self.registered_on, start, end, rows, |r, v| {
+            r.registered_on = v
+        });
+        days(self.permit_applied_on, start, end, rows, |r, v| {
+            r.permit_applied_on = v
+        });
+        days(self.permit_issued_on, start, end, rows, |r, v| {
+            r.permit_issued_on = v
+        });
+        each(
+            self.permit_validity_years,
+            start,
+            end,
+            rows,
+            NULL_CODE,
+            |r, v| r.permit_validity_years = v,
+        );
+        days(
+            self.permit_extension_applied_on,
+            start,
+            end,
+            rows,
+            |r, v| r.permit_extension_applied_on = v,
+        );
+        days(self.correction_deadline, start, end, rows, |r, v| {
+            r.correction_deadline = v
+        });
     }
 
     /// Row `i` (the caller guarantees `i < len` and checked lengths).
@@ -675,15 +849,38 @@ pub fn assess_persons_into(
         ));
     }
     let mut errors = Vec::new();
-    for i in 0..cols.len {
-        match assess_row(&cols.row(i), as_of, policy, cal) {
-            Ok(o) => out.put(i, &o),
-            Err(e) => {
-                out.put_null(i);
-                errors.push((i, e));
+    let mut rows = vec![PersonRow::default(); BLOCK];
+    let mut order = vec![0u8; BLOCK];
+    let mut facts = EMPTY_FACTS;
+    let cx = Ctx::new(as_of, policy, cal);
+    let mut start = 0;
+    while start < cols.len {
+        let end = (start + BLOCK).min(cols.len);
+        let rows = &mut rows[..end - start];
+        cols.gather(start, rows);
+        // Visit the block's rows grouped by category: the rules branch on the category first,
+        // and grouped rows make those branches predictable (categories arrive in random order).
+        let order = group_by_category(rows, &mut order);
+        for &k in order {
+            let (i, row) = (start + usize::from(k), &rows[usize::from(k)]);
+            match row.fill_facts(as_of, &mut facts) {
+                Ok(()) => {
+                    let o = match policy.rule_set {
+                        crate::RuleSet::Liaoning2013 => {
+                            liaoning_2013::assess_person(&facts, &[], &cx, &mut Silent, |_| {})
+                        }
+                    };
+                    out.put(i, &o);
+                }
+                Err(e) => {
+                    out.put_null(i);
+                    errors.push((i, e));
+                }
             }
         }
+        start = end;
     }
+    errors.sort_unstable_by_key(|&(i, _)| i);
     Ok(errors)
 }
 

@@ -220,10 +220,15 @@ pub fn format_iso(n: DayNum) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
+/// First day accepted as input (1900-01-01).
+pub const FIRST_INPUT_DAY: DayNum = from_ymd(MIN_INPUT_YEAR, 1, 1);
+/// Day after the last day accepted as input (2200-01-01).
+pub const END_INPUT_DAY: DayNum = from_ymd(MAX_INPUT_YEAR + 1, 1, 1);
+
 /// Whether a day number lies in the years accepted as input (1900–2199).
 #[inline]
 pub fn in_input_range(n: DayNum) -> bool {
-    (from_ymd(MIN_INPUT_YEAR, 1, 1)..from_ymd(MAX_INPUT_YEAR + 1, 1, 1)).contains(&n)
+    (FIRST_INPUT_DAY..END_INPUT_DAY).contains(&n)
 }
 
 #[cfg(test)]

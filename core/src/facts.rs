@@ -105,17 +105,30 @@ pub enum CaseFacts {
 }
 
 /// Refuses a day outside the supported input years.
+#[inline]
 pub(crate) fn check_range(field: &str, d: Option<DayNum>) -> Result<(), CaseError> {
     match d {
-        Some(d) if !in_input_range(d) => Err(CaseError::new(
-            field,
-            format!(
-                "{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}",
-                show(d)
-            ),
-        )),
+        Some(d) if !in_input_range(d) => Err(out_of_range(field, d)),
         _ => Ok(()),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn out_of_range(field: &str, d: DayNum) -> CaseError {
+    CaseError::new(
+        field,
+        format!(
+            "{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}",
+            show(d)
+        ),
+    )
+}
+
+/// Whether an optional day is absent or inside the input range.
+#[inline(always)]
+fn ok_day(d: Option<DayNum>) -> bool {
+    d.is_none_or(in_input_range)
 }
 
 /// A day number for a message (years outside 0–9999 are shown as a number of days).
@@ -254,61 +267,93 @@ impl PersonFacts {
     }
 
     /// Consistency checks shared by every face: date ranges, then the relations between dates.
+    #[inline]
     pub fn check(&self, as_of: DayNum) -> Result<(), CaseError> {
-        check_range("person.birth_date", self.birth)?;
-        check_range("person.arrival_date", self.arrival)?;
-        check_range("person.planned_departure", self.departure)?;
-        check_range("person.registered_on", self.registered_on)?;
-        check_range("person.permit_applied_on", self.permit_applied_on)?;
-        if let Some(p) = &self.permit {
-            check_range("person.permit.issued_on", Some(p.issued))?;
-            if !(1..=3).contains(&p.years) {
-                return Err(CaseError::new(
-                    "person.permit.validity_years",
-                    format!("{} is not one of 1, 2, 3", p.years),
-                ));
-            }
-            check_range("person.permit.extension_applied_on", p.extension_applied)?;
-        }
-        check_range("person.correction_deadline", self.correction_deadline)?;
+        // Fast path: one branch-light test for the common, valid row.
+        let dates_ok = ok_day(self.birth)
+            & ok_day(self.arrival)
+            & ok_day(self.departure)
+            & ok_day(self.registered_on)
+            & ok_day(self.permit_applied_on)
+            & ok_day(self.correction_deadline)
+            & self.permit.is_none_or(|p| {
+                in_input_range(p.issued) & ok_day(p.extension_applied) & (1..=3).contains(&p.years)
+            });
         let needs_arrival = matches!(self.category, Category::Lodging | Category::Floating);
-        if needs_arrival && self.arrival.is_none() {
-            return Err(CaseError::new(
-                "person.arrival_date",
-                format!(
-                    "is required for a {} person (the 7 days run from it)",
-                    self.category
-                ),
-            ));
+        let order_ok = !(needs_arrival && self.arrival.is_none())
+            && !matches!((self.arrival, self.departure), (Some(a), Some(d)) if d < a)
+            && self
+                .birth
+                .is_none_or(|b| b <= as_of && self.arrival.is_none_or(|a| b <= a));
+        if dates_ok && order_ok {
+            Ok(())
+        } else {
+            Err(self.refusal(as_of))
         }
-        if let (Some(a), Some(d)) = (self.arrival, self.departure) {
-            if d < a {
+    }
+
+    /// The first reason this person is refused, in field order (the slow path of `check`).
+    #[cold]
+    #[inline(never)]
+    fn refusal(&self, as_of: DayNum) -> CaseError {
+        let first = || -> Result<(), CaseError> {
+            check_range("person.birth_date", self.birth)?;
+            check_range("person.arrival_date", self.arrival)?;
+            check_range("person.planned_departure", self.departure)?;
+            check_range("person.registered_on", self.registered_on)?;
+            check_range("person.permit_applied_on", self.permit_applied_on)?;
+            if let Some(p) = &self.permit {
+                check_range("person.permit.issued_on", Some(p.issued))?;
+                if !(1..=3).contains(&p.years) {
+                    return Err(CaseError::new(
+                        "person.permit.validity_years",
+                        format!("{} is not one of 1, 2, 3", p.years),
+                    ));
+                }
+                check_range("person.permit.extension_applied_on", p.extension_applied)?;
+            }
+            check_range("person.correction_deadline", self.correction_deadline)?;
+            let needs_arrival = matches!(self.category, Category::Lodging | Category::Floating);
+            if needs_arrival && self.arrival.is_none() {
                 return Err(CaseError::new(
-                    "person.planned_departure",
-                    format!("{} is before the arrival date {}", show(d), show(a)),
+                    "person.arrival_date",
+                    format!(
+                        "is required for a {} person (the 7 days run from it)",
+                        self.category
+                    ),
                 ));
             }
-        }
-        if let Some(b) = self.birth {
-            let (field, subject) = if self.birth_from_id {
-                ("person.id_number", "holds a birth date".to_owned())
-            } else {
-                ("person.birth_date", format!("{} is", show(b)))
-            };
-            if let Some(a) = self.arrival.filter(|&a| b > a) {
-                return Err(CaseError::new(
-                    field,
-                    format!("{subject} after the arrival date {}", show(a)),
-                ));
+            if let (Some(a), Some(d)) = (self.arrival, self.departure) {
+                if d < a {
+                    return Err(CaseError::new(
+                        "person.planned_departure",
+                        format!("{} is before the arrival date {}", show(d), show(a)),
+                    ));
+                }
             }
-            if b > as_of {
-                return Err(CaseError::new(
-                    field,
-                    format!("{subject} after as_of {}", show(as_of)),
-                ));
+            if let Some(b) = self.birth {
+                let refuse = |after: String| {
+                    if self.birth_from_id {
+                        CaseError::new(
+                            "person.id_number",
+                            format!("holds a birth date after {after}"),
+                        )
+                    } else {
+                        CaseError::new("person.birth_date", format!("{} is after {after}", show(b)))
+                    }
+                };
+                if let Some(a) = self.arrival.filter(|&a| b > a) {
+                    return Err(refuse(format!("the arrival date {}", show(a))));
+                }
+                if b > as_of {
+                    return Err(refuse(format!("as_of {}", show(as_of))));
+                }
             }
-        }
-        Ok(())
+            Ok(())
+        };
+        first()
+            .err()
+            .unwrap_or_else(|| CaseError::new("person", "is inconsistent"))
     }
 }
 

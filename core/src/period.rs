@@ -19,7 +19,7 @@
 
 use crate::calendar::Calendar;
 use crate::case::{AgeConvention, DayCounting};
-use crate::date::{add_years, DayNum};
+use crate::date::{add_months, add_years, DayNum};
 
 /// A deadline counted from an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +37,22 @@ pub struct Deadline {
 /// The deadline `days` days from `start`, under `counting`.
 #[inline]
 pub fn deadline(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting) -> Deadline {
+    // Every duty of the Measures runs 7 days: those come from the calendar's precomputed tables.
+    if days == 7 && counting != DayCounting::Calendar {
+        if let Some((due, provisional)) = cal.due7(start, counting == DayCounting::WorkingDays) {
+            return Deadline {
+                start,
+                nominal: start + 7,
+                due,
+                provisional,
+            };
+        }
+    }
+    counted(cal, start, days, counting)
+}
+
+/// [`deadline`] counted day by day from the calendar (no precomputed tables).
+pub fn counted(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting) -> Deadline {
     let nominal = start + days as DayNum;
     match counting {
         DayCounting::Calendar => Deadline {
@@ -66,6 +82,29 @@ pub fn deadline(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting)
     }
 }
 
+/// Whether `later` is at least one month after `day` (`later ≥ day + 1 month`, months counted as
+/// the Civil Code counts them). Exact; a month is 28–31 days, so only those gaps need the calendar.
+#[inline]
+pub fn at_least_a_month_after(day: DayNum, later: DayNum) -> bool {
+    match later - day {
+        gap if gap >= 31 => true,
+        gap if gap < 28 => false,
+        _ => later >= add_months(day, 1),
+    }
+}
+
+/// The day a person born on `birth` reaches 16 full years, if that is after `day`
+/// (the person is under 16 on `day`). Exact; skips the date arithmetic for anyone clearly older.
+#[inline]
+pub fn under_16_until(birth: DayNum, day: DayNum, convention: AgeConvention) -> Option<DayNum> {
+    // 16 years are at most 16 × 366 days, and the day after the birthday adds one.
+    if day - birth > 16 * 366 + 1 {
+        return None;
+    }
+    let reaches = reaches_full_years(birth, 16, convention);
+    (day < reaches).then_some(reaches)
+}
+
 /// The day a person born on `birth` reaches `years` full years.
 #[inline]
 pub fn reaches_full_years(birth: DayNum, years: i32, convention: AgeConvention) -> DayNum {
@@ -81,4 +120,50 @@ pub fn reaches_full_years(birth: DayNum, years: i32, convention: AgeConvention) 
 #[inline]
 pub fn years_end(start: DayNum, years: i32) -> DayNum {
     add_years(start, years)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::{from_ymd, TABLE_FIRST_YEAR, TABLE_LAST_YEAR};
+
+    #[test]
+    fn shortcuts_equal_the_full_arithmetic() {
+        for day in from_ymd(2000, 1, 1)..from_ymd(2001, 3, 1) {
+            for gap in 0..40 {
+                assert_eq!(
+                    at_least_a_month_after(day, day + gap),
+                    day + gap >= add_months(day, 1),
+                    "{day} +{gap}"
+                );
+            }
+            for age_days in (16 * 365 - 5)..(16 * 366 + 5) {
+                for conv in [AgeConvention::DayAfterBirthday, AgeConvention::OnBirthday] {
+                    let birth = day - age_days;
+                    let r = reaches_full_years(birth, 16, conv);
+                    assert_eq!(under_16_until(birth, day, conv), (day < r).then_some(r));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn seven_day_tables_equal_day_by_day_counting_everywhere() {
+        let long_rest = Calendar::from_json(r#"{"years":{"2100":{"rest_days":[]}}}"#).unwrap();
+        for cal in [Calendar::china(), &Calendar::weekends_only(), &long_rest] {
+            for d in from_ymd(TABLE_FIRST_YEAR, 1, 1)..from_ymd(TABLE_LAST_YEAR, 12, 20) {
+                for counting in [
+                    DayCounting::CivilCode,
+                    DayCounting::WorkingDays,
+                    DayCounting::Calendar,
+                ] {
+                    assert_eq!(
+                        deadline(cal, d, 7, counting),
+                        counted(cal, d, 7, counting),
+                        "day {d} {counting}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -22,6 +22,7 @@
 
 mod china;
 
+use crate::case::DayCounting;
 use crate::date::{
     from_naive, from_ymd, is_weekend, parse_iso, to_ymd, year_of, DayNum, MAX_INPUT_YEAR,
     MIN_INPUT_YEAR, TABLE_FIRST_YEAR, TABLE_LAST_YEAR,
@@ -94,6 +95,10 @@ pub struct Calendar {
     work_ord: Box<[u32]>,
     /// Every working day of the table, in order.
     work_days: Box<[DayNum]>,
+    /// For each start day, the 7-day deadline under `civil_code` and `working_days` counting,
+    /// packed: days from the start in the low 7 bits, "relied on a year without data" in the high
+    /// bit. Every duty of the Measures is a 7-day period, so this is the hot path.
+    due7: [Box<[u8]>; 2],
     years: BTreeMap<i32, YearInfo>,
 }
 
@@ -255,14 +260,37 @@ impl Calendar {
             }
             work_ord.push(count);
         }
-        Calendar {
+        let mut cal = Calendar {
             first,
             flags: flags.into_boxed_slice(),
             next_work: next_work.into_boxed_slice(),
             work_ord: work_ord.into_boxed_slice(),
             work_days: work_days.into_boxed_slice(),
+            due7: [Box::new([]), Box::new([])],
             years: years.into_iter().map(|(y, s)| (y, s.info)).collect(),
-        }
+        };
+        // Precompute the 7-day deadlines from the general counting; a gap too long to pack
+        // (a caller's calendar with weeks of rest) is marked 0 and counted on demand.
+        let pack = |start: DayNum, due: DayNum, provisional: bool| -> u8 {
+            match u8::try_from(due - start) {
+                Ok(off) if off < 0x80 => off | if provisional { 0x80 } else { 0 },
+                _ => 0,
+            }
+        };
+        let table = |counting: DayCounting| -> Box<[u8]> {
+            (first..end)
+                .map(|d| {
+                    let dl = crate::period::counted(&cal, d, 7, counting);
+                    pack(d, dl.due, dl.provisional)
+                })
+                .collect()
+        };
+        let (civil, working) = (
+            table(DayCounting::CivilCode),
+            table(DayCounting::WorkingDays),
+        );
+        cal.due7 = [civil, working];
+        cal
     }
 
     #[inline]
@@ -321,6 +349,15 @@ impl Calendar {
             }
         }
         x
+    }
+
+    /// The 7-day deadline from `start` under Civil-Code (`working_days == false`) or working-day
+    /// counting, and whether it relied on a year without data; `None` outside the tables.
+    #[inline]
+    pub(crate) fn due7(&self, start: DayNum, working_days: bool) -> Option<(DayNum, bool)> {
+        let i = self.index(start)?;
+        let packed = self.due7[usize::from(working_days)][i];
+        (packed != 0).then(|| (start + DayNum::from(packed & 0x7F), packed & 0x80 != 0))
     }
 
     /// Why a rest day rests (`None` for a working day).

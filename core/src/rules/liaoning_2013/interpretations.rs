@@ -42,6 +42,9 @@ words! {
 pub struct Interpretations(u16);
 
 impl Interpretations {
+    /// None.
+    pub const EMPTY: Interpretations = Interpretations(0);
+
     /// Adds one.
     #[inline]
     pub fn insert(&mut self, i: Interpretation) {

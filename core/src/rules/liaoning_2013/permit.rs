@@ -21,14 +21,11 @@ use crate::facts::PersonFacts;
 use crate::outcome::{
     DutyHolder, Exemption, PermitOutcome, PermitStatus, RegistrationOutcome, Status,
 };
-use crate::period::{reaches_full_years, years_end};
+use crate::period::{under_16_until, years_end};
 use crate::rules::Trace;
 
 /// Days before expiry by which an extension must be applied for (Art 13 p2).
 pub const EXTENSION_DAYS_BEFORE_EXPIRY: i32 = 30;
-
-/// The age at which the Art 10 p2 exemption for minors ends.
-pub const EXEMPT_UNTIL_AGE: i32 = 16;
 
 /// Why the permit does not concern a person.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,8 +90,8 @@ pub(crate) fn decide<T: Trace>(
         o.application_status = voluntary(f, cx, t);
     } else if let Some(reaches) = f
         .birth
-        .map(|b| reaches_full_years(b, EXEMPT_UNTIL_AGE, cx.age))
-        .filter(|&r| f.arrival.is_some_and(|a| a < r))
+        .zip(f.arrival)
+        .and_then(|(b, a)| under_16_until(b, a, cx.age))
     {
         // Under 16 on arrival: the exemption applies now or applied earlier in this stay (I3).
         acc.interp.insert(Interpretation::I3);

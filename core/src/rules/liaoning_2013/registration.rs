@@ -19,6 +19,7 @@ use crate::case::Category;
 use crate::date::add_months;
 use crate::facts::PersonFacts;
 use crate::outcome::{DutyHolder, RegistrationKind, RegistrationOutcome, Status};
+use crate::period::at_least_a_month_after;
 use crate::rules::Trace;
 
 const fn not_required(basis: Basis) -> RegistrationOutcome {
@@ -62,13 +63,14 @@ pub(crate) fn decide<T: Trace>(
     };
     // Facts validation guarantees an arrival date for lodging and floating persons.
     let arrival = f.arrival.unwrap_or(cx.as_of);
-    let threshold = add_months(arrival, 1);
-    let long = f.departure.map_or(true, |d| d >= threshold);
+    let long = f
+        .departure
+        .map_or(true, |d| at_least_a_month_after(arrival, d));
     t.step(|| Step::Stay {
         category: f.category,
         arrival,
         departure: f.departure,
-        threshold,
+        threshold: add_months(arrival, 1),
         long,
     });
     if !long {

@@ -1,0 +1,165 @@
+//! Speed of the rules over whole populations, reported relative to baselines run in the same
+//! process: the batch engine's rows per second, one typed `assess` per case (with explanations),
+//! and the JSON path per case.
+//!
+//! `cargo bench -p juzhu --bench batch`
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use juzhu::batch::{assess_persons_into, DateColumn, PersonBatch, PersonColumns};
+use juzhu::date::{from_ymd, DayNum};
+use juzhu::{Calendar, Policy};
+use std::hint::black_box;
+
+/// A deterministic synthetic population in columns (SplitMix64; no external randomness).
+struct Population {
+    n: usize,
+    category: Vec<u8>,
+    accommodation: Vec<u8>,
+    studying: Vec<u8>,
+    birth: Vec<i32>,
+    arrival: Vec<i32>,
+    departure: Vec<i32>,
+    registered: Vec<i32>,
+    applied: Vec<i32>,
+    issued: Vec<i32>,
+    years: Vec<u8>,
+    correction: Vec<i32>,
+}
+
+fn population(n: usize) -> Population {
+    let mut state = 0x2013_0401_u64;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let null = juzhu::batch::NULL_DAY;
+    let base = from_ymd(2019, 1, 1);
+    let mut p = Population {
+        n,
+        category: Vec::with_capacity(n),
+        accommodation: Vec::with_capacity(n),
+        studying: Vec::with_capacity(n),
+        birth: Vec::with_capacity(n),
+        arrival: Vec::with_capacity(n),
+        departure: Vec::with_capacity(n),
+        registered: Vec::with_capacity(n),
+        applied: Vec::with_capacity(n),
+        issued: Vec::with_capacity(n),
+        years: Vec::with_capacity(n),
+        correction: Vec::with_capacity(n),
+    };
+    for _ in 0..n {
+        let r = next();
+        let arrival = base + (r % 2000) as DayNum;
+        let birth = arrival - 365 * 5 - ((r >> 12) % (365 * 60)) as DayNum;
+        p.category
+            .push([0, 1, 2, 2, 2, 1, 2, 3][(r >> 20) as usize % 8]);
+        p.accommodation.push(if (r >> 24) % 16 == 0 {
+            1 + ((r >> 28) % 5) as u8
+        } else {
+            0
+        });
+        p.studying.push(u8::from((r >> 32) % 10 == 0));
+        p.birth.push(birth);
+        p.arrival.push(arrival);
+        p.departure.push(if (r >> 36) % 4 == 0 {
+            arrival + ((r >> 40) % 90) as DayNum
+        } else {
+            null
+        });
+        p.registered.push(if (r >> 44) % 3 != 0 {
+            arrival + ((r >> 46) % 12) as DayNum
+        } else {
+            null
+        });
+        p.applied.push(if (r >> 50) % 2 == 0 {
+            arrival + ((r >> 52) % 15) as DayNum
+        } else {
+            null
+        });
+        let issued = if (r >> 56) % 3 == 0 {
+            arrival + 10
+        } else {
+            null
+        };
+        p.issued.push(issued);
+        p.years.push(if issued == null {
+            255
+        } else {
+            1 + ((r >> 58) % 3) as u8
+        });
+        p.correction.push(if (r >> 60) % 4 == 0 {
+            arrival + 30
+        } else {
+            null
+        });
+    }
+    p
+}
+
+impl Population {
+    fn columns(&self) -> PersonColumns<'_> {
+        PersonColumns {
+            category: Some(&self.category),
+            accommodation: Some(&self.accommodation),
+            studying: Some(&self.studying),
+            birth_date: Some(DateColumn::Days(&self.birth)),
+            arrival_date: Some(DateColumn::Days(&self.arrival)),
+            planned_departure: Some(DateColumn::Days(&self.departure)),
+            registered_on: Some(DateColumn::Days(&self.registered)),
+            permit_applied_on: Some(DateColumn::Days(&self.applied)),
+            permit_issued_on: Some(DateColumn::Days(&self.issued)),
+            permit_validity_years: Some(&self.years),
+            correction_deadline: Some(DateColumn::Days(&self.correction)),
+            ..PersonColumns::new(self.n)
+        }
+    }
+}
+
+fn typical_case() -> juzhu::Case {
+    juzhu::Case::from_json(
+        r#"{"as_of":"2024-10-02","person":{"category":"floating","birth_date":"1990-05-01","arrival_date":"2024-09-28","registered_on":"2024-09-30"}}"#,
+    )
+    .unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let cal = Calendar::china();
+    let policy = Policy::default();
+    let as_of = from_ymd(2024, 10, 2);
+
+    let mut g = c.benchmark_group("population");
+    for n in [1_000usize, 100_000, 1_000_000] {
+        let pop = population(n);
+        let cols = pop.columns();
+        let mut out = PersonBatch::with_len(n);
+        g.throughput(Throughput::Elements(n as u64));
+        g.bench_with_input(BenchmarkId::new("batch_rows", n), &n, |b, _| {
+            b.iter(|| {
+                black_box(
+                    assess_persons_into(&cols, as_of, &policy, cal, &mut out.columns_mut())
+                        .unwrap(),
+                )
+            })
+        });
+    }
+    g.finish();
+
+    let case = typical_case();
+    let json = r#"{"as_of":"2024-10-02","person":{"category":"floating","birth_date":"1990-05-01","arrival_date":"2024-09-28","registered_on":"2024-09-30"}}"#;
+    let mut g = c.benchmark_group("per_case");
+    g.throughput(Throughput::Elements(1));
+    g.bench_function("assess_typed", |b| {
+        b.iter(|| black_box(juzhu::assess(black_box(&case)).unwrap()))
+    });
+    g.bench_function("assess_json_in_and_out", |b| {
+        b.iter(|| black_box(juzhu::assess_json(black_box(json)).unwrap()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
