@@ -280,11 +280,12 @@ impl PersonFacts {
                 in_input_range(p.issued) & ok_day(p.extension_applied) & (1..=3).contains(&p.years)
             });
         let needs_arrival = matches!(self.category, Category::Lodging | Category::Floating);
-        let order_ok = !(needs_arrival && self.arrival.is_none())
-            && !matches!((self.arrival, self.departure), (Some(a), Some(d)) if d < a)
-            && self
-                .birth
-                .is_none_or(|b| b <= as_of && self.arrival.is_none_or(|a| b <= a));
+        let arrival_ok = !needs_arrival || self.arrival.is_some();
+        let departure_ok = !matches!((self.arrival, self.departure), (Some(a), Some(d)) if d < a);
+        let birth_ok = self
+            .birth
+            .is_none_or(|b| b <= as_of && self.arrival.is_none_or(|a| b <= a));
+        let order_ok = arrival_ok && departure_ok && birth_ok;
         if dates_ok && order_ok {
             Ok(())
         } else {

@@ -36,7 +36,7 @@ pub fn ladder(
     };
     if !breached {
         Consequence::None
-    } else if correction.is_some_and(|c| as_of > c && done.map_or(true, |d| d > c)) {
+    } else if correction.is_some_and(|c| as_of > c && done.is_none_or(|d| d > c)) {
         Consequence::CreditRecord
     } else if done.is_none() {
         Consequence::OrderToCorrect

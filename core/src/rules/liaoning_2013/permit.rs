@@ -96,7 +96,7 @@ pub(crate) fn decide<T: Trace>(
         // Under 16 on arrival: the exemption applies now or applied earlier in this stay (I3).
         acc.interp.insert(Interpretation::I3);
         o.reaches_16_on = Some(reaches);
-        let ends_during_stay = f.departure.map_or(true, |d| reaches < d);
+        let ends_during_stay = f.departure.is_none_or(|d| reaches < d);
         if cx.as_of >= reaches && ends_during_stay {
             acc.interp.insert(Interpretation::I2);
             o.status = PermitStatus::Required;

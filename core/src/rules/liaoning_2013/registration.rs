@@ -65,7 +65,7 @@ pub(crate) fn decide<T: Trace>(
     let arrival = f.arrival.unwrap_or(cx.as_of);
     let long = f
         .departure
-        .map_or(true, |d| at_least_a_month_after(arrival, d));
+        .is_none_or(|d| at_least_a_month_after(arrival, d));
     t.step(|| Step::Stay {
         category: f.category,
         arrival,

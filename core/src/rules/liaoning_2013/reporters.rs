@@ -45,7 +45,7 @@ pub(crate) fn decide<T: Trace>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> Report
     let corrected = r.corrected_on.filter(|&d| d <= cx.as_of);
     let no_grounds = persons == 0 && !late;
     let corrected_in_time =
-        corrected.is_some_and(|c| r.correction_deadline.map_or(true, |limit| c <= limit));
+        corrected.is_some_and(|c| r.correction_deadline.is_none_or(|limit| c <= limit));
     let stage = if no_grounds || corrected_in_time {
         PenaltyStage::None
     } else if r.correction_deadline.is_some_and(|limit| cx.as_of > limit) {
