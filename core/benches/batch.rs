@@ -55,47 +55,18 @@ fn population(n: usize) -> Population {
         let r = next();
         let arrival = base + (r % 2000) as DayNum;
         let birth = arrival - 365 * 5 - ((r >> 12) % (365 * 60)) as DayNum;
-        p.category
-            .push([0, 1, 2, 2, 2, 1, 2, 3][(r >> 20) as usize % 8]);
-        p.accommodation.push(if (r >> 24) % 16 == 0 {
-            1 + ((r >> 28) % 5) as u8
-        } else {
-            0
-        });
+        p.category.push([0, 1, 2, 2, 2, 1, 2, 3][(r >> 20) as usize % 8]);
+        p.accommodation.push(if (r >> 24) % 16 == 0 { 1 + ((r >> 28) % 5) as u8 } else { 0 });
         p.studying.push(u8::from((r >> 32) % 10 == 0));
         p.birth.push(birth);
         p.arrival.push(arrival);
-        p.departure.push(if (r >> 36) % 4 == 0 {
-            arrival + ((r >> 40) % 90) as DayNum
-        } else {
-            null
-        });
-        p.registered.push(if (r >> 44) % 3 != 0 {
-            arrival + ((r >> 46) % 12) as DayNum
-        } else {
-            null
-        });
-        p.applied.push(if (r >> 50) % 2 == 0 {
-            arrival + ((r >> 52) % 15) as DayNum
-        } else {
-            null
-        });
-        let issued = if (r >> 56) % 3 == 0 {
-            arrival + 10
-        } else {
-            null
-        };
+        p.departure.push(if (r >> 36) % 4 == 0 { arrival + ((r >> 40) % 90) as DayNum } else { null });
+        p.registered.push(if (r >> 44) % 3 != 0 { arrival + ((r >> 46) % 12) as DayNum } else { null });
+        p.applied.push(if (r >> 50) % 2 == 0 { arrival + ((r >> 52) % 15) as DayNum } else { null });
+        let issued = if (r >> 56) % 3 == 0 { arrival + 10 } else { null };
         p.issued.push(issued);
-        p.years.push(if issued == null {
-            255
-        } else {
-            1 + ((r >> 58) % 3) as u8
-        });
-        p.correction.push(if (r >> 60) % 4 == 0 {
-            arrival + 30
-        } else {
-            null
-        });
+        p.years.push(if issued == null { 255 } else { 1 + ((r >> 58) % 3) as u8 });
+        p.correction.push(if (r >> 60) % 4 == 0 { arrival + 30 } else { null });
     }
     p
 }
@@ -138,12 +109,7 @@ fn bench(c: &mut Criterion) {
         let mut out = PersonBatch::with_len(n);
         g.throughput(Throughput::Elements(n as u64));
         g.bench_with_input(BenchmarkId::new("batch_rows", n), &n, |b, _| {
-            b.iter(|| {
-                black_box(
-                    assess_persons_into(&cols, as_of, &policy, cal, &mut out.columns_mut())
-                        .unwrap(),
-                )
-            })
+            b.iter(|| black_box(assess_persons_into(&cols, as_of, &policy, cal, &mut out.columns_mut()).unwrap()))
         });
     }
     g.finish();
@@ -152,12 +118,8 @@ fn bench(c: &mut Criterion) {
     let json = r#"{"as_of":"2024-10-02","person":{"category":"floating","birth_date":"1990-05-01","arrival_date":"2024-09-28","registered_on":"2024-09-30"}}"#;
     let mut g = c.benchmark_group("per_case");
     g.throughput(Throughput::Elements(1));
-    g.bench_function("assess_typed", |b| {
-        b.iter(|| black_box(juzhu::assess(black_box(&case)).unwrap()))
-    });
-    g.bench_function("assess_json_in_and_out", |b| {
-        b.iter(|| black_box(juzhu::assess_json(black_box(json)).unwrap()))
-    });
+    g.bench_function("assess_typed", |b| b.iter(|| black_box(juzhu::assess(black_box(&case)).unwrap())));
+    g.bench_function("assess_json_in_and_out", |b| b.iter(|| black_box(juzhu::assess_json(black_box(json)).unwrap())));
     g.finish();
 }
 

@@ -5,10 +5,7 @@ use juzhu::date::from_ymd;
 use juzhu::{Calendar, Policy};
 
 fn main() {
-    let args: Vec<usize> = std::env::args()
-        .skip(1)
-        .filter_map(|a| a.parse().ok())
-        .collect();
+    let args: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
     let n = args.first().copied().unwrap_or(1_000_000);
     let rounds = args.get(1).copied().unwrap_or(10);
     let mut seed = 7u64;

@@ -7,8 +7,8 @@
 use crate::case::{Category, RuleSet};
 use crate::date::{to_naive, DayNum};
 use crate::outcome::{
-    Authority, CategorySource, ChangeOutcome, Consequence, DutyHolder, Exemption, PenaltyStage,
-    PermitStatus, PersonOutcome, RegistrationKind, ReporterOutcome, Status,
+    Authority, CategorySource, ChangeOutcome, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus,
+    PersonOutcome, RegistrationKind, ReporterOutcome, Status,
 };
 use crate::rules::liaoning_2013::{Article, Basis, Entitlements, Interpretations, Notices, Step};
 use chrono::NaiveDate;
@@ -172,14 +172,7 @@ impl Explanation {
 
     /// The steps rendered.
     pub fn lines(&self) -> Vec<ExplanationLine> {
-        self.0
-            .iter()
-            .map(|s| ExplanationLine {
-                basis: s.basis(),
-                en: s.en(),
-                zh: s.zh(),
-            })
-            .collect()
+        self.0.iter().map(|s| ExplanationLine { basis: s.basis(), en: s.en(), zh: s.zh() }).collect()
     }
 
     /// The steps rendered in one language, numbered, one per line.
@@ -256,8 +249,7 @@ impl Assessment {
 
     /// The contract's JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self)
-            .unwrap_or_else(|e| format!("{{\"error\":{{\"field\":\"\",\"message\":\"{e}\"}}}}"))
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":{{\"field\":\"\",\"message\":\"{e}\"}}}}"))
     }
 
     /// The contract's JSON, indented.
@@ -337,11 +329,7 @@ impl Assessment {
             rule_set,
             as_of: to_naive(as_of),
             subject: SubjectAssessment::Reporter(ReporterAssessment {
-                report: Report {
-                    deadline: day(o.deadline),
-                    status: o.status,
-                    basis: o.basis,
-                },
+                report: Report { deadline: day(o.deadline), status: o.status, basis: o.basis },
                 penalty: Penalty {
                     stage: o.stage,
                     fine_min_yuan: o.fine_min_yuan,

@@ -74,10 +74,7 @@ impl DateColumn<'_> {
     pub fn slice(&self, start: usize, end: usize) -> Self {
         match *self {
             DateColumn::Days(d) => DateColumn::Days(&d[start..end]),
-            DateColumn::Ticks { data, per_day } => DateColumn::Ticks {
-                data: &data[start..end],
-                per_day,
-            },
+            DateColumn::Ticks { data, per_day } => DateColumn::Ticks { data: &data[start..end], per_day },
         }
     }
 
@@ -104,11 +101,7 @@ impl DateColumn<'_> {
                 if v == i64::MIN {
                     NULL_DAY
                 } else {
-                    let day = if per_day == 1 {
-                        v
-                    } else {
-                        v.div_euclid(per_day.max(1))
-                    };
+                    let day = if per_day == 1 { v } else { v.div_euclid(per_day.max(1)) };
                     match i32::try_from(day) {
                         Ok(d) if d != NULL_DAY => d,
                         _ => OUT_OF_RANGE_DAY,
@@ -203,10 +196,7 @@ fn province(field: &'static str, code: i64) -> Result<i64, CaseError> {
 #[cold]
 #[inline(never)]
 fn not_a_code(field: &'static str, code: i64) -> CaseError {
-    CaseError::new(
-        field,
-        format!("{code} is not a GB/T 2260 division code (6 or more digits)"),
-    )
+    CaseError::new(field, format!("{code} is not a GB/T 2260 division code (6 or more digits)"))
 }
 
 impl PersonRow {
@@ -238,9 +228,7 @@ impl PersonRow {
             NULL_REGION => None,
             code => Some(province("person.hukou_region", code)?),
         };
-        if self.residence_region != NULL_REGION
-            && province("person.residence_region", self.residence_region)? != 21
-        {
+        if self.residence_region != NULL_REGION && province("person.residence_region", self.residence_region)? != 21 {
             return Err(outside_liaoning(self.residence_region));
         }
         let living_at_hukou = self.living_at_hukou == 1;
@@ -268,8 +256,7 @@ impl PersonRow {
             f.category_source = CategorySource::Given;
             f.derivation = None;
         }
-        f.accommodation =
-            Accommodation::from_code(self.accommodation).unwrap_or(Accommodation::Residence);
+        f.accommodation = Accommodation::from_code(self.accommodation).unwrap_or(Accommodation::Residence);
         f.permit = opt(self.permit_issued_on).map(|issued| PermitFacts {
             issued,
             years: self.permit_validity_years,
@@ -292,14 +279,10 @@ impl PersonRow {
     #[inline(never)]
     fn code_refusal(&self) -> CaseError {
         let flag_err = |field: &str, v: u8| {
-            (v > 1 && v != NULL_CODE)
-                .then(|| CaseError::new(field, format!("{v} is not a flag (0 or 1)")))
+            (v > 1 && v != NULL_CODE).then(|| CaseError::new(field, format!("{v} is not a flag (0 or 1)")))
         };
         if self.category >= 4 && self.category != NULL_CODE {
-            return CaseError::new(
-                "person.category",
-                format!("code {} is not a category code (0–3)", self.category),
-            );
+            return CaseError::new("person.category", format!("code {} is not a category code (0–3)", self.category));
         }
         if let Some(e) = flag_err("person.overseas", self.overseas)
             .or_else(|| flag_err("person.living_at_hukou", self.living_at_hukou))
@@ -309,14 +292,11 @@ impl PersonRow {
         if self.accommodation >= 6 && self.accommodation != NULL_CODE {
             return CaseError::new(
                 "person.accommodation",
-                format!(
-                    "code {} is not an accommodation code (0–5)",
-                    self.accommodation
-                ),
+                format!("code {} is not an accommodation code (0–5)", self.accommodation),
             );
         }
-        if let Some(e) = flag_err("person.studying", self.studying)
-            .or_else(|| flag_err("person.wants_permit", self.wants_permit))
+        if let Some(e) =
+            flag_err("person.studying", self.studying).or_else(|| flag_err("person.wants_permit", self.wants_permit))
         {
             return e;
         }
@@ -344,10 +324,7 @@ fn outside_liaoning(code: i64) -> CaseError {
 #[cold]
 #[inline(never)]
 fn no_category() -> CaseError {
-    CaseError::new(
-        "person.category",
-        "is required unless it can be derived: give hukou_region (or overseas: true)",
-    )
+    CaseError::new("person.category", "is required unless it can be derived: give hukou_region (or overseas: true)")
 }
 
 /// A placeholder for facts about to be filled.
@@ -395,18 +372,11 @@ pub fn check_as_of(as_of: DayNum, policy: &Policy) -> Result<(), CaseError> {
 
 /// Assesses one row (no explanation). `as_of` must have passed [`check_as_of`].
 #[inline]
-pub fn assess_row(
-    row: &PersonRow,
-    as_of: DayNum,
-    policy: &Policy,
-    cal: &Calendar,
-) -> Result<PersonOutcome, CaseError> {
+pub fn assess_row(row: &PersonRow, as_of: DayNum, policy: &Policy, cal: &Calendar) -> Result<PersonOutcome, CaseError> {
     let facts = row.facts(as_of)?;
     let cx = Ctx::new(as_of, policy, cal);
     Ok(match policy.rule_set {
-        crate::RuleSet::Liaoning2013 => {
-            liaoning_2013::assess_person(&facts, &[], &cx, &mut Silent, |_| {})
-        }
+        crate::RuleSet::Liaoning2013 => liaoning_2013::assess_person(&facts, &[], &cx, &mut Silent, |_| {}),
     })
 }
 
@@ -454,10 +424,7 @@ pub struct PersonColumns<'a> {
 impl<'a> PersonColumns<'a> {
     /// `len` rows with every column absent.
     pub fn new(len: usize) -> Self {
-        PersonColumns {
-            len,
-            ..Default::default()
-        }
+        PersonColumns { len, ..Default::default() }
     }
 
     /// Rows `start..end` of every column (for chunking and splitting work between threads).
@@ -480,9 +447,7 @@ impl<'a> PersonColumns<'a> {
             permit_applied_on: self.permit_applied_on.map(|c| c.slice(start, end)),
             permit_issued_on: self.permit_issued_on.map(|c| c.slice(start, end)),
             permit_validity_years: self.permit_validity_years.map(|c| &c[start..end]),
-            permit_extension_applied_on: self
-                .permit_extension_applied_on
-                .map(|c| c.slice(start, end)),
+            permit_extension_applied_on: self.permit_extension_applied_on.map(|c| c.slice(start, end)),
             correction_deadline: self.correction_deadline.map(|c| c.slice(start, end)),
         }
     }
@@ -504,25 +469,13 @@ impl<'a> PersonColumns<'a> {
             ("registered_on", self.registered_on.map(|c| c.len())),
             ("permit_applied_on", self.permit_applied_on.map(|c| c.len())),
             ("permit_issued_on", self.permit_issued_on.map(|c| c.len())),
-            (
-                "permit_validity_years",
-                self.permit_validity_years.map(<[u8]>::len),
-            ),
-            (
-                "permit_extension_applied_on",
-                self.permit_extension_applied_on.map(|c| c.len()),
-            ),
-            (
-                "correction_deadline",
-                self.correction_deadline.map(|c| c.len()),
-            ),
+            ("permit_validity_years", self.permit_validity_years.map(<[u8]>::len)),
+            ("permit_extension_applied_on", self.permit_extension_applied_on.map(|c| c.len())),
+            ("correction_deadline", self.correction_deadline.map(|c| c.len())),
         ];
         for (name, len) in lens {
             if let Some(n) = len.filter(|&n| n != self.len) {
-                return Err(CaseError::new(
-                    name,
-                    format!("has {n} rows, expected {}", self.len),
-                ));
+                return Err(CaseError::new(name, format!("has {n} rows, expected {}", self.len)));
             }
         }
         Ok(())
@@ -542,10 +495,7 @@ impl<'a> PersonColumns<'a> {
             set: impl Fn(&mut PersonRow, T),
         ) {
             match col {
-                Some(c) => rows
-                    .iter_mut()
-                    .zip(&c[start..end])
-                    .for_each(|(r, &v)| set(r, v)),
+                Some(c) => rows.iter_mut().zip(&c[start..end]).for_each(|(r, &v)| set(r, v)),
                 None => rows.iter_mut().for_each(|r| set(r, null)),
             }
         }
@@ -559,79 +509,30 @@ impl<'a> PersonColumns<'a> {
         ) {
             match col {
                 None => rows.iter_mut().for_each(|r| set(r, NULL_DAY)),
-                Some(DateColumn::Days(d)) => rows
-                    .iter_mut()
-                    .zip(&d[start..end])
-                    .for_each(|(r, &v)| set(r, v)),
+                Some(DateColumn::Days(d)) => rows.iter_mut().zip(&d[start..end]).for_each(|(r, &v)| set(r, v)),
                 Some(c) => {
                     let c = c.slice(start, end);
-                    rows.iter_mut()
-                        .enumerate()
-                        .for_each(|(i, r)| set(r, c.get(i)));
+                    rows.iter_mut().enumerate().for_each(|(i, r)| set(r, c.get(i)));
                 }
             }
         }
-        each(self.category, start, end, rows, NULL_CODE, |r, v| {
-            r.category = v
-        });
-        each(self.overseas, start, end, rows, NULL_CODE, |r, v| {
-            r.overseas = v
-        });
-        each(self.hukou_region, start, end, rows, NULL_REGION, |r, v| {
-            r.hukou_region = v
-        });
-        each(
-            self.residence_region,
-            start,
-            end,
-            rows,
-            NULL_REGION,
-            |r, v| r.residence_region = v,
-        );
-        each(self.living_at_hukou, start, end, rows, 0, |r, v| {
-            r.living_at_hukou = v
-        });
+        each(self.category, start, end, rows, NULL_CODE, |r, v| r.category = v);
+        each(self.overseas, start, end, rows, NULL_CODE, |r, v| r.overseas = v);
+        each(self.hukou_region, start, end, rows, NULL_REGION, |r, v| r.hukou_region = v);
+        each(self.residence_region, start, end, rows, NULL_REGION, |r, v| r.residence_region = v);
+        each(self.living_at_hukou, start, end, rows, 0, |r, v| r.living_at_hukou = v);
         days(self.birth_date, start, end, rows, |r, v| r.birth_date = v);
-        days(self.arrival_date, start, end, rows, |r, v| {
-            r.arrival_date = v
-        });
-        days(self.planned_departure, start, end, rows, |r, v| {
-            r.planned_departure = v
-        });
-        each(self.accommodation, start, end, rows, NULL_CODE, |r, v| {
-            r.accommodation = v
-        });
+        days(self.arrival_date, start, end, rows, |r, v| r.arrival_date = v);
+        days(self.planned_departure, start, end, rows, |r, v| r.planned_departure = v);
+        each(self.accommodation, start, end, rows, NULL_CODE, |r, v| r.accommodation = v);
         each(self.studying, start, end, rows, 0, |r, v| r.studying = v);
-        each(self.wants_permit, start, end, rows, 0, |r, v| {
-            r.wants_permit = v
-        });
-        days(self.registered_on, start, end, rows, |r, v| {
-            r.registered_on = v
-        });
-        days(self.permit_applied_on, start, end, rows, |r, v| {
-            r.permit_applied_on = v
-        });
-        days(self.permit_issued_on, start, end, rows, |r, v| {
-            r.permit_issued_on = v
-        });
-        each(
-            self.permit_validity_years,
-            start,
-            end,
-            rows,
-            NULL_CODE,
-            |r, v| r.permit_validity_years = v,
-        );
-        days(
-            self.permit_extension_applied_on,
-            start,
-            end,
-            rows,
-            |r, v| r.permit_extension_applied_on = v,
-        );
-        days(self.correction_deadline, start, end, rows, |r, v| {
-            r.correction_deadline = v
-        });
+        each(self.wants_permit, start, end, rows, 0, |r, v| r.wants_permit = v);
+        days(self.registered_on, start, end, rows, |r, v| r.registered_on = v);
+        days(self.permit_applied_on, start, end, rows, |r, v| r.permit_applied_on = v);
+        days(self.permit_issued_on, start, end, rows, |r, v| r.permit_issued_on = v);
+        each(self.permit_validity_years, start, end, rows, NULL_CODE, |r, v| r.permit_validity_years = v);
+        days(self.permit_extension_applied_on, start, end, rows, |r, v| r.permit_extension_applied_on = v);
+        days(self.correction_deadline, start, end, rows, |r, v| r.correction_deadline = v);
     }
 
     /// Row `i` (the caller guarantees `i < len` and checked lengths).
@@ -841,11 +742,7 @@ pub fn assess_persons_into(
     if !out.lengths_match(cols.len) {
         return Err(CaseError::new(
             "output",
-            format!(
-                "output columns must have {} rows, found {}",
-                cols.len,
-                out.len()
-            ),
+            format!("output columns must have {} rows, found {}", cols.len, out.len()),
         ));
     }
     let mut errors = Vec::new();

@@ -282,20 +282,12 @@ pub struct Case {
 impl Case {
     /// A case about a person, with the default policy.
     pub fn person(as_of: NaiveDate, person: Person) -> Self {
-        Case {
-            as_of,
-            policy: Policy::default(),
-            subject: Subject::Person(person),
-        }
+        Case { as_of, policy: Policy::default(), subject: Subject::Person(person) }
     }
 
     /// A case about a reporter, with the default policy.
     pub fn reporter(as_of: NaiveDate, reporter: Reporter) -> Self {
-        Case {
-            as_of,
-            policy: Policy::default(),
-            subject: Subject::Reporter(reporter),
-        }
+        Case { as_of, policy: Policy::default(), subject: Subject::Reporter(reporter) }
     }
 
     /// Reads a case from the contract's JSON (`spec/CASES.md`). Unknown fields, duplicate keys,

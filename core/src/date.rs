@@ -54,8 +54,7 @@ const fn year_start(year: i32) -> i64 {
 /// Day number of a calendar date. The caller guarantees `month` is 1–12 and `day` exists.
 pub const fn from_ymd(year: i32, month: u32, day: u32) -> DayNum {
     let leap_shift = if month > 2 && is_leap(year) { 1 } else { 0 };
-    (year_start(year) + DAYS_BEFORE_MONTH[(month - 1) as usize] as i64 + leap_shift + day as i64
-        - 1) as DayNum
+    (year_start(year) + DAYS_BEFORE_MONTH[(month - 1) as usize] as i64 + leap_shift + day as i64 - 1) as DayNum
 }
 
 /// Calendar date `(year, month, day)` of a day number, by arithmetic (no table).
@@ -109,8 +108,7 @@ fn table() -> &'static Table {
         let first = from_ymd(TABLE_FIRST_YEAR, 1, 1);
         let end = from_ymd(TABLE_LAST_YEAR + 1, 1, 1);
         let mut ymd = Vec::with_capacity((end - first) as usize);
-        let mut month_start =
-            Vec::with_capacity(((TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 12 + 1) as usize);
+        let mut month_start = Vec::with_capacity(((TABLE_LAST_YEAR - TABLE_FIRST_YEAR + 1) * 12 + 1) as usize);
         for year in TABLE_FIRST_YEAR..=TABLE_LAST_YEAR {
             for month in 1..=12u32 {
                 month_start.push(from_ymd(year, month, 1));
@@ -120,11 +118,7 @@ fn table() -> &'static Table {
             }
         }
         month_start.push(end);
-        Table {
-            first,
-            ymd: ymd.into_boxed_slice(),
-            month_start: month_start.into_boxed_slice(),
-        }
+        Table { first, ymd: ymd.into_boxed_slice(), month_start: month_start.into_boxed_slice() }
     })
 }
 
@@ -201,9 +195,7 @@ pub fn parse_iso(s: &str) -> Option<DayNum> {
         return None;
     }
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
+        b[r].iter().try_fold(0u32, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
     };
     let year = digits(0..4)? as i32;
     let month = digits(5..7)?;
@@ -243,10 +235,7 @@ mod tests {
             let slow = to_ymd_slow(n);
             assert_eq!(to_ymd(n), slow, "day {n}");
             assert_eq!(from_ymd(slow.0, slow.1, slow.2), n);
-            assert_eq!(
-                to_naive(n),
-                NaiveDate::from_ymd_opt(slow.0, slow.1, slow.2).unwrap()
-            );
+            assert_eq!(to_naive(n), NaiveDate::from_ymd_opt(slow.0, slow.1, slow.2).unwrap());
             assert_eq!(from_naive(to_naive(n)), n);
         }
     }
@@ -267,10 +256,7 @@ mod tests {
         assert_eq!(add_years(from_ymd(2024, 2, 29), 1), from_ymd(2025, 2, 28));
         assert_eq!(add_years(from_ymd(2024, 2, 29), 4), from_ymd(2028, 2, 29));
         assert_eq!(add_months(from_ymd(2299, 12, 15), 1), from_ymd(2300, 1, 15));
-        assert_eq!(
-            add_months(from_ymd(1900, 1, 31), -1),
-            from_ymd(1899, 12, 31)
-        );
+        assert_eq!(add_months(from_ymd(1900, 1, 31), -1), from_ymd(1899, 12, 31));
     }
 
     #[test]

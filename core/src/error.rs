@@ -24,10 +24,7 @@ pub struct CaseError {
 impl CaseError {
     /// An error about `field`.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        CaseError {
-            field: field.into(),
-            message: message.into(),
-        }
+        CaseError { field: field.into(), message: message.into() }
     }
 
     /// The dotted path of the offending input; empty when the input is not JSON at all.
@@ -58,10 +55,7 @@ impl fmt::Display for CaseError {
 
 impl fmt::Debug for CaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("CaseError")
-            .field("field", &self.field)
-            .field("message", &self.message)
-            .finish()
+        f.debug_struct("CaseError").field("field", &self.field).field("message", &self.message).finish()
     }
 }
 

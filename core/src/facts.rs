@@ -116,13 +116,7 @@ pub(crate) fn check_range(field: &str, d: Option<DayNum>) -> Result<(), CaseErro
 #[cold]
 #[inline(never)]
 fn out_of_range(field: &str, d: DayNum) -> CaseError {
-    CaseError::new(
-        field,
-        format!(
-            "{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}",
-            show(d)
-        ),
-    )
+    CaseError::new(field, format!("{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}", show(d)))
 }
 
 /// Whether an optional day is absent or inside the input range.
@@ -150,22 +144,13 @@ fn check_code(field: &str, code: &str) -> Result<(), CaseError> {
     if code.len() >= 6 && code.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(CaseError::new(
-            field,
-            format!(
-                "{} is not a GB/T 2260 division code (6 or more digits)",
-                quote(code)
-            ),
-        ))
+        Err(CaseError::new(field, format!("{} is not a GB/T 2260 division code (6 or more digits)", quote(code))))
     }
 }
 
 impl PersonFacts {
     /// Validates a typed person: division codes, identity number, category, then dates.
-    pub fn from_person(
-        p: &Person,
-        as_of: DayNum,
-    ) -> Result<(PersonFacts, Vec<ChangeFacts>), CaseError> {
+    pub fn from_person(p: &Person, as_of: DayNum) -> Result<(PersonFacts, Vec<ChangeFacts>), CaseError> {
         if let Some(code) = &p.hukou_region {
             check_code("person.hukou_region", code)?;
         }
@@ -174,10 +159,7 @@ impl PersonFacts {
             if !code.starts_with("21") {
                 return Err(CaseError::new(
                     "person.residence_region",
-                    format!(
-                        "{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)",
-                        quote(code)
-                    ),
+                    format!("{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)", quote(code)),
                 ));
             }
         }
@@ -213,11 +195,7 @@ impl PersonFacts {
             if from_id != given {
                 return Err(CaseError::new(
                     "person.id_number",
-                    format!(
-                        "holds the birth date {}, but birth_date is {}",
-                        show(from_id),
-                        show(given)
-                    ),
+                    format!("holds the birth date {}, but birth_date is {}", show(from_id), show(given)),
                 ));
             }
         }
@@ -250,17 +228,11 @@ impl PersonFacts {
         let changes: Vec<ChangeFacts> = p
             .changes
             .iter()
-            .map(|c| ChangeFacts {
-                changed_on: from_naive(c.changed_on),
-                reported_on: opt_day(c.reported_on),
-            })
+            .map(|c| ChangeFacts { changed_on: from_naive(c.changed_on), reported_on: opt_day(c.reported_on) })
             .collect();
         facts.check(as_of)?;
         for (i, c) in changes.iter().enumerate() {
-            check_range(
-                &format!("person.changes.{i}.changed_on"),
-                Some(c.changed_on),
-            )?;
+            check_range(&format!("person.changes.{i}.changed_on"), Some(c.changed_on))?;
             check_range(&format!("person.changes.{i}.reported_on"), c.reported_on)?;
         }
         Ok((facts, changes))
@@ -276,15 +248,13 @@ impl PersonFacts {
             & ok_day(self.registered_on)
             & ok_day(self.permit_applied_on)
             & ok_day(self.correction_deadline)
-            & self.permit.is_none_or(|p| {
-                in_input_range(p.issued) & ok_day(p.extension_applied) & (1..=3).contains(&p.years)
-            });
+            & self
+                .permit
+                .is_none_or(|p| in_input_range(p.issued) & ok_day(p.extension_applied) & (1..=3).contains(&p.years));
         let needs_arrival = matches!(self.category, Category::Lodging | Category::Floating);
         let arrival_ok = !needs_arrival || self.arrival.is_some();
         let departure_ok = !matches!((self.arrival, self.departure), (Some(a), Some(d)) if d < a);
-        let birth_ok = self
-            .birth
-            .is_none_or(|b| b <= as_of && self.arrival.is_none_or(|a| b <= a));
+        let birth_ok = self.birth.is_none_or(|b| b <= as_of && self.arrival.is_none_or(|a| b <= a));
         let order_ok = arrival_ok && departure_ok && birth_ok;
         if dates_ok && order_ok {
             Ok(())
@@ -318,10 +288,7 @@ impl PersonFacts {
             if needs_arrival && self.arrival.is_none() {
                 return Err(CaseError::new(
                     "person.arrival_date",
-                    format!(
-                        "is required for a {} person (the 7 days run from it)",
-                        self.category
-                    ),
+                    format!("is required for a {} person (the 7 days run from it)", self.category),
                 ));
             }
             if let (Some(a), Some(d)) = (self.arrival, self.departure) {
@@ -335,10 +302,7 @@ impl PersonFacts {
             if let Some(b) = self.birth {
                 let refuse = |after: String| {
                     if self.birth_from_id {
-                        CaseError::new(
-                            "person.id_number",
-                            format!("holds a birth date after {after}"),
-                        )
+                        CaseError::new("person.id_number", format!("holds a birth date after {after}"))
                     } else {
                         CaseError::new("person.birth_date", format!("{} is after {after}", show(b)))
                     }
@@ -352,9 +316,7 @@ impl PersonFacts {
             }
             Ok(())
         };
-        first()
-            .err()
-            .unwrap_or_else(|| CaseError::new("person", "is inconsistent"))
+        first().err().unwrap_or_else(|| CaseError::new("person", "is inconsistent"))
     }
 }
 
@@ -383,10 +345,7 @@ impl ReporterFacts {
         if self.registered_on.is_none() && !self.kind.reports_periodically() {
             return Err(CaseError::new(
                 "reporter.registered_on",
-                format!(
-                    "is required for a {} (the 7 days of Art 14 run from it)",
-                    self.kind
-                ),
+                format!("is required for a {} (the 7 days of Art 14 run from it)", self.kind),
             ));
         }
         Ok(())

@@ -66,11 +66,7 @@ const CHECK_CHARS: &[u8; 11] = b"10X98765432";
 
 /// The ISO 7064 MOD 11-2 check character for 17 digits.
 fn check_char(digits: &[u8]) -> u8 {
-    let sum: u32 = digits
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(&d, w)| u32::from(d - b'0') * w)
-        .sum();
+    let sum: u32 = digits.iter().zip(WEIGHTS).map(|(&d, w)| u32::from(d - b'0') * w).sum();
     CHECK_CHARS[(sum % 11) as usize]
 }
 
@@ -89,9 +85,7 @@ impl IdNumber {
                     }
                     text[i] = c.to_ascii_uppercase();
                 }
-                IdNumber { text }
-                    .birth_parts()
-                    .ok_or(IdNumberError::BirthDate)?;
+                IdNumber { text }.birth_parts().ok_or(IdNumberError::BirthDate)?;
                 let expected = check_char(&text[..17]);
                 if text[17] != expected {
                     return Err(IdNumberError::Check {
@@ -117,11 +111,7 @@ impl IdNumber {
     }
 
     fn birth_parts(&self) -> Option<(i32, u32, u32)> {
-        let num = |r: std::ops::Range<usize>| {
-            self.text[r]
-                .iter()
-                .fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'))
-        };
+        let num = |r: std::ops::Range<usize>| self.text[r].iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'));
         let (y, m, d) = (num(6..10) as i32, num(10..12), num(12..14));
         ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)).then_some((y, m, d))
     }
@@ -195,23 +185,11 @@ mod tests {
         assert_eq!(old.expose(), "11010519491231002X");
         assert_eq!(
             IdNumber::parse("110105194912310021").unwrap_err(),
-            IdNumberError::Check {
-                expected: 'X',
-                masked: "110105********0021".into()
-            }
+            IdNumberError::Check { expected: 'X', masked: "110105********0021".into() }
         );
-        assert_eq!(
-            IdNumber::parse("1101051949123").unwrap_err(),
-            IdNumberError::Length(13)
-        );
-        assert_eq!(
-            IdNumber::parse("11010519491231X02X").unwrap_err(),
-            IdNumberError::Character(15)
-        );
-        assert_eq!(
-            IdNumber::parse("110105194902300029").unwrap_err(),
-            IdNumberError::BirthDate
-        );
+        assert_eq!(IdNumber::parse("1101051949123").unwrap_err(), IdNumberError::Length(13));
+        assert_eq!(IdNumber::parse("11010519491231X02X").unwrap_err(), IdNumberError::Character(15));
+        assert_eq!(IdNumber::parse("110105194902300029").unwrap_err(), IdNumberError::BirthDate);
         assert_eq!(format!("{id:?}"), "IdNumber(110105********002X)");
     }
 
@@ -223,10 +201,7 @@ mod tests {
             let check = char::from(check_char(body.as_bytes()));
             let id = IdNumber::parse(&format!("{body}{check}")).unwrap();
             assert_eq!(id.sex(), sex);
-            assert_eq!(
-                id.birth_date(),
-                NaiveDate::from_ymd_opt(1990, 3, 7).unwrap()
-            );
+            assert_eq!(id.birth_date(), NaiveDate::from_ymd_opt(1990, 3, 7).unwrap());
         }
     }
 }

@@ -56,11 +56,7 @@ impl Json {
             }
             V::String(s) => Json::Str(s.clone()),
             V::Array(a) => Json::Arr(a.iter().map(Json::from_value).collect()),
-            V::Object(o) => Json::Obj(
-                o.iter()
-                    .map(|(k, v)| (k.clone(), Json::from_value(v)))
-                    .collect(),
-            ),
+            V::Object(o) => Json::Obj(o.iter().map(|(k, v)| (k.clone(), Json::from_value(v))).collect()),
         }
     }
 }
@@ -77,11 +73,7 @@ impl<'de> Deserialize<'de> for Json {
                 Ok(Json::Bool(b))
             }
             fn visit_i64<E>(self, i: i64) -> Result<Json, E> {
-                Ok(if i >= 0 {
-                    Json::UInt(i as u64)
-                } else {
-                    Json::Int(i)
-                })
+                Ok(if i >= 0 { Json::UInt(i as u64) } else { Json::Int(i) })
             }
             fn visit_u64<E>(self, u: u64) -> Result<Json, E> {
                 Ok(Json::UInt(u))
@@ -153,38 +145,25 @@ impl<'a> Obj<'a> {
     /// Checks that `j` is an object with only `known` keys, each at most once.
     pub(crate) fn new(path: &str, j: &'a Json, known: &[&str]) -> Result<Obj<'a>, CaseError> {
         let Json::Obj(entries) = j else {
-            return Err(CaseError::new(
-                path,
-                format!("expected an object, found {}", j.kind()),
-            ));
+            return Err(CaseError::new(path, format!("expected an object, found {}", j.kind())));
         };
         for (i, (k, _)) in entries.iter().enumerate() {
             if !known.contains(&k.as_str()) {
                 return Err(CaseError::new(
                     join(path, k),
-                    format!(
-                        "is not a known field; the known fields here are {}",
-                        known.join(", ")
-                    ),
+                    format!("is not a known field; the known fields here are {}", known.join(", ")),
                 ));
             }
             if entries[..i].iter().any(|(earlier, _)| earlier == k) {
                 return Err(CaseError::new(join(path, k), "appears more than once"));
             }
         }
-        Ok(Obj {
-            path: path.to_owned(),
-            entries,
-        })
+        Ok(Obj { path: path.to_owned(), entries })
     }
 
     /// The value of `key`, `None` when absent or `null`.
     pub(crate) fn get(&self, key: &str) -> Option<&'a Json> {
-        self.entries
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| !matches!(v, Json::Null))
+        self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| !matches!(v, Json::Null))
     }
 
     /// The path of `key` in this object.
@@ -212,10 +191,7 @@ impl<'a> Obj<'a> {
         read: impl FnOnce(&str, &Json) -> Result<T, CaseError>,
     ) -> Result<T, CaseError> {
         match self.get(key) {
-            None => Err(CaseError::new(
-                self.path(key),
-                format!("is required ({what})"),
-            )),
+            None => Err(CaseError::new(self.path(key), format!("is required ({what})"))),
             Some(v) => read(&self.path(key), v),
         }
     }
@@ -231,26 +207,14 @@ pub(crate) fn day(path: &str, j: &Json) -> Result<i32, CaseError> {
     match j {
         Json::Str(s) => parse_iso(s).ok_or_else(|| {
             let shaped = s.len() == 10
-                && s.bytes().enumerate().all(|(i, b)| {
-                    if i == 4 || i == 7 {
-                        b == b'-'
-                    } else {
-                        b.is_ascii_digit()
-                    }
-                });
+                && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
             if shaped {
                 CaseError::new(path, format!("{s} is not a date"))
             } else {
-                CaseError::new(
-                    path,
-                    format!("{} is not a date in the form YYYY-MM-DD", quote(s)),
-                )
+                CaseError::new(path, format!("{} is not a date in the form YYYY-MM-DD", quote(s)))
             }
         }),
-        other => Err(CaseError::new(
-            path,
-            format!("expected a date string YYYY-MM-DD, found {}", other.kind()),
-        )),
+        other => Err(CaseError::new(path, format!("expected a date string YYYY-MM-DD, found {}", other.kind()))),
     }
 }
 
@@ -258,54 +222,34 @@ pub(crate) fn day(path: &str, j: &Json) -> Result<i32, CaseError> {
 pub(crate) fn boolean(path: &str, j: &Json) -> Result<bool, CaseError> {
     match j {
         Json::Bool(b) => Ok(*b),
-        other => Err(CaseError::new(
-            path,
-            format!("expected true or false, found {}", other.kind()),
-        )),
+        other => Err(CaseError::new(path, format!("expected true or false, found {}", other.kind()))),
     }
 }
 
 /// A whole number from 0 to `u32::MAX` (a number written with a zero fraction, like `3.0`,
 /// is read as that whole number).
 pub(crate) fn count(path: &str, j: &Json) -> Result<u32, CaseError> {
-    let out_of_range = |shown: String| {
-        CaseError::new(path, format!("{shown} is out of range (0 to {})", u32::MAX))
-    };
+    let out_of_range = |shown: String| CaseError::new(path, format!("{shown} is out of range (0 to {})", u32::MAX));
     match *j {
         Json::UInt(u) => u32::try_from(u).map_err(|_| out_of_range(u.to_string())),
-        Json::Int(i) => Err(CaseError::new(
-            path,
-            format!("{i} is negative; a count is 0 or more"),
-        )),
+        Json::Int(i) => Err(CaseError::new(path, format!("{i} is negative; a count is 0 or more"))),
         Json::Float(f) if f.fract() != 0.0 || !f.is_finite() => {
             Err(CaseError::new(path, format!("{f} is not a whole number")))
         }
-        Json::Float(f) if f < 0.0 => Err(CaseError::new(
-            path,
-            format!("{f} is negative; a count is 0 or more"),
-        )),
+        Json::Float(f) if f < 0.0 => Err(CaseError::new(path, format!("{f} is negative; a count is 0 or more"))),
         Json::Float(f) if f > f64::from(u32::MAX) => Err(out_of_range(f.to_string())),
         Json::Float(f) => Ok(f as u32),
-        ref other => Err(CaseError::new(
-            path,
-            format!("expected a whole number, found {}", other.kind()),
-        )),
+        ref other => Err(CaseError::new(path, format!("expected a whole number, found {}", other.kind()))),
     }
 }
 
 /// One of the words of `W`.
 pub(crate) fn word<W: Word>(path: &str, j: &Json) -> Result<W, CaseError> {
     match j {
-        Json::Str(s) => W::from_id(s).ok_or_else(|| {
-            CaseError::new(
-                path,
-                format!("{} is not one of {}", quote(s), W::expected()),
-            )
-        }),
-        other => Err(CaseError::new(
-            path,
-            format!("expected one of {}, found {}", W::expected(), other.kind()),
-        )),
+        Json::Str(s) => {
+            W::from_id(s).ok_or_else(|| CaseError::new(path, format!("{} is not one of {}", quote(s), W::expected())))
+        }
+        other => Err(CaseError::new(path, format!("expected one of {}, found {}", W::expected(), other.kind()))),
     }
 }
 
@@ -314,10 +258,7 @@ pub(crate) fn code_text(path: &str, j: &Json) -> Result<String, CaseError> {
     match j {
         Json::Str(s) => Ok(s.clone()),
         Json::UInt(u) => Ok(u.to_string()),
-        other => Err(CaseError::new(
-            path,
-            format!("expected a division code string, found {}", other.kind()),
-        )),
+        other => Err(CaseError::new(path, format!("expected a division code string, found {}", other.kind()))),
     }
 }
 
@@ -325,30 +266,21 @@ pub(crate) fn code_text(path: &str, j: &Json) -> Result<String, CaseError> {
 pub(crate) fn text(path: &str, j: &Json) -> Result<String, CaseError> {
     match j {
         Json::Str(s) => Ok(s.clone()),
-        other => Err(CaseError::new(
-            path,
-            format!("expected a string, found {}", other.kind()),
-        )),
+        other => Err(CaseError::new(path, format!("expected a string, found {}", other.kind()))),
     }
 }
 
 fn id_number(path: &str, j: &Json) -> Result<IdNumber, CaseError> {
     match j {
         Json::Str(s) => IdNumber::parse(s).map_err(|e| CaseError::new(path, e.to_string())),
-        other => Err(CaseError::new(
-            path,
-            format!("expected an identity number string, found {}", other.kind()),
-        )),
+        other => Err(CaseError::new(path, format!("expected an identity number string, found {}", other.kind()))),
     }
 }
 
 fn array<'a>(path: &str, j: &'a Json) -> Result<&'a [Json], CaseError> {
     match j {
         Json::Arr(items) => Ok(items),
-        other => Err(CaseError::new(
-            path,
-            format!("expected an array, found {}", other.kind()),
-        )),
+        other => Err(CaseError::new(path, format!("expected an array, found {}", other.kind()))),
     }
 }
 
@@ -392,48 +324,26 @@ pub const PERSON_FIELDS: &[&str] = &[
 const PERMIT_FIELDS: &[&str] = &["issued_on", "validity_years", "extension_applied_on"];
 const CHANGE_FIELDS: &[&str] = &["changed_on", "reported_on"];
 /// The reporter fields of the contract, in contract order.
-pub const REPORTER_FIELDS: &[&str] = &[
-    "kind",
-    "registered_on",
-    "reported_on",
-    "false_reports",
-    "concealed",
-    "correction_deadline",
-    "corrected_on",
-];
+pub const REPORTER_FIELDS: &[&str] =
+    &["kind", "registered_on", "reported_on", "false_reports", "concealed", "correction_deadline", "corrected_on"];
 
 /// Reads a case from a parsed tree.
 pub(crate) fn case_from_tree(j: &Json) -> Result<Case, CaseError> {
     if !matches!(j, Json::Obj(_)) {
-        return Err(CaseError::new(
-            "",
-            format!("a case is a JSON object, found {}", j.kind()),
-        ));
+        return Err(CaseError::new("", format!("a case is a JSON object, found {}", j.kind())));
     }
     let top = Obj::new("", j, CASE_FIELDS)?;
     let as_of = top.req("as_of", "the day the assessment speaks for", date)?;
     let policy = top.opt("policy", read_policy)?.unwrap_or_default();
     let subject = match (top.get("person"), top.get("reporter")) {
-        (None, None) => {
-            return Err(CaseError::new(
-                "person",
-                "is required (or give reporter instead)",
-            ))
-        }
+        (None, None) => return Err(CaseError::new("person", "is required (or give reporter instead)")),
         (Some(_), Some(_)) => {
-            return Err(CaseError::new(
-                "reporter",
-                "cannot be given together with person; a case is about one of them",
-            ))
+            return Err(CaseError::new("reporter", "cannot be given together with person; a case is about one of them"))
         }
         (Some(p), None) => Subject::Person(read_person("person", p)?),
         (None, Some(r)) => Subject::Reporter(read_reporter("reporter", r)?),
     };
-    Ok(Case {
-        as_of,
-        policy,
-        subject,
-    })
+    Ok(Case { as_of, policy, subject })
 }
 
 fn read_policy(path: &str, j: &Json) -> Result<Policy, CaseError> {
@@ -466,11 +376,7 @@ fn read_person(path: &str, j: &Json) -> Result<Person, CaseError> {
         permit: o.opt("permit", read_permit)?,
         changes: o
             .opt("changes", |p, v| {
-                array(p, v)?
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| read_change(&format!("{p}.{i}"), c))
-                    .collect()
+                array(p, v)?.iter().enumerate().map(|(i, c)| read_change(&format!("{p}.{i}"), c)).collect()
             })?
             .unwrap_or_default(),
         correction_deadline: o.opt("correction_deadline", date)?,
@@ -531,14 +437,8 @@ mod tests {
     fn errors_name_the_field() {
         assert_eq!(err("[1]"), "a case is a JSON object, found an array");
         assert!(err("{").starts_with("not valid JSON"));
-        assert_eq!(
-            err(r#"{"person":{}}"#),
-            "as_of: is required (the day the assessment speaks for)"
-        );
-        assert_eq!(
-            err(r#"{"as_of":"2024-01-01"}"#),
-            "person: is required (or give reporter instead)"
-        );
+        assert_eq!(err(r#"{"person":{}}"#), "as_of: is required (the day the assessment speaks for)");
+        assert_eq!(err(r#"{"as_of":"2024-01-01"}"#), "person: is required (or give reporter instead)");
         assert_eq!(
             err(r#"{"as_of":"2024-01-01","person":{},"reporter":{}}"#),
             "reporter: cannot be given together with person; a case is about one of them"
@@ -548,15 +448,11 @@ mod tests {
             "person.arrival_date: 2024-02-30 is not a date"
         );
         assert_eq!(
-            err(
-                r#"{"as_of":"2024-01-01","person":{"changes":[{"changed_on":"2024-01-01"},{"changed_on":"x"}]}}"#
-            ),
+            err(r#"{"as_of":"2024-01-01","person":{"changes":[{"changed_on":"2024-01-01"},{"changed_on":"x"}]}}"#),
             "person.changes.1.changed_on: \"x\" is not a date in the form YYYY-MM-DD"
         );
         assert_eq!(
-            err(
-                r#"{"as_of":"2024-01-01","person":{"permit":{"issued_on":"2024-01-01","validity_years":4}}}"#
-            ),
+            err(r#"{"as_of":"2024-01-01","person":{"permit":{"issued_on":"2024-01-01","validity_years":4}}}"#),
             "person.permit.validity_years: 4 is not one of 1, 2, 3"
         );
         assert_eq!(
@@ -567,14 +463,9 @@ mod tests {
             err(r#"{"as_of":"2024-01-01","reporter":{"kind":"landlord","concealed":1.5}}"#),
             "reporter.concealed: 1.5 is not a whole number"
         );
-        assert!(
-            err(r#"{"as_of":"2024-01-01","person":{"categry":"floating"}}"#)
-                .starts_with("person.categry: is not a known field")
-        );
-        assert_eq!(
-            err(r#"{"as_of":"2024-01-01","as_of":"2024-01-02","person":{}}"#),
-            "as_of: appears more than once"
-        );
+        assert!(err(r#"{"as_of":"2024-01-01","person":{"categry":"floating"}}"#)
+            .starts_with("person.categry: is not a known field"));
+        assert_eq!(err(r#"{"as_of":"2024-01-01","as_of":"2024-01-02","person":{}}"#), "as_of: appears more than once");
         assert_eq!(
             err(r#"{"as_of":"2024-01-01","person":{"category":"tourist"}}"#),
             "person.category: \"tourist\" is not one of permanent, lodging, floating, overseas"
@@ -583,21 +474,12 @@ mod tests {
 
     #[test]
     fn null_means_absent_and_counts_accept_whole_floats() {
-        let c = read_case(
-            r#"{"as_of":"2024-01-01","person":{"planned_departure":null,"studying":null}}"#,
-        )
-        .unwrap();
-        let Subject::Person(p) = c.subject else {
-            panic!()
-        };
+        let c = read_case(r#"{"as_of":"2024-01-01","person":{"planned_departure":null,"studying":null}}"#).unwrap();
+        let Subject::Person(p) = c.subject else { panic!() };
         assert_eq!(p.planned_departure, None);
         assert!(!p.studying);
-        let c =
-            read_case(r#"{"as_of":"2024-01-01","reporter":{"kind":"landlord","concealed":3.0}}"#)
-                .unwrap();
-        let Subject::Reporter(r) = c.subject else {
-            panic!()
-        };
+        let c = read_case(r#"{"as_of":"2024-01-01","reporter":{"kind":"landlord","concealed":3.0}}"#).unwrap();
+        let Subject::Reporter(r) = c.subject else { panic!() };
         assert_eq!(r.concealed, 3);
     }
 

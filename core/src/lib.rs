@@ -55,19 +55,18 @@ pub mod rules;
 pub mod vocab;
 
 pub use assessment::{
-    Assessment, ChangeReport, Explanation, ExplanationLine, Lang, Penalty, Permit,
-    PersonAssessment, Registration, Report, ReporterAssessment, SubjectAssessment,
+    Assessment, ChangeReport, Explanation, ExplanationLine, Lang, Penalty, Permit, PersonAssessment, Registration,
+    Report, ReporterAssessment, SubjectAssessment,
 };
 pub use calendar::Calendar;
 pub use case::{
-    Accommodation, AgeConvention, Case, Category, Change, DayCounting, HeldPermit, Person, Policy,
-    Reporter, ReporterKind, RuleSet, Subject,
+    Accommodation, AgeConvention, Case, Category, Change, DayCounting, HeldPermit, Person, Policy, Reporter,
+    ReporterKind, RuleSet, Subject,
 };
 pub use error::CaseError;
 pub use json::{PERSON_FIELDS, REPORTER_FIELDS};
 pub use outcome::{
-    Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus,
-    RegistrationKind, Status,
+    Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus, RegistrationKind, Status,
 };
 pub use rules::liaoning_2013::{
     Article, Basis, Entitlement, Entitlements, Interpretation, Interpretations, Notice, Notices,
@@ -94,9 +93,7 @@ pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
 pub fn assess_with(case: &Case, cal: &Calendar) -> Result<Assessment, CaseError> {
     let (as_of, facts) = facts::case_facts(case)?;
     Ok(match facts {
-        CaseFacts::Person(f, changes) => {
-            assess_person_facts(as_of, &f, &changes, &case.policy, cal)
-        }
+        CaseFacts::Person(f, changes) => assess_person_facts(as_of, &f, &changes, &case.policy, cal),
         CaseFacts::Reporter(r) => assess_reporter_facts(as_of, &r, &case.policy, cal),
     })
 }
@@ -130,18 +127,9 @@ pub fn assess_person_facts(
     let mut steps = Vec::with_capacity(16);
     let mut judged = Vec::with_capacity(changes.len());
     let o = match policy.rule_set {
-        RuleSet::Liaoning2013 => {
-            l13::assess_person(person, changes, &cx, &mut steps, |c| judged.push(c))
-        }
+        RuleSet::Liaoning2013 => l13::assess_person(person, changes, &cx, &mut steps, |c| judged.push(c)),
     };
-    Assessment::for_person(
-        policy.rule_set,
-        as_of,
-        &o,
-        &judged,
-        l13::notices(as_of),
-        steps,
-    )
+    Assessment::for_person(policy.rule_set, as_of, &o, &judged, l13::notices(as_of), steps)
 }
 
 /// Reads a JSON case, assesses it with the embedded calendar and returns the assessment JSON.

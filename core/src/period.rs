@@ -40,12 +40,7 @@ pub fn deadline(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting)
     // Every duty of the Measures runs 7 days: those come from the calendar's precomputed tables.
     if days == 7 && counting != DayCounting::Calendar {
         if let Some((due, provisional)) = cal.due7(start, counting == DayCounting::WorkingDays) {
-            return Deadline {
-                start,
-                nominal: start + 7,
-                due,
-                provisional,
-            };
+            return Deadline { start, nominal: start + 7, due, provisional };
         }
     }
     counted(cal, start, days, counting)
@@ -55,29 +50,14 @@ pub fn deadline(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting)
 pub fn counted(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting) -> Deadline {
     let nominal = start + days as DayNum;
     match counting {
-        DayCounting::Calendar => Deadline {
-            start,
-            nominal,
-            due: nominal,
-            provisional: false,
-        },
+        DayCounting::Calendar => Deadline { start, nominal, due: nominal, provisional: false },
         DayCounting::CivilCode => {
             let due = cal.working_on_or_after(nominal);
-            Deadline {
-                start,
-                nominal,
-                due,
-                provisional: !cal.is_known(nominal) || !cal.is_known(due),
-            }
+            Deadline { start, nominal, due, provisional: !cal.is_known(nominal) || !cal.is_known(due) }
         }
         DayCounting::WorkingDays => {
             let due = cal.nth_working_after(start, days);
-            Deadline {
-                start,
-                nominal,
-                due,
-                provisional: !cal.is_known(start + 1) || !cal.is_known(due),
-            }
+            Deadline { start, nominal, due, provisional: !cal.is_known(start + 1) || !cal.is_known(due) }
         }
     }
 }
@@ -131,11 +111,7 @@ mod tests {
     fn shortcuts_equal_the_full_arithmetic() {
         for day in from_ymd(2000, 1, 1)..from_ymd(2001, 3, 1) {
             for gap in 0..40 {
-                assert_eq!(
-                    at_least_a_month_after(day, day + gap),
-                    day + gap >= add_months(day, 1),
-                    "{day} +{gap}"
-                );
+                assert_eq!(at_least_a_month_after(day, day + gap), day + gap >= add_months(day, 1), "{day} +{gap}");
             }
             for age_days in (16 * 365 - 5)..(16 * 366 + 5) {
                 for conv in [AgeConvention::DayAfterBirthday, AgeConvention::OnBirthday] {
@@ -152,16 +128,8 @@ mod tests {
         let long_rest = Calendar::from_json(r#"{"years":{"2100":{"rest_days":[]}}}"#).unwrap();
         for cal in [Calendar::china(), &Calendar::weekends_only(), &long_rest] {
             for d in from_ymd(TABLE_FIRST_YEAR, 1, 1)..from_ymd(TABLE_LAST_YEAR, 12, 20) {
-                for counting in [
-                    DayCounting::CivilCode,
-                    DayCounting::WorkingDays,
-                    DayCounting::Calendar,
-                ] {
-                    assert_eq!(
-                        deadline(cal, d, 7, counting),
-                        counted(cal, d, 7, counting),
-                        "day {d} {counting}"
-                    );
+                for counting in [DayCounting::CivilCode, DayCounting::WorkingDays, DayCounting::Calendar] {
+                    assert_eq!(deadline(cal, d, 7, counting), counted(cal, d, 7, counting), "day {d} {counting}");
                 }
             }
         }

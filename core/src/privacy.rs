@@ -12,11 +12,7 @@ pub fn mask_id(id: &str) -> String {
         return "*".repeat(chars.len());
     }
     let n = chars.len();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| if i < 6 || i >= n - 4 { c } else { '*' })
-        .collect()
+    chars.iter().enumerate().map(|(i, &c)| if i < 6 || i >= n - 4 { c } else { '*' }).collect()
 }
 
 /// Longest run of quoted input shown in a message.
@@ -40,8 +36,7 @@ pub fn quote(s: &str) -> String {
 pub fn key(s: &str) -> String {
     let plain = !s.is_empty()
         && s.len() <= QUOTE_LIMIT
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
         && !has_id_like_run(s);
     if plain {
         s.to_owned()

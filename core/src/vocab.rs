@@ -23,11 +23,7 @@ pub trait Word: Copy + Sized + 'static {
     }
     /// The accepted words, comma-separated, for error messages.
     fn expected() -> String {
-        Self::ALL
-            .iter()
-            .map(|w| w.id())
-            .collect::<Vec<_>>()
-            .join(", ")
+        Self::ALL.iter().map(|w| w.id()).collect::<Vec<_>>().join(", ")
     }
 }
 

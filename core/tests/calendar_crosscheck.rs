@@ -32,10 +32,7 @@ fn embedded_calendar_matches_chinesecalendar_every_day() {
                 Ok(o) => String::from_utf8_lossy(&o.stderr).into_owned(),
                 Err(e) => e.to_string(),
             };
-            assert!(
-                !required,
-                "the calendar cross-check needs chinesecalendar under {python}: {why}"
-            );
+            assert!(!required, "the calendar cross-check needs chinesecalendar under {python}: {why}");
             eprintln!("NOT CHECKED: chinesecalendar is not available under {python} ({why})");
             return;
         }
@@ -49,18 +46,11 @@ fn embedded_calendar_matches_chinesecalendar_every_day() {
         let (date, kind) = line.split_once(' ').unwrap();
         assert_eq!(date, format_iso(day));
         if (kind == "R") != cal.is_rest(day) {
-            mismatches.push(format!(
-                "{date}: chinesecalendar says {kind}, juzhu says rest={}",
-                cal.is_rest(day)
-            ));
+            mismatches.push(format!("{date}: chinesecalendar says {kind}, juzhu says rest={}", cal.is_rest(day)));
         }
         n += 1;
     }
-    assert_eq!(
-        n,
-        from_ymd(2027, 1, 1) - from_ymd(2013, 1, 1),
-        "every day compared"
-    );
+    assert_eq!(n, from_ymd(2027, 1, 1) - from_ymd(2013, 1, 1), "every day compared");
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
     assert_eq!(cal.known_years(), (2013..=2026).collect::<Vec<_>>());
 }

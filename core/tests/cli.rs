@@ -13,10 +13,8 @@ fn cli() -> PathBuf {
     let bin = dir.join(format!("juzhu{}", std::env::consts::EXE_SUFFIX));
     if !bin.exists() {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "-p", "juzhu", "--example", "juzhu"])
-            .status()
-            .expect("cargo runs");
+        let status =
+            Command::new(cargo).args(["build", "-p", "juzhu", "--example", "juzhu"]).status().expect("cargo runs");
         assert!(status.success(), "building the CLI example");
     }
     bin
@@ -35,11 +33,7 @@ fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     }
     drop(child.stdin.take());
     let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
 fn shared_cases() -> Vec<(String, Value)> {
@@ -73,12 +67,8 @@ fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
 
 fn matches(actual: &Value, expected: &Value) -> bool {
     match (actual, expected) {
-        (Value::Object(a), Value::Object(e)) => e
-            .iter()
-            .all(|(k, ev)| a.get(k).is_some_and(|av| matches(av, ev))),
-        (Value::Array(a), Value::Array(e)) => {
-            a.len() == e.len() && a.iter().zip(e).all(|(x, y)| matches(x, y))
-        }
+        (Value::Object(a), Value::Object(e)) => e.iter().all(|(k, ev)| a.get(k).is_some_and(|av| matches(av, ev))),
+        (Value::Array(a), Value::Array(e)) => a.len() == e.len() && a.iter().zip(e).all(|(x, y)| matches(x, y)),
         _ => actual == expected,
     }
 }
@@ -89,17 +79,10 @@ fn every_shared_case_passes_through_the_cli() {
     for (name, case) in shared_cases() {
         let input = case["input"].to_string();
         let (code, out, _) = run(&["assess", "--json", "-"], Some(&input));
-        let got: Value =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {out}"));
+        let got: Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{name}: not JSON ({e}): {out}"));
         if let Some(field) = case.get("expect_error").and_then(Value::as_str) {
-            if code != 1
-                || !got["error"]["field"]
-                    .as_str()
-                    .is_some_and(|f| f.starts_with(field))
-            {
-                failures.push(format!(
-                    "{name}: expected refusal at {field}, got {code} {out}"
-                ));
+            if code != 1 || !got["error"]["field"].as_str().is_some_and(|f| f.starts_with(field)) {
+                failures.push(format!("{name}: expected refusal at {field}, got {code} {out}"));
             }
             continue;
         }
@@ -109,22 +92,11 @@ fn every_shared_case_passes_through_the_cli() {
         }
         for (path, want) in case["expect"].as_object().into_iter().flatten() {
             if !lookup(&got, path).is_some_and(|v| matches(v, want)) {
-                failures.push(format!(
-                    "{name}: {path} expected {want}, got {:?}",
-                    lookup(&got, path)
-                ));
+                failures.push(format!("{name}: {path} expected {want}, got {:?}", lookup(&got, path)));
             }
         }
-        for (path, items) in case
-            .get("expect_contains")
-            .and_then(Value::as_object)
-            .into_iter()
-            .flatten()
-        {
-            let have = lookup(&got, path)
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
+        for (path, items) in case.get("expect_contains").and_then(Value::as_object).into_iter().flatten() {
+            let have = lookup(&got, path).and_then(Value::as_array).cloned().unwrap_or_default();
             for item in items.as_array().unwrap() {
                 if !have.contains(item) {
                     failures.push(format!("{name}: {path} lacks {item}"));
@@ -132,12 +104,7 @@ fn every_shared_case_passes_through_the_cli() {
             }
         }
         if let Some(want) = case.get("expect_notices").and_then(Value::as_array) {
-            let mut have: Vec<_> = got["notices"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|n| n["id"].clone())
-                .collect();
+            let mut have: Vec<_> = got["notices"].as_array().unwrap().iter().map(|n| n["id"].clone()).collect();
             let mut want = want.clone();
             have.sort_by_key(Value::to_string);
             want.sort_by_key(Value::to_string);
@@ -152,35 +119,22 @@ fn every_shared_case_passes_through_the_cli() {
 #[test]
 fn report_mode_is_readable_and_bilingual() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/cases");
-    let (code, out, _) = run(
-        &["assess", dir.join("floating-worker.json").to_str().unwrap()],
-        None,
-    );
+    let (code, out, _) = run(&["assess", dir.join("floating-worker.json").to_str().unwrap()], None);
     assert_eq!(code, 0, "{out}");
     assert!(out.contains("2024-10-08"));
     assert!(out.contains("国庆节") && out.contains("National Day"));
     assert!(out.contains("art10.p1"));
-    let (code, out, _) = run(
-        &[
-            "assess",
-            "--lang",
-            "en",
-            dir.join("floating-worker.json").to_str().unwrap(),
-        ],
-        None,
-    );
+    let (code, out, _) = run(&["assess", "--lang", "en", dir.join("floating-worker.json").to_str().unwrap()], None);
     assert_eq!(code, 0);
     assert!(!out.contains("国庆节"));
 }
 
 #[test]
 fn jsonl_answers_line_by_line_and_refusals_exit_1() {
-    let input = "{\"as_of\":\"2024-06-20\",\"person\":{\"category\":\"permanent\"}}\n\n{\"as_of\":\"2024-02-30\"}\nnot json\n";
+    let input =
+        "{\"as_of\":\"2024-06-20\",\"person\":{\"category\":\"permanent\"}}\n\n{\"as_of\":\"2024-02-30\"}\nnot json\n";
     let (code, out, _) = run(&["assess", "--jsonl", "-"], Some(input));
-    let lines: Vec<Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["category"], "permanent");
     assert_eq!(lines[1]["error"]["field"], "as_of");
@@ -191,7 +145,8 @@ fn jsonl_answers_line_by_line_and_refusals_exit_1() {
 #[test]
 fn refused_input_in_report_mode_goes_to_stderr() {
     let id = "11010519491231002X";
-    let input = format!("{{\"as_of\":\"2024-06-20\",\"person\":{{\"category\":\"permanent\",\"birth_date\":\"{id}\"}}}}");
+    let input =
+        format!("{{\"as_of\":\"2024-06-20\",\"person\":{{\"category\":\"permanent\",\"birth_date\":\"{id}\"}}}}");
     let (code, out, err) = run(&["assess", "-"], Some(&input));
     assert_eq!(code, 1);
     assert!(out.is_empty());

@@ -135,11 +135,7 @@ fn row_to_case(row: &PersonRow, as_of: i32, policy: Policy) -> Case {
         correction_deadline: d(row.correction_deadline),
         ..Person::default()
     };
-    Case {
-        as_of: to_naive(as_of),
-        policy,
-        subject: juzhu::Subject::Person(p),
-    }
+    Case { as_of: to_naive(as_of), policy, subject: juzhu::Subject::Person(p) }
 }
 
 fn any_policy() -> impl Strategy<Value = Policy> {

@@ -24,12 +24,8 @@ fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
 /// length; anything else by equality.
 fn matches(actual: &Value, expected: &Value) -> bool {
     match (actual, expected) {
-        (Value::Object(a), Value::Object(e)) => e
-            .iter()
-            .all(|(k, ev)| a.get(k).is_some_and(|av| matches(av, ev))),
-        (Value::Array(a), Value::Array(e)) => {
-            a.len() == e.len() && a.iter().zip(e).all(|(x, y)| matches(x, y))
-        }
+        (Value::Object(a), Value::Object(e)) => e.iter().all(|(k, ev)| a.get(k).is_some_and(|av| matches(av, ev))),
+        (Value::Array(a), Value::Array(e)) => a.len() == e.len() && a.iter().zip(e).all(|(x, y)| matches(x, y)),
         _ => actual == expected,
     }
 }
@@ -40,9 +36,7 @@ fn check_case(name: &str, case: &Value) -> Vec<String> {
     let result = juzhu::Case::from_json(&input).and_then(|c| juzhu::assess(&c));
     if let Some(want) = case.get("expect_error").and_then(Value::as_str) {
         match result {
-            Ok(_) => failures.push(format!(
-                "{name}: expected an error at {want}, got an assessment"
-            )),
+            Ok(_) => failures.push(format!("{name}: expected an error at {want}, got an assessment")),
             Err(e) if !e.field().starts_with(want) => {
                 failures.push(format!("{name}: expected an error at {want}, got {e}"))
             }
@@ -67,10 +61,7 @@ fn check_case(name: &str, case: &Value) -> Vec<String> {
     }
     if let Some(Value::Object(contains)) = case.get("expect_contains") {
         for (path, items) in contains {
-            let got = lookup(&a, path)
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
+            let got = lookup(&a, path).and_then(Value::as_array).cloned().unwrap_or_default();
             for item in items.as_array().into_iter().flatten() {
                 if !got.contains(item) {
                     failures.push(format!("{name}: {path} lacks {item} (has {got:?})"));
@@ -79,12 +70,8 @@ fn check_case(name: &str, case: &Value) -> Vec<String> {
         }
     }
     if let Some(Value::Array(want)) = case.get("expect_notices") {
-        let mut got: Vec<&str> = a["notices"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|n| n["id"].as_str())
-            .collect();
+        let mut got: Vec<&str> =
+            a["notices"].as_array().into_iter().flatten().filter_map(|n| n["id"].as_str()).collect();
         let mut want: Vec<&str> = want.iter().filter_map(Value::as_str).collect();
         got.sort_unstable();
         want.sort_unstable();
@@ -108,18 +95,11 @@ fn every_shared_case_passes_through_the_rust_face() {
     let mut failures = Vec::new();
     for f in &files {
         let text = std::fs::read_to_string(f).unwrap();
-        let case: Value =
-            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let case: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
         let name = f.file_stem().unwrap().to_string_lossy().into_owned();
         failures.extend(check_case(&name, &case));
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        files.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), files.len(), failures.join("\n"));
     eprintln!("{} shared cases passed", files.len());
 }
 

@@ -44,9 +44,7 @@ fn main() -> ExitCode {
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("reading stdin: {e}"))?;
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("reading stdin: {e}"))?;
         Ok(buf)
     } else {
         std::fs::read(path).map_err(|e| format!("reading {path}: {e}"))
@@ -72,9 +70,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     _ => return Err("--lang takes zh, en or both".into()),
                 }
             }
-            "--calendar" => {
-                calendar_path = Some(it.next().ok_or("--calendar takes a file")?.clone())
-            }
+            "--calendar" => calendar_path = Some(it.next().ok_or("--calendar takes a file")?.clone()),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(ExitCode::SUCCESS);
@@ -87,8 +83,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let cal: &Calendar = match &calendar_path {
         None => Calendar::china(),
         Some(p) => {
-            loaded = Calendar::from_json_bytes(&read_input(p)?)
-                .map_err(|e| format!("calendar {p}: {e}"))?;
+            loaded = Calendar::from_json_bytes(&read_input(p)?).map_err(|e| format!("calendar {p}: {e}"))?;
             &loaded
         }
     };
@@ -127,26 +122,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
             let year: i32 = year.parse().map_err(|_| format!("{year} is not a year"))?;
             println!(
                 "{year}: {}",
-                if cal.is_known_year(year) {
-                    "official data"
-                } else {
-                    "no official data (weekends only)"
-                }
+                if cal.is_known_year(year) { "official data" } else { "no official data (weekends only)" }
             );
             for s in cal.sources(year) {
                 println!("  source: {s}");
             }
             let show = |v: Vec<chrono::NaiveDate>| {
-                v.iter()
-                    .map(|d| d.format("%m-%d").to_string())
-                    .collect::<Vec<_>>()
-                    .join(" ")
+                v.iter().map(|d| d.format("%m-%d").to_string()).collect::<Vec<_>>().join(" ")
             };
             println!("  rest days on weekdays: {}", show(cal.holidays(year)));
-            println!(
-                "  working weekend days:  {}",
-                show(cal.make_up_working_days(year))
-            );
+            println!("  working weekend days:  {}", show(cal.make_up_working_days(year)));
             Ok(ExitCode::SUCCESS)
         }
         other => Err(format!("unknown command {other}")),
@@ -155,20 +140,15 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
 
 /// Reads a bare case, or the `input` of an acceptance case.
 fn assess_bytes(input: &[u8], cal: &Calendar) -> Result<Assessment, CaseError> {
-    let value: serde_json::Value = serde_json::from_slice(input)
-        .map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(input).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))?;
     let case_value = match &value {
-        serde_json::Value::Object(m) if m.contains_key("input") && !m.contains_key("as_of") => {
-            &m["input"]
-        }
+        serde_json::Value::Object(m) if m.contains_key("input") && !m.contains_key("as_of") => &m["input"],
         v => v,
     };
     // Duplicate keys are caught by reading the original text when it is a bare case.
     let case = if std::ptr::eq(case_value, &value) {
-        juzhu::Case::from_json(
-            std::str::from_utf8(input)
-                .map_err(|e| CaseError::new("", format!("not UTF-8: {e}")))?,
-        )?
+        juzhu::Case::from_json(std::str::from_utf8(input).map_err(|e| CaseError::new("", format!("not UTF-8: {e}")))?)?
     } else {
         juzhu::Case::from_value(case_value)?
     };
@@ -235,37 +215,15 @@ fn report(a: &Assessment, lang: Option<Lang>) -> String {
         s.push_str(&t);
         s.push('\n');
     };
-    line(format!(
-        "juzhu · {} · {} {}",
-        a.rule_set.id(),
-        both("评估日", "as of", lang),
-        a.as_of
-    ));
+    line(format!("juzhu · {} · {} {}", a.rule_set.id(), both("评估日", "as of", lang), a.as_of));
     match &a.subject {
         SubjectAssessment::Person(p) => {
-            line(format!(
-                "{}: {} ({})",
-                both("类别", "Category", lang),
-                label(p.category, lang),
-                p.category_source
-            ));
+            line(format!("{}: {} ({})", both("类别", "Category", lang), label(p.category, lang), p.category_source));
             let r = &p.registration;
             line(format!("{}:", both("登记", "Registration", lang)));
-            line(format!(
-                "  {}: {}",
-                both("种类", "kind", lang),
-                opt(r.kind, lang)
-            ));
-            line(format!(
-                "  {}: {}",
-                both("义务人", "made by", lang),
-                opt(r.duty_holder, lang)
-            ));
-            line(format!(
-                "  {}: {}",
-                both("期限", "deadline", lang),
-                date(r.deadline)
-            ));
+            line(format!("  {}: {}", both("种类", "kind", lang), opt(r.kind, lang)));
+            line(format!("  {}: {}", both("义务人", "made by", lang), opt(r.duty_holder, lang)));
+            line(format!("  {}: {}", both("期限", "deadline", lang), date(r.deadline)));
             line(format!(
                 "  {}: {}  [{}]",
                 both("状态", "status", lang),
@@ -278,26 +236,13 @@ fn report(a: &Assessment, lang: Option<Lang>) -> String {
                 "  {}: {}{}",
                 both("要求", "status", lang),
                 label(pm.status, lang),
-                pm.exemption
-                    .map(|e| format!(" ({})", label(e, lang)))
-                    .unwrap_or_default()
+                pm.exemption.map(|e| format!(" ({})", label(e, lang))).unwrap_or_default()
             ));
             if let Some(r16) = pm.reaches_16_on {
-                line(format!(
-                    "  {}: {r16}",
-                    both("满16周岁之日", "reaches 16 on", lang)
-                ));
+                line(format!("  {}: {r16}", both("满16周岁之日", "reaches 16 on", lang)));
             }
-            line(format!(
-                "  {}: {}",
-                both("申领期限", "apply by", lang),
-                date(pm.deadline)
-            ));
-            line(format!(
-                "  {}: {}",
-                both("申领状态", "application", lang),
-                label(pm.application_status, lang)
-            ));
+            line(format!("  {}: {}", both("申领期限", "apply by", lang), date(pm.deadline)));
+            line(format!("  {}: {}", both("申领状态", "application", lang), label(pm.application_status, lang)));
             if pm.expires_on.is_some() {
                 line(format!(
                     "  {}: {} ({})",
@@ -316,12 +261,7 @@ fn report(a: &Assessment, lang: Option<Lang>) -> String {
                     opt(pm.extension_status, lang)
                 ));
             }
-            line(format!(
-                "  {}: {} 元/yuan  [{}]",
-                both("费用", "fee", lang),
-                pm.fee_yuan,
-                pm.basis.ids().join(", ")
-            ));
+            line(format!("  {}: {} 元/yuan  [{}]", both("费用", "fee", lang), pm.fee_yuan, pm.basis.ids().join(", ")));
             for (i, c) in p.changes.iter().enumerate() {
                 line(format!(
                     "{} {}: {} → {} {}",
@@ -332,11 +272,7 @@ fn report(a: &Assessment, lang: Option<Lang>) -> String {
                     label(c.status, lang)
                 ));
             }
-            line(format!(
-                "{} ({}):",
-                both("权益", "Entitlements", lang),
-                p.entitlements.len()
-            ));
+            line(format!("{} ({}):", both("权益", "Entitlements", lang), p.entitlements.len()));
             for e in p.entitlements.iter() {
                 line(format!("  - {} [{}]", label(e, lang), e.article().id()));
             }
@@ -355,11 +291,7 @@ fn report(a: &Assessment, lang: Option<Lang>) -> String {
                 r.report.basis.ids().join(", ")
             ));
             let pen = &r.penalty;
-            line(format!(
-                "{}: {}",
-                both("处罚", "Penalty", lang),
-                label(pen.stage, lang)
-            ));
+            line(format!("{}: {}", both("处罚", "Penalty", lang), label(pen.stage, lang)));
             if pen.fine_max_yuan > 0 {
                 line(format!(
                     "  {}: {}–{} 元/yuan, {}",
@@ -375,11 +307,7 @@ fn report(a: &Assessment, lang: Option<Lang>) -> String {
     line(format!(
         "{}: {}",
         both("解释", "Interpretations", lang),
-        if ids.is_empty() {
-            "—".into()
-        } else {
-            ids.join(", ")
-        }
+        if ids.is_empty() { "—".into() } else { ids.join(", ") }
     ));
     if a.calendar_provisional {
         line(both(

@@ -12,9 +12,7 @@ pub const JUZHU_ENCODING_GB18030: u32 = 1;
 /// Decodes `bytes` as the declared encoding; `None` when invalid.
 fn decode(bytes: &[u8], encoding: u32) -> Option<std::borrow::Cow<'_, str>> {
     match encoding {
-        JUZHU_ENCODING_UTF8 => std::str::from_utf8(bytes)
-            .ok()
-            .map(std::borrow::Cow::Borrowed),
+        JUZHU_ENCODING_UTF8 => std::str::from_utf8(bytes).ok().map(std::borrow::Cow::Borrowed),
         _ => encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes),
     }
 }
@@ -88,16 +86,7 @@ pub unsafe extern "C" fn juzhu_assess_json(
     out_len: *mut usize,
 ) -> juzhu_status {
     // SAFETY: forwarded contract.
-    guard(|| unsafe {
-        assess_json_impl(
-            std::ptr::null(),
-            JUZHU_ENCODING_UTF8,
-            case_json,
-            len,
-            out,
-            out_len,
-        )
-    })
+    guard(|| unsafe { assess_json_impl(std::ptr::null(), JUZHU_ENCODING_UTF8, case_json, len, out, out_len) })
 }
 
 /// As `juzhu_assess_json`, for systems that run in GB18030 (GBK, GB2312): the case is read as
@@ -114,16 +103,7 @@ pub unsafe extern "C" fn juzhu_assess_json_gb18030(
     out_len: *mut usize,
 ) -> juzhu_status {
     // SAFETY: forwarded contract.
-    guard(|| unsafe {
-        assess_json_impl(
-            std::ptr::null(),
-            JUZHU_ENCODING_GB18030,
-            case_json,
-            len,
-            out,
-            out_len,
-        )
-    })
+    guard(|| unsafe { assess_json_impl(std::ptr::null(), JUZHU_ENCODING_GB18030, case_json, len, out, out_len) })
 }
 
 /// The general JSON entry point: `calendar` selects the rest days (NULL: the embedded mainland

@@ -134,10 +134,7 @@ mod tests {
         let v = format!("{JUZHU_VERSION_MAJOR}.{JUZHU_VERSION_MINOR}.{JUZHU_VERSION_PATCH}");
         assert_eq!(v, env!("CARGO_PKG_VERSION"));
         // SAFETY: juzhu_version returns a static NUL-terminated string.
-        assert_eq!(
-            unsafe { CStr::from_ptr(juzhu_version()) }.to_str().unwrap(),
-            v
-        );
+        assert_eq!(unsafe { CStr::from_ptr(juzhu_version()) }.to_str().unwrap(), v);
         assert_eq!(v, juzhu_core::VERSION);
     }
 
@@ -145,9 +142,7 @@ mod tests {
     fn status_messages() {
         for s in [-1, 0, 1, 2, 3, 4, 5, 99] {
             // SAFETY: static NUL-terminated strings.
-            let m = unsafe { CStr::from_ptr(juzhu_status_message(s)) }
-                .to_str()
-                .unwrap();
+            let m = unsafe { CStr::from_ptr(juzhu_status_message(s)) }.to_str().unwrap();
             assert!(!m.is_empty());
         }
     }

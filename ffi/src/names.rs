@@ -3,9 +3,9 @@
 use crate::guard_or;
 use juzhu_core::vocab::Word;
 use juzhu_core::{
-    Accommodation, AgeConvention, Article, Authority, Category, CategorySource, Consequence,
-    DayCounting, DutyHolder, Entitlement, Exemption, Interpretation, Notice, PenaltyStage,
-    PermitStatus, RegistrationKind, ReporterKind, RuleSet, Status,
+    Accommodation, AgeConvention, Article, Authority, Category, CategorySource, Consequence, DayCounting, DutyHolder,
+    Entitlement, Exemption, Interpretation, Notice, PenaltyStage, PermitStatus, RegistrationKind, ReporterKind,
+    RuleSet, Status,
 };
 use std::ffi::{c_char, CString};
 use std::sync::OnceLock;
@@ -123,10 +123,7 @@ type Names = [CString; 3];
 
 fn all<W: Word>() -> Vec<Names> {
     let c = |s: &str| CString::new(s).unwrap_or_default();
-    W::ALL
-        .iter()
-        .map(|w| [c(w.id()), c(w.zh()), c(w.en())])
-        .collect()
+    W::ALL.iter().map(|w| [c(w.id()), c(w.zh()), c(w.en())]).collect()
 }
 
 /// Per vocabulary (index = `JUZHU_VOCAB_*`), its names; built once, then read-only.
@@ -166,11 +163,7 @@ fn table() -> &'static [Vec<Names>] {
 pub extern "C" fn juzhu_name(vocabulary: u32, value: u32, form: u32) -> *const c_char {
     guard_or(std::ptr::null(), || {
         let indexed = vocabulary >= JUZHU_VOCAB_ENTITLEMENT;
-        let index = if indexed {
-            Some(value)
-        } else {
-            value.checked_sub(1)
-        };
+        let index = if indexed { Some(value) } else { value.checked_sub(1) };
         table()
             .get(vocabulary as usize)
             .filter(|_| vocabulary != 0)
@@ -188,11 +181,7 @@ pub extern "C" fn juzhu_entitlement_basis(index: u32) -> *const c_char {
         let Some(e) = u8::try_from(index).ok().and_then(Entitlement::from_code) else {
             return std::ptr::null();
         };
-        juzhu_name(
-            JUZHU_VOCAB_ARTICLE,
-            u32::from(e.article().code()),
-            JUZHU_FORM_ID,
-        )
+        juzhu_name(JUZHU_VOCAB_ARTICLE, u32::from(e.article().code()), JUZHU_FORM_ID)
     })
 }
 
@@ -209,61 +198,29 @@ mod tests {
 
     #[test]
     fn names_by_constant_and_by_index() {
-        assert_eq!(
-            name(JUZHU_VOCAB_CATEGORY, 3, JUZHU_FORM_ID).as_deref(),
-            Some("floating")
-        );
-        assert_eq!(
-            name(JUZHU_VOCAB_CATEGORY, 3, JUZHU_FORM_ZH).as_deref(),
-            Some("流动人口")
-        );
+        assert_eq!(name(JUZHU_VOCAB_CATEGORY, 3, JUZHU_FORM_ID).as_deref(), Some("floating"));
+        assert_eq!(name(JUZHU_VOCAB_CATEGORY, 3, JUZHU_FORM_ZH).as_deref(), Some("流动人口"));
         assert_eq!(name(JUZHU_VOCAB_CATEGORY, 0, JUZHU_FORM_ID), None);
         assert_eq!(name(JUZHU_VOCAB_CATEGORY, 5, JUZHU_FORM_ID), None);
         assert_eq!(name(JUZHU_VOCAB_CATEGORY, 1, 3), None);
         assert_eq!(name(0, 1, 0), None);
         assert_eq!(name(99, 1, 0), None);
-        assert_eq!(
-            name(JUZHU_VOCAB_ENTITLEMENT, 0, JUZHU_FORM_ID).as_deref(),
-            Some("social_insurance")
-        );
-        assert_eq!(
-            name(JUZHU_VOCAB_ENTITLEMENT, 20, JUZHU_FORM_ID).as_deref(),
-            Some("criminal_record_certificate")
-        );
+        assert_eq!(name(JUZHU_VOCAB_ENTITLEMENT, 0, JUZHU_FORM_ID).as_deref(), Some("social_insurance"));
+        assert_eq!(name(JUZHU_VOCAB_ENTITLEMENT, 20, JUZHU_FORM_ID).as_deref(), Some("criminal_record_certificate"));
         assert_eq!(name(JUZHU_VOCAB_ENTITLEMENT, 21, JUZHU_FORM_ID), None);
-        assert_eq!(
-            name(JUZHU_VOCAB_INTERPRETATION, 8, JUZHU_FORM_ID).as_deref(),
-            Some("I9")
-        );
-        assert_eq!(
-            name(JUZHU_VOCAB_STATE, 8, JUZHU_FORM_ID).as_deref(),
-            Some("missed")
-        );
-        assert_eq!(
-            name(JUZHU_VOCAB_NOTICE, 0, JUZHU_FORM_ID).as_deref(),
-            Some("amended_text")
-        );
+        assert_eq!(name(JUZHU_VOCAB_INTERPRETATION, 8, JUZHU_FORM_ID).as_deref(), Some("I9"));
+        assert_eq!(name(JUZHU_VOCAB_STATE, 8, JUZHU_FORM_ID).as_deref(), Some("missed"));
+        assert_eq!(name(JUZHU_VOCAB_NOTICE, 0, JUZHU_FORM_ID).as_deref(), Some("amended_text"));
         // SAFETY: static string.
-        assert_eq!(
-            unsafe { CStr::from_ptr(juzhu_entitlement_basis(6)) }
-                .to_str()
-                .unwrap(),
-            "art18.i7"
-        );
+        assert_eq!(unsafe { CStr::from_ptr(juzhu_entitlement_basis(6)) }.to_str().unwrap(), "art18.i7");
         assert!(juzhu_entitlement_basis(21).is_null());
     }
 
     #[test]
     fn entitlement_bits_follow_the_catalogue() {
         assert_eq!(JUZHU_ENTITLEMENT_COUNT as usize, Entitlement::ALL.len());
-        assert_eq!(
-            JUZHU_ENTITLEMENT_SOCIAL_INSURANCE,
-            1 << Entitlement::SocialInsurance.code()
-        );
-        assert_eq!(
-            JUZHU_ENTITLEMENT_CRIMINAL_RECORD_CERTIFICATE,
-            1 << Entitlement::CriminalRecordCertificate.code()
-        );
+        assert_eq!(JUZHU_ENTITLEMENT_SOCIAL_INSURANCE, 1 << Entitlement::SocialInsurance.code());
+        assert_eq!(JUZHU_ENTITLEMENT_CRIMINAL_RECORD_CERTIFICATE, 1 << Entitlement::CriminalRecordCertificate.code());
         assert_eq!(JUZHU_INTERPRETATION_I9, 1 << Interpretation::I9.code());
     }
 }

@@ -10,9 +10,7 @@ use juzhu_core::facts::ReporterFacts;
 use juzhu_core::outcome::PersonOutcome;
 use juzhu_core::rules::liaoning_2013::{self as l13, Ctx};
 use juzhu_core::rules::Silent;
-use juzhu_core::{
-    AgeConvention, Calendar, CaseError, DayCounting, Lang, Policy, ReporterKind, RuleSet, Word,
-};
+use juzhu_core::{AgeConvention, Calendar, CaseError, DayCounting, Lang, Policy, ReporterKind, RuleSet, Word};
 use std::ffi::c_char;
 
 // ----------------------------------------------------------------------------- constants
@@ -358,8 +356,7 @@ fn date_field(field: &'static str, v: i32) -> Result<DayNum, CaseError> {
     if v == 0 {
         return Ok(NULL_DAY);
     }
-    date_from_yyyymmdd(v)
-        .ok_or_else(|| CaseError::new(field, format!("{v} is not a date (YYYYMMDD)")))
+    date_from_yyyymmdd(v).ok_or_else(|| CaseError::new(field, format!("{v} is not a date (YYYYMMDD)")))
 }
 
 fn flag_field(field: &'static str, v: u8) -> Result<u8, CaseError> {
@@ -375,10 +372,7 @@ fn code_field<W: Word>(field: &'static str, v: u8, what: &str) -> Result<u8, Cas
     match v {
         0 => Ok(NULL_CODE),
         v if usize::from(v) <= W::ALL.len() => Ok(v - 1),
-        v => Err(CaseError::new(
-            field,
-            format!("{v} is not a {what} constant (1–{}, or 0)", W::ALL.len()),
-        )),
+        v => Err(CaseError::new(field, format!("{v} is not a {what} constant (1–{}, or 0)", W::ALL.len()))),
     }
 }
 
@@ -393,10 +387,7 @@ fn c_opt<W: Word>(w: Option<W>) -> u8 {
 fn region_field(field: &'static str, v: i64) -> Result<i64, CaseError> {
     match v {
         0 => Ok(NULL_REGION),
-        v if v < 0 => Err(CaseError::new(
-            field,
-            format!("{v} is not a GB/T 2260 division code"),
-        )),
+        v if v < 0 => Err(CaseError::new(field, format!("{v} is not a GB/T 2260 division code"))),
         v => Ok(v),
     }
 }
@@ -412,11 +403,7 @@ impl juzhu_person {
             v => v,
         };
         Ok(PersonRow {
-            category: code_field::<juzhu_core::Category>(
-                "person.category",
-                self.category,
-                "JUZHU_CATEGORY_*",
-            )?,
+            category: code_field::<juzhu_core::Category>("person.category", self.category, "JUZHU_CATEGORY_*")?,
             overseas: flag_field("person.overseas", self.overseas)?,
             hukou_region: region_field("person.hukou_region", self.hukou_region)?,
             residence_region: region_field("person.residence_region", self.residence_region)?,
@@ -439,10 +426,7 @@ impl juzhu_person {
                 "person.permit.extension_applied_on",
                 self.permit_extension_applied_on,
             )?,
-            correction_deadline: date_field(
-                "person.correction_deadline",
-                self.correction_deadline,
-            )?,
+            correction_deadline: date_field("person.correction_deadline", self.correction_deadline)?,
         })
     }
 }
@@ -544,9 +528,7 @@ pub(crate) unsafe fn write_error(out: *mut juzhu_error, e: &CaseError) {
 ///
 /// # Safety
 /// `policy` must be NULL or point to a readable `juzhu_policy` whose `calendar` is NULL or live.
-unsafe fn read_policy<'a>(
-    policy: *const juzhu_policy,
-) -> Result<(Policy, &'a Calendar), CaseError> {
+unsafe fn read_policy<'a>(policy: *const juzhu_policy) -> Result<(Policy, &'a Calendar), CaseError> {
     if policy.is_null() {
         return Ok((Policy::default(), Calendar::china()));
     }
@@ -555,38 +537,24 @@ unsafe fn read_policy<'a>(
     if p.reserved.iter().any(|&b| b != 0) {
         return Err(CaseError::new("policy.reserved", "must be 0"));
     }
-    let pick =
-        |field: &'static str, v: u8, what: &str, n: usize| -> Result<Option<u8>, CaseError> {
-            match v {
-                0 => Ok(None),
-                v if usize::from(v) <= n => Ok(Some(v - 1)),
-                v => Err(CaseError::new(
-                    field,
-                    format!("{v} is not a {what} constant (1–{n}, or 0)"),
-                )),
-            }
-        };
+    let pick = |field: &'static str, v: u8, what: &str, n: usize| -> Result<Option<u8>, CaseError> {
+        match v {
+            0 => Ok(None),
+            v if usize::from(v) <= n => Ok(Some(v - 1)),
+            v => Err(CaseError::new(field, format!("{v} is not a {what} constant (1–{n}, or 0)"))),
+        }
+    };
     let d = Policy::default();
     let policy = Policy {
-        day_counting: pick(
-            "policy.day_counting",
-            p.day_counting,
-            "JUZHU_DAY_COUNTING_*",
-            DayCounting::ALL.len(),
-        )?
-        .and_then(DayCounting::from_code)
-        .unwrap_or(d.day_counting),
+        day_counting: pick("policy.day_counting", p.day_counting, "JUZHU_DAY_COUNTING_*", DayCounting::ALL.len())?
+            .and_then(DayCounting::from_code)
+            .unwrap_or(d.day_counting),
         age: pick("policy.age", p.age, "JUZHU_AGE_*", AgeConvention::ALL.len())?
             .and_then(AgeConvention::from_code)
             .unwrap_or(d.age),
-        rule_set: pick(
-            "policy.rule_set",
-            p.rule_set,
-            "JUZHU_RULE_SET_*",
-            RuleSet::ALL.len(),
-        )?
-        .and_then(RuleSet::from_code)
-        .unwrap_or(d.rule_set),
+        rule_set: pick("policy.rule_set", p.rule_set, "JUZHU_RULE_SET_*", RuleSet::ALL.len())?
+            .and_then(RuleSet::from_code)
+            .unwrap_or(d.rule_set),
     };
     let cal = if p.calendar.is_null() {
         Calendar::china()
@@ -705,12 +673,7 @@ pub unsafe extern "C" fn juzhu_assess_batch(
         }
         // SAFETY: non-NULL (n > 0 checked), `n` readable / writable elements (contract), size
         // checked against isize::MAX; the structs are plain old data.
-        let (rows, outs) = unsafe {
-            (
-                std::slice::from_raw_parts(r#in, n),
-                std::slice::from_raw_parts_mut(out, n),
-            )
-        };
+        let (rows, outs) = unsafe { (std::slice::from_raw_parts(r#in, n), std::slice::from_raw_parts_mut(out, n)) };
         let notices = l13::notices(day).bits();
         let mut refused = 0usize;
         for (i, (p, o)) in rows.iter().zip(outs.iter_mut()).enumerate() {
@@ -764,18 +727,11 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
             if r.reserved != [0; 3] {
                 return Err(CaseError::new("reporter.reserved", "must be 0"));
             }
-            let kind =
-                match code_field::<ReporterKind>("reporter.kind", r.kind, "JUZHU_REPORTER_*")? {
-                    NULL_CODE => {
-                        return Err(CaseError::new(
-                            "reporter.kind",
-                            "is required (a JUZHU_REPORTER_* constant)",
-                        ))
-                    }
-                    c => ReporterKind::from_code(c).ok_or_else(|| {
-                        CaseError::new("reporter.kind", "is not a JUZHU_REPORTER_* constant")
-                    })?,
-                };
+            let kind = match code_field::<ReporterKind>("reporter.kind", r.kind, "JUZHU_REPORTER_*")? {
+                NULL_CODE => return Err(CaseError::new("reporter.kind", "is required (a JUZHU_REPORTER_* constant)")),
+                c => ReporterKind::from_code(c)
+                    .ok_or_else(|| CaseError::new("reporter.kind", "is not a JUZHU_REPORTER_* constant"))?,
+            };
             let opt = |field, v| date_field(field, v).map(|d| (d != NULL_DAY).then_some(d));
             let facts = ReporterFacts {
                 kind,
@@ -851,9 +807,7 @@ pub unsafe extern "C" fn juzhu_explain_person(
             let day = read_as_of(as_of, &pol)?;
             // SAFETY: non-NULL and readable (contract).
             let facts = unsafe { &*person }.row()?.facts(day)?;
-            Ok(juzhu_core::assess_person_facts(day, &facts, &[], &pol, cal)
-                .explanation
-                .text(lang))
+            Ok(juzhu_core::assess_person_facts(day, &facts, &[], &pol, cal).explanation.text(lang))
         });
         match result {
             Ok(text) => {
@@ -875,8 +829,8 @@ pub unsafe extern "C" fn juzhu_explain_person(
 mod tests {
     use super::*;
     use juzhu_core::outcome::{
-        Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus,
-        RegistrationKind, Status,
+        Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus, RegistrationKind,
+        Status,
     };
     use juzhu_core::{Accommodation, Category};
 
@@ -911,10 +865,7 @@ mod tests {
             (JUZHU_DAY_COUNTING_WORKING_DAYS, DayCounting::WorkingDays),
         ]);
         check(&[
-            (
-                JUZHU_AGE_DAY_AFTER_BIRTHDAY,
-                AgeConvention::DayAfterBirthday,
-            ),
+            (JUZHU_AGE_DAY_AFTER_BIRTHDAY, AgeConvention::DayAfterBirthday),
             (JUZHU_AGE_ON_BIRTHDAY, AgeConvention::OnBirthday),
         ]);
         check(&[(JUZHU_RULE_SET_LIAONING_2013, RuleSet::Liaoning2013)]);
@@ -942,14 +893,8 @@ mod tests {
             (JUZHU_STATE_MISSED, S::Missed),
         ]);
         check(&[
-            (
-                JUZHU_REGISTRATION_LODGING,
-                RegistrationKind::LodgingRegistration,
-            ),
-            (
-                JUZHU_REGISTRATION_RESIDENCE,
-                RegistrationKind::ResidenceRegistration,
-            ),
+            (JUZHU_REGISTRATION_LODGING, RegistrationKind::LodgingRegistration),
+            (JUZHU_REGISTRATION_RESIDENCE, RegistrationKind::ResidenceRegistration),
         ]);
         use DutyHolder as H;
         check(&[
@@ -967,30 +912,18 @@ mod tests {
             (JUZHU_PERMIT_NOT_ISSUED, P::NotIssued),
             (JUZHU_PERMIT_NOT_APPLICABLE, P::NotApplicable),
         ]);
-        check(&[
-            (JUZHU_EXEMPTION_STUDENT, Exemption::Student),
-            (JUZHU_EXEMPTION_UNDER_16, Exemption::Under16),
-        ]);
+        check(&[(JUZHU_EXEMPTION_STUDENT, Exemption::Student), (JUZHU_EXEMPTION_UNDER_16, Exemption::Under16)]);
         check(&[
             (JUZHU_CONSEQUENCE_NONE, Consequence::None),
-            (
-                JUZHU_CONSEQUENCE_ORDER_TO_CORRECT,
-                Consequence::OrderToCorrect,
-            ),
+            (JUZHU_CONSEQUENCE_ORDER_TO_CORRECT, Consequence::OrderToCorrect),
             (JUZHU_CONSEQUENCE_CREDIT_RECORD, Consequence::CreditRecord),
         ]);
         check(&[
             (JUZHU_PENALTY_NONE, PenaltyStage::None),
             (JUZHU_PENALTY_ORDER_TO_CORRECT, PenaltyStage::OrderToCorrect),
-            (
-                JUZHU_PENALTY_FINE_AND_CREDIT_RECORD,
-                PenaltyStage::FineAndCreditRecord,
-            ),
+            (JUZHU_PENALTY_FINE_AND_CREDIT_RECORD, PenaltyStage::FineAndCreditRecord),
         ]);
-        check(&[(
-            JUZHU_AUTHORITY_COUNTY_PUBLIC_SECURITY,
-            Authority::CountyPublicSecurity,
-        )]);
+        check(&[(JUZHU_AUTHORITY_COUNTY_PUBLIC_SECURITY, Authority::CountyPublicSecurity)]);
         check(&[
             (JUZHU_CATEGORY_SOURCE_GIVEN, CategorySource::Given),
             (JUZHU_CATEGORY_SOURCE_DERIVED, CategorySource::Derived),
@@ -1002,9 +935,7 @@ mod tests {
         for v in [20240229, 19000101, 21991231, 20241008] {
             assert_eq!(yyyymmdd(date_from_yyyymmdd(v).unwrap()), v);
         }
-        for v in [
-            20230229, 20240230, 20241301, 20240001, 1, -20240101, 0, 99991232,
-        ] {
+        for v in [20230229, 20240230, 20241301, 20240001, 1, -20240101, 0, 99991232] {
             assert_eq!(date_from_yyyymmdd(v), None, "{v}");
         }
         // Year 0 is a date (refused later, naming the field, as outside 1900–2199).

@@ -46,12 +46,7 @@ pub struct Registration {
 #[pymethods]
 impl Registration {
     fn __repr__(&self) -> String {
-        format!(
-            "Registration(required={}, kind={}, status='{}')",
-            b(self.required),
-            r(self.kind),
-            self.status
-        )
+        format!("Registration(required={}, kind={}, status='{}')", b(self.required), r(self.kind), self.status)
     }
 }
 
@@ -267,10 +262,7 @@ impl Assessment {
     /// Entitlement ids held on the assessment day, in catalogue order.
     #[getter]
     fn entitlements(&self) -> Vec<&'static str> {
-        self.inner
-            .person()
-            .map(|p| p.entitlements.iter().map(word).collect())
-            .unwrap_or_default()
+        self.inner.person().map(|p| p.entitlements.iter().map(word).collect()).unwrap_or_default()
     }
 
     /// Art 21 consequence (`None` for reporter cases).
@@ -377,22 +369,19 @@ impl Assessment {
         match &self.inner.subject {
             SubjectAssessment::Person(p) => format!(
                 "Assessment(as_of={}, category='{}', registration='{}', permit='{}', consequence='{}')",
-                self.inner.as_of,
-                p.category,
-                p.registration.status,
-                p.permit.status,
-                p.consequence
+                self.inner.as_of, p.category, p.registration.status, p.permit.status, p.consequence
             ),
             SubjectAssessment::Reporter(r) => {
-                format!("Assessment(as_of={}, report='{}', penalty='{}')", self.inner.as_of, r.report.status, r.penalty.stage)
+                format!(
+                    "Assessment(as_of={}, report='{}', penalty='{}')",
+                    self.inner.as_of, r.report.status, r.penalty.stage
+                )
             }
         }
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other
-            .cast::<Assessment>()
-            .is_ok_and(|o| o.get().inner == self.inner)
+        other.cast::<Assessment>().is_ok_and(|o| o.get().inner == self.inner)
     }
 }
 
@@ -401,16 +390,10 @@ impl Assessment {
 /// mainland calendar. Refused input raises `juzhu.CaseError`.
 #[pyfunction]
 #[pyo3(signature = (case, *, calendar = None))]
-pub fn assess(
-    py: Python<'_>,
-    case: &Bound<'_, PyAny>,
-    calendar: Option<&Calendar>,
-) -> PyResult<Assessment> {
+pub fn assess(py: Python<'_>, case: &Bound<'_, PyAny>, calendar: Option<&Calendar>) -> PyResult<Assessment> {
     let case = read_case(case).map_err(|e| case_error(py, &e))?;
     let cal = calendar.map_or(juzhu::Calendar::china(), Calendar::get);
-    juzhu::assess_with(&case, cal)
-        .map(|inner| Assessment { inner })
-        .map_err(|e| case_error(py, &e))
+    juzhu::assess_with(&case, cal).map(|inner| Assessment { inner }).map_err(|e| case_error(py, &e))
 }
 
 /// A validated citizen identity number. Its `repr` and `str` show it masked; `expose()` gives

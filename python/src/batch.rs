@@ -4,9 +4,7 @@
 
 use crate::calendar::Calendar;
 use crate::case_error;
-use juzhu::batch::{
-    assess_persons_into, check_as_of, DateColumn, PersonColumns, PersonColumnsMut, NULL_DAY,
-};
+use juzhu::batch::{assess_persons_into, check_as_of, DateColumn, PersonColumns, PersonColumnsMut, NULL_DAY};
 use juzhu::{AgeConvention, CaseError, DayCounting, Policy, RuleSet, Word};
 use numpy::{PyArray1, PyReadonlyArray1};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -16,15 +14,8 @@ use pyo3::types::{PyDict, PyList};
 /// Rows assessed per step: the day-number scratch columns of a step stay in cache.
 const CHUNK: usize = 16 * 1024;
 
-const CODE_COLUMNS: [&str; 7] = [
-    "category",
-    "overseas",
-    "living_at_hukou",
-    "accommodation",
-    "studying",
-    "wants_permit",
-    "permit_validity_years",
-];
+const CODE_COLUMNS: [&str; 7] =
+    ["category", "overseas", "living_at_hukou", "accommodation", "studying", "wants_permit", "permit_validity_years"];
 const REGION_COLUMNS: [&str; 2] = ["hukou_region", "residence_region"];
 const DATE_COLUMNS: [&str; 8] = [
     "birth_date",
@@ -72,11 +63,7 @@ impl<'a> DateSlice<'a> {
             DateSlice::Days32(s) => s[offset..offset + days.len()].copy_from_slice(days),
             DateSlice::Ticks(s, per_day) => {
                 for (o, &d) in s[offset..offset + days.len()].iter_mut().zip(days) {
-                    *o = if d == NULL_DAY {
-                        i64::MIN
-                    } else {
-                        i64::from(d) * *per_day
-                    };
+                    *o = if d == NULL_DAY { i64::MIN } else { i64::from(d) * *per_day };
                 }
             }
         }
@@ -144,18 +131,8 @@ impl<'a> Part<'a> {
         let (ea, eb) = self.entitlements.split_at_mut(mid);
         let (ia, ib) = self.interpretations.split_at_mut(mid);
         (
-            Part {
-                codes: ca,
-                dates: da,
-                entitlements: ea,
-                interpretations: ia,
-            },
-            Part {
-                codes: cb,
-                dates: db,
-                entitlements: eb,
-                interpretations: ib,
-            },
+            Part { codes: ca, dates: da, entitlements: ea, interpretations: ia },
+            Part { codes: cb, dates: db, entitlements: eb, interpretations: ib },
         )
     }
 
@@ -176,13 +153,10 @@ impl<'a> Part<'a> {
             let n = end - start;
             let chunk = cols.slice(start, end);
             {
-                let [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12] = &mut self.codes[..]
-                else {
+                let [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12] = &mut self.codes[..] else {
                     unreachable!("13 code columns")
                 };
-                let [d0, d1, d2, d3, d4] = &mut scratch[..] else {
-                    unreachable!("5 date columns")
-                };
+                let [d0, d1, d2, d3, d4] = &mut scratch[..] else { unreachable!("5 date columns") };
                 let mut out = PersonColumnsMut {
                     category: &mut c0[start..end],
                     category_source: &mut c1[start..end],
@@ -240,11 +214,7 @@ impl Outputs {
 
     fn part(&mut self) -> Part<'_> {
         Part {
-            codes: self
-                .codes
-                .iter_mut()
-                .map(|(_, v)| v.as_mut_slice())
-                .collect(),
+            codes: self.codes.iter_mut().map(|(_, v)| v.as_mut_slice()).collect(),
             dates: self
                 .dates
                 .iter_mut()
@@ -296,10 +266,7 @@ fn run_all(
             .collect();
         handles
             .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed")))
-            })
+            .map(|h| h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed"))))
             .collect()
     });
     let mut errors = Vec::new();
@@ -323,11 +290,7 @@ fn policy_from(py: Python<'_>, policy: Option<&Bound<'_, PyDict>>) -> PyResult<P
                         py,
                         &CaseError::new(
                             format!("policy.{key}"),
-                            format!(
-                                "{} is not one of {}",
-                                juzhu::privacy::quote(&s),
-                                W::expected()
-                            ),
+                            format!("{} is not one of {}", juzhu::privacy::quote(&s), W::expected()),
                         ),
                     )
                 })
@@ -387,11 +350,7 @@ pub fn assess_columns<'py>(
         "ms" => DateOut::Ticks(86_400_000),
         "us" => DateOut::Ticks(86_400_000_000),
         "ns" => DateOut::Ticks(86_400_000_000_000),
-        other => {
-            return Err(PyValueError::new_err(format!(
-                "dates must be date32, D, s, ms, us or ns, not {other:?}"
-            )))
-        }
+        other => return Err(PyValueError::new_err(format!("dates must be date32, D, s, ms, us or ns, not {other:?}"))),
     };
     for (k, _) in columns.iter() {
         let key: String = k.extract()?;
@@ -401,26 +360,15 @@ pub fn assess_columns<'py>(
         {
             return Err(case_error(
                 py,
-                &CaseError::new(
-                    juzhu::privacy::key(&key),
-                    "is not a person column of the batch",
-                ),
+                &CaseError::new(juzhu::privacy::key(&key), "is not a person column of the batch"),
             ));
         }
     }
 
     // Borrow every column read-only for the duration of the call.
-    let get = |name: &str| {
-        columns
-            .get_item(name)
-            .ok()
-            .flatten()
-            .filter(|v| !v.is_none())
-    };
+    let get = |name: &str| columns.get_item(name).ok().flatten().filter(|v| !v.is_none());
     let wrong = |name: &str, want: &str| {
-        PyTypeError::new_err(format!(
-            "column {name}: expected a contiguous 1-D numpy array of {want}"
-        ))
+        PyTypeError::new_err(format!("column {name}: expected a contiguous 1-D numpy array of {want}"))
     };
     let mut codes: Vec<(&str, PyReadonlyArray1<'py, u8>)> = Vec::new();
     for name in CODE_COLUMNS {
@@ -447,20 +395,13 @@ pub fn assess_columns<'py>(
             };
             let arr = match per_day {
                 None => DateArr::Days(v.extract().map_err(|_| wrong(name, "int32 day numbers"))?),
-                Some(k) if k >= 1 => {
-                    DateArr::Ticks(v.extract().map_err(|_| wrong(name, "int64 ticks"))?, k)
-                }
-                Some(k) => {
-                    return Err(PyValueError::new_err(format!(
-                        "date_units[{name:?}] must be ≥ 1, not {k}"
-                    )))
-                }
+                Some(k) if k >= 1 => DateArr::Ticks(v.extract().map_err(|_| wrong(name, "int64 ticks"))?, k),
+                Some(k) => return Err(PyValueError::new_err(format!("date_units[{name:?}] must be ≥ 1, not {k}"))),
             };
             date_arrs.push((name, arr));
         }
     }
-    let slice_err =
-        |name: &str| PyTypeError::new_err(format!("column {name}: the array must be contiguous"));
+    let slice_err = |name: &str| PyTypeError::new_err(format!("column {name}: the array must be contiguous"));
     let mut cols = PersonColumns::new(n);
     for (name, a) in &codes {
         let s = Some(a.as_slice().map_err(|_| slice_err(name))?);
@@ -485,10 +426,7 @@ pub fn assess_columns<'py>(
     for (name, a) in &date_arrs {
         let c = match a {
             DateArr::Days(a) => DateColumn::Days(a.as_slice().map_err(|_| slice_err(name))?),
-            DateArr::Ticks(a, k) => DateColumn::Ticks {
-                data: a.as_slice().map_err(|_| slice_err(name))?,
-                per_day: *k,
-            },
+            DateArr::Ticks(a, k) => DateColumn::Ticks { data: a.as_slice().map_err(|_| slice_err(name))?, per_day: *k },
         };
         let slot = match *name {
             "birth_date" => &mut cols.birth_date,
@@ -522,10 +460,7 @@ pub fn assess_columns<'py>(
         }
     }
     result.set_item("entitlements", PyArray1::from_vec(py, outputs.entitlements))?;
-    result.set_item(
-        "interpretations",
-        PyArray1::from_vec(py, outputs.interpretations),
-    )?;
+    result.set_item("interpretations", PyArray1::from_vec(py, outputs.interpretations))?;
     let errs = PyList::empty(py);
     for (i, e) in errors {
         errs.append((i, e.field(), e.message()))?;

@@ -31,9 +31,7 @@ impl Calendar {
 
 fn day_of(py: Python<'_>, date: &Bound<'_, PyAny>) -> PyResult<i32> {
     if !date.is_instance(&date_type(py)?)? {
-        return Err(pyo3::exceptions::PyTypeError::new_err(
-            "expected a datetime.date",
-        ));
+        return Err(pyo3::exceptions::PyTypeError::new_err("expected a datetime.date"));
     }
     let y: i32 = date.getattr("year")?.extract()?;
     let m: u32 = date.getattr("month")?.extract()?;
@@ -46,17 +44,13 @@ impl Calendar {
     /// The embedded mainland calendar, 2013–2026 (the default everywhere).
     #[staticmethod]
     fn china() -> Self {
-        Calendar {
-            source: Source::China,
-        }
+        Calendar { source: Source::China }
     }
 
     /// No official data: every Saturday and Sunday rests, every year provisional.
     #[staticmethod]
     fn weekends_only() -> Self {
-        Calendar {
-            source: Source::WeekendsOnly(Arc::new(juzhu::Calendar::weekends_only())),
-        }
+        Calendar { source: Source::WeekendsOnly(Arc::new(juzhu::Calendar::weekends_only())) }
     }
 
     /// Loads a calendar from JSON: `{"base": "china"|"none", "years": {"2027": {"rest_days": [...],
@@ -65,9 +59,7 @@ impl Calendar {
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
         juzhu::Calendar::from_json(text)
-            .map(|c| Calendar {
-                source: Source::Json(Arc::new(c), text.to_owned()),
-            })
+            .map(|c| Calendar { source: Source::Json(Arc::new(c), text.to_owned()) })
             .map_err(|e| case_error(py, &e))
     }
 
@@ -94,38 +86,20 @@ impl Calendar {
 
     /// The rest days of `year` that fall on weekdays (statutory holidays).
     fn holidays<'py>(&self, py: Python<'py>, year: i32) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        self.get()
-            .holidays(year)
-            .into_iter()
-            .map(|d| py_date(py, d))
-            .collect()
+        self.get().holidays(year).into_iter().map(|d| py_date(py, d)).collect()
     }
 
     /// The weekend days of `year` that are working days (调休上班).
-    fn make_up_working_days<'py>(
-        &self,
-        py: Python<'py>,
-        year: i32,
-    ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-        self.get()
-            .make_up_working_days(year)
-            .into_iter()
-            .map(|d| py_date(py, d))
-            .collect()
+    fn make_up_working_days<'py>(&self, py: Python<'py>, year: i32) -> PyResult<Vec<Bound<'py, PyAny>>> {
+        self.get().make_up_working_days(year).into_iter().map(|d| py_date(py, d)).collect()
     }
 
-    fn __reduce__<'py>(
-        &self,
-        py: Python<'py>,
-    ) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyTuple>)> {
         let cls = py.get_type::<Calendar>();
         Ok(match &self.source {
             Source::China => (cls.getattr("china")?, PyTuple::empty(py)),
             Source::WeekendsOnly(_) => (cls.getattr("weekends_only")?, PyTuple::empty(py)),
-            Source::Json(_, text) => (
-                cls.getattr("from_json")?,
-                PyTuple::new(py, [text.as_str()])?,
-            ),
+            Source::Json(_, text) => (cls.getattr("from_json")?, PyTuple::new(py, [text.as_str()])?),
         })
     }
 

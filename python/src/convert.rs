@@ -16,10 +16,7 @@ pub(crate) fn py_date<'py>(py: Python<'py>, d: chrono::NaiveDate) -> PyResult<Bo
 }
 
 /// An optional date as `datetime.date` or `None`.
-pub(crate) fn py_opt_date<'py>(
-    py: Python<'py>,
-    d: Option<chrono::NaiveDate>,
-) -> PyResult<Bound<'py, PyAny>> {
+pub(crate) fn py_opt_date<'py>(py: Python<'py>, d: Option<chrono::NaiveDate>) -> PyResult<Bound<'py, PyAny>> {
     match d {
         Some(d) => py_date(py, d),
         None => Ok(py.None().into_bound(py)),
@@ -43,10 +40,7 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
         return Ok(Value::Null);
     }
     if obj.is_instance_of::<PyBool>() {
-        return Ok(Value::Bool(
-            obj.extract::<bool>()
-                .map_err(|e: PyErr| bad(e.to_string()))?,
-        ));
+        return Ok(Value::Bool(obj.extract::<bool>().map_err(|e: PyErr| bad(e.to_string()))?));
     }
     if obj.is_instance_of::<PyInt>() {
         if let Ok(i) = obj.extract::<i64>() {
@@ -59,16 +53,10 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
     }
     if obj.is_instance_of::<PyFloat>() {
         let f: f64 = obj.extract().map_err(|e: PyErr| bad(e.to_string()))?;
-        return Number::from_f64(f)
-            .map(Value::Number)
-            .ok_or_else(|| bad(format!("{f} is not a finite number")));
+        return Number::from_f64(f).map(Value::Number).ok_or_else(|| bad(format!("{f} is not a finite number")));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(
-            s.to_cow()
-                .map_err(|_| bad("is not valid text".into()))?
-                .into_owned(),
-        ));
+        return Ok(Value::String(s.to_cow().map_err(|_| bad("is not valid text".into()))?.into_owned()));
     }
     if let Ok(dt) = date_type(py) {
         if obj.is_instance(&dt).unwrap_or(false) {
@@ -84,10 +72,7 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
         let mut map = Map::new();
         for (k, v) in dict.iter() {
             let key: String = match k.cast::<PyString>() {
-                Ok(s) => s
-                    .to_cow()
-                    .map_err(|_| bad("has a key that is not valid text".into()))?
-                    .into_owned(),
+                Ok(s) => s.to_cow().map_err(|_| bad("has a key that is not valid text".into()))?.into_owned(),
                 Err(_) => return Err(bad("has a key that is not a string".into())),
             };
             let value = to_value(&v, &join(path, &key))?;
@@ -105,28 +90,18 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
     }
     // numpy scalars and other objects that behave as integers, floats or booleans.
     if obj.hasattr("__index__").unwrap_or(false) {
-        if let Ok(i) = obj
-            .call_method0("__index__")
-            .and_then(|v| v.extract::<i64>())
-        {
+        if let Ok(i) = obj.call_method0("__index__").and_then(|v| v.extract::<i64>()) {
             return Ok(Value::Number(i.into()));
         }
     }
     if obj.hasattr("__float__").unwrap_or(false) {
-        if let Ok(f) = obj
-            .call_method0("__float__")
-            .and_then(|v| v.extract::<f64>())
-        {
+        if let Ok(f) = obj.call_method0("__float__").and_then(|v| v.extract::<f64>()) {
             if let Some(n) = Number::from_f64(f) {
                 return Ok(Value::Number(n));
             }
         }
     }
-    let type_name = obj
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "object".into());
+    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
     Err(bad(format!(
         "expected a JSON value (dict, list, str, int, float, bool, None or datetime.date), found {type_name}"
     )))
@@ -135,9 +110,7 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
 /// Reads a case given as a dict, a JSON string or UTF-8 JSON bytes.
 pub(crate) fn read_case(obj: &Bound<'_, PyAny>) -> Result<juzhu::Case, juzhu::CaseError> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s
-            .to_cow()
-            .map_err(|_| juzhu::CaseError::new("", "the case text is not valid Unicode"))?;
+        let text = s.to_cow().map_err(|_| juzhu::CaseError::new("", "the case text is not valid Unicode"))?;
         return juzhu::Case::from_json(&text);
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
@@ -148,15 +121,8 @@ pub(crate) fn read_case(obj: &Bound<'_, PyAny>) -> Result<juzhu::Case, juzhu::Ca
     if obj.is_instance_of::<PyDict>() {
         return juzhu::Case::from_value(&to_value(obj, "")?);
     }
-    let type_name = obj
-        .get_type()
-        .name()
-        .map(|n| n.to_string())
-        .unwrap_or_else(|_| "object".into());
-    Err(juzhu::CaseError::new(
-        "",
-        format!("a case is a dict, a JSON string or JSON bytes, found {type_name}"),
-    ))
+    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
+    Err(juzhu::CaseError::new("", format!("a case is a dict, a JSON string or JSON bytes, found {type_name}")))
 }
 
 /// A JSON value as Python objects.

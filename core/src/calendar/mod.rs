@@ -24,8 +24,8 @@ mod china;
 
 use crate::case::DayCounting;
 use crate::date::{
-    from_naive, from_ymd, is_weekend, parse_iso, to_ymd, year_of, DayNum, MAX_INPUT_YEAR,
-    MIN_INPUT_YEAR, TABLE_FIRST_YEAR, TABLE_LAST_YEAR,
+    from_naive, from_ymd, is_weekend, parse_iso, to_ymd, year_of, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR,
+    TABLE_FIRST_YEAR, TABLE_LAST_YEAR,
 };
 use crate::error::CaseError;
 use crate::json::{self, Json, Obj};
@@ -104,9 +104,7 @@ pub struct Calendar {
 
 impl std::fmt::Debug for Calendar {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Calendar")
-            .field("known_years", &self.known_years())
-            .finish()
+        f.debug_struct("Calendar").field("known_years", &self.known_years()).finish()
     }
 }
 
@@ -134,10 +132,7 @@ fn embedded_years() -> BTreeMap<i32, YearSpec> {
                 named.push((a, b, festival));
             }
             let work = y.work.iter().map(|s| md(y.year, s)).collect();
-            let info = YearInfo {
-                sources: y.sources.iter().map(|s| (*s).to_owned()).collect(),
-                named,
-            };
+            let info = YearInfo { sources: y.sources.iter().map(|s| (*s).to_owned()).collect(), named };
             (y.year, YearSpec { rest, work, info })
         })
         .collect()
@@ -179,9 +174,7 @@ impl Calendar {
 
     fn from_tree(j: &Json) -> Result<Calendar, CaseError> {
         let top = Obj::new("", j, &["base", "years"])?;
-        let base = top
-            .opt("base", json::text)?
-            .unwrap_or_else(|| "china".to_owned());
+        let base = top.opt("base", json::text)?.unwrap_or_else(|| "china".to_owned());
         let mut years = match base.as_str() {
             "china" => embedded_years(),
             "none" => BTreeMap::new(),
@@ -194,10 +187,7 @@ impl Calendar {
         };
         if let Some(y) = top.get("years") {
             let Json::Obj(entries) = y else {
-                return Err(CaseError::new(
-                    "years",
-                    format!("expected an object keyed by year, found {}", y.kind()),
-                ));
+                return Err(CaseError::new("years", format!("expected an object keyed by year, found {}", y.kind())));
             };
             for (i, (key, spec)) in entries.iter().enumerate() {
                 let path = json::join("years", key);
@@ -206,10 +196,7 @@ impl Calendar {
                     .ok()
                     .filter(|y| (MIN_INPUT_YEAR..=MAX_INPUT_YEAR).contains(y) && key.len() == 4)
                     .ok_or_else(|| {
-                        CaseError::new(
-                            &path,
-                            format!("is not a year from {MIN_INPUT_YEAR} to {MAX_INPUT_YEAR}"),
-                        )
+                        CaseError::new(&path, format!("is not a year from {MIN_INPUT_YEAR} to {MAX_INPUT_YEAR}"))
                     })?;
                 if entries[..i].iter().any(|(k, _)| k == key) {
                     return Err(CaseError::new(&path, "appears more than once"));
@@ -224,9 +211,7 @@ impl Calendar {
         let first = from_ymd(TABLE_FIRST_YEAR, 1, 1);
         let end = from_ymd(TABLE_LAST_YEAR + 1, 1, 1);
         let len = (end - first) as usize;
-        let mut flags: Vec<u8> = (first..end)
-            .map(|d| if is_weekend(d) { REST } else { 0 })
-            .collect();
+        let mut flags: Vec<u8> = (first..end).map(|d| if is_weekend(d) { REST } else { 0 }).collect();
         for (&year, spec) in &years {
             let (a, b) = (from_ymd(year, 1, 1), from_ymd(year + 1, 1, 1));
             for d in a..b {
@@ -243,11 +228,7 @@ impl Calendar {
         let mut next_work = vec![0u16; len];
         let mut gap: u32 = u32::from(u16::MAX);
         for i in (0..len).rev() {
-            gap = if flags[i] & REST == 0 {
-                0
-            } else {
-                gap.saturating_add(1)
-            };
+            gap = if flags[i] & REST == 0 { 0 } else { gap.saturating_add(1) };
             next_work[i] = gap.min(u32::from(u16::MAX)) as u16;
         }
         let mut work_ord = Vec::with_capacity(len);
@@ -285,10 +266,7 @@ impl Calendar {
                 })
                 .collect()
         };
-        let (civil, working) = (
-            table(DayCounting::CivilCode),
-            table(DayCounting::WorkingDays),
-        );
+        let (civil, working) = (table(DayCounting::CivilCode), table(DayCounting::WorkingDays));
         cal.due7 = [civil, working];
         cal
     }
@@ -407,10 +385,7 @@ impl Calendar {
     }
 
     fn days_of(&self, year: i32, keep: impl Fn(&Calendar, DayNum) -> bool) -> Vec<NaiveDate> {
-        (from_ymd(year, 1, 1)..from_ymd(year + 1, 1, 1))
-            .filter(|&d| keep(self, d))
-            .map(crate::date::to_naive)
-            .collect()
+        (from_ymd(year, 1, 1)..from_ymd(year + 1, 1, 1)).filter(|&d| keep(self, d)).map(crate::date::to_naive).collect()
     }
 }
 
@@ -431,10 +406,7 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
                 let ip = format!("{p}.{i}");
                 let d = json::day(&ip, item)?;
                 if to_ymd(d).0 != year {
-                    return Err(CaseError::new(
-                        ip,
-                        format!("{} is not in {year}", crate::date::format_iso(d)),
-                    ));
+                    return Err(CaseError::new(ip, format!("{} is not in {year}", crate::date::format_iso(d))));
                 }
                 Ok(d)
             })
@@ -448,17 +420,8 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
             format!("{} is also listed in rest_days", crate::date::format_iso(d)),
         ));
     }
-    let source = o
-        .opt("source", json::text)?
-        .unwrap_or_else(|| "supplied by the caller".to_owned());
-    Ok(YearSpec {
-        rest,
-        work,
-        info: YearInfo {
-            sources: vec![source],
-            named: Vec::new(),
-        },
-    })
+    let source = o.opt("source", json::text)?.unwrap_or_else(|| "supplied by the caller".to_owned());
+    Ok(YearSpec { rest, work, info: YearInfo { sources: vec![source], named: Vec::new() } })
 }
 
 #[cfg(test)]
@@ -473,10 +436,7 @@ mod tests {
     fn embedded_data_is_well_formed() {
         for y in china::YEARS {
             for &(_, a, b) in y.rest {
-                let (a, b) = (
-                    parse_iso(&format!("{}-{a}", y.year)),
-                    parse_iso(&format!("{}-{b}", y.year)),
-                );
+                let (a, b) = (parse_iso(&format!("{}-{a}", y.year)), parse_iso(&format!("{}-{b}", y.year)));
                 assert!(a.is_some() && b.is_some() && a <= b, "{}", y.year);
             }
             for w in y.work {
@@ -495,52 +455,30 @@ mod tests {
         assert_eq!(cal.working_on_or_after(d(2024, 10, 5)), d(2024, 10, 8));
         assert!(!cal.is_rest(d(2024, 9, 29))); // a Sunday worked
         assert!(!cal.is_rest(d(2024, 10, 12))); // a Saturday worked
-        assert_eq!(
-            cal.rest_reason(d(2024, 10, 5)),
-            Some(RestReason::Holiday(Festival::NationalDay))
-        );
+        assert_eq!(cal.rest_reason(d(2024, 10, 5)), Some(RestReason::Holiday(Festival::NationalDay)));
         assert_eq!(cal.rest_reason(d(2024, 10, 13)), Some(RestReason::Weekend));
         assert_eq!(cal.nth_working_after(d(2024, 9, 28), 1), d(2024, 9, 29));
         assert_eq!(cal.nth_working_after(d(2024, 9, 28), 3), d(2024, 10, 8));
-        assert!(
-            cal.is_known(d(2026, 12, 31))
-                && !cal.is_known(d(2027, 1, 1))
-                && !cal.is_known(d(2012, 12, 31))
-        );
+        assert!(cal.is_known(d(2026, 12, 31)) && !cal.is_known(d(2027, 1, 1)) && !cal.is_known(d(2012, 12, 31)));
     }
 
     #[test]
     fn loaded_calendars_extend_and_refuse() {
-        let cal = Calendar::from_json(
-            r#"{"years":{"2027":{"rest_days":["2027-02-08"],"working_days":["2027-02-06"]}}}"#,
-        )
-        .unwrap();
-        assert!(
-            cal.is_rest(d(2027, 2, 8))
-                && !cal.is_rest(d(2027, 2, 6))
-                && cal.is_known(d(2027, 6, 1))
-        );
+        let cal =
+            Calendar::from_json(r#"{"years":{"2027":{"rest_days":["2027-02-08"],"working_days":["2027-02-06"]}}}"#)
+                .unwrap();
+        assert!(cal.is_rest(d(2027, 2, 8)) && !cal.is_rest(d(2027, 2, 6)) && cal.is_known(d(2027, 6, 1)));
         assert!(cal.is_rest(d(2024, 10, 5)));
         let none = Calendar::from_json(r#"{"base":"none"}"#).unwrap();
-        assert!(
-            !none.is_rest(d(2024, 10, 8))
-                && !none.is_rest(d(2024, 10, 1))
-                && none.known_years().is_empty()
-        );
-        let e =
-            Calendar::from_json(r#"{"years":{"2027":{"rest_days":["2028-01-01"]}}}"#).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "years.2027.rest_days.0: 2028-01-01 is not in 2027"
-        );
+        assert!(!none.is_rest(d(2024, 10, 8)) && !none.is_rest(d(2024, 10, 1)) && none.known_years().is_empty());
+        let e = Calendar::from_json(r#"{"years":{"2027":{"rest_days":["2028-01-01"]}}}"#).unwrap_err();
+        assert_eq!(e.to_string(), "years.2027.rest_days.0: 2028-01-01 is not in 2027");
         let e = Calendar::from_json(r#"{"years":{"27":{}}}"#).unwrap_err();
         assert_eq!(e.field(), "years.27");
         let e = Calendar::from_json(r#"{"base":"mars"}"#).unwrap_err();
         assert_eq!(e.field(), "base");
-        let e = Calendar::from_json(
-            r#"{"years":{"2027":{"rest_days":["2027-01-01"],"working_days":["2027-01-01"]}}}"#,
-        )
-        .unwrap_err();
+        let e = Calendar::from_json(r#"{"years":{"2027":{"rest_days":["2027-01-01"],"working_days":["2027-01-01"]}}}"#)
+            .unwrap_err();
         assert_eq!(e.field(), "years.2027.working_days.0");
     }
 
@@ -548,9 +486,8 @@ mod tests {
     fn a_calendar_of_only_rest_days_still_answers() {
         let mut years = String::new();
         for y in 2100..=2101 {
-            let days: Vec<String> = (d(y, 1, 1)..d(y + 1, 1, 1))
-                .map(|x| format!("\"{}\"", crate::date::format_iso(x)))
-                .collect();
+            let days: Vec<String> =
+                (d(y, 1, 1)..d(y + 1, 1, 1)).map(|x| format!("\"{}\"", crate::date::format_iso(x))).collect();
             years.push_str(&format!("\"{y}\":{{\"rest_days\":[{}]}},", days.join(",")));
         }
         years.pop();

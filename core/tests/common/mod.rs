@@ -55,20 +55,12 @@ pub fn with_policy(mut case: Value, policy: Value) -> Value {
 /// The value at a dotted path.
 pub fn at<'a>(v: &'a Value, path: &str) -> &'a Value {
     path.split('.').fold(v, |cur, seg| match cur {
-        Value::Array(a) => seg
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| a.get(i))
-            .unwrap_or(&Value::Null),
+        Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)).unwrap_or(&Value::Null),
         _ => cur.get(seg).unwrap_or(&Value::Null),
     })
 }
 
 /// Whether the assessment names interpretation `id`.
 pub fn has_interp(a: &Value, id: &str) -> bool {
-    a["interpretations"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|i| i == id)
+    a["interpretations"].as_array().unwrap().iter().any(|i| i == id)
 }

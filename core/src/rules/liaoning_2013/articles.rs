@@ -142,10 +142,7 @@ impl Basis {
 
     /// The cited articles in statute order.
     pub fn iter(self) -> impl Iterator<Item = Article> {
-        Article::ALL
-            .iter()
-            .copied()
-            .filter(move |&a| self.contains(a))
+        Article::ALL.iter().copied().filter(move |&a| self.contains(a))
     }
 
     /// The cited ids (`["art10.p1"]`).
@@ -156,9 +153,7 @@ impl Basis {
 
 impl std::fmt::Debug for Basis {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list()
-            .entries(self.iter().map(Article::id))
-            .finish()
+        f.debug_list().entries(self.iter().map(Article::id)).finish()
     }
 }
 

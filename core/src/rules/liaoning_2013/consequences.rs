@@ -16,19 +16,12 @@ use super::{Acc, Ctx, Step};
 use crate::case::Category;
 use crate::date::DayNum;
 use crate::facts::PersonFacts;
-use crate::outcome::{
-    Consequence, DutyHolder, PermitOutcome, PermitStatus, RegistrationOutcome, Status,
-};
+use crate::outcome::{Consequence, DutyHolder, PermitOutcome, PermitStatus, RegistrationOutcome, Status};
 use crate::rules::Trace;
 
 /// The Art 21 ladder for one duty due on `deadline`, done on `done`.
 #[inline]
-pub fn ladder(
-    deadline: DayNum,
-    done: Option<DayNum>,
-    correction: Option<DayNum>,
-    as_of: DayNum,
-) -> Consequence {
+pub fn ladder(deadline: DayNum, done: Option<DayNum>, correction: Option<DayNum>, as_of: DayNum) -> Consequence {
     let done = done.filter(|&d| d <= as_of);
     let breached = match done {
         Some(d) => d > deadline,
@@ -64,9 +57,7 @@ pub(crate) fn decide<T: Trace>(
             let issued = f.permit.map(|p| p.issued).filter(|&d| d <= cx.as_of);
             (Duty::PermitApplication, permit.deadline, applied.or(issued))
         }
-        Category::Floating
-            if permit.status == PermitStatus::Optional && reg.status == Status::Overdue =>
-        {
+        Category::Floating if permit.status == PermitStatus::Optional && reg.status == Status::Overdue => {
             acc.interp.insert(Interpretation::I9);
             t.step(|| Step::ExemptNotRegistered);
             return Consequence::None;

@@ -29,13 +29,7 @@ pub const DAYS: u32 = 7;
 
 /// The deadline of a 7-day duty triggered by `event`.
 #[inline]
-pub(crate) fn seven_days<T: Trace>(
-    cx: &Ctx,
-    event: DayNum,
-    duty: Duty,
-    acc: &mut Acc,
-    t: &mut T,
-) -> DayNum {
+pub(crate) fn seven_days<T: Trace>(cx: &Ctx, event: DayNum, duty: Duty, acc: &mut Acc, t: &mut T) -> DayNum {
     let start = if event < IN_FORCE {
         acc.interp.insert(Interpretation::I7);
         t.step(|| Step::StartsInForce { duty, event });
@@ -80,12 +74,6 @@ pub(crate) fn judge_traced<T: Trace>(
     t: &mut T,
 ) -> Status {
     let status = judge(deadline, done, cx.as_of);
-    t.step(|| Step::Judged {
-        duty,
-        status,
-        done,
-        deadline,
-        as_of: cx.as_of,
-    });
+    t.step(|| Step::Judged { duty, status, done, deadline, as_of: cx.as_of });
     status
 }

@@ -106,10 +106,7 @@ impl Entitlements {
     }
     /// The members, in catalogue order.
     pub fn iter(self) -> impl Iterator<Item = Entitlement> {
-        Entitlement::ALL
-            .iter()
-            .copied()
-            .filter(move |&e| self.contains(e))
+        Entitlement::ALL.iter().copied().filter(move |&e| self.contains(e))
     }
     /// Number of members.
     pub fn len(self) -> usize {
@@ -130,9 +127,7 @@ impl std::ops::BitOr for Entitlements {
 
 impl std::fmt::Debug for Entitlements {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list()
-            .entries(self.iter().map(Entitlement::id))
-            .finish()
+        f.debug_list().entries(self.iter().map(Entitlement::id)).finish()
     }
 }
 
@@ -159,12 +154,7 @@ pub enum PermitStanding {
 
 /// Decides the entitlements held on the assessment day.
 #[inline]
-pub(crate) fn decide<T: Trace>(
-    f: &PersonFacts,
-    permit: &PermitOutcome,
-    cx: &Ctx,
-    t: &mut T,
-) -> Entitlements {
+pub(crate) fn decide<T: Trace>(f: &PersonFacts, permit: &PermitOutcome, cx: &Ctx, t: &mut T) -> Entitlements {
     match f.category {
         Category::Floating => {
             let standing = match (permit.valid, permit.expires_on) {
@@ -200,28 +190,13 @@ mod tests {
     fn catalogue_is_in_contract_order_with_articles() {
         assert_eq!(Entitlement::ALL.len(), 21);
         assert_eq!(Entitlement::SocialInsurance.article().id(), "art18.i1");
-        assert_eq!(
-            Entitlement::OtherPrescribedRights.article().id(),
-            "art18.i11"
-        );
-        assert_eq!(
-            Entitlement::FamilyPlanningEducation.article().id(),
-            "art19.i1"
-        );
-        assert_eq!(
-            Entitlement::OtherPrescribedHealthServices.article().id(),
-            "art19.i7"
-        );
-        assert_eq!(
-            Entitlement::CriminalRecordCertificate.article().id(),
-            "art17"
-        );
+        assert_eq!(Entitlement::OtherPrescribedRights.article().id(), "art18.i11");
+        assert_eq!(Entitlement::FamilyPlanningEducation.article().id(), "art19.i1");
+        assert_eq!(Entitlement::OtherPrescribedHealthServices.article().id(), "art19.i7");
+        assert_eq!(Entitlement::CriminalRecordCertificate.article().id(), "art17");
         assert_eq!(Entitlements::ART18.len(), 11);
         assert_eq!(Entitlements::ART19.len(), 7);
         assert_eq!(Entitlements::ART17.len(), 3);
-        assert_eq!(
-            (Entitlements::ART18 | Entitlements::ART19 | Entitlements::ART17).len(),
-            21
-        );
+        assert_eq!((Entitlements::ART18 | Entitlements::ART19 | Entitlements::ART17).len(), 21);
     }
 }

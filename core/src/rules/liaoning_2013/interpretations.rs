@@ -56,10 +56,7 @@ impl Interpretations {
     }
     /// The members, in order.
     pub fn iter(self) -> impl Iterator<Item = Interpretation> {
-        Interpretation::ALL
-            .iter()
-            .copied()
-            .filter(move |&i| self.contains(i))
+        Interpretation::ALL.iter().copied().filter(move |&i| self.contains(i))
     }
     /// The set as bits (bit k = I(k+1)).
     pub fn bits(self) -> u16 {
@@ -69,9 +66,7 @@ impl Interpretations {
 
 impl std::fmt::Debug for Interpretations {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list()
-            .entries(self.iter().map(Interpretation::id))
-            .finish()
+        f.debug_list().entries(self.iter().map(Interpretation::id)).finish()
     }
 }
 

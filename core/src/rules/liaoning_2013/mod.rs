@@ -64,12 +64,7 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// A context for `as_of` under `policy` with `cal`.
     pub fn new(as_of: DayNum, policy: &Policy, cal: &'a Calendar) -> Self {
-        Ctx {
-            as_of,
-            counting: policy.day_counting,
-            age: policy.age,
-            cal,
-        }
+        Ctx { as_of, counting: policy.day_counting, age: policy.age, cal }
     }
 }
 
@@ -85,11 +80,7 @@ pub fn check_in_force(as_of: DayNum) -> Result<(), CaseError> {
     if as_of < IN_FORCE {
         return Err(CaseError::new(
             "as_of",
-            format!(
-                "{} is before the Measures entered into force ({})",
-                format_iso(as_of),
-                format_iso(IN_FORCE)
-            ),
+            format!("{} is before the Measures entered into force ({})", format_iso(as_of), format_iso(IN_FORCE)),
         ));
     }
     Ok(())
@@ -122,10 +113,7 @@ impl Notices {
     /// The members.
     pub fn iter(self) -> impl Iterator<Item = Notice> {
         use crate::vocab::Word;
-        Notice::ALL
-            .iter()
-            .copied()
-            .filter(move |&n| self.0 & (1 << n as u8) != 0)
+        Notice::ALL.iter().copied().filter(move |&n| self.0 & (1 << n as u8) != 0)
     }
     /// The set as bits (bit k = the notice with code k).
     pub fn bits(self) -> u8 {
@@ -176,11 +164,7 @@ pub fn assess_person<T: Trace>(
         let duty = Duty::ChangeReport(u16::try_from(i).unwrap_or(u16::MAX));
         let deadline = seven_days(cx, c.changed_on, duty, &mut acc, t);
         let status = judge_traced(cx, duty, deadline, c.reported_on, t);
-        on_change(ChangeOutcome {
-            changed_on: c.changed_on,
-            deadline,
-            status,
-        });
+        on_change(ChangeOutcome { changed_on: c.changed_on, deadline, status });
     }
     let entitlements = entitlements::decide(f, &permit, cx, t);
     let consequence = consequences::decide(f, &registration, &permit, cx, &mut acc, t);

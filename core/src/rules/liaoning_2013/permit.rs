@@ -18,9 +18,7 @@ use super::interpretations::Interpretation;
 use super::{Acc, Ctx, Step, IN_FORCE};
 use crate::case::Category;
 use crate::facts::PersonFacts;
-use crate::outcome::{
-    DutyHolder, Exemption, PermitOutcome, PermitStatus, RegistrationOutcome, Status,
-};
+use crate::outcome::{DutyHolder, Exemption, PermitOutcome, PermitStatus, RegistrationOutcome, Status};
 use crate::period::{under_16_until, years_end};
 use crate::rules::Trace;
 
@@ -69,30 +67,20 @@ pub(crate) fn decide<T: Trace>(
         };
         o.basis = Basis::EMPTY.with(article);
         t.step(|| Step::PermitNotApplicable(reason));
-    } else if let (Some(holder), Some(item)) = (
-        DutyHolder::institution_for(f.accommodation),
-        Article::art11_item(f.accommodation),
-    ) {
+    } else if let (Some(holder), Some(item)) =
+        (DutyHolder::institution_for(f.accommodation), Article::art11_item(f.accommodation))
+    {
         acc.interp.insert(Interpretation::I4);
         o.status = PermitStatus::NotIssued;
         o.basis = Basis::EMPTY.with(item);
-        t.step(|| Step::PermitNotIssued {
-            holder,
-            item,
-            wanted: f.wants_permit,
-            studying: f.studying,
-        });
+        t.step(|| Step::PermitNotIssued { holder, item, wanted: f.wants_permit, studying: f.studying });
     } else if f.studying {
         o.status = PermitStatus::Optional;
         o.exemption = Some(Exemption::Student);
         o.basis = Basis::EMPTY.with(Article::Art10P2);
         t.step(|| Step::ExemptStudent);
         o.application_status = voluntary(f, cx, t);
-    } else if let Some(reaches) = f
-        .birth
-        .zip(f.arrival)
-        .and_then(|(b, a)| under_16_until(b, a, cx.age))
-    {
+    } else if let Some(reaches) = f.birth.zip(f.arrival).and_then(|(b, a)| under_16_until(b, a, cx.age)) {
         // Under 16 on arrival: the exemption applies now or applied earlier in this stay (I3).
         acc.interp.insert(Interpretation::I3);
         o.reaches_16_on = Some(reaches);
@@ -112,10 +100,7 @@ pub(crate) fn decide<T: Trace>(
             if ends_during_stay {
                 t.step(|| Step::ExemptUnder16 { reaches });
             } else {
-                t.step(|| Step::Under16ThroughStay {
-                    reaches,
-                    departure: f.departure.unwrap_or(reaches),
-                });
+                t.step(|| Step::Under16ThroughStay { reaches, departure: f.departure.unwrap_or(reaches) });
             }
             o.application_status = voluntary(f, cx, t);
         }
@@ -133,8 +118,7 @@ pub(crate) fn decide<T: Trace>(
         o.application_status = required(f, due, cx, t);
     }
     held(f, cx, acc, &mut o, t);
-    if matches!(o.status, PermitStatus::Required | PermitStatus::Optional) || o.expires_on.is_some()
-    {
+    if matches!(o.status, PermitStatus::Required | PermitStatus::Optional) || o.expires_on.is_some() {
         t.step(|| Step::Fee);
     }
     o
@@ -159,15 +143,8 @@ fn required<T: Trace>(f: &PersonFacts, due: i32, cx: &Ctx, t: &mut T) -> Status 
 fn voluntary<T: Trace>(f: &PersonFacts, cx: &Ctx, t: &mut T) -> Status {
     let applied = f.permit_applied_on.is_some_and(|d| d <= cx.as_of);
     let held = f.permit.is_some_and(|p| p.issued <= cx.as_of);
-    let status = if applied || held {
-        Status::Done
-    } else {
-        Status::NotRequired
-    };
-    t.step(|| Step::Voluntary {
-        wanted: f.wants_permit,
-        status,
-    });
+    let status = if applied || held { Status::Done } else { Status::NotRequired };
+    t.step(|| Step::Voluntary { wanted: f.wants_permit, status });
     status
 }
 
@@ -197,15 +174,6 @@ fn held<T: Trace>(f: &PersonFacts, cx: &Ctx, acc: &mut Acc, o: &mut PermitOutcom
     o.extension_deadline = Some(ext_deadline);
     o.extension_status = Some(ext_status);
     o.basis = o.basis.with(Article::Art13P2);
-    t.step(|| Step::PermitHeld {
-        issued: p.issued,
-        years: p.years,
-        expires,
-        valid,
-    });
-    t.step(|| Step::Extension {
-        deadline: ext_deadline,
-        status: ext_status,
-        applied,
-    });
+    t.step(|| Step::PermitHeld { issued: p.issued, years: p.years, expires, valid });
+    t.step(|| Step::Extension { deadline: ext_deadline, status: ext_status, applied });
 }

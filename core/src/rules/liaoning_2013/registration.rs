@@ -35,12 +35,7 @@ const fn not_required(basis: Basis) -> RegistrationOutcome {
 
 /// Decides the registration; also returns whether the 1-month trigger holds.
 #[inline]
-pub(crate) fn decide<T: Trace>(
-    f: &PersonFacts,
-    cx: &Ctx,
-    acc: &mut Acc,
-    t: &mut T,
-) -> (RegistrationOutcome, bool) {
+pub(crate) fn decide<T: Trace>(f: &PersonFacts, cx: &Ctx, acc: &mut Acc, t: &mut T) -> (RegistrationOutcome, bool) {
     let (kind, article, duty) = match f.category {
         Category::Permanent => {
             t.step(|| Step::Permanent);
@@ -50,22 +45,12 @@ pub(crate) fn decide<T: Trace>(
             t.step(|| Step::Overseas);
             return (not_required(Basis::EMPTY.with(Article::Art25)), false);
         }
-        Category::Lodging => (
-            RegistrationKind::LodgingRegistration,
-            Article::Art9,
-            Duty::LodgingRegistration,
-        ),
-        Category::Floating => (
-            RegistrationKind::ResidenceRegistration,
-            Article::Art10P1,
-            Duty::ResidenceRegistration,
-        ),
+        Category::Lodging => (RegistrationKind::LodgingRegistration, Article::Art9, Duty::LodgingRegistration),
+        Category::Floating => (RegistrationKind::ResidenceRegistration, Article::Art10P1, Duty::ResidenceRegistration),
     };
     // Facts validation guarantees an arrival date for lodging and floating persons.
     let arrival = f.arrival.unwrap_or(cx.as_of);
-    let long = f
-        .departure
-        .is_none_or(|d| at_least_a_month_after(arrival, d));
+    let long = f.departure.is_none_or(|d| at_least_a_month_after(arrival, d));
     t.step(|| Step::Stay {
         category: f.category,
         arrival,
@@ -76,19 +61,13 @@ pub(crate) fn decide<T: Trace>(
     if !long {
         return (not_required(Basis::EMPTY.with(article)), false);
     }
-    if let (Some(holder), Some(item)) = (
-        DutyHolder::institution_for(f.accommodation),
-        Article::art11_item(f.accommodation),
-    ) {
+    if let (Some(holder), Some(item)) =
+        (DutyHolder::institution_for(f.accommodation), Article::art11_item(f.accommodation))
+    {
         if f.category == Category::Lodging {
             acc.interp.insert(Interpretation::I5);
         }
-        t.step(|| Step::ByInstitution {
-            kind,
-            holder,
-            item,
-            category: f.category,
-        });
+        t.step(|| Step::ByInstitution { kind, holder, item, category: f.category });
         let outcome = RegistrationOutcome {
             required: true,
             kind: Some(kind),

@@ -27,8 +27,7 @@ pub const FINE_MAX_PER_PERSON: u64 = 500;
 pub(crate) fn decide<T: Trace>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> ReporterOutcome {
     let mut acc = Acc::default();
     t.step(|| Step::ReporterDuty { kind: r.kind });
-    let (deadline, status, basis) = match r.registered_on.filter(|_| !r.kind.reports_periodically())
-    {
+    let (deadline, status, basis) = match r.registered_on.filter(|_| !r.kind.reports_periodically()) {
         None => (None, Status::Periodic, Basis::EMPTY.with(Article::Art11P2)),
         Some(registered) => {
             let duty = Duty::Report(r.kind);
@@ -44,8 +43,7 @@ pub(crate) fn decide<T: Trace>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> Report
     let persons = u64::from(r.false_reports) + u64::from(r.concealed);
     let corrected = r.corrected_on.filter(|&d| d <= cx.as_of);
     let no_grounds = persons == 0 && !late;
-    let corrected_in_time =
-        corrected.is_some_and(|c| r.correction_deadline.is_none_or(|limit| c <= limit));
+    let corrected_in_time = corrected.is_some_and(|c| r.correction_deadline.is_none_or(|limit| c <= limit));
     let stage = if no_grounds || corrected_in_time {
         PenaltyStage::None
     } else if r.correction_deadline.is_some_and(|limit| cx.as_of > limit) {
@@ -54,11 +52,8 @@ pub(crate) fn decide<T: Trace>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> Report
         PenaltyStage::OrderToCorrect
     };
     let fined = stage == PenaltyStage::FineAndCreditRecord && persons > 0;
-    let (fine_min_yuan, fine_max_yuan) = if fined {
-        (FINE_MIN_PER_PERSON * persons, FINE_MAX_PER_PERSON * persons)
-    } else {
-        (0, 0)
-    };
+    let (fine_min_yuan, fine_max_yuan) =
+        if fined { (FINE_MIN_PER_PERSON * persons, FINE_MAX_PER_PERSON * persons) } else { (0, 0) };
     t.step(|| Step::Penalty {
         stage,
         false_reports: r.false_reports,
@@ -76,11 +71,7 @@ pub(crate) fn decide<T: Trace>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> Report
         fine_min_yuan,
         fine_max_yuan,
         authority: fined.then_some(Authority::CountyPublicSecurity),
-        penalty_basis: if stage == PenaltyStage::None {
-            Basis::EMPTY
-        } else {
-            Basis::EMPTY.with(Article::Art22)
-        },
+        penalty_basis: if stage == PenaltyStage::None { Basis::EMPTY } else { Basis::EMPTY.with(Article::Art22) },
         interpretations: acc.interp,
         calendar_provisional: acc.provisional,
     }

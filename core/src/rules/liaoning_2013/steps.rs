@@ -31,48 +31,21 @@ pub enum Step {
     /// From outside the mainland: other laws apply.
     Overseas,
     /// The 1-month trigger.
-    Stay {
-        category: Category,
-        arrival: DayNum,
-        departure: Option<DayNum>,
-        threshold: DayNum,
-        long: bool,
-    },
+    Stay { category: Category, arrival: DayNum, departure: Option<DayNum>, threshold: DayNum, long: bool },
     /// An Art 11 institution registers the person.
-    ByInstitution {
-        kind: RegistrationKind,
-        holder: DutyHolder,
-        item: Article,
-        category: Category,
-    },
+    ByInstitution { kind: RegistrationKind, holder: DutyHolder, item: Article, category: Category },
     /// The person registers.
     SelfRegistration { kind: RegistrationKind },
     /// The event lies before the Measures; the period starts on 2013-04-01 (I7).
     StartsInForce { duty: Duty, event: DayNum },
     /// A deadline was counted (I1).
-    Counted {
-        duty: Duty,
-        deadline: Deadline,
-        counting: DayCounting,
-        rest: Option<RestReason>,
-    },
+    Counted { duty: Duty, deadline: Deadline, counting: DayCounting, rest: Option<RestReason> },
     /// A duty was judged against its deadline.
-    Judged {
-        duty: Duty,
-        status: Status,
-        done: Option<DayNum>,
-        deadline: DayNum,
-        as_of: DayNum,
-    },
+    Judged { duty: Duty, status: Status, done: Option<DayNum>, deadline: DayNum, as_of: DayNum },
     /// The permit does not concern the person.
     PermitNotApplicable(NotApplicable),
     /// An Art 11 resident gets no permit (I4).
-    PermitNotIssued {
-        holder: DutyHolder,
-        item: Article,
-        wanted: bool,
-        studying: bool,
-    },
+    PermitNotIssued { holder: DutyHolder, item: Article, wanted: bool, studying: bool },
     /// The permit is required (I2).
     PermitRequired,
     /// No birth date: the under-16 exemption could not be considered.
@@ -90,22 +63,13 @@ pub enum Step {
     /// A held permit counts as applied for.
     HeldCountsAsApplied { issued: DayNum },
     /// The permit held: expiry and validity.
-    PermitHeld {
-        issued: DayNum,
-        years: u8,
-        expires: DayNum,
-        valid: bool,
-    },
+    PermitHeld { issued: DayNum, years: u8, expires: DayNum, valid: bool },
     /// A permit from before the Measures (Art 13 p5).
     PermitFromBefore { issued: DayNum },
     /// The permit's issue date lies after the assessment day.
     PermitNotYetIssued { issued: DayNum },
     /// The extension deadline (I6).
-    Extension {
-        deadline: DayNum,
-        status: Status,
-        applied: Option<DayNum>,
-    },
+    Extension { deadline: DayNum, status: Status, applied: Option<DayNum> },
     /// No fee.
     Fee,
     /// Art 18 rights.
@@ -115,12 +79,7 @@ pub enum Step {
     /// Art 17 certificates.
     Art17 { registered: Option<DayNum> },
     /// Art 21 ladder for a duty.
-    Art21 {
-        duty: Duty,
-        consequence: Consequence,
-        correction: Option<DayNum>,
-        done: Option<DayNum>,
-    },
+    Art21 { duty: Duty, consequence: Consequence, correction: Option<DayNum>, done: Option<DayNum> },
     /// I9.
     ExemptNotRegistered,
     /// A reporter's duty.
@@ -223,9 +182,7 @@ impl Step {
             | Step::Under16Ended { .. }
             | Step::Under16ThroughStay { .. }
             | Step::Voluntary { .. } => "art10.p2",
-            Step::PermitHeld { .. } | Step::PermitNotYetIssued { .. } | Step::Extension { .. } => {
-                "art13.p2"
-            }
+            Step::PermitHeld { .. } | Step::PermitNotYetIssued { .. } | Step::Extension { .. } => "art13.p2",
             Step::PermitFromBefore { .. } => "art13.p5",
             Step::Fee => "art13.p4",
             Step::Art18(_) => "art18",
