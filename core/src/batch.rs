@@ -96,19 +96,20 @@ impl DateColumn<'_> {
     pub fn get(&self, i: usize) -> DayNum {
         match *self {
             DateColumn::Days(d) => d[i],
-            DateColumn::Ticks { data, per_day } => {
-                let v = data[i];
-                if v == i64::MIN {
-                    NULL_DAY
-                } else {
-                    let day = if per_day == 1 { v } else { v.div_euclid(per_day.max(1)) };
-                    match i32::try_from(day) {
-                        Ok(d) if d != NULL_DAY => d,
-                        _ => OUT_OF_RANGE_DAY,
-                    }
-                }
-            }
+            DateColumn::Ticks { data, per_day } => ticks_to_day(data[i], per_day.max(1)),
         }
+    }
+}
+
+/// Ticks (`per_day` a day, NaT = `i64::MIN`) as a day number.
+#[inline(always)]
+fn ticks_to_day(v: i64, per_day: i64) -> DayNum {
+    if v == i64::MIN {
+        return NULL_DAY;
+    }
+    match i32::try_from(v.div_euclid(per_day)) {
+        Ok(d) if d != NULL_DAY => d,
+        _ => OUT_OF_RANGE_DAY,
     }
 }
 
@@ -510,9 +511,22 @@ impl<'a> PersonColumns<'a> {
             match col {
                 None => rows.iter_mut().for_each(|r| set(r, NULL_DAY)),
                 Some(DateColumn::Days(d)) => rows.iter_mut().zip(&d[start..end]).for_each(|(r, &v)| set(r, v)),
-                Some(c) => {
-                    let c = c.slice(start, end);
-                    rows.iter_mut().enumerate().for_each(|(i, r)| set(r, c.get(i)));
+                Some(DateColumn::Ticks { data, per_day }) => {
+                    let data = &data[start..end];
+                    // numpy's units, with constant divisors (a multiply, not a division, per value).
+                    macro_rules! unit {
+                        ($k:expr) => {
+                            rows.iter_mut().zip(data).for_each(|(r, &v)| set(r, ticks_to_day(v, $k)))
+                        };
+                    }
+                    match per_day {
+                        1 => unit!(1),
+                        86_400 => unit!(86_400),
+                        86_400_000 => unit!(86_400_000),
+                        86_400_000_000 => unit!(86_400_000_000),
+                        86_400_000_000_000 => unit!(86_400_000_000_000),
+                        k => unit!(k.max(1)),
+                    }
                 }
             }
         }

@@ -216,7 +216,7 @@ def _lut(words: List[Any], vocab: List[str]) -> Tuple[np.ndarray, List[Any]]:
     return lut, unknown
 
 
-def _enum(name: str, col: Any, n: int, overrides: _Overrides) -> np.ndarray:
+def _enum(name: str, col: Any, n: int, overrides: _Overrides) -> Any:
     vocab = _VOCAB[_ENUM_INPUTS[name]]
     if isinstance(col, tuple) and col[0] == "dict":
         codes, words = col[1], col[2]
@@ -224,6 +224,15 @@ def _enum(name: str, col: Any, n: int, overrides: _Overrides) -> np.ndarray:
         return _enum(name, col[1], n, overrides)
     elif _is_pandas(col) and str(col.dtype) == "category":
         codes, words = col.cat.codes.to_numpy(), list(col.cat.categories)
+        if codes.dtype == np.int8:
+            # Read in place by the engine through a lookup table (no full-length copy).
+            lut, unknown = _lut(words, vocab)
+            if unknown:
+                bad = np.flatnonzero(lut[codes] == BAD_CODE)
+                for row in bad:
+                    shown = _juzhu.quote_input(str(words[codes[row]]))
+                    overrides.setdefault(int(row), (_FIELD[name], f"{shown} is not one of {', '.join(vocab)}"))
+            return ("coded", codes, lut)
     else:
         arr = col.to_numpy() if _is_pandas(col) else (col[1] if isinstance(col, tuple) else np.asarray(col))
         if arr.dtype.kind in "iu":
@@ -401,7 +410,9 @@ def _columns(table: Any, kind: str) -> Tuple[int, Dict[str, Any], Any]:
     return n, dict(table), None
 
 
-def _prepare(cols: Dict[str, Any], n: int) -> Tuple[Dict[str, np.ndarray], Dict[str, int], _Overrides]:
+def _prepare(
+    cols: Dict[str, Any], n: int
+) -> Tuple[Dict[str, np.ndarray], Dict[str, int], Dict[str, np.ndarray], _Overrides]:
     unknown = [c for c in cols if c not in INPUT_COLUMNS]
     if unknown:
         raise _juzhu.make_case_error(
@@ -409,10 +420,15 @@ def _prepare(cols: Dict[str, Any], n: int) -> Tuple[Dict[str, np.ndarray], Dict[
         )
     out: Dict[str, np.ndarray] = {}
     units: Dict[str, int] = {}
+    luts: Dict[str, np.ndarray] = {}
     overrides: _Overrides = {}
     for name, col in cols.items():
         if name in _ENUM_INPUTS:
-            out[name] = _enum(name, col, n, overrides)
+            enum = _enum(name, col, n, overrides)
+            if isinstance(enum, tuple):
+                out[name], luts[name] = enum[1], enum[2]
+            else:
+                out[name] = enum
         elif name in _FLAG_INPUTS:
             out[name] = _flags(name, col, n, overrides)
         elif name in _REGION_INPUTS:
@@ -427,7 +443,7 @@ def _prepare(cols: Dict[str, Any], n: int) -> Tuple[Dict[str, np.ndarray], Dict[
     for name, arr in out.items():
         if not arr.flags.c_contiguous:
             out[name] = np.ascontiguousarray(arr)
-    return out, units, overrides
+    return out, units, luts, overrides
 
 
 # ------------------------------------------------------------------------------- writing
@@ -449,19 +465,17 @@ def _errors(n: int, found: List[Tuple[int, str, str]], overrides: _Overrides) ->
 def _to_pandas(res: Dict[str, np.ndarray], n: int, index: Any, err_codes: np.ndarray, err_words: List[str]) -> Any:
     import pandas as pd
 
-    refused = err_codes >= 0
-    any_refused = bool(refused.any())
+    any_refused = bool(err_words)
     data: Dict[str, Any] = {}
     for name in OUTPUT_COLUMNS:
         if name in _OUTPUT_ENUMS:
             dtype = pd.CategoricalDtype(_VOCAB[_OUTPUT_ENUMS[name]])
             data[name] = pd.Categorical.from_codes(res[name].view(np.int8), dtype=dtype, validate=False)
+        elif name == "permit_valid":
+            data[name] = pd.arrays.BooleanArray(res[name].view(np.bool_), res["permit_valid_null"].view(np.bool_))
         elif name in _OUTPUT_BOOLS:
-            v = res[name]
-            if name == "permit_valid" or any_refused:
-                data[name] = pd.arrays.BooleanArray(v == 1, v == NULL_CODE)
-            else:
-                data[name] = v.view(np.bool_)
+            v = res[name].view(np.bool_)
+            data[name] = pd.arrays.BooleanArray(v, res["refused"].view(np.bool_)) if any_refused else v
         elif name in _OUTPUT_DATES:
             data[name] = res[name].view("datetime64[s]")
         elif name == "error":
@@ -481,8 +495,8 @@ def _to_arrow(res: Dict[str, np.ndarray], n: int, err_codes: np.ndarray, err_wor
             indices = pa.array(codes, mask=codes < 0)
             arrays.append(pa.DictionaryArray.from_arrays(indices, pa.array(_VOCAB[_OUTPUT_ENUMS[name]])))
         elif name in _OUTPUT_BOOLS:
-            v = res[name]
-            arrays.append(pa.array(v == 1, mask=v == NULL_CODE))
+            mask = res["permit_valid_null" if name == "permit_valid" else "refused"].view(np.bool_)
+            arrays.append(pa.array(res[name].view(np.bool_), mask=mask))
         elif name in _OUTPUT_DATES:
             v = res[name]
             arrays.append(pa.array(v, type=pa.int32(), mask=v == NULL_DAY).cast(pa.date32()))
@@ -506,9 +520,9 @@ def _to_numpy(res: Dict[str, np.ndarray], n: int, err_codes: np.ndarray, err_wor
             codes[codes == NULL_CODE] = len(words) - 1
             out[name] = words[codes]
         elif name == "permit_valid":
-            out[name] = np.array([True, False, None], dtype=object)[np.select([res[name] == 1, res[name] == 0], [0, 1], 2)]
+            out[name] = np.array([False, True, None], dtype=object)[np.where(res["permit_valid_null"] == 1, 2, res[name])]
         elif name in _OUTPUT_BOOLS:
-            out[name] = res[name] == 1
+            out[name] = res[name].view(np.bool_)
         elif name in _OUTPUT_DATES:
             out[name] = res[name].view("datetime64[D]")
         elif name == "error":
@@ -548,7 +562,7 @@ def assess_batch(
         raise ValueError(f'errors must be "raise" or "mark", not {errors!r}')
     kind = _kind(table)
     n, cols, index = _columns(table, kind)
-    prepared, units, overrides = _prepare(cols, n)
+    prepared, units, luts, overrides = _prepare(cols, n)
     dates = {"pandas": "s", "arrow": "date32", "numpy": "D"}[kind]
     res, found = _juzhu.assess_columns(
         prepared,
@@ -557,6 +571,7 @@ def assess_batch(
         policy=dict(policy) if policy is not None else None,
         calendar=calendar,
         date_units=units,
+        luts=luts,
         dates=dates,
         threads=max(1, int(threads or 1)),
     )
@@ -575,8 +590,10 @@ def assess_batch(
         for name in res:
             if name in _OUTPUT_DATES:
                 res[name][rows] = NULL_DAY if res[name].dtype == np.int32 else np.iinfo(np.int64).min
-            elif name in ("entitlements", "interpretations"):
+            elif name in ("entitlements", "interpretations") or name in _OUTPUT_BOOLS:
                 res[name][rows] = 0
+            elif name in ("refused", "permit_valid_null"):
+                res[name][rows] = 1
             else:
                 res[name][rows] = NULL_CODE
     err_codes, err_words = _errors(n, found, overrides)

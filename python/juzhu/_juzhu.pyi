@@ -192,6 +192,7 @@ def assess_columns(
     policy: Optional[Mapping[str, Any]] = None,
     calendar: Optional[Calendar] = None,
     date_units: Optional[Mapping[str, int]] = None,
+    luts: Optional[Mapping[str, npt.NDArray[np.uint8]]] = None,
     dates: str = "date32",
     threads: int = 1,
 ) -> Tuple[Dict[str, npt.NDArray[Any]], List[Tuple[int, str, str]]]: ...

@@ -4,9 +4,11 @@
 
 use crate::calendar::Calendar;
 use crate::case_error;
-use juzhu::batch::{assess_persons_into, check_as_of, DateColumn, PersonColumns, PersonColumnsMut, NULL_DAY};
+use juzhu::batch::{
+    assess_persons_into, check_as_of, DateColumn, PersonColumns, PersonColumnsMut, NULL_CODE, NULL_DAY,
+};
 use juzhu::{AgeConvention, CaseError, DayCounting, Policy, RuleSet, Word};
-use numpy::{PyArray1, PyReadonlyArray1};
+use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -70,19 +72,6 @@ impl<'a> DateSlice<'a> {
     }
 }
 
-/// Owned output columns.
-struct Outputs {
-    codes: Vec<(&'static str, Vec<u8>)>,
-    dates: Vec<(&'static str, DateVec)>,
-    entitlements: Vec<u32>,
-    interpretations: Vec<u16>,
-}
-
-enum DateVec {
-    Days32(Vec<i32>),
-    Ticks(Vec<i64>, i64),
-}
-
 const CODE_OUT: [&str; 13] = [
     "category",
     "category_source",
@@ -106,9 +95,38 @@ const DATE_OUT: [&str; 5] = [
     "permit_extension_deadline",
 ];
 
+/// Indexes into `CODE_OUT`.
+const CATEGORY: usize = 0;
+const REGISTRATION_REQUIRED: usize = 2;
+const PERMIT_VALID: usize = 9;
+const CALENDAR_PROVISIONAL: usize = 12;
+
+/// Masks written beside the codes so that pandas and Arrow can wrap the boolean columns without
+/// copying: `refused` (the row was refused) and `permit_valid_null` (no permit held, or refused).
+const MASK_OUT: [&str; 2] = ["refused", "permit_valid_null"];
+
+/// An enumeration column given as pandas categorical codes (`int8`, −1 = missing) and a table
+/// from category number to the core's code (its last entry is the code for missing).
+#[derive(Clone, Copy)]
+struct Coded<'a> {
+    codes: &'a [i8],
+    lut: &'a [u8],
+}
+
+impl Coded<'_> {
+    fn map_into(&self, start: usize, out: &mut [u8]) {
+        let missing = self.lut.len() - 1;
+        let codes = &self.codes[start..start + out.len()];
+        for (o, &c) in out.iter_mut().zip(codes) {
+            *o = self.lut[usize::try_from(c).map_or(missing, |c| c.min(missing))];
+        }
+    }
+}
+
 /// The output columns of one part of the work, borrowed.
 struct Part<'a> {
     codes: Vec<&'a mut [u8]>,
+    masks: Vec<&'a mut [u8]>,
     dates: Vec<DateSlice<'a>>,
     entitlements: &'a mut [u32],
     interpretations: &'a mut [u16],
@@ -122,6 +140,12 @@ impl<'a> Part<'a> {
             ca.push(a);
             cb.push(b);
         }
+        let (mut ma, mut mb) = (Vec::new(), Vec::new());
+        for m in self.masks {
+            let (a, b) = m.split_at_mut(mid);
+            ma.push(a);
+            mb.push(b);
+        }
         let (mut da, mut db) = (Vec::new(), Vec::new());
         for d in self.dates {
             let (a, b) = d.split_at(mid);
@@ -131,15 +155,17 @@ impl<'a> Part<'a> {
         let (ea, eb) = self.entitlements.split_at_mut(mid);
         let (ia, ib) = self.interpretations.split_at_mut(mid);
         (
-            Part { codes: ca, dates: da, entitlements: ea, interpretations: ia },
-            Part { codes: cb, dates: db, entitlements: eb, interpretations: ib },
+            Part { codes: ca, masks: ma, dates: da, entitlements: ea, interpretations: ia },
+            Part { codes: cb, masks: mb, dates: db, entitlements: eb, interpretations: ib },
         )
     }
 
     /// Assesses `cols` (this part's rows) chunk by chunk; errors carry indexes offset by `first`.
+    #[allow(clippy::too_many_arguments)]
     fn run(
         mut self,
         cols: &PersonColumns,
+        coded: [Option<Coded<'_>>; 2],
         first: usize,
         as_of: i32,
         policy: &Policy,
@@ -147,11 +173,22 @@ impl<'a> Part<'a> {
     ) -> Result<Vec<(usize, CaseError)>, CaseError> {
         let mut errors = Vec::new();
         let mut scratch = vec![vec![0i32; CHUNK]; DATE_OUT.len()];
+        let mut enums = [vec![0u8; CHUNK], vec![0u8; CHUNK]];
         let mut start = 0;
         while start < cols.len {
             let end = (start + CHUNK).min(cols.len);
             let n = end - start;
-            let chunk = cols.slice(start, end);
+            let mut chunk = cols.slice(start, end);
+            // Categorical codes become core codes here, a chunk at a time, not in a full copy.
+            let [category, accommodation] = &mut enums;
+            if let Some(c) = coded[0] {
+                c.map_into(first + start, &mut category[..n]);
+                chunk.category = Some(&category[..n]);
+            }
+            if let Some(c) = coded[1] {
+                c.map_into(first + start, &mut accommodation[..n]);
+                chunk.accommodation = Some(&accommodation[..n]);
+            }
             {
                 let [c0, c1, c2, c3, c4, c5, c6, c7, c8, c9, c10, c11, c12] = &mut self.codes[..] else {
                     unreachable!("13 code columns")
@@ -185,54 +222,29 @@ impl<'a> Part<'a> {
             for (d, s) in self.dates.iter_mut().zip(&scratch) {
                 d.fill(start, &s[..n]);
             }
+            // Booleans as 0/1 with separate null masks, which pandas and Arrow wrap without copying.
+            let [refused, valid_null] = &mut self.masks[..] else { unreachable!("2 masks") };
+            for k in start..end {
+                let r = self.codes[CATEGORY][k] == NULL_CODE;
+                refused[k] = u8::from(r);
+                let v = self.codes[PERMIT_VALID][k];
+                valid_null[k] = u8::from(v == NULL_CODE);
+                self.codes[PERMIT_VALID][k] = u8::from(v == 1);
+                for c in [REGISTRATION_REQUIRED, CALENDAR_PROVISIONAL] {
+                    self.codes[c][k] &= 1;
+                }
+            }
             start = end;
         }
         Ok(errors)
     }
 }
 
-impl Outputs {
-    fn new(n: usize, dates: DateOut) -> Outputs {
-        Outputs {
-            codes: CODE_OUT.iter().map(|&name| (name, vec![0u8; n])).collect(),
-            dates: DATE_OUT
-                .iter()
-                .map(|&name| {
-                    (
-                        name,
-                        match dates {
-                            DateOut::Days32 => DateVec::Days32(vec![0; n]),
-                            DateOut::Ticks(k) => DateVec::Ticks(vec![0; n], k),
-                        },
-                    )
-                })
-                .collect(),
-            entitlements: vec![0; n],
-            interpretations: vec![0; n],
-        }
-    }
-
-    fn part(&mut self) -> Part<'_> {
-        Part {
-            codes: self.codes.iter_mut().map(|(_, v)| v.as_mut_slice()).collect(),
-            dates: self
-                .dates
-                .iter_mut()
-                .map(|(_, v)| match v {
-                    DateVec::Days32(v) => DateSlice::Days32(v.as_mut_slice()),
-                    DateVec::Ticks(v, k) => DateSlice::Ticks(v.as_mut_slice(), *k),
-                })
-                .collect(),
-            entitlements: &mut self.entitlements,
-            interpretations: &mut self.interpretations,
-        }
-    }
-}
-
 /// Runs the whole batch, split into `threads` contiguous parts.
 fn run_all(
     cols: &PersonColumns,
-    out: &mut Outputs,
+    coded: [Option<Coded<'_>>; 2],
+    out: Part<'_>,
     as_of: i32,
     policy: &Policy,
     cal: &juzhu::Calendar,
@@ -243,11 +255,11 @@ fn run_all(
     let n = cols.len;
     let threads = threads.clamp(1, 256).min(n.div_ceil(CHUNK).max(1));
     if threads == 1 {
-        return out.part().run(cols, 0, as_of, policy, cal);
+        return out.run(cols, coded, 0, as_of, policy, cal);
     }
     let per = n.div_ceil(threads);
     let mut parts = Vec::with_capacity(threads);
-    let mut rest = out.part();
+    let mut rest = out;
     let mut first = 0;
     while first < n {
         let len = per.min(n - first);
@@ -261,7 +273,7 @@ fn run_all(
             .into_iter()
             .map(|(first, len, part)| {
                 let sub = cols.slice(first, first + len);
-                s.spawn(move || part.run(&sub, first, as_of, policy, cal))
+                s.spawn(move || part.run(&sub, coded, first, as_of, policy, cal))
             })
             .collect();
         handles
@@ -329,7 +341,7 @@ fn policy_from(py: Python<'_>, policy: Option<&Bound<'_, PyDict>>) -> PyResult<P
 /// Returns `(columns, errors)`: a dict of numpy arrays and a list of `(row, field, message)`.
 /// The rules run with the GIL released, on `threads` threads.
 #[pyfunction]
-#[pyo3(signature = (columns, n, as_of, *, policy = None, calendar = None, date_units = None, dates = "date32", threads = 1))]
+#[pyo3(signature = (columns, n, as_of, *, policy = None, calendar = None, date_units = None, luts = None, dates = "date32", threads = 1))]
 #[allow(clippy::too_many_arguments)]
 pub fn assess_columns<'py>(
     py: Python<'py>,
@@ -339,6 +351,7 @@ pub fn assess_columns<'py>(
     policy: Option<&Bound<'py, PyDict>>,
     calendar: Option<&Calendar>,
     date_units: Option<&Bound<'py, PyDict>>,
+    luts: Option<&Bound<'py, PyDict>>,
     dates: &str,
     threads: usize,
 ) -> PyResult<(Bound<'py, PyDict>, Bound<'py, PyList>)> {
@@ -371,9 +384,27 @@ pub fn assess_columns<'py>(
         PyTypeError::new_err(format!("column {name}: expected a contiguous 1-D numpy array of {want}"))
     };
     let mut codes: Vec<(&str, PyReadonlyArray1<'py, u8>)> = Vec::new();
+    let mut coded_arrays: Vec<(&str, PyReadonlyArray1<'py, i8>, PyReadonlyArray1<'py, u8>)> = Vec::new();
     for name in CODE_COLUMNS {
         if let Some(v) = get(name) {
-            codes.push((name, v.extract().map_err(|_| wrong(name, "uint8"))?));
+            let lut = match luts {
+                Some(l) => l.get_item(name)?,
+                None => None,
+            };
+            match lut {
+                Some(lut) if matches!(name, "category" | "accommodation") => {
+                    let codes_arr: PyReadonlyArray1<'py, i8> = v.extract().map_err(|_| wrong(name, "int8 codes"))?;
+                    let lut: PyReadonlyArray1<'py, u8> = lut.extract().map_err(|_| wrong(name, "a uint8 table"))?;
+                    if lut.len()? == 0 || codes_arr.len()? != n {
+                        return Err(case_error(
+                            py,
+                            &CaseError::new(name, format!("has {} rows, expected {n}", codes_arr.len()?)),
+                        ));
+                    }
+                    coded_arrays.push((name, codes_arr, lut));
+                }
+                _ => codes.push((name, v.extract().map_err(|_| wrong(name, "uint8"))?)),
+            }
         }
     }
     let mut regions: Vec<(&str, PyReadonlyArray1<'py, i64>)> = Vec::new();
@@ -441,26 +472,83 @@ pub fn assess_columns<'py>(
         *slot = Some(c);
     }
     let cal = calendar.map_or(juzhu::Calendar::china(), Calendar::get);
+    let mut coded: [Option<Coded<'_>>; 2] = [None, None];
+    for (name, c, lut) in &coded_arrays {
+        let slot = usize::from(*name == "accommodation");
+        coded[slot] = Some(Coded {
+            codes: c.as_slice().map_err(|_| slice_err(name))?,
+            lut: lut.as_slice().map_err(|_| slice_err(name))?,
+        });
+    }
 
-    let (outputs, errors) = py.detach(|| {
-        let mut out = Outputs::new(n, date_out);
-        let errors = run_all(&cols, &mut out, as_of, &policy, cal, threads);
-        (out, errors)
-    });
+    // Output columns are numpy arrays from the start (numpy asks the kernel for huge pages for
+    // large arrays: far fewer page faults than fresh 4 KB pages), written in place by the rules.
+    let code_arrays: Vec<(&str, Bound<'py, PyArray1<u8>>)> =
+        CODE_OUT.iter().map(|&name| (name, PyArray1::<u8>::zeros(py, n, false))).collect();
+    let mask_arrays: Vec<(&str, Bound<'py, PyArray1<u8>>)> =
+        MASK_OUT.iter().map(|&name| (name, PyArray1::<u8>::zeros(py, n, false))).collect();
+    enum DateArray<'py> {
+        Days32(Bound<'py, PyArray1<i32>>),
+        Ticks(Bound<'py, PyArray1<i64>>, i64),
+    }
+    let date_arrays: Vec<(&str, DateArray<'py>)> = DATE_OUT
+        .iter()
+        .map(|&name| {
+            let a = match date_out {
+                DateOut::Days32 => DateArray::Days32(PyArray1::<i32>::zeros(py, n, false)),
+                DateOut::Ticks(k) => DateArray::Ticks(PyArray1::<i64>::zeros(py, n, false), k),
+            };
+            (name, a)
+        })
+        .collect();
+    let entitlements = PyArray1::<u32>::zeros(py, n, false);
+    let interpretations = PyArray1::<u16>::zeros(py, n, false);
+    let errors = {
+        let mut code_rw: Vec<_> = code_arrays.iter().map(|(_, a)| a.readwrite()).collect();
+        let mut mask_rw: Vec<_> = mask_arrays.iter().map(|(_, a)| a.readwrite()).collect();
+        enum DateRw<'py> {
+            Days32(numpy::PyReadwriteArray1<'py, i32>),
+            Ticks(numpy::PyReadwriteArray1<'py, i64>, i64),
+        }
+        let mut date_rw: Vec<DateRw<'py>> = date_arrays
+            .iter()
+            .map(|(_, a)| match a {
+                DateArray::Days32(a) => DateRw::Days32(a.readwrite()),
+                DateArray::Ticks(a, k) => DateRw::Ticks(a.readwrite(), *k),
+            })
+            .collect();
+        let mut ent_rw = entitlements.readwrite();
+        let mut int_rw = interpretations.readwrite();
+        let fresh = |_| PyValueError::new_err("a freshly made output array is not contiguous");
+        let part = Part {
+            codes: code_rw.iter_mut().map(|rw| rw.as_slice_mut().map_err(fresh)).collect::<PyResult<_>>()?,
+            masks: mask_rw.iter_mut().map(|rw| rw.as_slice_mut().map_err(fresh)).collect::<PyResult<_>>()?,
+            dates: date_rw
+                .iter_mut()
+                .map(|rw| match rw {
+                    DateRw::Days32(rw) => rw.as_slice_mut().map(DateSlice::Days32).map_err(fresh),
+                    DateRw::Ticks(rw, k) => rw.as_slice_mut().map(|s| DateSlice::Ticks(s, *k)).map_err(fresh),
+                })
+                .collect::<PyResult<_>>()?,
+            entitlements: ent_rw.as_slice_mut().map_err(fresh)?,
+            interpretations: int_rw.as_slice_mut().map_err(fresh)?,
+        };
+        py.detach(|| run_all(&cols, coded, part, as_of, &policy, cal, threads))
+    };
     let errors = errors.map_err(|e| case_error(py, &e))?;
 
     let result = PyDict::new(py);
-    for (name, v) in outputs.codes {
-        result.set_item(name, PyArray1::from_vec(py, v))?;
+    for (name, a) in code_arrays.into_iter().chain(mask_arrays) {
+        result.set_item(name, a)?;
     }
-    for (name, v) in outputs.dates {
-        match v {
-            DateVec::Days32(v) => result.set_item(name, PyArray1::from_vec(py, v))?,
-            DateVec::Ticks(v, _) => result.set_item(name, PyArray1::from_vec(py, v))?,
+    for (name, a) in date_arrays {
+        match a {
+            DateArray::Days32(a) => result.set_item(name, a)?,
+            DateArray::Ticks(a, _) => result.set_item(name, a)?,
         }
     }
-    result.set_item("entitlements", PyArray1::from_vec(py, outputs.entitlements))?;
-    result.set_item("interpretations", PyArray1::from_vec(py, outputs.interpretations))?;
+    result.set_item("entitlements", entitlements)?;
+    result.set_item("interpretations", interpretations)?;
     let errs = PyList::empty(py);
     for (i, e) in errors {
         errs.append((i, e.field(), e.message()))?;
