@@ -2,6 +2,7 @@
 #
 #   make demo     assess an example case and print the bilingual report
 #   make test     every test: Rust (incl. CLI and calendar cross-check), C, Python
+#   make bench    criterion and Python benchmarks (BENCHMARKS.md)
 #   make header   regenerate include/juzhu.h with the pinned cbindgen
 #   make install  PREFIX=/usr/local: libjuzhu.{so,a}, juzhu.h, juzhu.pc
 #
@@ -30,7 +31,7 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indir
             --show-leak-kinds=definite,indirect --error-exitcode=99
 CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
 
-.PHONY: demo test test-rust test-c test-python python lib header check-header install venv tools clean
+.PHONY: demo test test-rust test-c test-python python bench lib header check-header install venv tools clean
 
 demo:
 	$(CARGO) run -q -p juzhu --example juzhu -- assess examples/cases/floating-worker.json
@@ -128,6 +129,13 @@ test-python: python
 	$(VPY) examples/python/one_case.py > /dev/null
 	$(VPY) examples/python/analytics.py --people 200000 --png $(BUILD)/permits_expiring.png > /dev/null
 	@test -s $(BUILD)/permits_expiring.png
+
+# ------------------------------------------------------------------------------- benchmarks
+# Not part of `make test` (timings are not tests); figures and commands in BENCHMARKS.md.
+bench: python
+	$(CARGO) bench -p juzhu --bench batch
+	$(VPY) benchmarks/bench.py
+	$(VPY) benchmarks/bench.py --threads 2
 
 install: lib
 	install -d $(PREFIX)/lib/pkgconfig $(PREFIX)/include

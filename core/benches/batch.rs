@@ -90,6 +90,36 @@ impl Population {
     }
 }
 
+/// The same population as typed per-case inputs (the in-process baseline for the batch engine).
+fn cases(pop: &Population, as_of: DayNum) -> Vec<juzhu::Case> {
+    use juzhu::date::to_naive;
+    use juzhu::vocab::Word;
+    let null = juzhu::batch::NULL_DAY;
+    let day = |d: i32| (d != null).then(|| to_naive(d));
+    (0..pop.n)
+        .map(|i| {
+            let person = juzhu::Person {
+                category: juzhu::Category::from_code(pop.category[i]),
+                accommodation: juzhu::Accommodation::from_code(pop.accommodation[i]).unwrap_or_default(),
+                studying: pop.studying[i] == 1,
+                birth_date: day(pop.birth[i]),
+                arrival_date: day(pop.arrival[i]),
+                planned_departure: day(pop.departure[i]),
+                registered_on: day(pop.registered[i]),
+                permit_applied_on: day(pop.applied[i]),
+                permit: day(pop.issued[i]).map(|issued_on| juzhu::HeldPermit {
+                    issued_on,
+                    validity_years: pop.years[i],
+                    extension_applied_on: None,
+                }),
+                correction_deadline: day(pop.correction[i]),
+                ..juzhu::Person::default()
+            };
+            juzhu::Case::person(to_naive(as_of), person)
+        })
+        .collect()
+}
+
 fn typical_case() -> juzhu::Case {
     juzhu::Case::from_json(
         r#"{"as_of":"2024-10-02","person":{"category":"floating","birth_date":"1990-05-01","arrival_date":"2024-09-28","registered_on":"2024-09-30"}}"#,
@@ -103,6 +133,19 @@ fn bench(c: &mut Criterion) {
     let as_of = from_ymd(2024, 10, 2);
 
     let mut g = c.benchmark_group("population");
+    {
+        // Baseline in the same process: the typed per-case API over the same people.
+        let pop = population(100_000);
+        let all = cases(&pop, as_of);
+        g.throughput(Throughput::Elements(all.len() as u64));
+        g.bench_function("per_case_loop/100000", |b| {
+            b.iter(|| {
+                for case in &all {
+                    let _ = black_box(juzhu::assess(case));
+                }
+            })
+        });
+    }
     for n in [1_000usize, 100_000, 1_000_000] {
         let pop = population(n);
         let cols = pop.columns();
