@@ -695,9 +695,13 @@ typedef struct juzhu_policy {
    */
   uint8_t rule_set;
   /**
+   * Worker threads for `juzhu_assess_batch`: 0 or 1 = the calling thread only.
+   */
+  uint8_t threads;
+  /**
    * Must be zero.
    */
-  uint8_t reserved[5];
+  uint8_t reserved[4];
 } juzhu_policy;
 
 /**
@@ -1119,7 +1123,8 @@ enum juzhu_status juzhu_assess_person(const struct juzhu_policy *policy,
                                       struct juzhu_error *error);
 
 /**
- * Assesses `n` persons: `in[i]` → `out[i]`. A refused row does not stop the batch: its
+ * Assesses `n` persons: `in[i]` → `out[i]`, on `policy->threads` threads (default one). A
+ * refused row does not stop the batch: its
  * `out[i].status` is `JUZHU_STATUS_INVALID_INPUT` with every other field null, and, when
  * `row_errors` is not NULL (it then has `n` entries), `row_errors[i]` says why (and is zeroed for
  * accepted rows). `*n_refused` (if not NULL) receives the count of refused rows. A problem with

@@ -862,3 +862,186 @@ pub fn assess_persons(
     out.errors = errors;
     Ok(out)
 }
+
+impl<'a> PersonColumnsMut<'a> {
+    /// Splits the columns at row `mid` (for handing parts to threads).
+    pub fn split_at(self, mid: usize) -> (PersonColumnsMut<'a>, PersonColumnsMut<'a>) {
+        macro_rules! split {
+            ($($f:ident),*) => {{
+                $(let $f = self.$f.split_at_mut(mid);)*
+                (PersonColumnsMut { $($f: $f.0,)* }, PersonColumnsMut { $($f: $f.1,)* })
+            }};
+        }
+        split!(
+            category,
+            category_source,
+            registration_required,
+            registration_kind,
+            registration_duty_holder,
+            registration_deadline,
+            registration_status,
+            permit_status,
+            permit_exemption,
+            permit_reaches_16_on,
+            permit_deadline,
+            permit_application_status,
+            permit_expires_on,
+            permit_valid,
+            permit_extension_deadline,
+            permit_extension_status,
+            consequence,
+            entitlements,
+            interpretations,
+            calendar_provisional
+        )
+    }
+}
+
+/// [`assess_persons_into`] on `threads` threads (contiguous parts of the rows; `0` or `1` runs on
+/// the calling thread). Results are identical to the single-threaded run.
+pub fn assess_persons_into_threaded(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+    out: &mut PersonColumnsMut,
+    threads: usize,
+) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    check_as_of(as_of, policy)?;
+    cols.check_lengths()?;
+    if !out.lengths_match(cols.len) {
+        return Err(CaseError::new(
+            "output",
+            format!("output columns must have {} rows, found {}", cols.len, out.len()),
+        ));
+    }
+    let n = cols.len;
+    let threads = threads.clamp(1, 256).min(n.div_ceil(4 * BLOCK).max(1));
+    if threads == 1 {
+        return assess_persons_into(cols, as_of, policy, cal, out);
+    }
+    let per = n.div_ceil(threads);
+    let mut parts = Vec::with_capacity(threads);
+    let mut rest = out.reborrow();
+    let mut first = 0;
+    while first < n {
+        let len = per.min(n - first);
+        let (head, tail) = rest.split_at(len);
+        parts.push((first, len, head));
+        rest = tail;
+        first += len;
+    }
+    let results: Vec<Result<Vec<(usize, CaseError)>, CaseError>> = std::thread::scope(|s| {
+        let handles: Vec<_> = parts
+            .into_iter()
+            .map(|(first, len, mut part)| {
+                let sub = cols.slice(first, first + len);
+                s.spawn(move || {
+                    assess_persons_into(&sub, as_of, policy, cal, &mut part)
+                        .map(|errs| errs.into_iter().map(|(i, e)| (first + i, e)).collect())
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed"))))
+            .collect()
+    });
+    let mut errors = Vec::new();
+    for r in results {
+        errors.extend(r?);
+    }
+    Ok(errors)
+}
+
+impl PersonColumnsMut<'_> {
+    /// The same columns, borrowed again for a shorter time.
+    fn reborrow(&mut self) -> PersonColumnsMut<'_> {
+        macro_rules! again {
+            ($($f:ident),*) => { PersonColumnsMut { $($f: &mut *self.$f,)* } };
+        }
+        again!(
+            category,
+            category_source,
+            registration_required,
+            registration_kind,
+            registration_duty_holder,
+            registration_deadline,
+            registration_status,
+            permit_status,
+            permit_exemption,
+            permit_reaches_16_on,
+            permit_deadline,
+            permit_application_status,
+            permit_expires_on,
+            permit_valid,
+            permit_extension_deadline,
+            permit_extension_status,
+            consequence,
+            entitlements,
+            interpretations,
+            calendar_provisional
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::from_ymd;
+
+    fn columns(n: usize) -> (Vec<u8>, Vec<i32>, Vec<i32>) {
+        let category = (0..n).map(|i| (i % 5) as u8).map(|c| if c == 4 { NULL_CODE } else { c }).collect();
+        let arrival = (0..n).map(|i| from_ymd(2024, 1, 1) + (i % 700) as i32).collect();
+        let birth = (0..n).map(|i| if i % 97 == 0 { from_ymd(2030, 1, 1) } else { from_ymd(1990, 1, 1) }).collect();
+        (category, arrival, birth)
+    }
+
+    #[test]
+    fn threads_give_the_single_threaded_answer() {
+        let n = 50_000;
+        let (category, arrival, birth) = columns(n);
+        let cols = PersonColumns {
+            category: Some(&category),
+            arrival_date: Some(DateColumn::Days(&arrival)),
+            birth_date: Some(DateColumn::Days(&birth)),
+            ..PersonColumns::new(n)
+        };
+        let as_of = from_ymd(2025, 6, 1);
+        let mut one = PersonBatch::with_len(n);
+        let errs_one =
+            assess_persons_into(&cols, as_of, &Policy::default(), Calendar::china(), &mut one.columns_mut()).unwrap();
+        for threads in [2, 3, 8] {
+            let mut many = PersonBatch::with_len(n);
+            let errs = assess_persons_into_threaded(
+                &cols,
+                as_of,
+                &Policy::default(),
+                Calendar::china(),
+                &mut many.columns_mut(),
+                threads,
+            )
+            .unwrap();
+            assert_eq!(errs, errs_one, "{threads} threads");
+            assert_eq!(many, one, "{threads} threads");
+        }
+        assert!(!errs_one.is_empty(), "the population includes refused rows");
+    }
+
+    #[test]
+    fn ticks_of_every_numpy_unit_read_as_days() {
+        let day = from_ymd(2024, 2, 29) as i64;
+        for per_day in [1, 86_400, 86_400_000, 86_400_000_000, 86_400_000_000_000, 24] {
+            let data = [day * per_day + per_day / 2, i64::MIN, (from_ymd(1969, 12, 31) as i64) * per_day, i64::MAX];
+            let c = DateColumn::Ticks { data: &data, per_day };
+            let mut rows = vec![PersonRow::default(); 4];
+            let cols = PersonColumns { birth_date: Some(c), ..PersonColumns::new(4) };
+            cols.gather(0, &mut rows);
+            assert_eq!(rows[0].birth_date, day as i32, "{per_day}");
+            assert_eq!(rows[1].birth_date, NULL_DAY);
+            assert_eq!(rows[2].birth_date, from_ymd(1969, 12, 31), "{per_day}: before the epoch floors");
+            assert!(!crate::date::in_input_range(rows[3].birth_date), "{per_day}: out of range is refused later");
+            assert_eq!(c.get(0), day as i32);
+        }
+    }
+}

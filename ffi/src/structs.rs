@@ -173,8 +173,10 @@ pub struct juzhu_policy {
     pub age: u8,
     /// `JUZHU_RULE_SET_*`, 0 = default (`liaoning-2013`).
     pub rule_set: u8,
+    /// Worker threads for `juzhu_assess_batch`: 0 or 1 = the calling thread only.
+    pub threads: u8,
     /// Must be zero.
-    pub reserved: [u8; 5],
+    pub reserved: [u8; 4],
 }
 
 /// A person (the person fields of `spec/CASES.md`, flattened). Zero-initialise, then set what is
@@ -529,8 +531,17 @@ pub(crate) unsafe fn write_error(out: *mut juzhu_error, e: &CaseError) {
 /// # Safety
 /// `policy` must be NULL or point to a readable `juzhu_policy` whose `calendar` is NULL or live.
 unsafe fn read_policy<'a>(policy: *const juzhu_policy) -> Result<(Policy, &'a Calendar), CaseError> {
+    // SAFETY: forwarded contract.
+    unsafe { read_policy_threads(policy) }.map(|(p, c, _)| (p, c))
+}
+
+/// As `read_policy`, with the thread count.
+///
+/// # Safety
+/// As `read_policy`.
+unsafe fn read_policy_threads<'a>(policy: *const juzhu_policy) -> Result<(Policy, &'a Calendar, usize), CaseError> {
     if policy.is_null() {
-        return Ok((Policy::default(), Calendar::china()));
+        return Ok((Policy::default(), Calendar::china(), 1));
     }
     // SAFETY: non-NULL and readable (contract).
     let p = unsafe { &*policy };
@@ -562,7 +573,7 @@ unsafe fn read_policy<'a>(policy: *const juzhu_policy) -> Result<(Policy, &'a Ca
         // SAFETY: a live, immutable handle (contract).
         unsafe { &(*p.calendar).inner }
     };
-    Ok((policy, cal))
+    Ok((policy, cal, usize::from(p.threads.max(1))))
 }
 
 fn read_as_of(as_of: i32, policy: &Policy) -> Result<DayNum, CaseError> {
@@ -625,7 +636,8 @@ pub unsafe extern "C" fn juzhu_assess_person(
     })
 }
 
-/// Assesses `n` persons: `in[i]` → `out[i]`. A refused row does not stop the batch: its
+/// Assesses `n` persons: `in[i]` → `out[i]`, on `policy->threads` threads (default one). A
+/// refused row does not stop the batch: its
 /// `out[i].status` is `JUZHU_STATUS_INVALID_INPUT` with every other field null, and, when
 /// `row_errors` is not NULL (it then has `n` entries), `row_errors[i]` says why (and is zeroed for
 /// accepted rows). `*n_refused` (if not NULL) receives the count of refused rows. A problem with
@@ -654,7 +666,7 @@ pub unsafe extern "C" fn juzhu_assess_batch(
             return juzhu_status::InvalidArgument;
         }
         // SAFETY: contract.
-        let (pol, cal) = match unsafe { read_policy(policy) } {
+        let (pol, cal, threads) = match unsafe { read_policy_threads(policy) } {
             Ok(x) => x,
             // SAFETY: contract.
             Err(e) => return unsafe { refuse(error, &e) },
@@ -674,27 +686,60 @@ pub unsafe extern "C" fn juzhu_assess_batch(
         // SAFETY: non-NULL (n > 0 checked), `n` readable / writable elements (contract), size
         // checked against isize::MAX; the structs are plain old data.
         let (rows, outs) = unsafe { (std::slice::from_raw_parts(r#in, n), std::slice::from_raw_parts_mut(out, n)) };
+        let errs: Option<&mut [juzhu_error]> = if row_errors.is_null() {
+            None
+        } else {
+            // SAFETY: `row_errors` has `n` writable entries (contract); juzhu_error is plain old data.
+            Some(unsafe { std::slice::from_raw_parts_mut(row_errors, n) })
+        };
         let notices = l13::notices(day).bits();
-        let mut refused = 0usize;
-        for (i, (p, o)) in rows.iter().zip(outs.iter_mut()).enumerate() {
-            match p.row().and_then(|row| assess_row(&row, day, &pol, cal)) {
-                Ok(outcome) => {
-                    *o = juzhu_assessment::from_outcome(&outcome, notices);
-                    if !row_errors.is_null() {
-                        // SAFETY: `row_errors` has `n` writable entries (contract), i < n.
-                        unsafe { write_error(row_errors.add(i), &CaseError::new("", "")) };
+        let run =
+            |rows: &[juzhu_person], outs: &mut [juzhu_assessment], mut errs: Option<&mut [juzhu_error]>| -> usize {
+                let mut refused = 0usize;
+                for (i, (p, o)) in rows.iter().zip(outs.iter_mut()).enumerate() {
+                    let result = p.row().and_then(|row| assess_row(&row, day, &pol, cal));
+                    let e = errs.as_deref_mut().map(|e| &mut e[i] as *mut juzhu_error).unwrap_or(std::ptr::null_mut());
+                    match result {
+                        Ok(outcome) => {
+                            *o = juzhu_assessment::from_outcome(&outcome, notices);
+                            // SAFETY: NULL or an element of the caller's `row_errors` slice.
+                            unsafe { write_error(e, &CaseError::new("", "")) };
+                        }
+                        Err(err) => {
+                            *o = juzhu_assessment::refused();
+                            refused += 1;
+                            // SAFETY: as above.
+                            unsafe { write_error(e, &err) };
+                        }
                     }
                 }
-                Err(e) => {
-                    *o = juzhu_assessment::refused();
-                    refused += 1;
-                    if !row_errors.is_null() {
-                        // SAFETY: as above.
-                        unsafe { write_error(row_errors.add(i), &e) };
-                    }
-                }
-            }
-        }
+                refused
+            };
+        let threads = threads.min(n.div_ceil(4096)).max(1);
+        let refused = if threads == 1 {
+            Some(run(rows, outs, errs))
+        } else {
+            let per = n.div_ceil(threads);
+            std::thread::scope(|s| {
+                let mut err_parts: Vec<Option<&mut [juzhu_error]>> = match errs {
+                    Some(e) => e.chunks_mut(per).map(Some).collect(),
+                    None => (0..threads).map(|_| None).collect(),
+                };
+                let handles: Vec<_> = rows
+                    .chunks(per)
+                    .zip(outs.chunks_mut(per))
+                    .zip(err_parts.iter_mut())
+                    .map(|((r, o), e)| {
+                        let e = e.take();
+                        let run = &run;
+                        s.spawn(move || run(r, o, e))
+                    })
+                    .collect();
+                // A worker that panicked makes the whole call a panic, never a partial answer.
+                handles.into_iter().map(|h| h.join().ok()).sum::<Option<usize>>()
+            })
+        };
+        let Some(refused) = refused else { return juzhu_status::Panic };
         if !n_refused.is_null() {
             // SAFETY: non-NULL and writable (contract).
             unsafe { *n_refused = refused };

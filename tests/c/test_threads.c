@@ -123,6 +123,29 @@ int main(int argc, char **argv) {
                 (int)serial_people[2].registration_deadline);
         total++;
     }
+    /* The batch call's own worker threads: 4 threads give the 1-thread answer, row by row. */
+    {
+        size_t big = 50000, k, refused_one = 0, refused_many = 0;
+        juzhu_person *rows = (juzhu_person *)calloc(big, sizeof *rows);
+        juzhu_assessment *one = (juzhu_assessment *)malloc(big * sizeof *one), *many = (juzhu_assessment *)malloc(big * sizeof *many);
+        juzhu_error *errs = (juzhu_error *)malloc(big * sizeof *errs);
+        juzhu_policy parallel = shared_policy;
+        for (k = 0; k < big; k++) {
+            rows[k].category = (uint8_t)(1 + k % 4);
+            rows[k].birth_date = k % 101 == 0 ? 20300101 : 19900501;
+            rows[k].arrival_date = 20240101 + (int32_t)(k % 28);
+            rows[k].registered_on = k % 3 ? 20240105 : 0;
+        }
+        parallel.threads = 4;
+        juzhu_assess_batch(&shared_policy, 20240601, rows, big, one, NULL, &refused_one, NULL);
+        juzhu_assess_batch(&parallel, 20240601, rows, big, many, errs, &refused_many, NULL);
+        for (k = 0; k < big; k++)
+            if (!person_same(&one[k], &many[k]) || (many[k].status != JUZHU_STATUS_OK) != (errs[k].field[0] != 0)) total++;
+        if (refused_one != refused_many || refused_one == 0) total++;
+        printf("batch of %lu on 4 threads: %s (%lu refused rows)\n", (unsigned long)big, total ? "MISMATCH" : "identical to 1 thread",
+               (unsigned long)refused_many);
+        free(rows); free(one); free(many); free(errs);
+    }
     for (i = 0; i < THREADS; i++) pthread_create(&threads[i], NULL, worker, NULL);
     for (i = 0; i < THREADS; i++) {
         void *bad;
