@@ -71,7 +71,8 @@ check-header: $(CBINDGEN)
 	  if diff -u include/juzhu.h $$tmp; then echo "include/juzhu.h is up to date"; rm -f $$tmp; \
 	  else echo "include/juzhu.h differs from cbindgen's output: run 'make header' and commit"; rm -f $$tmp; exit 1; fi
 
-C_TESTS := test_cases test_hostile test_threads
+C_TESTS := test_cases test_hostile test_threads test_catalogue
+CATALOGUE := tests/hostile/catalogue.json
 
 $(BUILD)/c/%: tests/c/%.c tests/c/minijson.h include/juzhu.h | lib
 	@mkdir -p $(BUILD)/c
@@ -87,16 +88,19 @@ test-c: check-header lib
 	$(BUILD)/c/test_cases $(CASES)
 	$(BUILD)/c/test_hostile
 	$(BUILD)/c/test_threads $(CASES)
+	$(BUILD)/c/test_catalogue $(CATALOGUE)
 	@echo "--- under valgrind (no leaks, no errors)"
 	$(VALGRIND) $(BUILD)/c/test_cases $(CASES)
 	$(VALGRIND) $(BUILD)/c/test_hostile
 	$(VALGRIND) $(BUILD)/c/test_threads $(CASES)
+	$(VALGRIND) $(BUILD)/c/test_catalogue $(CATALOGUE)
 	@if echo 'int main(void){return 0;}' | $(CC) $(SANITIZE) -x c - -o $(BUILD)/c/.sanitize-probe 2>/dev/null; then \
 	  echo "--- with -fsanitize=address,undefined"; \
 	  $(MAKE) --no-print-directory $(addprefix $(BUILD)/c/,$(addsuffix .asan,$(C_TESTS))) && \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_cases.asan $(CASES) && \
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_hostile.asan && \
-	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_threads.asan $(CASES); \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_threads.asan $(CASES) && \
+	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_catalogue.asan $(CATALOGUE); \
 	else echo "--- this compiler cannot build with -fsanitize=address,undefined: sanitizer run not possible here"; fi
 	@echo "--- the C example, dynamic and static"
 	$(MAKE) --no-print-directory -C examples/c LIBDIR=$(LIBDIR) clean all
