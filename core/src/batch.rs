@@ -34,6 +34,7 @@ use crate::date::DayNum;
 use crate::error::CaseError;
 use crate::facts::{check_range, Derivation, PermitFacts, PersonFacts};
 use crate::outcome::{CategorySource, PersonOutcome};
+use crate::privacy::quote;
 use crate::rules::liaoning_2013::{self, Ctx};
 use crate::rules::Silent;
 use crate::vocab::Word;
@@ -197,7 +198,7 @@ fn province(field: &'static str, code: i64) -> Result<i64, CaseError> {
 #[cold]
 #[inline(never)]
 fn not_a_code(field: &'static str, code: i64) -> CaseError {
-    CaseError::new(field, format!("{code} is not a GB/T 2260 division code (6 or more digits)"))
+    CaseError::new(field, format!("{} is not a GB/T 2260 division code (6 or more digits)", quote(&code.to_string())))
 }
 
 impl PersonRow {
@@ -318,7 +319,7 @@ impl PersonRow {
 fn outside_liaoning(code: i64) -> CaseError {
     CaseError::new(
         "person.residence_region",
-        format!("{code} is outside Liaoning; the Measures apply within Liaoning only (Art 2)"),
+        format!("{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)", quote(&code.to_string())),
     )
 }
 

@@ -168,8 +168,9 @@ pub struct Change {
 
 /// A person living (or about to live) in Liaoning.
 ///
-/// `Debug` masks the identity number.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+/// `Debug` masks the identity number, and anything that looks like one in the free-text fields
+/// (a number pasted into the wrong field must not be printed whole either).
+#[derive(Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Person {
     /// Category, if the caller gives it; otherwise derived from the fields below.
     pub category: Option<Category>,
@@ -205,6 +206,31 @@ pub struct Person {
     pub changes: Vec<Change>,
     /// Time limit set by the police under Art 21.
     pub correction_deadline: Option<NaiveDate>,
+}
+
+impl std::fmt::Debug for Person {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let masked = |s: &Option<String>| s.as_deref().map(crate::privacy::quote);
+        f.debug_struct("Person")
+            .field("category", &self.category)
+            .field("overseas", &self.overseas)
+            .field("hukou_region", &masked(&self.hukou_region))
+            .field("residence_region", &masked(&self.residence_region))
+            .field("living_at_hukou", &self.living_at_hukou)
+            .field("id_number", &self.id_number)
+            .field("birth_date", &self.birth_date)
+            .field("arrival_date", &self.arrival_date)
+            .field("planned_departure", &self.planned_departure)
+            .field("accommodation", &self.accommodation)
+            .field("studying", &self.studying)
+            .field("wants_permit", &self.wants_permit)
+            .field("registered_on", &self.registered_on)
+            .field("permit_applied_on", &self.permit_applied_on)
+            .field("permit", &self.permit)
+            .field("changes", &self.changes)
+            .field("correction_deadline", &self.correction_deadline)
+            .finish()
+    }
 }
 
 /// An employer, agency, landlord or institution that registers and reports people (Art 11 p2,

@@ -26,10 +26,11 @@ fn input(entry: &Value) -> Vec<u8> {
         return j.to_string().into_bytes();
     }
     match entry["generate"].as_str().unwrap() {
-        "huge_string" => {
-            format!(r#"{{"as_of":"2024-10-02","person":{{"category":"floating","arrival_date":"2024-09-28","notes":"{}"}}}}"#, "x".repeat(MB10))
-                .into_bytes()
-        }
+        "huge_string" => format!(
+            r#"{{"as_of":"2024-10-02","person":{{"category":"floating","arrival_date":"2024-09-28","notes":"{}"}}}}"#,
+            "x".repeat(MB10)
+        )
+        .into_bytes(),
         "huge_whitespace" => format!("{}{CASE}", " ".repeat(MB10)).into_bytes(),
         "deep_nesting" => format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
         "invalid_utf8" => b"{\"as_of\": \"2024-10-02\xff\", \"person\": {}}".to_vec(),
@@ -60,7 +61,8 @@ fn check(face: &str, entry: &Value, answer: Result<String, String>) -> Vec<Strin
     if let Some(want) = entry.get("error").and_then(Value::as_str) {
         match (&answer, parsed["error"]["field"].as_str()) {
             (Err(_), Some(field)) if field.starts_with(want) => {}
-            _ => failures.push(format!("{face} {id}: expected a refusal at {want:?}, got {}", &text[..text.len().min(200)])),
+            _ => failures
+                .push(format!("{face} {id}: expected a refusal at {want:?}, got {}", &text[..text.len().min(200)])),
         }
     } else if entry.get("encoding_error").is_some() {
         if !matches!(&answer, Err(_)) || parsed["error"]["field"] != "" {
@@ -103,8 +105,13 @@ fn every_hostile_input_through_the_cli() {
     let mut failures = Vec::new();
     for entry in catalogue() {
         let bytes = input(&entry);
-        let mut child =
-            Command::new(cli()).args(["assess", "--json", "-"]).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        let mut child = Command::new(cli())
+            .args(["assess", "--json", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
         let mut stdin = child.stdin.take().unwrap();
         let writer = std::thread::spawn(move || {
             let _ = stdin.write_all(&bytes);

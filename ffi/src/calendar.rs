@@ -1,8 +1,8 @@
 //! Calendar handles: caller-supplied rest days and working days.
 
-use crate::json::{JUZHU_ENCODING_GB18030, JUZHU_ENCODING_UTF8};
-use crate::structs::{date_from_yyyymmdd, juzhu_error, write_error};
-use crate::{guard, guard_or, juzhu_status};
+use super::json::{JUZHU_ENCODING_GB18030, JUZHU_ENCODING_UTF8};
+use super::structs::{date_from_yyyymmdd, juzhu_error, write_error};
+use super::{guard, guard_or, juzhu_status};
 use juzhu_core::Calendar;
 use std::ffi::c_char;
 

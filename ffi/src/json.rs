@@ -1,6 +1,6 @@
 //! JSON entry points: the contract of `spec/CASES.md`, in UTF-8 or GB18030.
 
-use crate::{guard, juzhu_calendar, juzhu_status, to_c_string};
+use super::{guard, juzhu_calendar, juzhu_status, to_c_string};
 use juzhu_core::Calendar;
 use std::ffi::c_char;
 

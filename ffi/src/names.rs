@@ -1,6 +1,6 @@
 //! Names of every enumerated value: the JSON id and the Chinese and English labels.
 
-use crate::guard_or;
+use super::guard_or;
 use juzhu_core::vocab::Word;
 use juzhu_core::{
     Accommodation, AgeConvention, Article, Authority, Category, CategorySource, Consequence, DayCounting, DutyHolder,

@@ -1,9 +1,9 @@
 //! Struct entry points, for systems without a JSON library: flat structs, integer constants
 //! (`0` = absent or default), dates as `YYYYMMDD` integers (`0` = absent).
 
-use crate::calendar::juzhu_calendar;
-use crate::names::{JUZHU_FORM_EN, JUZHU_FORM_ZH};
-use crate::{guard, juzhu_status, to_c_string};
+use super::calendar::juzhu_calendar;
+use super::names::{JUZHU_FORM_EN, JUZHU_FORM_ZH};
+use super::{guard, juzhu_status, to_c_string};
 use juzhu_core::batch::{assess_row, check_as_of, PersonRow, NULL_CODE, NULL_DAY, NULL_REGION};
 use juzhu_core::date::{days_in_month, from_ymd, to_ymd, DayNum};
 use juzhu_core::facts::ReporterFacts;

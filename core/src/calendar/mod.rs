@@ -482,6 +482,90 @@ mod tests {
         assert_eq!(e.field(), "years.2027.working_days.0");
     }
 
+    /// The fast tables agree with the definitions they shortcut, on every day they cover (a broken
+    /// table would still give right answers through the slow paths, only slowly: check it here).
+    #[test]
+    fn tables_match_their_definitions_on_every_day() {
+        let custom = Calendar::from_json(
+            r#"{"years":{"2030":{"rest_days":["2030-03-04","2030-03-05"],"working_days":["2030-03-09"]}}}"#,
+        )
+        .unwrap();
+        for cal in [Calendar::china(), &Calendar::weekends_only(), &custom] {
+            let mut working_seen = 0u32;
+            for (i, &f) in cal.flags.iter().enumerate() {
+                let d = cal.first + i as DayNum;
+                let mut next = d;
+                while cal.flags.get((next - cal.first) as usize).is_some_and(|f| f & REST != 0) {
+                    next += 1;
+                }
+                assert_eq!(cal.working_on_or_after(d), next, "day {d}");
+                if f & REST == 0 {
+                    assert_eq!(cal.work_days[working_seen as usize], d);
+                    working_seen += 1;
+                }
+                assert_eq!(cal.work_ord[i], working_seen, "day {d}");
+                if d + 40 < cal.first + cal.flags.len() as DayNum {
+                    for (wd, counting) in [(false, DayCounting::CivilCode), (true, DayCounting::WorkingDays)] {
+                        let table = cal.due7(d, wd).expect("every in-range day has a packed deadline");
+                        let dl = crate::period::counted(cal, d, 7, counting);
+                        assert_eq!(table, (dl.due, dl.provisional), "day {d} {counting}");
+                    }
+                }
+            }
+            assert_eq!(cal.work_days.len() as u32, working_seen);
+        }
+    }
+
+    #[test]
+    fn beyond_the_tables_weekends_rest() {
+        let cal = Calendar::china();
+        // 1899-12-30 is a Saturday before the tables; 2300-01-06 a Saturday after them.
+        assert!(cal.is_rest(d(1899, 12, 30)) && !cal.is_rest(d(1899, 12, 29)));
+        assert_eq!(cal.working_on_or_after(d(1899, 12, 30)), d(1900, 1, 1));
+        assert_eq!(cal.working_on_or_after(d(2300, 1, 6)), d(2300, 1, 8));
+        assert_eq!(cal.nth_working_after(d(2300, 1, 5), 3), d(2300, 1, 10));
+        assert_eq!(cal.nth_working_after(d(1899, 12, 29), 2), d(1900, 1, 2));
+        assert_eq!(cal.due7(d(2300, 1, 1), false), None);
+        assert!(!cal.is_known(d(2300, 1, 1)) && !cal.is_known(d(1899, 1, 1)));
+    }
+
+    #[test]
+    fn queries_for_callers() {
+        let cal = Calendar::china();
+        assert!(cal.is_rest_day(crate::date::to_naive(d(2024, 10, 1))));
+        assert!(!cal.is_rest_day(crate::date::to_naive(d(2024, 10, 12))));
+        assert!(
+            cal.is_known_year(2013) && cal.is_known_year(2026) && !cal.is_known_year(2027) && !cal.is_known_year(2012)
+        );
+        let holidays = cal.holidays(2024);
+        assert_eq!(holidays.len(), 19, "2024's holidays on weekdays: 1 + 5 + 2 + 3 + 1 + 2 + 5");
+        assert!(holidays.contains(&crate::date::to_naive(d(2024, 10, 7))));
+        assert!(!holidays.contains(&crate::date::to_naive(d(2024, 10, 5))), "a weekend day is not listed");
+        let make_up = cal.make_up_working_days(2024);
+        assert_eq!(make_up.len(), 8);
+        assert_eq!(make_up.first(), Some(&crate::date::to_naive(d(2024, 2, 4))));
+        assert!(cal.holidays(2030).is_empty() && cal.make_up_working_days(2030).is_empty());
+        assert_eq!(format!("{cal:?}"), format!("Calendar {{ known_years: {:?} }}", (2013..=2026).collect::<Vec<_>>()));
+        assert!(cal.sources(2020).iter().any(|s| s.contains("延长")));
+        assert!(cal.sources(2030).is_empty());
+    }
+
+    #[test]
+    fn year_keys_are_four_digit_years_in_range() {
+        for bad in ["02027", "+2027", "9999", "1899", "2200", "year"] {
+            let e = Calendar::from_json(&format!(r#"{{"years":{{"{bad}":{{}}}}}}"#)).unwrap_err();
+            assert_eq!(e.field(), format!("years.{}", crate::privacy::key(bad)), "{bad}");
+        }
+        assert!(Calendar::from_json(r#"{"years":{"2199":{}, "1900":{}}}"#).is_ok());
+        let e = Calendar::from_json(r#"{"years":{"2027":{}, "2027":{}}}"#).unwrap_err();
+        assert_eq!(e.to_string(), "years.2027: appears more than once");
+        assert_eq!(Calendar::from_json(r#"{"years":[]}"#).unwrap_err().field(), "years");
+        assert_eq!(
+            Calendar::from_json(r#"{"years":{"2027":{"rest_days":"2027-01-01"}}}"#).unwrap_err().field(),
+            "years.2027.rest_days"
+        );
+    }
+
     #[test]
     fn a_calendar_of_only_rest_days_still_answers() {
         let mut years = String::new();

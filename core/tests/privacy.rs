@@ -1,0 +1,221 @@
+//! Personal data stays private (RULES.md §8; Art 7 p2, Art 23 i3): across a corpus built from
+//! every shared case and every hostile input, with a valid identity number planted in every
+//! position (the `id_number` field, every string field, a key, `as_of`), no error message,
+//! `Debug`, `Display`, assessment JSON, explanation or CLI output (report or JSON, stdout or
+//! stderr) shows the whole number. And the library's sources do no I/O of their own.
+
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+fn valid_id(body17: &str) -> String {
+    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = body17.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    format!("{body17}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
+fn shared() -> PathBuf {
+    std::env::var_os("JUZHU_SHARED")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
+}
+
+/// Every string position in `v`, as paths.
+fn string_paths(v: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    match v {
+        Value::String(_) => out.push(path.clone()),
+        Value::Object(m) => {
+            for (k, x) in m {
+                path.push(k.clone());
+                string_paths(x, path, out);
+                path.pop();
+            }
+        }
+        Value::Array(a) => {
+            for (i, x) in a.iter().enumerate() {
+                path.push(i.to_string());
+                string_paths(x, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
+
+fn set(v: &mut Value, path: &[String], new: Value) {
+    let mut cur = v;
+    for seg in path {
+        cur = match cur {
+            Value::Object(m) => m.get_mut(seg).unwrap(),
+            Value::Array(a) => &mut a[seg.parse::<usize>().unwrap()],
+            _ => unreachable!(),
+        };
+    }
+    *cur = new;
+}
+
+/// Cases with `id` planted everywhere it can go.
+fn corpus(id: &str) -> Vec<Value> {
+    let mut bases: Vec<Value> = Vec::new();
+    let dir = shared().join("cases");
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|x| x == "json") {
+            let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
+            bases.push(v["input"].clone());
+        }
+    }
+    let cat = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/hostile/catalogue.json");
+    let cat: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(cat).unwrap()).unwrap();
+    bases.extend(cat.iter().filter_map(|e| e.get("json").cloned()));
+    let mut out = Vec::new();
+    for base in bases {
+        let mut paths = Vec::new();
+        string_paths(&base, &mut Vec::new(), &mut paths);
+        for p in paths {
+            let mut v = base.clone();
+            set(&mut v, &p, json!(id));
+            out.push(v);
+        }
+        if let Some(person) = base.get("person").and_then(Value::as_object) {
+            let mut with_id = base.clone();
+            with_id["person"]["id_number"] = json!(id);
+            out.push(with_id.clone());
+            with_id["person"]["birth_date"] = json!("1990-05-02"); // a mismatch: refused
+            out.push(with_id);
+            let mut as_key = base.clone();
+            as_key["person"].as_object_mut().unwrap().insert(id.to_owned(), json!(1));
+            out.push(as_key);
+            let _ = person;
+        }
+    }
+    out
+}
+
+fn leaks(text: &str, id: &str) -> bool {
+    let lower = id.to_ascii_lowercase();
+    text.contains(id) || text.contains(&lower) || text.contains(&id[..17])
+}
+
+#[test]
+fn no_output_of_the_rust_api_shows_an_identity_number() {
+    let id = valid_id("21010219900501123");
+    let cases = corpus(&id);
+    assert!(cases.len() > 200, "a real corpus ({} cases)", cases.len());
+    let mut seen = 0;
+    for case in &cases {
+        let text = case.to_string();
+        let mut outputs = Vec::new();
+        match juzhu::Case::from_json(&text) {
+            Ok(c) => {
+                outputs.push(format!("{c:?}"));
+                match juzhu::assess(&c) {
+                    Ok(a) => {
+                        outputs.push(a.to_json());
+                        outputs.push(format!("{a:?}"));
+                        outputs.push(a.explanation.text(juzhu::Lang::Zh));
+                        outputs.push(a.explanation.text(juzhu::Lang::En));
+                    }
+                    Err(e) => outputs.extend([e.to_string(), format!("{e:?}"), e.to_json()]),
+                }
+            }
+            Err(e) => outputs.extend([e.to_string(), format!("{e:?}"), e.to_json()]),
+        }
+        if let Err(e) = juzhu::id_number::IdNumber::parse(&id[..17]) {
+            outputs.push(e.to_string());
+        }
+        for o in &outputs {
+            assert!(!leaks(o, &id), "an output shows the identity number: {o}");
+        }
+        seen += outputs.len();
+    }
+    assert!(seen > 800);
+}
+
+#[test]
+fn no_cli_output_shows_an_identity_number() {
+    let id = valid_id("11010519491231002");
+    let exe = std::env::current_exe().unwrap();
+    let bin = exe.parent().unwrap().parent().unwrap().join("examples").join("juzhu");
+    if !bin.exists() {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        assert!(Command::new(cargo).args(["build", "-p", "juzhu", "--example", "juzhu"]).status().unwrap().success());
+    }
+    let cases = corpus(&id);
+    let jsonl: String = cases.iter().map(|c| format!("{c}\n")).collect();
+    for args in [vec!["assess", "--jsonl", "-"]] {
+        let out = run(&bin, &args, &jsonl);
+        assert!(!leaks(&out, &id), "the CLI's JSON lines show the identity number");
+        assert!(out.lines().count() == cases.len());
+    }
+    // Report mode, one case at a time (a sample: every 7th), stdout and stderr together.
+    for case in cases.iter().step_by(7) {
+        for args in [vec!["assess", "-"], vec!["assess", "--json", "-"]] {
+            let out = run(&bin, &args, &case.to_string());
+            assert!(!leaks(&out, &id), "the CLI shows the identity number: {out}");
+        }
+    }
+}
+
+fn run(bin: &PathBuf, args: &[&str], input: &str) -> String {
+    let mut child = Command::new(bin)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_owned();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+/// The library crates contain no I/O, logging or temporary files of their own: the only I/O is
+/// what the caller asks (the example programs read files and print).
+#[test]
+fn library_sources_do_no_io() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let forbidden = [
+        "std::fs",
+        "std::io",
+        "std::net",
+        "std::env",
+        "println!",
+        "eprintln!",
+        "print!(",
+        "eprint!(",
+        "dbg!(",
+        "log::",
+        "tempfile",
+        "File::",
+        "std::process",
+    ];
+    let mut found = Vec::new();
+    for dir in ["core/src", "ffi/src", "python/src"] {
+        let mut stack = vec![root.join(dir)];
+        while let Some(d) = stack.pop() {
+            for entry in std::fs::read_dir(&d).unwrap() {
+                let p = entry.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    // Tests may do what they like, and doc examples are the caller's code.
+                    let lib = text.split("#[cfg(test)]").next().unwrap_or("");
+                    for line in lib.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                        for f in forbidden.iter().filter(|f| line.contains(*f)) {
+                            found.push(format!("{}: {f}: {}", p.display(), line.trim()));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "I/O in library code:\n{}", found.join("\n"));
+}
