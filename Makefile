@@ -31,12 +31,12 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indir
             --show-leak-kinds=definite,indirect --error-exitcode=99
 CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
 
-.PHONY: demo test test-rust test-c test-python python bench lib header check-header install venv tools clean
+.PHONY: demo test test-rust test-c test-python test-fuzz lint python bench fuzz lib header check-header install venv tools clean
 
 demo:
 	$(CARGO) run -q -p juzhu --example juzhu -- assess examples/cases/floating-worker.json
 
-test: test-rust test-c test-python
+test: lint test-rust test-c test-python test-fuzz
 	@echo "make test: all suites passed"
 
 # ------------------------------------------------------------------------------ Python venv
@@ -53,6 +53,47 @@ test-rust: venv
 	JUZHU_SHARED=$(SHARED) JUZHU_PYTHON=$(VPY) JUZHU_REQUIRE_CROSSCHECK=1 \
 	    $(CARGO) test --workspace --exclude juzhu-python --all-targets
 	JUZHU_SHARED=$(SHARED) $(CARGO) test --workspace --exclude juzhu-python --doc
+
+lint:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# ---------------------------------------------------------------------------------- fuzzing
+# cargo-fuzz (libFuzzer, ASan) needs the nightly toolchain. `make test` runs every target for a
+# few seconds from the kept corpora (new inputs go to a scratch directory, not the repository);
+# `make fuzz` runs each for 10 minutes, keeps what it finds and minimises the corpora (cmin).
+# The corpora are also replayed on stable by core/tests/fuzz_corpus.rs inside `cargo test`.
+FUZZ_TARGETS := case_json c_json c_struct calendar_json
+FUZZ_SECONDS ?= 5
+CARGO_FUZZ := $(TOOLS)/bin/cargo-fuzz
+FUZZ_RUN = cd fuzz && PATH=$(TOOLS)/bin:$$PATH cargo fuzz run -O
+FUZZ_ARGS = -max_len=65536 -rss_limit_mb=4096
+NIGHTLY = rustup run nightly rustc --version >/dev/null 2>&1
+
+$(CARGO_FUZZ):
+	$(CARGO) install -q cargo-fuzz --version 0.13.2 --locked --root $(TOOLS)
+
+test-fuzz:
+	@if ! $(NIGHTLY); then \
+	  echo "fuzz: no nightly toolchain on this machine; the corpora were replayed on stable (cargo test)"; exit 0; fi; \
+	$(MAKE) -s $(CARGO_FUZZ) && \
+	scratch=$$(mktemp -d); trap 'rm -rf $$scratch' EXIT; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $$scratch/$$t; \
+	  if ($(FUZZ_RUN) $$t $$scratch/$$t corpus/$$t -- -max_total_time=$(FUZZ_SECONDS) $(FUZZ_ARGS) \
+	      > $$scratch/$$t.log 2>&1); then \
+	    echo "fuzz $$t: $$(grep -E '^Done' $$scratch/$$t.log | tail -1)"; \
+	  else tail -40 $$scratch/$$t.log; echo "fuzz $$t FAILED (crash input under fuzz/artifacts/$$t)"; exit 1; fi; \
+	done
+
+fuzz: $(CARGO_FUZZ)
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz $$t: 600 s"; \
+	  log=$$(mktemp); \
+	  if ($(FUZZ_RUN) $$t corpus/$$t -- -max_total_time=600 $(FUZZ_ARGS) > $$log 2>&1); then grep -E '^Done' $$log; \
+	  else tail -40 $$log; echo "fuzz $$t FAILED (crash input under fuzz/artifacts/$$t)"; exit 1; fi; \
+	  (cd fuzz && PATH=$(TOOLS)/bin:$$PATH cargo fuzz cmin -O $$t corpus/$$t -- -rss_limit_mb=4096 2>&1 | tail -1); \
+	done
 
 # --------------------------------------------------------------------------------------- C
 tools: $(CBINDGEN)

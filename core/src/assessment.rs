@@ -177,14 +177,13 @@ impl Explanation {
 
     /// The steps rendered in one language, numbered, one per line.
     pub fn text(&self, lang: Lang) -> String {
-        self.0
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                let t = if lang == Lang::Zh { s.zh() } else { s.en() };
-                format!("{}. [{}] {t}\n", i + 1, s.basis())
-            })
-            .collect()
+        use std::fmt::Write;
+        let mut out = String::new();
+        for (i, s) in self.0.iter().enumerate() {
+            let t = if lang == Lang::Zh { s.zh() } else { s.en() };
+            let _ = writeln!(out, "{}. [{}] {t}", i + 1, s.basis());
+        }
+        out
     }
 }
 

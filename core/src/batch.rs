@@ -56,7 +56,7 @@ pub enum DateColumn<'a> {
     /// Day numbers since 1970-01-01 (Arrow `date32`); [`NULL_DAY`] is null.
     Days(&'a [i32]),
     /// 64-bit ticks since 1970-01-01 with `per_day` ticks a day — numpy `datetime64` of any unit
-    /// (1 for `[D]`, 86 400 for `[s]`, 86 400 000 000 000 for `[ns]`); `i64::MIN` (NaT) is null.
+    /// (1 for `[D]`, 86 400 for `[s]`, 86 400 000 000 000 for `[ns]`); `i64::MIN` (`NaT`) is null.
     /// A time of day is dropped (the day is taken).
     Ticks {
         /// The ticks.
@@ -102,7 +102,7 @@ impl DateColumn<'_> {
     }
 }
 
-/// Ticks (`per_day` a day, NaT = `i64::MIN`) as a day number.
+/// Ticks (`per_day` a day, `NaT` = `i64::MIN`) as a day number.
 #[inline(always)]
 fn ticks_to_day(v: i64, per_day: i64) -> DayNum {
     if v == i64::MIN {
@@ -203,6 +203,9 @@ fn not_a_code(field: &'static str, code: i64) -> CaseError {
 
 impl PersonRow {
     /// Validates the row into facts: the same checks a JSON case gets.
+    ///
+    /// # Errors
+    /// The row's first refused field (as a JSON case's would be).
     #[inline]
     pub fn facts(&self, as_of: DayNum) -> Result<PersonFacts, CaseError> {
         let mut f = EMPTY_FACTS;
@@ -212,10 +215,16 @@ impl PersonRow {
 
     /// Validates the row into `f`, overwriting every field (the batch loop reuses one `f`, so the
     /// facts are never moved). On refusal `f` holds nothing meaningful.
+    ///
+    /// # Errors
+    /// The row's first refused field; `f` is then unspecified.
     #[inline]
     pub fn fill_facts(&self, as_of: DayNum, f: &mut PersonFacts) -> Result<(), CaseError> {
         // Codes and flags: one branch-free test; any bad value goes to the cold path, which names it.
         let flag_ok = |v: u8| v <= 1 || v == NULL_CODE;
+        #[allow(clippy::nonminimal_bool, clippy::non_minimal_cfg)]
+        // `&` on purpose: one branch for all the checks, not one each.
+        #[allow(clippy::needless_bitwise_bool)]
         let codes_ok = (self.category < 4 || self.category == NULL_CODE)
             & flag_ok(self.overseas)
             & flag_ok(self.living_at_hukou)
@@ -367,12 +376,18 @@ fn group_by_category<'o>(rows: &[PersonRow], order: &'o mut [u8]) -> &'o [u8] {
 }
 
 /// Checks a batch's `as_of` and policy once, before any row.
+///
+/// # Errors
+/// `as_of` outside the supported years or before the rule set was in force.
 pub fn check_as_of(as_of: DayNum, policy: &Policy) -> Result<(), CaseError> {
     check_range("as_of", Some(as_of))?;
     crate::rules::check_in_force(policy.rule_set, as_of)
 }
 
 /// Assesses one row (no explanation). `as_of` must have passed [`check_as_of`].
+///
+/// # Errors
+/// The row's first refused field.
 #[inline]
 pub fn assess_row(row: &PersonRow, as_of: DayNum, policy: &Policy, cal: &Calendar) -> Result<PersonOutcome, CaseError> {
     let facts = row.facts(as_of)?;
@@ -455,6 +470,9 @@ impl<'a> PersonColumns<'a> {
     }
 
     /// Checks every present column has `len` entries; the error names the column.
+    ///
+    /// # Errors
+    /// The first column whose length differs from `len`, by name.
     pub fn check_lengths(&self) -> Result<(), CaseError> {
         let lens: [(&str, Option<usize>); 17] = [
             ("category", self.category.map(<[u8]>::len)),
@@ -486,7 +504,6 @@ impl<'a> PersonColumns<'a> {
     /// Fills `rows` with rows `start..start + rows.len()`, one column at a time (tight loops the
     /// compiler vectorises; an absent column is a fill).
     fn gather(&self, start: usize, rows: &mut [PersonRow]) {
-        let end = start + rows.len();
         #[inline(always)]
         fn each<T: Copy>(
             col: Option<&[T]>,
@@ -531,6 +548,7 @@ impl<'a> PersonColumns<'a> {
                 }
             }
         }
+        let end = start + rows.len();
         each(self.category, start, end, rows, NULL_CODE, |r, v| r.category = v);
         each(self.overseas, start, end, rows, NULL_CODE, |r, v| r.overseas = v);
         each(self.hukou_region, start, end, rows, NULL_REGION, |r, v| r.hukou_region = v);
@@ -745,6 +763,9 @@ impl PersonColumnsMut<'_> {
 
 /// Assesses rows `cols` into `out`; returns refused rows (index, error). Fails only when the
 /// batch itself is malformed (`as_of`, column lengths).
+///
+/// # Errors
+/// Only a malformed batch (`as_of`, column lengths); refused rows are returned, not errors.
 pub fn assess_persons_into(
     cols: &PersonColumns,
     as_of: DayNum,
@@ -852,6 +873,9 @@ impl PersonBatch {
 }
 
 /// Assesses rows `cols` into owned columns.
+///
+/// # Errors
+/// Only a malformed batch (`as_of`, column lengths); refused rows are in `errors`.
 pub fn assess_persons(
     cols: &PersonColumns,
     as_of: DayNum,
@@ -900,6 +924,9 @@ impl<'a> PersonColumnsMut<'a> {
 
 /// [`assess_persons_into`] on `threads` threads (contiguous parts of the rows; `0` or `1` runs on
 /// the calling thread). Results are identical to the single-threaded run.
+///
+/// # Errors
+/// Only a malformed batch (`as_of`, column lengths); refused rows are returned.
 pub fn assess_persons_into_threaded(
     cols: &PersonColumns,
     as_of: DayNum,
@@ -1031,9 +1058,9 @@ mod tests {
 
     #[test]
     fn ticks_of_every_numpy_unit_read_as_days() {
-        let day = from_ymd(2024, 2, 29) as i64;
+        let day = i64::from(from_ymd(2024, 2, 29));
         for per_day in [1, 86_400, 86_400_000, 86_400_000_000, 86_400_000_000_000, 24] {
-            let data = [day * per_day + per_day / 2, i64::MIN, (from_ymd(1969, 12, 31) as i64) * per_day, i64::MAX];
+            let data = [day * per_day + per_day / 2, i64::MIN, i64::from(from_ymd(1969, 12, 31)) * per_day, i64::MAX];
             let c = DateColumn::Ticks { data: &data, per_day };
             let mut rows = vec![PersonRow::default(); 4];
             let cols = PersonColumns { birth_date: Some(c), ..PersonColumns::new(4) };

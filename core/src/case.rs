@@ -318,11 +318,17 @@ impl Case {
 
     /// Reads a case from the contract's JSON (`spec/CASES.md`). Unknown fields, duplicate keys,
     /// wrong types and impossible dates are refused with the field's path.
+    ///
+    /// # Errors
+    /// Input that is not JSON, an unknown or duplicate field, a wrong type or an impossible date, with the field's path.
     pub fn from_json(json: &str) -> Result<Case, crate::CaseError> {
         crate::json::read_case(json)
     }
 
     /// Reads a case from a parsed `serde_json::Value` (same checks as [`Case::from_json`]).
+    ///
+    /// # Errors
+    /// As [`Case::from_json`].
     pub fn from_value(value: &serde_json::Value) -> Result<Case, crate::CaseError> {
         crate::json::read_case_value(value)
     }

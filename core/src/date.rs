@@ -59,7 +59,7 @@ pub const fn from_ymd(year: i32, month: u32, day: u32) -> DayNum {
 
 /// Calendar date `(year, month, day)` of a day number, by arithmetic (no table).
 pub fn to_ymd_slow(n: DayNum) -> (i32, u32, u32) {
-    let n = n as i64;
+    let n = i64::from(n);
     // Estimate the year from the mean Gregorian year, then correct by at most a step or two.
     let mut year = 1970 + (n * 400).div_euclid(146_097) as i32;
     while year_start(year) > n {
@@ -84,7 +84,7 @@ pub fn to_ymd_slow(n: DayNum) -> (i32, u32, u32) {
 /// Weekday of a day number: 0 = Monday … 6 = Sunday (1970-01-01 was a Thursday).
 #[inline]
 pub fn weekday(n: DayNum) -> u32 {
-    (n as i64 + 3).rem_euclid(7) as u32
+    (i64::from(n) + 3).rem_euclid(7) as u32
 }
 
 /// Whether a day number falls on a Saturday or a Sunday.
@@ -157,7 +157,7 @@ pub fn add_months(n: DayNum, months: i32) -> DayNum {
 
 fn add_months_slow(n: DayNum, months: i32) -> DayNum {
     let (y, m, d) = to_ymd_slow(n);
-    let total = y as i64 * 12 + (m as i64 - 1) + months as i64;
+    let total = i64::from(y) * 12 + (i64::from(m) - 1) + i64::from(months);
     let ny = total.div_euclid(12) as i32;
     let nm = total.rem_euclid(12) as u32 + 1;
     from_ymd(ny, nm, d.min(days_in_month(ny, nm)))
@@ -250,6 +250,33 @@ mod tests {
     }
 
     #[test]
+    fn month_arithmetic_agrees_with_chrono_everywhere() {
+        use chrono::Months;
+        let first = from_ymd(TABLE_FIRST_YEAR, 1, 1);
+        let end = from_ymd(TABLE_LAST_YEAR + 1, 1, 1);
+        for n in (first - 40..end + 40).step_by(3) {
+            let date = to_naive(n);
+            for months in [-25i32, -12, -1, 1, 2, 11, 12, 36] {
+                let want = if months < 0 {
+                    date.checked_sub_months(Months::new(months.unsigned_abs()))
+                } else {
+                    date.checked_add_months(Months::new(months.unsigned_abs()))
+                };
+                assert_eq!(add_months(n, months), from_naive(want.unwrap()), "{date} {months:+}");
+            }
+        }
+        // The last table month uses the end sentinel.
+        assert_eq!(add_months(from_ymd(TABLE_LAST_YEAR, 11, 30), 1), from_ymd(TABLE_LAST_YEAR, 12, 30));
+        assert_eq!(add_months(from_ymd(TABLE_LAST_YEAR, 10, 31), 1), from_ymd(TABLE_LAST_YEAR, 11, 30));
+    }
+
+    #[test]
+    fn day_numbers_outside_chrono_saturate() {
+        assert_eq!(to_naive(DayNum::MIN), NaiveDate::MIN);
+        assert_eq!(to_naive(DayNum::MAX), NaiveDate::MAX);
+    }
+
+    #[test]
     fn month_arithmetic_clamps_to_month_end() {
         assert_eq!(add_months(from_ymd(2024, 1, 31), 1), from_ymd(2024, 2, 29));
         assert_eq!(add_months(from_ymd(2023, 1, 31), 1), from_ymd(2023, 2, 28));
@@ -270,6 +297,9 @@ mod tests {
             "2024-1-01",
             "99999-01-01",
             "2024/01/01",
+            "2024-01/01",
+            "2024/01-01",
+            "2024-01-1x",
             "２０２４-01-01",
             "",
         ] {

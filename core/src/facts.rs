@@ -150,6 +150,9 @@ fn check_code(field: &str, code: &str) -> Result<(), CaseError> {
 
 impl PersonFacts {
     /// Validates a typed person: division codes, identity number, category, then dates.
+    ///
+    /// # Errors
+    /// The first refused field, in field order.
     pub fn from_person(p: &Person, as_of: DayNum) -> Result<(PersonFacts, Vec<ChangeFacts>), CaseError> {
         if let Some(code) = &p.hukou_region {
             check_code("person.hukou_region", code)?;
@@ -163,31 +166,30 @@ impl PersonFacts {
                 ));
             }
         }
-        let (category, category_source, derivation) = match p.category {
-            Some(c) => (c, CategorySource::Given, None),
-            None => {
-                let d = if p.overseas == Some(true) {
-                    Derivation::Overseas
-                } else if let Some(code) = &p.hukou_region {
-                    match (code.starts_with("21"), p.living_at_hukou) {
-                        (false, _) => Derivation::HukouOutside,
-                        (true, true) => Derivation::AtHukou,
-                        (true, false) => Derivation::AwayFromHukou,
-                    }
-                } else {
-                    return Err(CaseError::new(
-                        "person.category",
-                        "is required unless it can be derived: give hukou_region (or overseas: true)",
-                    ));
-                };
-                let c = match d {
-                    Derivation::Overseas => Category::Overseas,
-                    Derivation::HukouOutside => Category::Floating,
-                    Derivation::AtHukou => Category::Permanent,
-                    Derivation::AwayFromHukou => Category::Lodging,
-                };
-                (c, CategorySource::Derived, Some(d))
-            }
+        let (category, category_source, derivation) = if let Some(c) = p.category {
+            (c, CategorySource::Given, None)
+        } else {
+            let d = if p.overseas == Some(true) {
+                Derivation::Overseas
+            } else if let Some(code) = &p.hukou_region {
+                match (code.starts_with("21"), p.living_at_hukou) {
+                    (false, _) => Derivation::HukouOutside,
+                    (true, true) => Derivation::AtHukou,
+                    (true, false) => Derivation::AwayFromHukou,
+                }
+            } else {
+                return Err(CaseError::new(
+                    "person.category",
+                    "is required unless it can be derived: give hukou_region (or overseas: true)",
+                ));
+            };
+            let c = match d {
+                Derivation::Overseas => Category::Overseas,
+                Derivation::HukouOutside => Category::Floating,
+                Derivation::AtHukou => Category::Permanent,
+                Derivation::AwayFromHukou => Category::Lodging,
+            };
+            (c, CategorySource::Derived, Some(d))
         };
         let id_birth = p.id_number.as_ref().map(|id| from_naive(id.birth_date()));
         let given_birth = opt_day(p.birth_date);
@@ -239,6 +241,9 @@ impl PersonFacts {
     }
 
     /// Consistency checks shared by every face: date ranges, then the relations between dates.
+    ///
+    /// # Errors
+    /// The first refused field, in field order.
     #[inline]
     pub fn check(&self, as_of: DayNum) -> Result<(), CaseError> {
         // Fast path: one branch-light test for the common, valid row.
@@ -322,6 +327,9 @@ impl PersonFacts {
 
 impl ReporterFacts {
     /// Validates a typed reporter.
+    ///
+    /// # Errors
+    /// The first refused field.
     pub fn from_reporter(r: &Reporter, as_of: DayNum) -> Result<ReporterFacts, CaseError> {
         let f = ReporterFacts {
             kind: r.kind,
@@ -337,6 +345,9 @@ impl ReporterFacts {
     }
 
     /// Consistency checks shared by every face.
+    ///
+    /// # Errors
+    /// The first refused field.
     pub fn check(&self, _as_of: DayNum) -> Result<(), CaseError> {
         check_range("reporter.registered_on", self.registered_on)?;
         check_range("reporter.reported_on", self.reported_on)?;
@@ -353,6 +364,9 @@ impl ReporterFacts {
 }
 
 /// Checks `as_of` (supported years) and reduces a case to facts.
+///
+/// # Errors
+/// `as_of` outside the supported years or before the rule set, or the subject's first refused field.
 pub fn case_facts(case: &Case) -> Result<(DayNum, CaseFacts), CaseError> {
     let as_of = from_naive(case.as_of);
     check_range("as_of", Some(as_of))?;

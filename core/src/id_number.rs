@@ -73,6 +73,9 @@ fn check_char(digits: &[u8]) -> u8 {
 impl IdNumber {
     /// Validates an 18-character number (check character `x` is accepted as `X`), or upgrades
     /// a 15-digit one (year `YY` read as `19YY`, check character computed).
+    ///
+    /// # Errors
+    /// A wrong length, a non-digit, an impossible birth date or a wrong check character.
     pub fn parse(s: &str) -> Result<IdNumber, IdNumberError> {
         let b = s.trim().as_bytes();
         let mut text = [0u8; 18];

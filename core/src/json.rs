@@ -120,7 +120,7 @@ pub(crate) fn parse(text: &str) -> Result<Json, CaseError> {
     serde_json::from_str(text).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
 }
 
-/// Parses JSON bytes (checked to be UTF-8 by serde_json).
+/// Parses JSON bytes (checked to be UTF-8 by `serde_json`).
 pub(crate) fn parse_bytes(bytes: &[u8]) -> Result<Json, CaseError> {
     serde_json::from_slice(bytes).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
 }

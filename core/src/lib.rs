@@ -38,6 +38,24 @@
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#![warn(clippy::pedantic)]
+#![allow(
+    // Every pure accessor would carry it; results that matter are `Result`s already.
+    clippy::must_use_candidate,
+    clippy::return_self_not_must_use,
+    // The batch kernel's hot helpers, measured (BENCHMARKS.md).
+    clippy::inline_always,
+    // Day numbers, codes and counts are range-checked before these casts.
+    clippy::cast_possible_truncation,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap,
+    // y, m, d for dates.
+    clippy::many_single_char_names,
+    // The explanation renderer is one match with an arm per step.
+    clippy::too_many_lines,
+    // Rules read best as one arm per case, even where two arms agree.
+    clippy::match_same_arms
+)]
 
 pub mod assessment;
 pub mod batch;
@@ -85,11 +103,17 @@ pub struct ReadmeDoctests;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Assesses a case with the embedded mainland calendar.
+///
+/// # Errors
+/// The case's first refused field (see [`CaseError`]).
 pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
     assess_with(case, Calendar::china())
 }
 
 /// Assesses a case with the given calendar.
+///
+/// # Errors
+/// The case's first refused field.
 pub fn assess_with(case: &Case, cal: &Calendar) -> Result<Assessment, CaseError> {
     let (as_of, facts) = facts::case_facts(case)?;
     Ok(match facts {
@@ -133,11 +157,17 @@ pub fn assess_person_facts(
 }
 
 /// Reads a JSON case, assesses it with the embedded calendar and returns the assessment JSON.
+///
+/// # Errors
+/// Input that is not a valid case, with the field's path.
 pub fn assess_json(case_json: &str) -> Result<String, CaseError> {
     assess_json_with(case_json.as_bytes(), Calendar::china())
 }
 
 /// Reads a JSON case (UTF-8 bytes), assesses it with `cal` and returns the assessment JSON.
+///
+/// # Errors
+/// Input that is not UTF-8 JSON or not a valid case, with the field's path.
 pub fn assess_json_with(case_json: &[u8], cal: &Calendar) -> Result<String, CaseError> {
     let case = json::read_case_bytes(case_json)?;
     Ok(assess_with(&case, cal)?.to_json())
@@ -145,6 +175,9 @@ pub fn assess_json_with(case_json: &[u8], cal: &Calendar) -> Result<String, Case
 
 /// The contract's answer to JSON input, whatever it is: `Ok(assessment JSON)` or
 /// `Err(error JSON {"error": {"field", "message"}})`.
+///
+/// # Errors
+/// The error JSON for refused input (see [`CaseError::to_json`]).
 pub fn respond_json(case_json: &[u8], cal: &Calendar) -> Result<String, String> {
     assess_json_with(case_json, cal).map_err(|e| e.to_json())
 }

@@ -124,6 +124,30 @@ mod tests {
     }
 
     #[test]
+    fn provisional_marks_answers_that_touch_a_year_without_data() {
+        let china = Calendar::china();
+        // Working days are counted from the day after the start: starting on the last day
+        // before the data (2012-12-31), every day counted lies in 2013.
+        let d = counted(china, from_ymd(2012, 12, 31), 7, DayCounting::WorkingDays);
+        assert_eq!(d.due, from_ymd(2013, 1, 10)); // 1–3 January rest, 5–6 January are make-up working days
+        assert!(!d.provisional);
+        // Starting in the data, the count runs into 2027, which has none.
+        let d = counted(china, from_ymd(2026, 12, 28), 7, DayCounting::WorkingDays);
+        assert_eq!(d.due, from_ymd(2027, 1, 6));
+        assert!(d.provisional);
+        // Civil Code: the 7th day is known but a rest day, and the move lands in an unknown year.
+        let cal = Calendar::from_json(r#"{"years":{"2026":{"rest_days":["2026-12-31"]}}}"#).unwrap();
+        let d = counted(&cal, from_ymd(2026, 12, 24), 7, DayCounting::CivilCode);
+        assert_eq!((d.nominal, d.due), (from_ymd(2026, 12, 31), from_ymd(2027, 1, 1)));
+        assert!(d.provisional);
+        let d = counted(&cal, from_ymd(2026, 12, 23), 7, DayCounting::CivilCode);
+        assert_eq!(d.due, from_ymd(2026, 12, 30));
+        assert!(!d.provisional);
+        // Calendar counting never consults the calendar.
+        assert!(!counted(china, from_ymd(2030, 1, 1), 7, DayCounting::Calendar).provisional);
+    }
+
+    #[test]
     fn seven_day_tables_equal_day_by_day_counting_everywhere() {
         let long_rest = Calendar::from_json(r#"{"years":{"2100":{"rest_days":[]}}}"#).unwrap();
         for cal in [Calendar::china(), &Calendar::weekends_only(), &long_rest] {

@@ -12,7 +12,10 @@
 //! the days of that calendar year: the New Year block announced in the following year's notice
 //! (for example 2018-12-30/31) appears under the year its days fall in, with that notice cited.
 
-use super::Festival::{self, *};
+use super::Festival::{
+    self, DragonBoat, LabourDay, MidAutumn, MidAutumnNationalDay, NationalDay, NationalDayMidAutumn, NewYear, Qingming,
+    SpringFestival, VictoryDay70,
+};
 
 /// One year of official data.
 pub(crate) struct YearData {

@@ -163,11 +163,17 @@ impl Calendar {
     /// Each listed year replaces that year of the base entirely: its rest days are its
     /// Saturdays and Sundays, minus `working_days`, plus `rest_days`. Dates must lie in their
     /// year, in 1900–2199, and not in both lists.
+    ///
+    /// # Errors
+    /// Text that is not JSON, or a field that is not as described, by path (`years.2027.rest_days.0`).
     pub fn from_json(text: &str) -> Result<Calendar, CaseError> {
         Calendar::from_tree(&json::parse(text)?)
     }
 
     /// Loads a calendar from JSON bytes (UTF-8), as [`Calendar::from_json`].
+    ///
+    /// # Errors
+    /// As [`Calendar::from_json`], and bytes that are not UTF-8.
     pub fn from_json_bytes(bytes: &[u8]) -> Result<Calendar, CaseError> {
         Calendar::from_tree(&json::parse_bytes(bytes)?)
     }
@@ -568,11 +574,12 @@ mod tests {
 
     #[test]
     fn a_calendar_of_only_rest_days_still_answers() {
+        use std::fmt::Write;
         let mut years = String::new();
         for y in 2100..=2101 {
             let days: Vec<String> =
                 (d(y, 1, 1)..d(y + 1, 1, 1)).map(|x| format!("\"{}\"", crate::date::format_iso(x))).collect();
-            years.push_str(&format!("\"{y}\":{{\"rest_days\":[{}]}},", days.join(",")));
+            let _ = write!(years, "\"{y}\":{{\"rest_days\":[{}]}},", days.join(","));
         }
         years.pop();
         let cal = Calendar::from_json(&format!("{{\"years\":{{{years}}}}}")).unwrap();

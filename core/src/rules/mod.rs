@@ -34,6 +34,9 @@ impl Trace for Vec<liaoning_2013::Step> {
 }
 
 /// Refuses an assessment day before the rule set was in force.
+///
+/// # Errors
+/// `as_of` before the rule set was in force, naming `as_of`.
 pub fn check_in_force(rule_set: RuleSet, as_of: DayNum) -> Result<(), CaseError> {
     match rule_set {
         RuleSet::Liaoning2013 => liaoning_2013::check_in_force(as_of),

@@ -76,6 +76,9 @@ pub(crate) struct Acc {
 }
 
 /// Refuses an assessment day before 2013-04-01.
+///
+/// # Errors
+/// `as_of` before 2013-04-01, naming `as_of`.
 pub fn check_in_force(as_of: DayNum) -> Result<(), CaseError> {
     if as_of < IN_FORCE {
         return Err(CaseError::new(
