@@ -238,6 +238,22 @@ fn leap_day_birthdays() {
     assert_eq!(a["permit"]["reaches_16_on"], "2028-02-29");
 }
 
+#[rstest]
+// Born 2008-06-10: 16 full years on 2024-06-11. Leaving that very day, the person never lives
+// here as a 16-year-old; leaving a day later, the exemption ends during the stay (I3).
+#[case::leaves_on_reaching_16("2024-06-11", "optional", "not_required")]
+#[case::leaves_the_day_after("2024-06-12", "required", "overdue")]
+fn reaching_16_on_the_departure_day(#[case] departure: &str, #[case] status: &str, #[case] application: &str) {
+    let a = assess(floating(
+        "2024-06-30",
+        "2024-03-01",
+        json!({"birth_date": "2008-06-10", "planned_departure": departure}),
+    ));
+    assert_eq!(a["permit"]["reaches_16_on"], "2024-06-11");
+    assert_eq!(a["permit"]["status"], status);
+    assert_eq!(a["permit"]["application_status"], application);
+}
+
 #[test]
 fn leaving_before_16_keeps_the_exemption() {
     let a = assess(floating(
@@ -371,14 +387,26 @@ fn a_permit_issued_after_as_of_is_not_held_yet() {
 }
 
 #[test]
-fn old_permits_cite_the_transition() {
+fn a_permit_issued_on_as_of_is_held() {
     let a = assess(floating(
-        "2013-05-01",
-        "2012-06-01",
-        json!({"permit": {"issued_on": "2012-06-01", "validity_years": 3}}),
+        "2024-03-10",
+        "2024-03-01",
+        json!({"permit": {"issued_on": "2024-03-10", "validity_years": 1}}),
     ));
-    assert_eq!(a["permit"]["expires_on"], "2015-06-01");
-    assert!(a["permit"]["basis"].as_array().unwrap().contains(&json!("art13.p5")));
+    assert_eq!(a["permit"]["expires_on"], "2025-03-10");
+    assert_eq!(a["permit"]["valid"], true);
+    assert_eq!(a["permit"]["application_status"], "done");
+    assert_eq!(a["entitlements"].as_array().unwrap().len(), 18);
+}
+
+#[rstest]
+#[case::before_the_measures("2013-03-31", true)]
+#[case::on_entry_into_force("2013-04-01", false)]
+fn old_permits_cite_the_transition(#[case] issued: &str, #[case] transition: bool) {
+    let a = assess(floating("2013-05-01", "2012-06-01", json!({"permit": {"issued_on": issued, "validity_years": 2}})));
+    assert_eq!(a["permit"]["expires_on"], issued.replacen("2013", "2015", 1));
+    let basis = a["permit"]["basis"].as_array().unwrap();
+    assert_eq!(basis.contains(&json!("art13.p5")), transition, "{basis:?}");
 }
 
 // ------------------------------------------------------------- Art 13 p1: changes
@@ -443,6 +471,11 @@ fn entitlements_on_the_day(#[case] category: &str, #[case] extra: Value, #[case]
 #[case::corrected_in_time("2024-07-20", Some("2024-07-05"), Some("2024-07-10"), "none")]
 #[case::corrected_too_late("2024-07-20", Some("2024-07-15"), Some("2024-07-10"), "credit_record")]
 #[case::late_without_limit("2024-07-20", Some("2024-07-15"), None, "none")]
+#[case::done_on_the_deadline("2024-07-01", Some("2024-06-11"), None, "none")]
+#[case::as_of_on_the_deadline("2024-06-11", None, None, "none")]
+#[case::as_of_the_day_after("2024-06-12", None, None, "order_to_correct")]
+#[case::corrected_on_the_limit_day("2024-07-20", Some("2024-07-10"), Some("2024-07-10"), "none")]
+#[case::corrected_the_day_after("2024-07-20", Some("2024-07-11"), Some("2024-07-10"), "credit_record")]
 fn art21_ladder_for_lodging_registration(
     #[case] as_of: &str,
     #[case] registered: Option<&str>,
@@ -495,6 +528,9 @@ fn reporter(as_of: &str, fields: Value) -> Value {
 #[case::corrected_in_time("2024-10-20", json!({"reported_on": "2024-09-03", "concealed": 2, "correction_deadline": "2024-10-01", "corrected_on": "2024-09-30"}), "done", "none", 0, 0)]
 #[case::corrected_without_limit("2024-10-20", json!({"reported_on": "2024-09-03", "concealed": 2, "corrected_on": "2024-09-30"}), "done", "none", 0, 0)]
 #[case::corrected_after_limit("2024-10-20", json!({"reported_on": "2024-09-03", "concealed": 2, "correction_deadline": "2024-10-01", "corrected_on": "2024-10-02"}), "done", "fine_and_credit_record", 400, 1000)]
+#[case::as_of_on_the_limit_day("2024-10-01", json!({"reported_on": "2024-09-03", "concealed": 2, "correction_deadline": "2024-10-01"}), "done", "order_to_correct", 0, 0)]
+#[case::as_of_the_day_after_the_limit("2024-10-02", json!({"reported_on": "2024-09-03", "concealed": 2, "correction_deadline": "2024-10-01"}), "done", "fine_and_credit_record", 400, 1000)]
+#[case::corrected_on_the_limit_day("2024-10-20", json!({"reported_on": "2024-09-03", "concealed": 2, "correction_deadline": "2024-10-01", "corrected_on": "2024-10-01"}), "done", "none", 0, 0)]
 #[case::correction_in_future("2024-09-25", json!({"reported_on": "2024-09-03", "concealed": 2, "correction_deadline": "2024-10-01", "corrected_on": "2024-09-30"}), "done", "order_to_correct", 0, 0)]
 fn art22_ladder(
     #[case] as_of: &str,

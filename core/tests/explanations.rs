@@ -1,0 +1,310 @@
+//! The explanation, word for word: one scenario per branch of the step renderer, in English and
+//! Chinese, compared with the reviewed text in `golden/explanations.txt`.
+//!
+//! The explanation is what a clerk reads back to a person, so a change of wording or of the
+//! provision a step cites must be a deliberate one. After reviewing a change, accept it with
+//! `JUZHU_BLESS=1 cargo test -p juzhu --test explanations`.
+
+mod common;
+
+use common::*;
+use juzhu::{assess, Case, Lang};
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+fn reporter(as_of: &str, fields: Value) -> Value {
+    json!({"as_of": as_of, "reporter": fields})
+}
+
+/// Every scenario: a name and a case. Each targets branches of the renderer; the comment says which.
+fn scenarios() -> Vec<(&'static str, Value)> {
+    vec![
+        // Counting: the 7th day falls in the National Day holiday and moves (Civil Code Art 203).
+        ("floating_pending_moved_by_holiday", floating("2024-10-02", "2024-09-28", json!({}))),
+        // The 7th day is a working day; registration and permit done in time.
+        (
+            "floating_done_in_time",
+            floating(
+                "2024-06-20",
+                "2024-06-12",
+                json!({"registered_on": "2024-06-14", "permit_applied_on": "2024-06-14"}),
+            ),
+        ),
+        // Done after the deadline.
+        (
+            "floating_late",
+            floating(
+                "2024-07-20",
+                "2024-06-03",
+                json!({"registered_on": "2024-06-20", "permit_applied_on": "2024-06-21"}),
+            ),
+        ),
+        // Overdue, no correction limit yet: order to correct.
+        ("floating_overdue_order", floating("2024-07-20", "2024-06-03", json!({}))),
+        // Overdue past the correction limit: credit record.
+        ("floating_overdue_credit", floating("2024-08-20", "2024-06-03", json!({"correction_deadline": "2024-08-01"}))),
+        // Made only after the correction limit.
+        (
+            "floating_made_after_correction_limit",
+            floating(
+                "2024-08-20",
+                "2024-06-03",
+                json!({"correction_deadline": "2024-08-01", "registered_on": "2024-08-10", "permit_applied_on": "2024-08-10"}),
+            ),
+        ),
+        // A date given after as_of has not happened yet on as_of.
+        ("floating_done_date_in_future", floating("2024-06-05", "2024-06-03", json!({"registered_on": "2024-06-07"}))),
+        // A date given on as_of has happened.
+        ("floating_done_on_as_of", floating("2024-06-05", "2024-06-03", json!({"registered_on": "2024-06-05"}))),
+        // Calendar counting (no move off a rest day).
+        (
+            "floating_calendar_counting",
+            with_policy(floating("2024-10-02", "2024-09-28", json!({})), json!({"day_counting": "calendar"})),
+        ),
+        // Working-day counting.
+        (
+            "floating_working_day_counting",
+            with_policy(floating("2024-10-02", "2024-09-28", json!({})), json!({"day_counting": "working_days"})),
+        ),
+        // A year without official calendar data: provisional.
+        ("floating_provisional_year", floating("2031-03-05", "2031-03-03", json!({}))),
+        // The event precedes the Measures (I7).
+        ("floating_before_in_force", floating("2013-04-03", "2013-03-20", json!({}))),
+        // Category derived from division codes; a stay under a month.
+        (
+            "derived_short_stay",
+            json!({"as_of": "2024-06-05", "person": {"hukou_region": "110105", "residence_region": "210102",
+                "birth_date": "1990-05-01", "arrival_date": "2024-06-03", "planned_departure": "2024-06-20"}}),
+        ),
+        // A stay of a month or more with a planned departure.
+        (
+            "floating_planned_departure_long",
+            floating("2024-06-05", "2024-06-03", json!({"planned_departure": "2024-09-01"})),
+        ),
+        // Birth date from the identity number.
+        (
+            "floating_birth_from_id",
+            json!({"as_of": "2024-06-05", "person": {"category": "floating", "id_number": "11010519491231002X",
+                "arrival_date": "2024-06-03"}}),
+        ),
+        // Lodging person registered: Art 17 certificates, no permit.
+        ("lodging_registered", person("2024-06-20", "lodging", "2024-06-03", json!({"registered_on": "2024-06-04"}))),
+        // Lodging person overdue: no certificates, Art 21 order.
+        ("lodging_overdue", person("2024-07-20", "lodging", "2024-06-03", json!({}))),
+        // Lodging person in a hotel (I5).
+        ("lodging_in_hotel", person("2024-07-20", "lodging", "2024-06-03", json!({"accommodation": "hotel"}))),
+        ("permanent", person("2024-06-05", "permanent", "2024-06-03", json!({}))),
+        ("overseas", person("2024-06-05", "overseas", "2024-06-03", json!({}))),
+        // Registered by an institution, wishing a permit (I4).
+        (
+            "floating_in_hospital_wants_permit",
+            floating("2024-07-20", "2024-06-03", json!({"accommodation": "hospital", "wants_permit": true})),
+        ),
+        // Registered by a school, studying (I4).
+        (
+            "floating_in_school_studying",
+            floating("2024-07-20", "2024-06-03", json!({"accommodation": "school", "studying": true})),
+        ),
+        // Registered by a relief station, neither.
+        (
+            "floating_in_relief_station",
+            floating("2024-07-20", "2024-06-03", json!({"accommodation": "relief_station"})),
+        ),
+        // Student: exempt; voluntary application wished, made, or neither; overdue registration (I9).
+        ("student", floating("2024-07-20", "2024-06-03", json!({"studying": true}))),
+        ("student_wants_permit", floating("2024-06-05", "2024-06-03", json!({"studying": true, "wants_permit": true}))),
+        (
+            "student_applied",
+            floating("2024-06-05", "2024-06-03", json!({"studying": true, "permit_applied_on": "2024-06-04"})),
+        ),
+        // Under 16; turning 16 during the stay; under 16 through a planned stay; no birth date.
+        ("child_under_16", floating("2024-06-05", "2024-06-03", json!({"birth_date": "2010-01-15"}))),
+        ("child_turned_16", floating("2024-06-20", "2024-03-01", json!({"birth_date": "2008-06-10"}))),
+        (
+            "child_under_16_through_stay",
+            floating(
+                "2024-06-05",
+                "2024-06-03",
+                json!({"birth_date": "2010-01-15", "planned_departure": "2025-06-01"}),
+            ),
+        ),
+        ("no_birth_date", floating("2024-06-05", "2024-06-03", json!({"birth_date": null}))),
+        // Permits: one year valid, extension pending; three years, extension done; late; missed; expired.
+        (
+            "permit_one_year_extension_pending",
+            floating(
+                "2024-06-05",
+                "2023-09-01",
+                json!({"registered_on": "2023-09-02",
+                "permit": {"issued_on": "2023-09-10", "validity_years": 1}}),
+            ),
+        ),
+        (
+            "permit_three_years_extension_done",
+            floating(
+                "2026-08-20",
+                "2023-09-01",
+                json!({"registered_on": "2023-09-02",
+                "permit": {"issued_on": "2023-09-10", "validity_years": 3, "extension_applied_on": "2026-07-01"}}),
+            ),
+        ),
+        (
+            "permit_extension_late",
+            floating(
+                "2024-09-05",
+                "2023-09-01",
+                json!({"registered_on": "2023-09-02",
+                "permit": {"issued_on": "2023-09-10", "validity_years": 1, "extension_applied_on": "2024-09-01"}}),
+            ),
+        ),
+        (
+            "permit_extension_missed_expired",
+            floating(
+                "2024-10-05",
+                "2023-09-01",
+                json!({"registered_on": "2023-09-02",
+                "permit": {"issued_on": "2023-09-10", "validity_years": 1}}),
+            ),
+        ),
+        // A permit from before the Measures; a permit issued after as_of.
+        (
+            "permit_from_before",
+            floating(
+                "2013-05-05",
+                "2012-09-01",
+                json!({"registered_on": "2012-09-02",
+                "permit": {"issued_on": "2012-09-10", "validity_years": 2}}),
+            ),
+        ),
+        (
+            "permit_not_yet_issued",
+            floating(
+                "2024-06-05",
+                "2024-06-01",
+                json!({"registered_on": "2024-06-02",
+                "permit_applied_on": "2024-06-02", "permit": {"issued_on": "2024-06-20", "validity_years": 1}}),
+            ),
+        ),
+        // Change reports: one in time, one overdue.
+        (
+            "changes",
+            floating(
+                "2024-08-20",
+                "2024-06-03",
+                json!({"registered_on": "2024-06-04", "permit_applied_on": "2024-06-04",
+                "changes": [{"changed_on": "2024-07-01", "reported_on": "2024-07-03"}, {"changed_on": "2024-08-01"}]}),
+            ),
+        ),
+        // Reporters: a 7-day reporter pending, done, and reports periodically.
+        ("employer_pending", reporter("2024-09-03", json!({"kind": "employer", "registered_on": "2024-09-02"}))),
+        (
+            "job_agency_done",
+            reporter(
+                "2024-09-20",
+                json!({"kind": "job_agency", "registered_on": "2024-09-02", "reported_on": "2024-09-05"}),
+            ),
+        ),
+        ("hotel_periodic", reporter("2024-09-20", json!({"kind": "hotel", "registered_on": "2024-09-02"}))),
+        // Penalties: concealment only, under an order; false reports only, fined; both, corrected in time.
+        (
+            "landlord_concealed_order",
+            reporter(
+                "2024-09-20",
+                json!({"kind": "landlord", "registered_on": "2024-09-02",
+                "reported_on": "2024-09-05", "concealed": 2}),
+            ),
+        ),
+        (
+            "housing_agency_false_fined",
+            reporter(
+                "2024-12-01",
+                json!({"kind": "housing_agency", "registered_on": "2024-09-02",
+                "reported_on": "2024-09-05", "false_reports": 1, "correction_deadline": "2024-11-01"}),
+            ),
+        ),
+        (
+            "employer_both_corrected",
+            reporter(
+                "2024-12-01",
+                json!({"kind": "employer", "registered_on": "2024-09-02", "reported_on": "2024-09-05",
+                "false_reports": 1, "concealed": 1, "correction_deadline": "2024-11-01", "corrected_on": "2024-10-20"}),
+            ),
+        ),
+        // Late reporting alone, not corrected: credit record but no fine (I8); and with concealment, fined.
+        (
+            "employer_late_only_credit",
+            reporter(
+                "2024-12-01",
+                json!({"kind": "employer", "registered_on": "2024-09-02",
+                "correction_deadline": "2024-11-01"}),
+            ),
+        ),
+        (
+            "employer_late_and_concealed_fined",
+            reporter(
+                "2024-12-01",
+                json!({"kind": "employer", "registered_on": "2024-09-02",
+                "concealed": 3, "correction_deadline": "2024-11-01"}),
+            ),
+        ),
+    ]
+}
+
+fn render() -> String {
+    let mut out = String::new();
+    for (name, case) in scenarios() {
+        let text = case.to_string();
+        let case = Case::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let a = assess(&case).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let _ = writeln!(out, "## {name}\n{}\n{}", a.explanation.text(Lang::En), a.explanation.text(Lang::Zh));
+    }
+    out
+}
+
+#[test]
+fn explanations_read_as_reviewed() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/explanations.txt");
+    let got = render();
+    if std::env::var_os("JUZHU_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &got).unwrap();
+        return;
+    }
+    let want = std::fs::read_to_string(&path).expect("golden/explanations.txt (create it with JUZHU_BLESS=1)");
+    if got != want {
+        let (mut section, mut line) = (String::new(), 0);
+        for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+            if g.starts_with("## ") {
+                section = g.to_string();
+            }
+            if g != w {
+                line = i + 1;
+                panic!("explanation differs at line {line} ({section}):\n  got:  {g}\n  want: {w}\nreview, then JUZHU_BLESS=1");
+            }
+        }
+        panic!(
+            "explanation differs in length ({} vs {} lines, after line {line}); review, then JUZHU_BLESS=1",
+            got.lines().count(),
+            want.lines().count()
+        );
+    }
+}
+
+#[test]
+fn every_step_is_in_both_languages_and_cites_a_provision() {
+    for (name, case) in scenarios() {
+        let a = assess_value(&case);
+        for line in a["explanation"].as_array().unwrap() {
+            let basis = line["basis"].as_str().unwrap();
+            assert!(basis.starts_with("art"), "{name}: {basis}");
+            // English may quote a Chinese term; it is not written in Chinese.
+            let han = |s: &str| s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+            assert!(han(line["en"].as_str().unwrap()) <= 4, "{name}: {}", line["en"]);
+            assert!(han(line["zh"].as_str().unwrap()) > 1, "{name}: {}", line["zh"]);
+        }
+    }
+}
+
+fn assess_value(case: &Value) -> Value {
+    common::assess(case.clone())
+}
