@@ -135,6 +135,9 @@ test-c: check-header lib
 	$(VALGRIND) $(BUILD)/c/test_hostile
 	$(VALGRIND) $(BUILD)/c/test_threads $(CASES)
 	$(VALGRIND) $(BUILD)/c/test_catalogue $(CATALOGUE)
+	@echo "--- under helgrind (8 threads on one calendar and policy; tests/c/helgrind.supp lists the one std-internal report)"
+	JUZHU_TEST_ROUNDS=5 valgrind --tool=helgrind -q --suppressions=tests/c/helgrind.supp --error-exitcode=3 \
+	    $(BUILD)/c/test_threads $(CASES)
 	@if echo 'int main(void){return 0;}' | $(CC) $(SANITIZE) -x c - -o $(BUILD)/c/.sanitize-probe 2>/dev/null; then \
 	  echo "--- with -fsanitize=address,undefined"; \
 	  $(MAKE) --no-print-directory $(addprefix $(BUILD)/c/,$(addsuffix .asan,$(C_TESTS))) && \

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #define THREADS 8
-#define ROUNDS 25
+#define ROUNDS 25 /* JUZHU_TEST_ROUNDS overrides it (helgrind runs a few) */
 #define MAX_CASES 256
 
 static char *inputs[MAX_CASES];
@@ -18,6 +18,7 @@ static size_t input_len[MAX_CASES];
 static char *serial[MAX_CASES];
 static char *serial_cal[MAX_CASES];
 static int ncases = 0;
+static int rounds = ROUNDS;
 static juzhu_calendar *shared_calendar = NULL;
 static juzhu_policy shared_policy;
 static juzhu_person people[4];
@@ -68,7 +69,7 @@ static void *worker(void *arg) {
     long bad = 0;
     int round, i;
     (void)arg;
-    for (round = 0; round < ROUNDS; round++) {
+    for (round = 0; round < rounds; round++) {
         juzhu_assessment batch[4], one;
         for (i = 0; i < ncases; i++) {
             char *out = NULL;
@@ -95,6 +96,8 @@ int main(int argc, char **argv) {
     long total = 0;
     int i;
     juzhu_error err;
+    const char *r = getenv("JUZHU_TEST_ROUNDS");
+    if (r && atoi(r) > 0) rounds = atoi(r);
     for (i = 1; i < argc && ncases < MAX_CASES; i++)
         if (!load_input(argv[i])) { fprintf(stderr, "cannot read %s\n", argv[i]); return 2; }
     if (juzhu_calendar_from_json(CALENDAR, strlen(CALENDAR), JUZHU_ENCODING_UTF8, &shared_calendar, &err) != JUZHU_STATUS_OK) {
@@ -152,7 +155,7 @@ int main(int argc, char **argv) {
         pthread_join(threads[i], &bad);
         total += (long)bad;
     }
-    printf("%d threads x %d rounds x %d cases (+ struct and batch calls), shared calendar: %s\n", THREADS, ROUNDS, ncases,
+    printf("%d threads x %d rounds x %d cases (+ struct and batch calls), shared calendar: %s\n", THREADS, rounds, ncases,
            total ? "MISMATCH" : "identical to serial");
     for (i = 0; i < ncases; i++) { free(inputs[i]); juzhu_string_free(serial[i]); juzhu_string_free(serial_cal[i]); }
     juzhu_calendar_free(shared_calendar);
