@@ -1,13 +1,15 @@
 # juzhu — one entry point for humans and CI.
 #
 #   make demo     assess an example case and print the bilingual report
-#   make test     every test: Rust (incl. CLI and calendar cross-check), C, Python
+#   make test     every test: lint (rustfmt, clippy -D warnings), Rust (incl. CLI and calendar
+#                 cross-check), C (plain, valgrind, helgrind, ASan+UBSan), Python, a fuzz smoke run
+#   make fuzz     the 10-minute fuzz campaign per target (nightly), then minimise the corpora
 #   make bench    criterion and Python benchmarks (BENCHMARKS.md)
 #   make header   regenerate include/juzhu.h with the pinned cbindgen
 #   make install  PREFIX=/usr/local: libjuzhu.{so,a}, juzhu.h, juzhu.pc
 #
 # Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind and Python 3 is
-# installed here: Python packages into .venv, cbindgen into .tools — nothing by hand.
+# installed here: Python packages into .venv, cbindgen and cargo-fuzz into .tools — nothing by hand.
 
 SHELL    := /bin/bash
 PYTHON   ?= python3
