@@ -149,7 +149,15 @@ mod tests {
 
     #[test]
     fn seven_day_tables_equal_day_by_day_counting_everywhere() {
-        let long_rest = Calendar::from_json(r#"{"years":{"2100":{"rest_days":[]}}}"#).unwrap();
+        // A caller's calendar with a rest run of 200 days: deadlines 7 to 200+ days away, across
+        // the 127-day limit of the packed tables.
+        let rest: Vec<String> = (from_ymd(2100, 1, 10)..from_ymd(2100, 7, 29))
+            .map(|d| format!("\"{}\"", crate::date::format_iso(d)))
+            .collect();
+        let long_rest =
+            Calendar::from_json(&format!(r#"{{"years":{{"2100":{{"rest_days":[{}]}}}}}}"#, rest.join(","))).unwrap();
+        let far = counted(&long_rest, from_ymd(2100, 1, 2), 7, DayCounting::CivilCode);
+        assert_eq!(far.due, from_ymd(2100, 7, 29));
         for cal in [Calendar::china(), &Calendar::weekends_only(), &long_rest] {
             for d in from_ymd(TABLE_FIRST_YEAR, 1, 1)..from_ymd(TABLE_LAST_YEAR, 12, 20) {
                 for counting in [DayCounting::CivilCode, DayCounting::WorkingDays, DayCounting::Calendar] {

@@ -318,11 +318,10 @@ impl Calendar {
     #[inline]
     pub fn nth_working_after(&self, d: DayNum, n: u32) -> DayNum {
         if let Some(i) = self.index(d) {
+            // The working days up to and including d, plus n: the (k)th working day, 1-based.
             let k = self.work_ord[i] as usize + n as usize;
-            if k >= 1 {
-                if let Some(&w) = self.work_days.get(k - 1) {
-                    return w;
-                }
+            if let Some(&w) = k.checked_sub(1).and_then(|j| self.work_days.get(j)) {
+                return w;
             }
         }
         let (mut x, mut left) = (d, n);
