@@ -142,17 +142,19 @@ pub fn year_of(n: DayNum) -> i32 {
 /// (31 Jan + 1 month = 28 or 29 Feb), as the Civil Code counts months.
 #[inline]
 pub fn add_months(n: DayNum, months: i32) -> DayNum {
+    add_months_table(n, months).unwrap_or_else(|| add_months_slow(n, months))
+}
+
+/// [`add_months`] from the table; `None` when the day or the result lies outside it.
+#[inline]
+fn add_months_table(n: DayNum, months: i32) -> Option<DayNum> {
     let t = table();
-    if let Some(&p) = t.ymd.get(n.wrapping_sub(t.first) as u32 as usize) {
-        let (y, m, d) = ((p >> 9) as i32, (p >> 5) & 0xF, p & 0x1F);
-        let index = (y - TABLE_FIRST_YEAR) * 12 + (m as i32 - 1) + months;
-        if index >= 0 && ((index + 1) as usize) < t.month_start.len() {
-            let start = t.month_start[index as usize];
-            let len = (t.month_start[index as usize + 1] - start) as u32;
-            return start + (d.min(len) as i32) - 1;
-        }
-    }
-    add_months_slow(n, months)
+    let &p = t.ymd.get(n.wrapping_sub(t.first) as u32 as usize)?;
+    let (y, m, d) = ((p >> 9) as i32, (p >> 5) & 0xF, p & 0x1F);
+    let index = usize::try_from((y - TABLE_FIRST_YEAR) * 12 + (m as i32 - 1) + months).ok()?;
+    let (&start, &next) = (t.month_start.get(index)?, t.month_start.get(index + 1)?);
+    let len = (next - start) as u32;
+    Some(start + (d.min(len) as i32) - 1)
 }
 
 fn add_months_slow(n: DayNum, months: i32) -> DayNum {
@@ -265,6 +267,15 @@ mod tests {
                 assert_eq!(add_months(n, months), from_naive(want.unwrap()), "{date} {months:+}");
             }
         }
+        // Inside the table the fast path answers (the slow one is only a fallback).
+        for n in (first..end).step_by(7) {
+            for months in [-13, 1, 12, 36] {
+                let target = to_ymd(n).0 * 12 + i32::try_from(to_ymd(n).1).unwrap() - 1 + months;
+                let inside = (TABLE_FIRST_YEAR * 12..(TABLE_LAST_YEAR + 1) * 12).contains(&target);
+                assert_eq!(add_months_table(n, months), inside.then(|| add_months_slow(n, months)), "{n} {months}");
+            }
+        }
+        assert_eq!(add_months_table(first - 1, 1), None);
         // The last table month uses the end sentinel.
         assert_eq!(add_months(from_ymd(TABLE_LAST_YEAR, 11, 30), 1), from_ymd(TABLE_LAST_YEAR, 12, 30));
         assert_eq!(add_months(from_ymd(TABLE_LAST_YEAR, 10, 31), 1), from_ymd(TABLE_LAST_YEAR, 11, 30));
