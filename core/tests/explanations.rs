@@ -61,6 +61,10 @@ fn scenarios() -> Vec<(&'static str, Value)> {
             "floating_calendar_counting",
             with_policy(floating("2024-10-02", "2024-09-28", json!({})), json!({"day_counting": "calendar"})),
         ),
+        (
+            "floating_calendar_counting_ends_on_a_working_day",
+            with_policy(floating("2024-06-20", "2024-06-12", json!({})), json!({"day_counting": "calendar"})),
+        ),
         // Working-day counting.
         (
             "floating_working_day_counting",

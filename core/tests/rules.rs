@@ -475,6 +475,8 @@ fn entitlements_on_the_day(#[case] category: &str, #[case] extra: Value, #[case]
 #[case::as_of_on_the_deadline("2024-06-11", None, None, "none")]
 #[case::as_of_the_day_after("2024-06-12", None, None, "order_to_correct")]
 #[case::corrected_on_the_limit_day("2024-07-20", Some("2024-07-10"), Some("2024-07-10"), "none")]
+// A limit set before the deadline cannot make a registration on the last day late.
+#[case::done_on_the_deadline_limit_before("2024-07-01", Some("2024-06-11"), Some("2024-06-07"), "none")]
 #[case::corrected_the_day_after("2024-07-20", Some("2024-07-11"), Some("2024-07-10"), "credit_record")]
 fn art21_ladder_for_lodging_registration(
     #[case] as_of: &str,

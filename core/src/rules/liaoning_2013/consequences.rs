@@ -16,7 +16,7 @@ use super::{Acc, Ctx, Step};
 use crate::case::Category;
 use crate::date::DayNum;
 use crate::facts::PersonFacts;
-use crate::outcome::{Consequence, DutyHolder, PermitOutcome, PermitStatus, RegistrationOutcome, Status};
+use crate::outcome::{Consequence, PermitOutcome, PermitStatus, RegistrationOutcome, Status};
 use crate::rules::Trace;
 
 /// The Art 21 ladder for one duty due on `deadline`, done on `done`.
@@ -49,9 +49,9 @@ pub(crate) fn decide<T: Trace>(
     t: &mut T,
 ) -> Consequence {
     let (duty, deadline, done) = match f.category {
-        Category::Lodging if reg.duty_holder == Some(DutyHolder::SelfPerson) => {
-            (Duty::LodgingRegistration, reg.deadline, f.registered_on)
-        }
+        // A lodging person registered by an Art 11 institution has no deadline of their own,
+        // so no consequence (the `let Some(deadline)` below).
+        Category::Lodging => (Duty::LodgingRegistration, reg.deadline, f.registered_on),
         Category::Floating if permit.status == PermitStatus::Required => {
             let applied = f.permit_applied_on.filter(|&d| d <= cx.as_of);
             let issued = f.permit.map(|p| p.issued).filter(|&d| d <= cx.as_of);

@@ -44,10 +44,12 @@ pub(crate) fn seven_days<T: Trace>(cx: &Ctx, event: DayNum, duty: Duty, acc: &mu
         duty,
         deadline: d,
         counting: cx.counting,
-        rest: if cx.counting == DayCounting::CivilCode && d.due != d.nominal {
-            cx.cal.rest_reason(d.nominal)
-        } else {
-            None
+        // The rest day worth naming: the one a Civil-Code period moved off, or the one a
+        // calendar-day period ends on regardless.
+        rest: match cx.counting {
+            DayCounting::CivilCode if d.due != d.nominal => cx.cal.rest_reason(d.nominal),
+            DayCounting::Calendar => cx.cal.rest_reason(d.due),
+            _ => None,
         },
     });
     d.due

@@ -38,7 +38,8 @@ pub enum Step {
     SelfRegistration { kind: RegistrationKind },
     /// The event lies before the Measures; the period starts on 2013-04-01 (I7).
     StartsInForce { duty: Duty, event: DayNum },
-    /// A deadline was counted (I1).
+    /// A deadline was counted (I1); `rest` names the rest day a Civil-Code period moved off or
+    /// a calendar-day period ends on.
     Counted { duty: Duty, deadline: Deadline, counting: DayCounting, rest: Option<RestReason> },
     /// A duty was judged against its deadline.
     Judged { duty: Duty, status: Status, done: Option<DayNum>, deadline: DayNum, as_of: DayNum },
@@ -254,8 +255,9 @@ impl Step {
                         duty.en(), d(dl.start), d(dl.due)
                     ),
                     DayCounting::Calendar => format!(
-                        "{}: 7 calendar days from {} end on {}; calendar counting does not move a deadline off a rest day.",
-                        duty.en(), d(dl.start), d(dl.due)
+                        "{}: 7 calendar days from {} end on {}{}; calendar counting does not move a deadline off a rest day.",
+                        duty.en(), d(dl.start), d(dl.due),
+                        rest.map(|r| format!(", {}", rest_en(Some(r)))).unwrap_or_default()
                     ),
                     DayCounting::WorkingDays => format!(
                         "{}: the 7th working day after {} is {} (working-day counting).",
@@ -470,8 +472,9 @@ impl Step {
                         duty.zh(), d(dl.start), d(dl.due)
                     ),
                     DayCounting::Calendar => format!(
-                        "{}：自{}起按自然日计算7日，截止{}，不因休息日顺延。",
-                        duty.zh(), d(dl.start), d(dl.due)
+                        "{}：自{}起按自然日计算7日，截止{}{}，不因休息日顺延。",
+                        duty.zh(), d(dl.start), d(dl.due),
+                        rest.map(|r| format!("，系{}", rest_zh(Some(r)))).unwrap_or_default()
                     ),
                     DayCounting::WorkingDays => format!("{}：{}后第7个工作日为{}（按工作日计算）。", duty.zh(), d(dl.start), d(dl.due)),
                 };
