@@ -44,13 +44,9 @@ pub(crate) fn seven_days<T: Trace>(cx: &Ctx, event: DayNum, duty: Duty, acc: &mu
         duty,
         deadline: d,
         counting: cx.counting,
-        // The rest day worth naming: the one a Civil-Code period moved off, or the one a
-        // calendar-day period ends on regardless.
-        rest: match cx.counting {
-            DayCounting::CivilCode if d.due != d.nominal => cx.cal.rest_reason(d.nominal),
-            DayCounting::Calendar => cx.cal.rest_reason(d.due),
-            _ => None,
-        },
+        // The rest day worth naming, if day 7 is one: a Civil-Code period moved off it, a
+        // calendar-day period ends on it regardless. Working-day counting has no day 7 to name.
+        rest: if cx.counting == DayCounting::WorkingDays { None } else { cx.cal.rest_reason(d.nominal) },
     });
     d.due
 }
