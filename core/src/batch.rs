@@ -670,36 +670,44 @@ fn dayn(d: Option<DayNum>) -> DayNum {
     d.unwrap_or(NULL_DAY)
 }
 
+/// Calls the macro `$m` with the name of every output column of [`PersonColumnsMut`].
+macro_rules! output_columns {
+    ($m:ident) => {
+        $m!(
+            category,
+            category_source,
+            registration_required,
+            registration_kind,
+            registration_duty_holder,
+            registration_deadline,
+            registration_status,
+            permit_status,
+            permit_exemption,
+            permit_reaches_16_on,
+            permit_deadline,
+            permit_application_status,
+            permit_expires_on,
+            permit_valid,
+            permit_extension_deadline,
+            permit_extension_status,
+            consequence,
+            entitlements,
+            interpretations,
+            calendar_provisional
+        )
+    };
+}
+
 impl PersonColumnsMut<'_> {
     fn len(&self) -> usize {
         self.category.len()
     }
 
     fn lengths_match(&self, n: usize) -> bool {
-        [
-            self.category.len(),
-            self.category_source.len(),
-            self.registration_required.len(),
-            self.registration_kind.len(),
-            self.registration_duty_holder.len(),
-            self.registration_deadline.len(),
-            self.registration_status.len(),
-            self.permit_status.len(),
-            self.permit_exemption.len(),
-            self.permit_reaches_16_on.len(),
-            self.permit_deadline.len(),
-            self.permit_application_status.len(),
-            self.permit_expires_on.len(),
-            self.permit_valid.len(),
-            self.permit_extension_deadline.len(),
-            self.permit_extension_status.len(),
-            self.consequence.len(),
-            self.entitlements.len(),
-            self.interpretations.len(),
-            self.calendar_provisional.len(),
-        ]
-        .iter()
-        .all(|&l| l == n)
+        macro_rules! all_have_n {
+            ($($f:ident),*) => { $(self.$f.len() == n)&&* };
+        }
+        output_columns!(all_have_n)
     }
 
     #[inline(always)]
@@ -897,28 +905,7 @@ impl<'a> PersonColumnsMut<'a> {
                 (PersonColumnsMut { $($f: $f.0,)* }, PersonColumnsMut { $($f: $f.1,)* })
             }};
         }
-        split!(
-            category,
-            category_source,
-            registration_required,
-            registration_kind,
-            registration_duty_holder,
-            registration_deadline,
-            registration_status,
-            permit_status,
-            permit_exemption,
-            permit_reaches_16_on,
-            permit_deadline,
-            permit_application_status,
-            permit_expires_on,
-            permit_valid,
-            permit_extension_deadline,
-            permit_extension_status,
-            consequence,
-            entitlements,
-            interpretations,
-            calendar_provisional
-        )
+        output_columns!(split)
     }
 }
 
@@ -948,28 +935,42 @@ pub fn assess_persons_into_threaded(
     if threads == 1 {
         return assess_persons_into(cols, as_of, policy, cal, out);
     }
-    let per = n.div_ceil(threads);
+    in_parts(n, threads, out.reborrow(), PersonColumnsMut::split_at, |first, len, mut part| {
+        let sub = cols.slice(first, first + len);
+        assess_persons_into(&sub, as_of, policy, cal, &mut part)
+            .map(|errs| errs.into_iter().map(|(i, e)| (first + i, e)).collect())
+    })
+}
+
+/// Runs `work(first, len, part)` on `threads` scoped threads, one per contiguous part of `n` rows,
+/// each with its own part of the output (`split(out, len)` cuts off the first `len` rows), and
+/// gathers the refused rows in row order. `work` reports rows by their index in the whole batch.
+/// The Python module's batch uses it for its own output columns.
+///
+/// # Errors
+/// The first part's error, if a part fails as a whole (a panicking worker counts as failed).
+pub fn in_parts<O: Send>(
+    n: usize,
+    threads: usize,
+    out: O,
+    split: impl Fn(O, usize) -> (O, O),
+    work: impl Fn(usize, usize, O) -> Result<Vec<(usize, CaseError)>, CaseError> + Sync,
+) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    let per = n.div_ceil(threads.max(1)).max(1);
     let mut parts = Vec::with_capacity(threads);
-    let mut rest = out.reborrow();
+    let mut rest = out;
     let mut first = 0;
     while first < n {
         let len = per.min(n - first);
-        let (head, tail) = rest.split_at(len);
+        let (head, tail) = split(rest, len);
         parts.push((first, len, head));
         rest = tail;
         first += len;
     }
+    let work = &work;
     let results: Vec<Result<Vec<(usize, CaseError)>, CaseError>> = std::thread::scope(|s| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|(first, len, mut part)| {
-                let sub = cols.slice(first, first + len);
-                s.spawn(move || {
-                    assess_persons_into(&sub, as_of, policy, cal, &mut part)
-                        .map(|errs| errs.into_iter().map(|(i, e)| (first + i, e)).collect())
-                })
-            })
-            .collect();
+        let handles: Vec<_> =
+            parts.into_iter().map(|(first, len, part)| s.spawn(move || work(first, len, part))).collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed"))))
@@ -988,28 +989,7 @@ impl PersonColumnsMut<'_> {
         macro_rules! again {
             ($($f:ident),*) => { PersonColumnsMut { $($f: &mut *self.$f,)* } };
         }
-        again!(
-            category,
-            category_source,
-            registration_required,
-            registration_kind,
-            registration_duty_holder,
-            registration_deadline,
-            registration_status,
-            permit_status,
-            permit_exemption,
-            permit_reaches_16_on,
-            permit_deadline,
-            permit_application_status,
-            permit_expires_on,
-            permit_valid,
-            permit_extension_deadline,
-            permit_extension_status,
-            consequence,
-            entitlements,
-            interpretations,
-            calendar_provisional
-        )
+        output_columns!(again)
     }
 }
 

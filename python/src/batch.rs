@@ -257,35 +257,9 @@ fn run_all(
     if threads == 1 {
         return out.run(cols, coded, 0, as_of, policy, cal);
     }
-    let per = n.div_ceil(threads);
-    let mut parts = Vec::with_capacity(threads);
-    let mut rest = out;
-    let mut first = 0;
-    while first < n {
-        let len = per.min(n - first);
-        let (head, tail) = rest.split_at(len);
-        parts.push((first, len, head));
-        rest = tail;
-        first += len;
-    }
-    let results: Vec<Result<Vec<(usize, CaseError)>, CaseError>> = std::thread::scope(|s| {
-        let handles: Vec<_> = parts
-            .into_iter()
-            .map(|(first, len, part)| {
-                let sub = cols.slice(first, first + len);
-                s.spawn(move || part.run(&sub, coded, first, as_of, policy, cal))
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed"))))
-            .collect()
-    });
-    let mut errors = Vec::new();
-    for r in results {
-        errors.extend(r?);
-    }
-    Ok(errors)
+    juzhu::batch::in_parts(n, threads, out, Part::split_at, |first, len, part| {
+        part.run(&cols.slice(first, first + len), coded, first, as_of, policy, cal)
+    })
 }
 
 fn policy_from(py: Python<'_>, policy: Option<&Bound<'_, PyDict>>) -> PyResult<Policy> {
