@@ -117,11 +117,11 @@ check-header: $(CBINDGEN)
 C_TESTS := test_cases test_hostile test_threads test_catalogue
 CATALOGUE := tests/hostile/catalogue.json
 
-$(BUILD)/c/%: tests/c/%.c tests/c/minijson.h include/juzhu.h | lib
+$(BUILD)/c/%: tests/c/%.c tests/c/minijson.h tests/c/readfile.h include/juzhu.h | lib
 	@mkdir -p $(BUILD)/c
 	$(CC) $(CSTRICT) -pthread $< $(CLINK) -o $@
 
-$(BUILD)/c/%.asan: tests/c/%.c tests/c/minijson.h include/juzhu.h | lib
+$(BUILD)/c/%.asan: tests/c/%.c tests/c/minijson.h tests/c/readfile.h include/juzhu.h | lib
 	@mkdir -p $(BUILD)/c
 	$(CC) $(CSTRICT) -pthread $(SANITIZE) $< $(CLINK) -o $@
 

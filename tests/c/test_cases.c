@@ -7,6 +7,7 @@
  */
 #include "juzhu.h"
 #include "minijson.h"
+#include "readfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,21 +23,6 @@ static const char *current = "";
         fputc('\n', stderr);                        \
         failures++;                                 \
     } while (0)
-
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-    fclose(f);
-    if (buf) { buf[n] = 0; *len = (size_t)n; }
-    return buf;
-}
 
 /* The JUZHU_* constant whose JSON id is the string `n`: 0 for absent/null, -1 if none. */
 static int constant(uint32_t vocab, const mj_node *n) {

@@ -5,6 +5,7 @@
  */
 #include "juzhu.h"
 #include "minijson.h"
+#include "readfile.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,21 +20,6 @@ static int failures = 0;
         fputc('\n', stderr);                        \
         failures++;                                 \
     } while (0)
-
-static char *read_file(const char *path, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-    if (!f) return NULL;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    buf = (char *)malloc((size_t)n + 1);
-    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) { free(buf); buf = NULL; }
-    fclose(f);
-    if (buf) { buf[n] = 0; *len = (size_t)n; }
-    return buf;
-}
 
 /* Appends the UTF-8 encoding of a code point below U+10000. */
 static size_t put_utf8(char *out, unsigned cp) {

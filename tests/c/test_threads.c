@@ -3,6 +3,7 @@
  * calendar handle and one policy; every answer must equal the serial one.
  */
 #include "juzhu.h"
+#include "readfile.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -30,17 +31,10 @@ static const char *CALENDAR =
 
 /* Extracts the "input" object of a case file by brace matching (strings respected). */
 static int load_input(const char *path) {
-    FILE *f = fopen(path, "rb");
-    char *text, *p, *start;
-    long n;
+    size_t n;
+    char *text = read_file(path, &n), *p, *start;
     int depth = 0, in_string = 0;
-    if (!f) return 0;
-    fseek(f, 0, SEEK_END);
-    n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    text = (char *)calloc((size_t)n + 1, 1);
-    if (!text || fread(text, 1, (size_t)n, f) != (size_t)n) { fclose(f); free(text); return 0; }
-    fclose(f);
+    if (!text) return 0;
     p = strstr(text, "\"input\"");
     if (!p || !(start = strchr(p, '{'))) { free(text); return 0; }
     for (p = start; *p; p++) {
