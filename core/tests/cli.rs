@@ -2,38 +2,15 @@
 //! `--jsonl` and stdin modes.
 
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
-fn cli() -> PathBuf {
-    // target/<profile>/deps/cli-xxxx → target/<profile>/examples/juzhu
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().unwrap().parent().unwrap().join("examples");
-    let bin = dir.join(format!("juzhu{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status =
-            Command::new(cargo).args(["build", "-p", "juzhu", "--example", "juzhu"]).status().expect("cargo runs");
-        assert!(status.success(), "building the CLI example");
-    }
-    bin
-}
+mod common;
 
+/// Runs the command line; output must be UTF-8.
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
-    let mut child = Command::new(cli())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(s) = stdin {
-        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
-    }
-    drop(child.stdin.take());
-    let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    let r = common::run_cli(args, stdin.unwrap_or("").as_bytes());
+    assert!(!r.stdout.contains('\u{FFFD}') && !r.stderr.contains('\u{FFFD}'), "output is not UTF-8");
+    (r.code.unwrap_or(-1), r.stdout, r.stderr)
 }
 
 fn shared_cases() -> Vec<(String, Value)> {

@@ -2,10 +2,10 @@
 //! through the Rust API and the command line: every input is answered or refused naming the
 //! expected field, never a panic, and never shows a whole identity number.
 
+mod common;
+
 use serde_json::Value;
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 fn catalogue() -> Vec<Value> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/hostile/catalogue.json");
@@ -90,40 +90,17 @@ fn every_hostile_input_through_the_rust_api() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn cli() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let bin = exe.parent().unwrap().parent().unwrap().join("examples").join("juzhu");
-    if !bin.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        assert!(Command::new(cargo).args(["build", "-p", "juzhu", "--example", "juzhu"]).status().unwrap().success());
-    }
-    bin
-}
-
 #[test]
 fn every_hostile_input_through_the_cli() {
     let mut failures = Vec::new();
     for entry in catalogue() {
         let bytes = input(&entry);
-        let mut child = Command::new(cli())
-            .args(["assess", "--json", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(&bytes);
-        });
-        let out = child.wait_with_output().unwrap();
-        writer.join().unwrap();
-        let text = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        if stderr.contains("panicked") {
+        let out = common::run_cli(&["assess", "--json", "-"], &bytes);
+        let text = out.stdout.trim().to_owned();
+        if out.stderr.contains("panicked") {
             failures.push(format!("cli {}: panicked", entry["id"]));
         }
-        let answer = match out.status.code() {
+        let answer = match out.code {
             Some(0) => Ok(text),
             Some(1) => Err(text),
             other => {

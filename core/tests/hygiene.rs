@@ -1,24 +1,11 @@
 //! Code hygiene the project promises: `unsafe` only in `ffi/` and `python/`, each block with a
 //! `// SAFETY:` comment and each `unsafe fn` with a `# Safety` section; the core forbids it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-fn sources(dir: &Path) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let text = std::fs::read_to_string(&p).unwrap();
-                out.push((p, text));
-            }
-        }
-    }
-    out
-}
+mod common;
+
+use common::rust_sources as sources;
 
 #[test]
 fn the_core_forbids_unsafe() {

@@ -4,10 +4,10 @@
 //! `Debug`, `Display`, assessment JSON, explanation or CLI output (report or JSON, stdout or
 //! stderr) shows the whole number. And the library's sources do no I/O of their own.
 
+mod common;
+
 use serde_json::{json, Value};
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 fn valid_id(body17: &str) -> String {
     let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -136,42 +136,24 @@ fn no_output_of_the_rust_api_shows_an_identity_number() {
 #[test]
 fn no_cli_output_shows_an_identity_number() {
     let id = valid_id("11010519491231002");
-    let exe = std::env::current_exe().unwrap();
-    let bin = exe.parent().unwrap().parent().unwrap().join("examples").join("juzhu");
-    if !bin.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        assert!(Command::new(cargo).args(["build", "-p", "juzhu", "--example", "juzhu"]).status().unwrap().success());
-    }
     let cases = corpus(&id);
     let jsonl: String = cases.iter().map(|c| format!("{c}\n")).collect();
-    let out = run(&bin, &["assess", "--jsonl", "-"], &jsonl);
+    let out = run(&["assess", "--jsonl", "-"], &jsonl);
     assert!(!leaks(&out, &id), "the CLI's JSON lines show the identity number");
     assert!(out.lines().count() == cases.len());
     // Report mode, one case at a time (a sample: every 7th), stdout and stderr together.
     for case in cases.iter().step_by(7) {
         for args in [vec!["assess", "-"], vec!["assess", "--json", "-"]] {
-            let out = run(&bin, &args, &case.to_string());
+            let out = run(&args, &case.to_string());
             assert!(!leaks(&out, &id), "the CLI shows the identity number: {out}");
         }
     }
 }
 
-fn run(bin: &PathBuf, args: &[&str], input: &str) -> String {
-    let mut child = Command::new(bin)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let input = input.to_owned();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(input.as_bytes());
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+/// The command line's stdout and stderr together.
+fn run(args: &[&str], input: &str) -> String {
+    let r = common::run_cli(args, input.as_bytes());
+    format!("{}{}", r.stdout, r.stderr)
 }
 
 /// The library crates contain no I/O, logging or temporary files of their own: the only I/O is
@@ -196,21 +178,12 @@ fn library_sources_do_no_io() {
     ];
     let mut found = Vec::new();
     for dir in ["core/src", "ffi/src", "python/src"] {
-        let mut stack = vec![root.join(dir)];
-        while let Some(d) = stack.pop() {
-            for entry in std::fs::read_dir(&d).unwrap() {
-                let p = entry.unwrap().path();
-                if p.is_dir() {
-                    stack.push(p);
-                } else if p.extension().is_some_and(|x| x == "rs") {
-                    let text = std::fs::read_to_string(&p).unwrap();
-                    // Tests may do what they like, and doc examples are the caller's code.
-                    let lib = text.split("#[cfg(test)]").next().unwrap_or("");
-                    for line in lib.lines().filter(|l| !l.trim_start().starts_with("//")) {
-                        for f in forbidden.iter().filter(|f| line.contains(*f)) {
-                            found.push(format!("{}: {f}: {}", p.display(), line.trim()));
-                        }
-                    }
+        for (p, text) in common::rust_sources(&root.join(dir)) {
+            // Tests may do what they like, and doc examples are the caller's code.
+            let lib = text.split("#[cfg(test)]").next().unwrap_or("");
+            for line in lib.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                for f in forbidden.iter().filter(|f| line.contains(*f)) {
+                    found.push(format!("{}: {f}: {}", p.display(), line.trim()));
                 }
             }
         }
