@@ -34,16 +34,6 @@ _BAD_TICKS = int(np.iinfo(np.int64).max)
 _ENUM_INPUTS = {"category": "category", "accommodation": "accommodation"}
 _FLAG_INPUTS = ("overseas", "living_at_hukou", "studying", "wants_permit")
 _REGION_INPUTS = ("hukou_region", "residence_region")
-_DATE_INPUTS = (
-    "birth_date",
-    "arrival_date",
-    "planned_departure",
-    "registered_on",
-    "permit_applied_on",
-    "permit_issued_on",
-    "permit_extension_applied_on",
-    "correction_deadline",
-)
 
 #: The input columns ``assess_batch`` reads (the person fields of spec/CASES.md).
 INPUT_COLUMNS: Tuple[str, ...] = (
