@@ -14,8 +14,7 @@
 //! error JSON goes to stdout), 2 usage or I/O error. Nothing is logged; error messages never show
 //! a whole identity number.
 
-use juzhu::vocab::Word;
-use juzhu::{Assessment, Calendar, CaseError, Lang, SubjectAssessment};
+use juzhu::{Assessment, Calendar, CaseError, Lang};
 use std::io::{BufRead, Read, Write};
 use std::process::ExitCode;
 
@@ -101,7 +100,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                     if output == Output::Json {
                         println!("{}", a.to_json_pretty());
                     } else {
-                        print!("{}", report(&a, lang));
+                        print!("{}", a.report(lang));
                     }
                     Ok(ExitCode::SUCCESS)
                 }
@@ -182,163 +181,4 @@ fn jsonl(input: &[u8], cal: &Calendar) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-fn label<W: Word>(w: W, lang: Option<Lang>) -> String {
-    match lang {
-        Some(Lang::Zh) => w.zh().to_owned(),
-        Some(Lang::En) => w.en().to_owned(),
-        None => format!("{} / {}", w.zh(), w.en()),
-    }
-}
-
-fn opt<W: Word>(w: Option<W>, lang: Option<Lang>) -> String {
-    w.map_or_else(|| "—".to_owned(), |w| label(w, lang))
-}
-
-fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map_or_else(|| "—".to_owned(), |d| d.to_string())
-}
-
-fn both(zh: &str, en: &str, lang: Option<Lang>) -> String {
-    match lang {
-        Some(Lang::Zh) => zh.to_owned(),
-        Some(Lang::En) => en.to_owned(),
-        None => format!("{zh} {en}"),
-    }
-}
-
-/// A readable report of an assessment.
-fn report(a: &Assessment, lang: Option<Lang>) -> String {
-    let mut s = String::new();
-    let mut line = |t: String| {
-        s.push_str(&t);
-        s.push('\n');
-    };
-    line(format!("juzhu · {} · {} {}", a.rule_set.id(), both("评估日", "as of", lang), a.as_of));
-    match &a.subject {
-        SubjectAssessment::Person(p) => {
-            line(format!("{}: {} ({})", both("类别", "Category", lang), label(p.category, lang), p.category_source));
-            let r = &p.registration;
-            line(format!("{}:", both("登记", "Registration", lang)));
-            line(format!("  {}: {}", both("种类", "kind", lang), opt(r.kind, lang)));
-            line(format!("  {}: {}", both("义务人", "made by", lang), opt(r.duty_holder, lang)));
-            line(format!("  {}: {}", both("期限", "deadline", lang), date(r.deadline)));
-            line(format!(
-                "  {}: {}  [{}]",
-                both("状态", "status", lang),
-                label(r.status, lang),
-                r.basis.ids().join(", ")
-            ));
-            let pm = &p.permit;
-            line(format!("{}:", both("居住证", "Residence Permit", lang)));
-            line(format!(
-                "  {}: {}{}",
-                both("要求", "status", lang),
-                label(pm.status, lang),
-                pm.exemption.map(|e| format!(" ({})", label(e, lang))).unwrap_or_default()
-            ));
-            if let Some(r16) = pm.reaches_16_on {
-                line(format!("  {}: {r16}", both("满16周岁之日", "reaches 16 on", lang)));
-            }
-            line(format!("  {}: {}", both("申领期限", "apply by", lang), date(pm.deadline)));
-            line(format!("  {}: {}", both("申领状态", "application", lang), label(pm.application_status, lang)));
-            if pm.expires_on.is_some() {
-                line(format!(
-                    "  {}: {} ({})",
-                    both("有效期至", "valid through", lang),
-                    date(pm.expires_on),
-                    if pm.valid == Some(true) {
-                        both("有效", "valid", lang)
-                    } else {
-                        both("已过期", "expired", lang)
-                    }
-                ));
-                line(format!(
-                    "  {}: {} — {}",
-                    both("延期申请最迟", "extend by", lang),
-                    date(pm.extension_deadline),
-                    opt(pm.extension_status, lang)
-                ));
-            }
-            line(format!("  {}: {} 元/yuan  [{}]", both("费用", "fee", lang), pm.fee_yuan, pm.basis.ids().join(", ")));
-            for (i, c) in p.changes.iter().enumerate() {
-                line(format!(
-                    "{} {}: {} → {} {}",
-                    both("变更", "Change", lang),
-                    i + 1,
-                    c.changed_on,
-                    c.deadline,
-                    label(c.status, lang)
-                ));
-            }
-            line(format!("{} ({}):", both("权益", "Entitlements", lang), p.entitlements.len()));
-            for e in p.entitlements.iter() {
-                line(format!("  - {} [{}]", label(e, lang), e.article().id()));
-            }
-            line(format!(
-                "{}: {}",
-                both("后果（第二十一条）", "Consequence (Art 21)", lang),
-                label(p.consequence, lang)
-            ));
-        }
-        SubjectAssessment::Reporter(r) => {
-            line(format!(
-                "{}: {} — {}  [{}]",
-                both("报送期限", "Report due", lang),
-                date(r.report.deadline),
-                label(r.report.status, lang),
-                r.report.basis.ids().join(", ")
-            ));
-            let pen = &r.penalty;
-            line(format!("{}: {}", both("处罚", "Penalty", lang), label(pen.stage, lang)));
-            if pen.fine_max_yuan > 0 {
-                line(format!(
-                    "  {}: {}–{} 元/yuan, {}",
-                    both("罚款", "fine", lang),
-                    pen.fine_min_yuan,
-                    pen.fine_max_yuan,
-                    opt(pen.authority, lang)
-                ));
-            }
-        }
-    }
-    let ids: Vec<&str> = a.interpretations.iter().map(|i| i.id()).collect();
-    line(format!(
-        "{}: {}",
-        both("解释", "Interpretations", lang),
-        if ids.is_empty() { "—".into() } else { ids.join(", ") }
-    ));
-    if a.calendar_provisional {
-        line(both(
-            "注意：期限涉及无官方节假日数据的年份（暂定）。",
-            "Note: a deadline falls in a year without official holiday data (provisional).",
-            lang,
-        ));
-    }
-    for n in a.notices.iter() {
-        line(format!(
-            "{}: {}",
-            both("提示", "Notice", lang),
-            match lang {
-                Some(Lang::En) => n.en(),
-                _ => n.zh(),
-            }
-        ));
-        if lang.is_none() {
-            line(format!("        {}", n.en()));
-        }
-    }
-    line(format!("{}:", both("理由", "Why", lang)));
-    for (i, step) in a.explanation.steps().iter().enumerate() {
-        match lang {
-            Some(Lang::Zh) => line(format!("  {}. [{}] {}", i + 1, step.basis(), step.zh())),
-            Some(Lang::En) => line(format!("  {}. [{}] {}", i + 1, step.basis(), step.en())),
-            None => {
-                line(format!("  {}. [{}] {}", i + 1, step.basis(), step.zh()));
-                line(format!("     {}", step.en()));
-            }
-        }
-    }
-    s
 }
