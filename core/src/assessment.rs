@@ -480,7 +480,7 @@ impl Assessment {
                 }
             }
         }
-        let ids: Vec<&str> = a.interpretations.iter().map(|i| i.id()).collect();
+        let ids: Vec<&str> = a.interpretations.iter().map(Word::id).collect();
         line(format!(
             "{}: {}",
             both("解释", "Interpretations", lang),
