@@ -5,6 +5,7 @@
 //! with [`Case::from_json`] (which refuses unknown fields and names the field of every error).
 
 use crate::id_number::IdNumber;
+pub use crate::period::{AgeConvention, DayCounting};
 use crate::vocab::words;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -38,28 +39,6 @@ words! {
         Training = 4 => "training", "培训机构寄宿", "boarding at a training institution";
         /// Receiving help at a relief station (Art 11 p1 i4).
         ReliefStation = 5 => "relief_station", "救助站", "relief station";
-    }
-}
-
-words! {
-    /// How periods of days are counted (RULES.md §6, interpretation I1).
-    pub enum DayCounting {
-        /// Calendar days, the last day moved to the next working day if it is a rest day (default).
-        CivilCode = 0 => "civil_code", "民法典计算（末日遇休息日顺延）", "Civil Code (a rest-day last day moves to the next working day)";
-        /// Calendar days, never moved.
-        Calendar = 1 => "calendar", "自然日", "calendar days";
-        /// Working days only.
-        WorkingDays = 2 => "working_days", "工作日", "working days";
-    }
-}
-
-words! {
-    /// The day a person reaches N full years (周岁).
-    pub enum AgeConvention {
-        /// The day after the Nth birthday (default; the Supreme People's Court's rule).
-        DayAfterBirthday = 0 => "day_after_birthday", "生日次日", "the day after the birthday";
-        /// The Nth birthday itself.
-        OnBirthday = 1 => "on_birthday", "生日当日", "on the birthday";
     }
 }
 
@@ -121,18 +100,6 @@ pub struct Policy {
     pub rule_set: RuleSet,
 }
 
-#[allow(clippy::derivable_impls)]
-impl Default for DayCounting {
-    fn default() -> Self {
-        DayCounting::CivilCode
-    }
-}
-#[allow(clippy::derivable_impls)]
-impl Default for AgeConvention {
-    fn default() -> Self {
-        AgeConvention::DayAfterBirthday
-    }
-}
 #[allow(clippy::derivable_impls)]
 impl Default for RuleSet {
     fn default() -> Self {

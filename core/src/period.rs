@@ -8,7 +8,8 @@
 //!
 //! ```
 //! use juzhu::period::{deadline, reaches_full_years};
-//! use juzhu::{AgeConvention, Calendar, DayCounting};
+//! use juzhu::period::{AgeConvention, DayCounting};
+//! use juzhu::Calendar;
 //! use juzhu::date::{from_ymd, format_iso};
 //! let cal = Calendar::china();
 //! // Arrival Saturday 28 Sep 2024: day 7 is 5 Oct, a National Day holiday; due Tue 8 Oct.
@@ -18,8 +19,44 @@
 //! ```
 
 use crate::calendar::Calendar;
-use crate::case::{AgeConvention, DayCounting};
 use crate::date::{add_months, add_years, DayNum};
+use crate::vocab::words;
+
+words! {
+    /// How periods of days are counted (RULES.md §6).
+    pub enum DayCounting {
+        /// Calendar days, the last day moved to the next working day if it is a rest day (default).
+        CivilCode = 0 => "civil_code", "民法典计算（末日遇休息日顺延）", "Civil Code (a rest-day last day moves to the next working day)";
+        /// Calendar days, never moved.
+        Calendar = 1 => "calendar", "自然日", "calendar days";
+        /// Working days only.
+        WorkingDays = 2 => "working_days", "工作日", "working days";
+    }
+}
+
+words! {
+    /// The day a person reaches N full years (周岁).
+    pub enum AgeConvention {
+        /// The day after the Nth birthday (default; the Supreme People's Court's rule).
+        DayAfterBirthday = 0 => "day_after_birthday", "生日次日", "the day after the birthday";
+        /// The Nth birthday itself.
+        OnBirthday = 1 => "on_birthday", "生日当日", "on the birthday";
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for DayCounting {
+    fn default() -> Self {
+        DayCounting::CivilCode
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for AgeConvention {
+    fn default() -> Self {
+        AgeConvention::DayAfterBirthday
+    }
+}
 
 /// A deadline counted from an event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,29 +71,60 @@ pub struct Deadline {
     pub provisional: bool,
 }
 
-/// The deadline `days` days from `start`, under `counting`.
+/// The deadline `days` days from `start`, under `counting`: a period of any length, settled
+/// from the calendar's per-day tables (one read for Civil-Code counting).
 #[inline]
 pub fn deadline(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting) -> Deadline {
-    // Every duty of the Measures runs 7 days: those come from the calendar's precomputed tables.
-    if days == 7 && counting != DayCounting::Calendar {
-        if let Some((due, provisional)) = cal.due7(start, counting == DayCounting::WorkingDays) {
-            return Deadline { start, nominal: start + 7, due, provisional };
+    let nominal = start + days as DayNum;
+    match counting {
+        DayCounting::Calendar => Deadline { start, nominal, due: nominal, provisional: false },
+        DayCounting::CivilCode => {
+            let (due, known) = cal.working_end(nominal);
+            Deadline { start, nominal, due, provisional: !known }
+        }
+        DayCounting::WorkingDays => {
+            let due = cal.nth_working_after(start, days);
+            Deadline { start, nominal, due, provisional: !cal.is_known(start + 1) || !cal.is_known(due) }
         }
     }
-    counted(cal, start, days, counting)
 }
 
-/// [`deadline`] counted day by day from the calendar (no precomputed tables).
+/// The day a period that ends on `last` (a day fixed by month or year arithmetic) is due under
+/// `counting`: moved to the next working day under Civil-Code and working-day counting (a
+/// month-long period has no "Nth working day"; its end moves like a Civil-Code one), kept under
+/// calendar counting. Returns the day and whether it relied on a year without official data.
+#[inline]
+pub fn period_end(cal: &Calendar, last: DayNum, counting: DayCounting) -> (DayNum, bool) {
+    match counting {
+        DayCounting::Calendar => (last, false),
+        DayCounting::CivilCode | DayCounting::WorkingDays => {
+            let (due, known) = cal.working_end(last);
+            (due, !known)
+        }
+    }
+}
+
+/// [`deadline`] counted day by day, asking the calendar one day at a time (the definition the
+/// tables shortcut; tests compare the two).
 pub fn counted(cal: &Calendar, start: DayNum, days: u32, counting: DayCounting) -> Deadline {
     let nominal = start + days as DayNum;
     match counting {
         DayCounting::Calendar => Deadline { start, nominal, due: nominal, provisional: false },
         DayCounting::CivilCode => {
-            let due = cal.working_on_or_after(nominal);
+            let mut due = nominal;
+            while cal.is_rest(due) {
+                due += 1;
+            }
             Deadline { start, nominal, due, provisional: !cal.is_known(nominal) || !cal.is_known(due) }
         }
         DayCounting::WorkingDays => {
-            let due = cal.nth_working_after(start, days);
+            let (mut due, mut left) = (start, days);
+            while left > 0 {
+                due += 1;
+                if !cal.is_rest(due) {
+                    left -= 1;
+                }
+            }
             Deadline { start, nominal, due, provisional: !cal.is_known(start + 1) || !cal.is_known(due) }
         }
     }
@@ -148,7 +216,7 @@ mod tests {
     }
 
     #[test]
-    fn seven_day_tables_equal_day_by_day_counting_everywhere() {
+    fn table_deadlines_equal_day_by_day_counting_everywhere() {
         // A caller's calendar with a rest run of 200 days: deadlines 7 to 200+ days away, across
         // the 127-day limit of the packed tables.
         let rest: Vec<String> = (from_ymd(2100, 1, 10)..from_ymd(2100, 7, 29))
@@ -161,7 +229,13 @@ mod tests {
         for cal in [Calendar::china(), &Calendar::weekends_only(), &long_rest] {
             for d in from_ymd(TABLE_FIRST_YEAR, 1, 1)..from_ymd(TABLE_LAST_YEAR, 12, 20) {
                 for counting in [DayCounting::CivilCode, DayCounting::WorkingDays, DayCounting::Calendar] {
-                    assert_eq!(deadline(cal, d, 7, counting), counted(cal, d, 7, counting), "day {d} {counting}");
+                    for days in [3, 7, 15, 30] {
+                        assert_eq!(
+                            deadline(cal, d, days, counting),
+                            counted(cal, d, days, counting),
+                            "day {d} +{days} {counting}"
+                        );
+                    }
                 }
             }
         }

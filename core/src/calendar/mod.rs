@@ -1,7 +1,8 @@
 //! Rest days and working days (RULES.md §6).
 //!
 //! A [`Calendar`] answers, in one memory read, whether a day is a rest day, which is the first
-//! working day on or after it, and which is the Nth working day after it. It holds per-day
+//! working day on or after it (and whether both lie in years with official data), and, in two,
+//! which is the Nth working day after it. It holds per-day
 //! tables for 1900–2299 built once when the calendar is made; rules never loop over holiday
 //! lists. Years with official data are *known*; any other year falls back to "Saturdays and
 //! Sundays rest", and an answer that depended on such a year is marked provisional.
@@ -22,7 +23,6 @@
 
 mod china;
 
-use crate::case::DayCounting;
 use crate::date::{
     from_naive, from_ymd, is_weekend, parse_iso, to_ymd, year_of, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR,
     TABLE_FIRST_YEAR, TABLE_LAST_YEAR,
@@ -71,8 +71,12 @@ pub enum RestReason {
     Listed,
 }
 
-const REST: u8 = 1;
-const KNOWN: u8 = 2;
+// One packed word per day: the gap to the first working day on or after it, then flags.
+const GAP: u32 = 0xFFFF;
+const REST: u32 = 1 << 16;
+const KNOWN: u32 = 1 << 17;
+/// The first working day on or after this day lies in a year with official data.
+const NEXT_KNOWN: u32 = 1 << 18;
 
 /// A year the calendar has data for.
 #[derive(Clone, Debug)]
@@ -87,18 +91,14 @@ struct YearInfo {
 #[derive(Clone)]
 pub struct Calendar {
     first: DayNum,
-    /// `REST` and `KNOWN` bits per day.
-    flags: Box<[u8]>,
-    /// Days from each day to the first working day on or after it (saturating).
-    next_work: Box<[u16]>,
+    /// Per day: days to the first working day on or after it (`GAP`, saturating), and the
+    /// `REST`, `KNOWN` and `NEXT_KNOWN` bits. A period of any length ending on a day is settled
+    /// by this one word: its working-day end and whether both days have official data.
+    days: Box<[u32]>,
     /// Working days from the table's first day through each day, inclusive.
     work_ord: Box<[u32]>,
     /// Every working day of the table, in order.
     work_days: Box<[DayNum]>,
-    /// For each start day, the 7-day deadline under `civil_code` and `working_days` counting,
-    /// packed: days from the start in the low 7 bits, "relied on a year without data" in the high
-    /// bit. Every duty of the Measures is a 7-day period, so this is the hot path.
-    due7: [Box<[u8]>; 2],
     years: BTreeMap<i32, YearInfo>,
 }
 
@@ -217,77 +217,61 @@ impl Calendar {
         let first = from_ymd(TABLE_FIRST_YEAR, 1, 1);
         let end = from_ymd(TABLE_LAST_YEAR + 1, 1, 1);
         let len = (end - first) as usize;
-        let mut flags: Vec<u8> = (first..end).map(|d| if is_weekend(d) { REST } else { 0 }).collect();
+        let mut days: Vec<u32> = (first..end).map(|d| if is_weekend(d) { REST } else { 0 }).collect();
         for (&year, spec) in &years {
             let (a, b) = (from_ymd(year, 1, 1), from_ymd(year + 1, 1, 1));
             for d in a..b {
-                flags[(d - first) as usize] |= KNOWN;
+                days[(d - first) as usize] |= KNOWN;
             }
             for &d in &spec.work {
-                flags[(d - first) as usize] &= !REST;
+                days[(d - first) as usize] &= !REST;
             }
             for &d in &spec.rest {
-                flags[(d - first) as usize] |= REST;
+                days[(d - first) as usize] |= REST;
             }
         }
-        // First working day on or after each day: walk backwards.
-        let mut next_work = vec![0u16; len];
-        let mut gap: u32 = u32::from(u16::MAX);
+        // First working day on or after each day, and whether it is known: walk backwards.
+        let mut gap: u32 = GAP;
+        let mut next_known = false;
         for i in (0..len).rev() {
-            gap = if flags[i] & REST == 0 { 0 } else { gap.saturating_add(1) };
-            next_work[i] = gap.min(u32::from(u16::MAX)) as u16;
+            if days[i] & REST == 0 {
+                gap = 0;
+                next_known = days[i] & KNOWN != 0;
+            } else {
+                gap = (gap + 1).min(GAP);
+            }
+            days[i] |= gap | if next_known && gap != GAP { NEXT_KNOWN } else { 0 };
         }
         let mut work_ord = Vec::with_capacity(len);
         let mut work_days = Vec::with_capacity(len * 5 / 7 + 16);
         let mut count = 0u32;
-        for (i, &f) in flags.iter().enumerate() {
+        for (i, &f) in days.iter().enumerate() {
             if f & REST == 0 {
                 count += 1;
                 work_days.push(first + i as DayNum);
             }
             work_ord.push(count);
         }
-        let mut cal = Calendar {
+        Calendar {
             first,
-            flags: flags.into_boxed_slice(),
-            next_work: next_work.into_boxed_slice(),
+            days: days.into_boxed_slice(),
             work_ord: work_ord.into_boxed_slice(),
             work_days: work_days.into_boxed_slice(),
-            due7: [Box::new([]), Box::new([])],
             years: years.into_iter().map(|(y, s)| (y, s.info)).collect(),
-        };
-        // Precompute the 7-day deadlines from the general counting; a gap too long to pack
-        // (a caller's calendar with weeks of rest) is marked 0 and counted on demand.
-        let pack = |start: DayNum, due: DayNum, provisional: bool| -> u8 {
-            match u8::try_from(due - start) {
-                Ok(off) if off < 0x80 => off | if provisional { 0x80 } else { 0 },
-                _ => 0,
-            }
-        };
-        let table = |counting: DayCounting| -> Box<[u8]> {
-            (first..end)
-                .map(|d| {
-                    let dl = crate::period::counted(&cal, d, 7, counting);
-                    pack(d, dl.due, dl.provisional)
-                })
-                .collect()
-        };
-        let (civil, working) = (table(DayCounting::CivilCode), table(DayCounting::WorkingDays));
-        cal.due7 = [civil, working];
-        cal
+        }
     }
 
     #[inline]
     fn index(&self, d: DayNum) -> Option<usize> {
         let i = d.wrapping_sub(self.first) as u32 as usize;
-        (i < self.flags.len()).then_some(i)
+        (i < self.days.len()).then_some(i)
     }
 
     /// Whether a day number is a rest day.
     #[inline]
     pub fn is_rest(&self, d: DayNum) -> bool {
         match self.index(d) {
-            Some(i) => self.flags[i] & REST != 0,
+            Some(i) => self.days[i] & REST != 0,
             None => is_weekend(d),
         }
     }
@@ -295,23 +279,32 @@ impl Calendar {
     /// Whether the day number falls in a year with official data.
     #[inline]
     pub fn is_known(&self, d: DayNum) -> bool {
-        self.index(d).is_some_and(|i| self.flags[i] & KNOWN != 0)
+        self.index(d).is_some_and(|i| self.days[i] & KNOWN != 0)
     }
 
     /// The first working day on or after `d`.
     #[inline]
     pub fn working_on_or_after(&self, d: DayNum) -> DayNum {
+        self.working_end(d).0
+    }
+
+    /// The first working day on or after `d`, and whether both days lie in years with official
+    /// data — the end of a Civil-Code period whose last calendar day is `d`. One read inside the
+    /// tables.
+    #[inline]
+    pub fn working_end(&self, d: DayNum) -> (DayNum, bool) {
         if let Some(i) = self.index(d) {
-            let gap = self.next_work[i];
-            if gap != u16::MAX {
-                return d + DayNum::from(gap);
+            let w = self.days[i];
+            let gap = w & GAP;
+            if gap != GAP {
+                return (d + gap as DayNum, w & (KNOWN | NEXT_KNOWN) == KNOWN | NEXT_KNOWN);
             }
         }
         let mut x = d;
         while self.is_rest(x) {
             x += 1;
         }
-        x
+        (x, self.is_known(d) && self.is_known(x))
     }
 
     /// The `n`th working day after `d` (`n` ≥ 1; day `d` itself is not counted).
@@ -332,15 +325,6 @@ impl Calendar {
             }
         }
         x
-    }
-
-    /// The 7-day deadline from `start` under Civil-Code (`working_days == false`) or working-day
-    /// counting, and whether it relied on a year without data; `None` outside the tables.
-    #[inline]
-    pub(crate) fn due7(&self, start: DayNum, working_days: bool) -> Option<(DayNum, bool)> {
-        let i = self.index(start)?;
-        let packed = self.due7[usize::from(working_days)][i];
-        (packed != 0).then(|| (start + DayNum::from(packed & 0x7F), packed & 0x80 != 0))
     }
 
     /// Why a rest day rests (`None` for a working day).
@@ -497,25 +481,20 @@ mod tests {
         .unwrap();
         for cal in [Calendar::china(), &Calendar::weekends_only(), &custom] {
             let mut working_seen = 0u32;
-            for (i, &f) in cal.flags.iter().enumerate() {
+            for (i, &f) in cal.days.iter().enumerate() {
                 let d = cal.first + i as DayNum;
                 let mut next = d;
-                while cal.flags.get((next - cal.first) as usize).is_some_and(|f| f & REST != 0) {
+                while cal.days.get((next - cal.first) as usize).is_some_and(|f| f & REST != 0) {
                     next += 1;
                 }
                 assert_eq!(cal.working_on_or_after(d), next, "day {d}");
+                let known = cal.is_known(d) && cal.is_known(next);
+                assert_eq!(cal.working_end(d), (next, known), "day {d}");
                 if f & REST == 0 {
                     assert_eq!(cal.work_days[working_seen as usize], d);
                     working_seen += 1;
                 }
                 assert_eq!(cal.work_ord[i], working_seen, "day {d}");
-                if d + 40 < cal.first + cal.flags.len() as DayNum {
-                    for (wd, counting) in [(false, DayCounting::CivilCode), (true, DayCounting::WorkingDays)] {
-                        let table = cal.due7(d, wd).expect("every in-range day has a packed deadline");
-                        let dl = crate::period::counted(cal, d, 7, counting);
-                        assert_eq!(table, (dl.due, dl.provisional), "day {d} {counting}");
-                    }
-                }
             }
             assert_eq!(cal.work_days.len() as u32, working_seen);
         }
@@ -530,7 +509,7 @@ mod tests {
         assert_eq!(cal.working_on_or_after(d(2300, 1, 6)), d(2300, 1, 8));
         assert_eq!(cal.nth_working_after(d(2300, 1, 5), 3), d(2300, 1, 10));
         assert_eq!(cal.nth_working_after(d(1899, 12, 29), 2), d(1900, 1, 2));
-        assert_eq!(cal.due7(d(2300, 1, 1), false), None);
+        assert_eq!(cal.working_end(d(2300, 1, 6)), (d(2300, 1, 8), false));
         assert!(!cal.is_known(d(2300, 1, 1)) && !cal.is_known(d(1899, 1, 1)));
     }
 
