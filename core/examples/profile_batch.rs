@@ -1,7 +1,8 @@
 //! Runs the batch engine over a generated population for a profiler (`perf record`).
 //! `cargo run --release -p juzhu --example profile_batch -- [rows] [rounds]`
-use juzhu::batch::{assess_persons_into, DateColumn, PersonBatch, PersonColumns, NULL_DAY};
+use juzhu::batch::{DateColumn, NULL_DAY};
 use juzhu::date::from_ymd;
+use juzhu::rules::liaoning_2013::batch::{assess_persons_into, PersonBatch, PersonColumns};
 use juzhu::{Calendar, Policy};
 
 fn main() {

@@ -1,309 +1,109 @@
-//! The input: a case, in the shape of `spec/CASES.md`.
+//! The case envelope: what every case has whatever its rule set — the day it speaks for, the
+//! counting settings, and the rule set that reads the rest.
 //!
-//! A [`Case`] speaks for one day (`as_of`) about either a [`Person`] or a [`Reporter`] (an
-//! employer, agency, landlord or institution). Build one in Rust, or read the contract's JSON
-//! with [`Case::from_json`] (which refuses unknown fields and names the field of every error).
+//! A [`Case`] is one rule set's case (see [`crate::rules`]); this module reads the contract's
+//! JSON far enough to know which rule set to hand it to, and holds the settings every rule set
+//! shares ([`Policy`]).
 
-use crate::id_number::IdNumber;
+use crate::error::CaseError;
+use crate::json::{self, Json, Obj};
+use crate::rules::{self, Case, RuleSet};
+use crate::vocab::Word;
+
 pub use crate::period::{AgeConvention, DayCounting};
-use crate::vocab::words;
-use chrono::NaiveDate;
-use serde::Serialize;
 
-words! {
-    /// Population category (Art 24, 25).
-    pub enum Category {
-        /// Lives at the place of hukou registration (常住人口).
-        Permanent = 0 => "permanent", "常住人口", "permanent resident";
-        /// Liaoning hukou, living in Liaoning away from the hukou's police-station area (寄住人口).
-        Lodging = 1 => "lodging", "寄住人口", "lodging resident (Liaoning hukou, living elsewhere in Liaoning)";
-        /// Hukou outside Liaoning, living in Liaoning (流动人口).
-        Floating = 2 => "floating", "流动人口", "floating resident (hukou outside Liaoning)";
-        /// Foreigners and residents of Hong Kong, Macao and Taiwan (境外来辽人员, Art 25).
-        Overseas = 3 => "overseas", "境外来辽人员", "person from outside the mainland";
-    }
-}
-
-words! {
-    /// Where the person stays (Art 11 names the institutions that register their residents).
-    pub enum Accommodation {
-        /// A home, owned or rented (the default).
-        Residence = 0 => "residence", "住所", "home (own or rented)";
-        /// A hotel (Art 11 p1 i1).
-        Hotel = 1 => "hotel", "旅馆住宿", "hotel";
-        /// Inpatient at a hospital (Art 11 p1 i2).
-        Hospital = 2 => "hospital", "医院住院", "hospital inpatient";
-        /// Boarding at a school (Art 11 p1 i3).
-        School = 3 => "school", "学校寄宿", "boarding at a school";
-        /// Boarding at a training institution (Art 11 p1 i3).
-        Training = 4 => "training", "培训机构寄宿", "boarding at a training institution";
-        /// Receiving help at a relief station (Art 11 p1 i4).
-        ReliefStation = 5 => "relief_station", "救助站", "relief station";
-    }
-}
-
-words! {
-    /// A rule set: which law the assessment applies.
-    pub enum RuleSet {
-        /// Liaoning Decree 281 (2013) as promulgated.
-        Liaoning2013 = 0 => "liaoning-2013", "辽宁省实有人口服务管理办法（2013年省政府令第281号）", "Liaoning Measures on the Actual Population (Decree 281, 2013)";
-    }
-}
-
-words! {
-    /// Who reports people's basic information to the police (Art 11 p2, Art 14, Art 22).
-    pub enum ReporterKind {
-        /// Employs floating persons (Art 14).
-        Employer = 0 => "employer", "用人单位", "employer";
-        /// Job agency serving floating persons (Art 14).
-        JobAgency = 1 => "job_agency", "职业中介服务机构", "job agency";
-        /// Housing agency serving tenants (Art 14).
-        HousingAgency = 2 => "housing_agency", "房屋中介服务机构", "housing agency";
-        /// Lets housing directly (Art 14).
-        Landlord = 3 => "landlord", "房屋出租人", "landlord";
-        /// Hotel (Art 11 p2).
-        Hotel = 4 => "hotel", "旅馆", "hotel";
-        /// Hospital (Art 11 p2).
-        Hospital = 5 => "hospital", "医院", "hospital";
-        /// School (Art 11 p2).
-        School = 6 => "school", "学校", "school";
-        /// Training institution (Art 11 p2).
-        TrainingInstitution = 7 => "training_institution", "培训机构", "training institution";
-        /// Relief station (Art 11 p2).
-        ReliefStation = 8 => "relief_station", "救助站", "relief station";
-    }
-}
-
-impl ReporterKind {
-    /// Whether this kind reports periodically under Art 11 p2 (no fixed deadline) rather than
-    /// within 7 days under Art 14.
-    pub fn reports_periodically(self) -> bool {
-        matches!(
-            self,
-            ReporterKind::Hotel
-                | ReporterKind::Hospital
-                | ReporterKind::School
-                | ReporterKind::TrainingInstitution
-                | ReporterKind::ReliefStation
-        )
-    }
-}
-
-/// Settings that change how the rules are applied.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+/// The settings every rule set shares (`policy.day_counting`, `policy.age`). A rule set may have
+/// settings of its own beside these.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Policy {
     /// How periods of days are counted (default `civil_code`).
     pub day_counting: DayCounting,
     /// When a person reaches N full years (default `day_after_birthday`).
     pub age: AgeConvention,
-    /// Which rule set applies (default `liaoning-2013`).
-    pub rule_set: RuleSet,
 }
 
-#[allow(clippy::derivable_impls)]
-impl Default for RuleSet {
-    fn default() -> Self {
-        RuleSet::Liaoning2013
-    }
-}
-#[allow(clippy::derivable_impls)]
-impl Default for Accommodation {
-    fn default() -> Self {
-        Accommodation::Residence
+impl Policy {
+    /// A policy with these settings.
+    pub fn new(day_counting: DayCounting, age: AgeConvention) -> Policy {
+        Policy { day_counting, age }
     }
 }
 
-/// A Residence Permit the person holds (Art 13).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct HeldPermit {
-    /// Day of issue.
-    pub issued_on: NaiveDate,
-    /// Validity chosen by the holder: 1, 2 or 3 years (Art 13 p2).
-    pub validity_years: u8,
-    /// Day the extension was applied for, if it was.
-    pub extension_applied_on: Option<NaiveDate>,
+/// The top-level fields of a case.
+pub(crate) const CASE_FIELDS: &[&str] = &["as_of", "policy", "person", "reporter"];
+/// The policy fields every rule set reads.
+pub(crate) const POLICY_FIELDS: &[&str] = &["rule_set", "day_counting", "age"];
+
+/// Reads the shared policy settings from a rule set's policy object.
+pub(crate) fn read_policy(o: &Obj) -> Result<Policy, CaseError> {
+    let d = Policy::default();
+    Ok(Policy {
+        day_counting: o.opt("day_counting", json::word)?.unwrap_or(d.day_counting),
+        age: o.opt("age", json::word)?.unwrap_or(d.age),
+    })
 }
 
-/// A change of the permit's registered content (Art 13 p1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Change {
-    /// Day the content changed.
-    pub changed_on: NaiveDate,
-    /// Day the change was reported, if it was.
-    pub reported_on: Option<NaiveDate>,
-}
-
-/// A person living (or about to live) in Liaoning.
-///
-/// `Debug` masks the identity number, and anything that looks like one in the free-text fields
-/// (a number pasted into the wrong field must not be printed whole either).
-#[derive(Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Person {
-    /// Category, if the caller gives it; otherwise derived from the fields below.
-    pub category: Option<Category>,
-    /// Whether the person comes from outside the mainland (used only when `category` is absent).
-    pub overseas: Option<bool>,
-    /// GB/T 2260 division code of the hukou (used only when `category` is absent).
-    pub hukou_region: Option<String>,
-    /// GB/T 2260 division code of the residence; must lie in Liaoning (`21…`).
-    pub residence_region: Option<String>,
-    /// Whether the person lives at the hukou address (used only when `category` is absent).
-    pub living_at_hukou: bool,
-    /// Citizen identity number; supplies the birth date when `birth_date` is absent.
-    pub id_number: Option<IdNumber>,
-    /// Date of birth.
-    pub birth_date: Option<NaiveDate>,
-    /// Day of arrival at the residence (required for lodging and floating persons).
-    pub arrival_date: Option<NaiveDate>,
-    /// Planned day of departure; `None` is an open-ended stay.
-    pub planned_departure: Option<NaiveDate>,
-    /// Where the person stays.
-    pub accommodation: Accommodation,
-    /// Studying (就学, Art 10 p2).
-    pub studying: bool,
-    /// Wishes to apply for a permit voluntarily.
-    pub wants_permit: bool,
-    /// Day the registration was made.
-    pub registered_on: Option<NaiveDate>,
-    /// Day the permit application was made.
-    pub permit_applied_on: Option<NaiveDate>,
-    /// The permit currently held.
-    pub permit: Option<HeldPermit>,
-    /// Changes of the permit's registered content.
-    pub changes: Vec<Change>,
-    /// Time limit set by the police under Art 21.
-    pub correction_deadline: Option<NaiveDate>,
-}
-
-impl std::fmt::Debug for Person {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let masked = |s: &Option<String>| s.as_deref().map(crate::privacy::quote);
-        f.debug_struct("Person")
-            .field("category", &self.category)
-            .field("overseas", &self.overseas)
-            .field("hukou_region", &masked(&self.hukou_region))
-            .field("residence_region", &masked(&self.residence_region))
-            .field("living_at_hukou", &self.living_at_hukou)
-            .field("id_number", &self.id_number)
-            .field("birth_date", &self.birth_date)
-            .field("arrival_date", &self.arrival_date)
-            .field("planned_departure", &self.planned_departure)
-            .field("accommodation", &self.accommodation)
-            .field("studying", &self.studying)
-            .field("wants_permit", &self.wants_permit)
-            .field("registered_on", &self.registered_on)
-            .field("permit_applied_on", &self.permit_applied_on)
-            .field("permit", &self.permit)
-            .field("changes", &self.changes)
-            .field("correction_deadline", &self.correction_deadline)
-            .finish()
+/// The rule set a case names (`policy.rule_set`), or the default.
+fn rule_set_of(top: &Obj) -> Result<RuleSet, CaseError> {
+    let Some(p @ Json::Obj(entries)) = top.get("policy") else {
+        // Absent, or not an object: the rule set's reader reports the latter.
+        return Ok(RuleSet::default());
+    };
+    let _ = p;
+    match entries.iter().find(|(k, _)| k == "rule_set").map(|(_, v)| v) {
+        None | Some(Json::Null) => Ok(RuleSet::default()),
+        Some(v) => json::word("policy.rule_set", v),
     }
 }
 
-/// An employer, agency, landlord or institution that registers and reports people (Art 11 p2,
-/// 14, 22).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Reporter {
-    /// What kind of reporter.
-    pub kind: ReporterKind,
-    /// Day the reporter registered the person's information (required for Art 14 kinds).
-    pub registered_on: Option<NaiveDate>,
-    /// Day the information was reported to the police station.
-    pub reported_on: Option<NaiveDate>,
-    /// Persons falsely reported (谎报).
-    pub false_reports: u32,
-    /// Persons concealed (瞒报).
-    pub concealed: u32,
-    /// Time limit set by the police under Art 22.
-    pub correction_deadline: Option<NaiveDate>,
-    /// Day the reporter corrected the report.
-    pub corrected_on: Option<NaiveDate>,
-}
-
-impl Reporter {
-    /// A reporter of `kind` with nothing else set.
-    pub fn new(kind: ReporterKind) -> Self {
-        Reporter {
-            kind,
-            registered_on: None,
-            reported_on: None,
-            false_reports: 0,
-            concealed: 0,
-            correction_deadline: None,
-            corrected_on: None,
-        }
+/// Reads a case from a parsed tree: the envelope here, the rest by its rule set.
+pub(crate) fn read(j: &Json) -> Result<Case, CaseError> {
+    if !matches!(j, Json::Obj(_)) {
+        return Err(CaseError::new("", format!("a case is a JSON object, found {}", j.kind())));
     }
-}
-
-/// Whom the case is about.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Subject {
-    /// A person: registration, permit, entitlements, consequences.
-    Person(Person),
-    /// A reporter: reporting duty and penalties.
-    Reporter(Reporter),
-}
-
-/// One case: a subject, the day the assessment speaks for, and the policy.
-///
-/// ```
-/// use juzhu::{Case, Category, Person};
-/// use chrono::NaiveDate;
-/// let case = Case::person(
-///     NaiveDate::from_ymd_opt(2024, 10, 2).unwrap(),
-///     Person {
-///         category: Some(Category::Floating),
-///         arrival_date: NaiveDate::from_ymd_opt(2024, 9, 28),
-///         ..Person::default()
-///     },
-/// );
-/// let a = juzhu::assess(&case).unwrap();
-/// assert_eq!(a.person().unwrap().registration.deadline, NaiveDate::from_ymd_opt(2024, 10, 8));
-/// ```
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Case {
-    /// The day the assessment speaks for.
-    pub as_of: NaiveDate,
-    /// Policy settings.
-    pub policy: Policy,
-    /// The person or reporter.
-    #[serde(flatten)]
-    pub subject: Subject,
+    let top = Obj::new("", j, CASE_FIELDS)?;
+    let as_of = top.req("as_of", "the day the assessment speaks for", json::date)?;
+    let rule_set = rule_set_of(&top)?;
+    let foreign = |path: &str| {
+        rules::owner_of(path).filter(|&owner| owner != rule_set).map(|owner| {
+            format!("is a field of rule set {}, not of {} (the case's policy.rule_set)", owner.id(), rule_set.id())
+        })
+    };
+    rules::read_case(rule_set, &top, as_of, &foreign)
 }
 
 impl Case {
-    /// A case about a person, with the default policy.
-    pub fn person(as_of: NaiveDate, person: Person) -> Self {
-        Case { as_of, policy: Policy::default(), subject: Subject::Person(person) }
-    }
-
-    /// A case about a reporter, with the default policy.
-    pub fn reporter(as_of: NaiveDate, reporter: Reporter) -> Self {
-        Case { as_of, policy: Policy::default(), subject: Subject::Reporter(reporter) }
-    }
-
     /// Reads a case from the contract's JSON (`spec/CASES.md`). Unknown fields, duplicate keys,
-    /// wrong types and impossible dates are refused with the field's path.
+    /// wrong types and impossible dates are refused with the field's path; a field of another
+    /// rule set is refused naming the rule set that uses it.
     ///
     /// # Errors
-    /// Input that is not JSON, an unknown or duplicate field, a wrong type or an impossible date, with the field's path.
-    pub fn from_json(json: &str) -> Result<Case, crate::CaseError> {
-        crate::json::read_case(json)
+    /// Input that is not JSON, an unknown or duplicate field, a wrong type or an impossible date,
+    /// with the field's path.
+    pub fn from_json(json: &str) -> Result<Case, CaseError> {
+        read(&json::parse(json)?)
+    }
+
+    /// Reads a case from JSON bytes, which must be UTF-8 (same checks as [`Case::from_json`]).
+    ///
+    /// # Errors
+    /// As [`Case::from_json`], and bytes that are not UTF-8.
+    pub fn from_json_bytes(json: &[u8]) -> Result<Case, CaseError> {
+        read(&json::parse_bytes(json)?)
     }
 
     /// Reads a case from a parsed `serde_json::Value` (same checks as [`Case::from_json`]).
     ///
     /// # Errors
     /// As [`Case::from_json`].
-    pub fn from_value(value: &serde_json::Value) -> Result<Case, crate::CaseError> {
-        crate::json::read_case_value(value)
+    pub fn from_value(value: &serde_json::Value) -> Result<Case, CaseError> {
+        read(&Json::from_value(value))
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Case {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let json = crate::json::Json::deserialize(d)?;
-        crate::json::case_from_tree(&json).map_err(<D::Error as serde::de::Error>::custom)
+        let tree = Json::deserialize(d)?;
+        read(&tree).map_err(<D::Error as serde::de::Error>::custom)
     }
 }

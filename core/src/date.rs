@@ -225,6 +225,43 @@ pub fn in_input_range(n: DayNum) -> bool {
     (FIRST_INPUT_DAY..END_INPUT_DAY).contains(&n)
 }
 
+/// Refuses a day outside the supported input years, naming `field`.
+///
+/// # Errors
+/// `d` outside 1900–2199.
+#[inline]
+pub fn check_range(field: &str, d: Option<DayNum>) -> Result<(), crate::error::CaseError> {
+    match d {
+        Some(d) if !in_input_range(d) => Err(out_of_range(field, d)),
+        _ => Ok(()),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn out_of_range(field: &str, d: DayNum) -> crate::error::CaseError {
+    crate::error::CaseError::new(
+        field,
+        format!("{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}", show(d)),
+    )
+}
+
+/// Whether an optional day is absent or inside the supported input years.
+#[inline(always)]
+pub fn ok_day(d: Option<DayNum>) -> bool {
+    d.is_none_or(in_input_range)
+}
+
+/// A day number for a message (a year outside 0–9999 is shown as `year N`).
+pub fn show(d: DayNum) -> String {
+    let y = crate::date::year_of(d);
+    if (0..=9999).contains(&y) {
+        format_iso(d)
+    } else {
+        format!("year {y}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,13 @@
 //! The words of the contract: every enumerated value has a stable id (the JSON word), a stable
 //! numeric code (for C and for batch columns), and a short label in Chinese and in English.
+//!
+//! A [`Word`] type's values are listed as data in its [`Vocabulary`] (for the bindings, which
+//! name values without knowing the Rust types), and sets of words are bit sets: [`WordSet`] when
+//! the word type is known, [`IdSet`] when it is not (an assessment's interpretations, whatever
+//! rule set produced them).
+
+use serde::ser::SerializeSeq;
+use std::marker::PhantomData;
 
 /// Behaviour shared by every enumerated word of the contract.
 pub trait Word: Copy + Sized + 'static {
@@ -25,6 +33,303 @@ pub trait Word: Copy + Sized + 'static {
     fn expected() -> String {
         Self::ALL.iter().map(|w| w.id()).collect::<Vec<_>>().join(", ")
     }
+    /// The words of this type as data.
+    fn vocabulary() -> &'static Vocabulary;
+}
+
+/// The values of one [`Word`] type as data: ids, Chinese and English labels, in code order.
+#[derive(Debug)]
+pub struct Vocabulary {
+    /// The Rust path of the word type; unique, so it tells vocabularies apart.
+    pub type_path: &'static str,
+    /// The JSON words, in code order.
+    pub ids: &'static [&'static str],
+    /// The Chinese labels, in code order.
+    pub zh: &'static [&'static str],
+    /// The English labels, in code order.
+    pub en: &'static [&'static str],
+}
+
+impl Vocabulary {
+    /// The code of the word `id`.
+    pub fn code_of(&self, id: &str) -> Option<u8> {
+        self.ids.iter().position(|&w| w == id).map(|i| i as u8)
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the vocabulary is empty (never, for a real word type).
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Whether `self` and `other` are the same vocabulary.
+    pub fn same(&self, other: &Vocabulary) -> bool {
+        self.type_path == other.type_path
+    }
+}
+
+/// A set of words of type `W` (at most 64 of them), listed in code order.
+pub struct WordSet<W> {
+    bits: u64,
+    word: PhantomData<fn() -> W>,
+}
+
+impl<W> Clone for WordSet<W> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<W> Copy for WordSet<W> {}
+impl<W> PartialEq for WordSet<W> {
+    fn eq(&self, other: &Self) -> bool {
+        self.bits == other.bits
+    }
+}
+impl<W> Eq for WordSet<W> {}
+impl<W> std::hash::Hash for WordSet<W> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.bits.hash(state);
+    }
+}
+impl<W> Default for WordSet<W> {
+    fn default() -> Self {
+        WordSet::EMPTY
+    }
+}
+
+impl<W> WordSet<W> {
+    /// No word.
+    pub const EMPTY: WordSet<W> = WordSet { bits: 0, word: PhantomData };
+
+    /// The set with these bits (bit k = the word with code k). Bits beyond the vocabulary are
+    /// kept as given; [`WordSet::iter`] never yields them.
+    pub const fn from_bits(bits: u64) -> WordSet<W> {
+        WordSet { bits, word: PhantomData }
+    }
+
+    /// The set as bits (bit k = the word with code k).
+    pub const fn bits(self) -> u64 {
+        self.bits
+    }
+
+    /// Whether the set is empty.
+    pub const fn is_empty(self) -> bool {
+        self.bits == 0
+    }
+
+    /// Number of members.
+    pub const fn len(self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    /// Both sets' members.
+    #[must_use]
+    pub const fn union(self, other: WordSet<W>) -> WordSet<W> {
+        WordSet::from_bits(self.bits | other.bits)
+    }
+}
+
+impl<W: Word> WordSet<W> {
+    /// A set of the given words.
+    pub fn of(words: &[W]) -> WordSet<W> {
+        words.iter().fold(WordSet::EMPTY, |s, &w| s.with(w))
+    }
+
+    /// This set plus `w`.
+    #[inline]
+    #[must_use]
+    pub fn with(self, w: W) -> WordSet<W> {
+        WordSet::from_bits(self.bits | 1 << w.code())
+    }
+
+    /// The set with these bits, dropping bits that name no word of `W`.
+    pub fn from_known_bits(bits: u64) -> WordSet<W> {
+        let n = W::ALL.len();
+        WordSet::from_bits(if n >= 64 { bits } else { bits & ((1u64 << n) - 1) })
+    }
+
+    /// Adds `w`.
+    #[inline]
+    pub fn insert(&mut self, w: W) {
+        self.bits |= 1 << w.code();
+    }
+
+    /// Whether `w` is a member.
+    #[inline]
+    pub fn contains(self, w: W) -> bool {
+        self.bits & (1 << w.code()) != 0
+    }
+
+    /// The members, in code order.
+    pub fn iter(self) -> impl Iterator<Item = W> {
+        W::ALL.iter().copied().filter(move |&w| self.contains(w))
+    }
+
+    /// The members' ids, in code order.
+    pub fn ids(self) -> Vec<&'static str> {
+        self.iter().map(W::id).collect()
+    }
+
+    /// The set without its type: for an assessment that holds words of any rule set.
+    pub fn erase(self) -> IdSet {
+        IdSet { bits: self.bits, vocabulary: W::vocabulary() }
+    }
+}
+
+impl<W> std::ops::BitOr for WordSet<W> {
+    type Output = WordSet<W>;
+    fn bitor(self, rhs: Self) -> Self {
+        self.union(rhs)
+    }
+}
+
+impl<W: Word> std::fmt::Debug for WordSet<W> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter().map(W::id)).finish()
+    }
+}
+
+impl<W: Word> serde::Serialize for WordSet<W> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for w in self.iter() {
+            seq.serialize_element(w.id())?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de, W: Word> serde::Deserialize<'de> for WordSet<W> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let ids = <Vec<std::borrow::Cow<'de, str>> as serde::Deserialize>::deserialize(d)?;
+        let mut set = WordSet::EMPTY;
+        for id in ids {
+            let w = W::from_id(&id).ok_or_else(|| {
+                <D::Error as serde::de::Error>::custom(format!(
+                    "{} is not one of {}",
+                    crate::privacy::quote(&id),
+                    W::expected()
+                ))
+            })?;
+            set.insert(w);
+        }
+        Ok(set)
+    }
+}
+
+/// One word of some vocabulary: its id and labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The JSON word.
+    pub id: &'static str,
+    /// The Chinese label.
+    pub zh: &'static str,
+    /// The English label.
+    pub en: &'static str,
+}
+
+/// A set of words whose type is not known statically: bits over a [`Vocabulary`].
+#[derive(Clone, Copy)]
+pub struct IdSet {
+    bits: u64,
+    vocabulary: &'static Vocabulary,
+}
+
+impl IdSet {
+    /// The set with these bits over `vocabulary` (bits beyond it are dropped).
+    pub fn from_bits(bits: u64, vocabulary: &'static Vocabulary) -> IdSet {
+        let n = vocabulary.len();
+        let mask = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+        IdSet { bits: bits & mask, vocabulary }
+    }
+
+    /// The set of the words named by `ids` over `vocabulary`; `Err` names the first unknown id.
+    ///
+    /// # Errors
+    /// An id that is not a word of `vocabulary`.
+    pub fn from_ids<'a>(
+        ids: impl IntoIterator<Item = &'a str>,
+        vocabulary: &'static Vocabulary,
+    ) -> Result<IdSet, String> {
+        let mut bits = 0u64;
+        for id in ids {
+            let code = vocabulary.code_of(id).ok_or_else(|| crate::privacy::quote(id))?;
+            bits |= 1 << code;
+        }
+        Ok(IdSet { bits, vocabulary })
+    }
+
+    /// The vocabulary the words come from.
+    pub fn vocabulary(&self) -> &'static Vocabulary {
+        self.vocabulary
+    }
+
+    /// The set as bits (bit k = the word with code k).
+    pub fn bits(&self) -> u64 {
+        self.bits
+    }
+
+    /// Whether `w` is a member (never, for a word of another vocabulary).
+    pub fn contains<W: Word>(&self, w: W) -> bool {
+        self.vocabulary.same(W::vocabulary()) && self.bits & (1 << w.code()) != 0
+    }
+
+    /// Whether the word with this id is a member.
+    pub fn contains_id(&self, id: &str) -> bool {
+        self.vocabulary.code_of(id).is_some_and(|c| self.bits & (1 << c) != 0)
+    }
+
+    /// The members, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = Named> + '_ {
+        let v = self.vocabulary;
+        (0..v.len()).filter(move |&k| self.bits & (1 << k) != 0).map(move |k| Named {
+            id: v.ids[k],
+            zh: v.zh[k],
+            en: v.en[k],
+        })
+    }
+
+    /// The members' ids, in code order.
+    pub fn ids(&self) -> Vec<&'static str> {
+        self.iter().map(|n| n.id).collect()
+    }
+
+    /// Number of members.
+    pub fn len(&self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    /// Whether the set is empty.
+    pub fn is_empty(&self) -> bool {
+        self.bits == 0
+    }
+}
+
+impl PartialEq for IdSet {
+    fn eq(&self, other: &Self) -> bool {
+        self.bits == other.bits && self.vocabulary.same(other.vocabulary)
+    }
+}
+impl Eq for IdSet {}
+
+impl std::fmt::Debug for IdSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.ids()).finish()
+    }
+}
+
+impl serde::Serialize for IdSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(Some(self.len()))?;
+        for n in self.iter() {
+            seq.serialize_element(n.id)?;
+        }
+        seq.end()
+    }
 }
 
 /// Defines an enum of contract words with ids, codes and labels, plus serde and `Display`.
@@ -38,6 +343,7 @@ macro_rules! words {
         $(#[$meta])*
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[repr(u8)]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $var = $code, )+
         }
@@ -57,6 +363,15 @@ macro_rules! words {
             }
             fn en(self) -> &'static str {
                 match self { $( $name::$var => $en, )+ }
+            }
+            fn vocabulary() -> &'static $crate::vocab::Vocabulary {
+                static VOCABULARY: $crate::vocab::Vocabulary = $crate::vocab::Vocabulary {
+                    type_path: concat!(module_path!(), "::", stringify!($name)),
+                    ids: &[ $( $id, )+ ],
+                    zh: &[ $( $zh, )+ ],
+                    en: &[ $( $en, )+ ],
+                };
+                &VOCABULARY
             }
         }
 

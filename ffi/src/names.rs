@@ -1,12 +1,12 @@
 //! Names of every enumerated value: the JSON id and the Chinese and English labels.
 
 use super::guard_or;
-use juzhu_core::vocab::Word;
-use juzhu_core::{
-    Accommodation, AgeConvention, Article, Authority, Category, CategorySource, Consequence, DayCounting, DutyHolder,
-    Entitlement, Exemption, Interpretation, Notice, PenaltyStage, PermitStatus, RegistrationKind, ReporterKind,
-    RuleSet, Status,
+use juzhu_core::rules::liaoning_2013::outcome::{
+    Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus, RegistrationKind, Status,
 };
+use juzhu_core::rules::liaoning_2013::{Article, Entitlement, Interpretation, Notice};
+use juzhu_core::vocab::Word;
+use juzhu_core::{Accommodation, AgeConvention, Category, DayCounting, ReporterKind, RuleSet};
 use std::ffi::{c_char, CString};
 use std::sync::OnceLock;
 

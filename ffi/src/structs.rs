@@ -4,12 +4,13 @@
 use super::calendar::juzhu_calendar;
 use super::names::{JUZHU_FORM_EN, JUZHU_FORM_ZH};
 use super::{guard, juzhu_status, to_c_string};
-use juzhu_core::batch::{assess_row, check_as_of, PersonRow, NULL_CODE, NULL_DAY, NULL_REGION};
+use juzhu_core::batch::{NULL_CODE, NULL_DAY, NULL_REGION};
 use juzhu_core::date::{days_in_month, from_ymd, to_ymd, DayNum};
-use juzhu_core::facts::ReporterFacts;
-use juzhu_core::outcome::PersonOutcome;
-use juzhu_core::rules::liaoning_2013::{self as l13, Ctx};
-use juzhu_core::rules::Silent;
+use juzhu_core::explain::Silent;
+use juzhu_core::rules::liaoning_2013::batch::{assess_row, PersonRow};
+use juzhu_core::rules::liaoning_2013::facts::ReporterFacts;
+use juzhu_core::rules::liaoning_2013::outcome::PersonOutcome;
+use juzhu_core::rules::liaoning_2013::{self as l13, check_as_of, Ctx};
 use juzhu_core::{AgeConvention, Calendar, CaseError, DayCounting, Lang, Policy, ReporterKind, RuleSet, Word};
 use std::ffi::c_char;
 
@@ -472,14 +473,14 @@ impl juzhu_assessment {
             registration_basis: basis_bits(r.basis),
             permit_basis: basis_bits(p.basis),
             status: juzhu_status::Ok as i32,
-            entitlements: o.entitlements.bits(),
+            entitlements: o.entitlements.bits() as u32,
             fee_yuan: 0,
             registration_deadline: opt_yyyymmdd(r.deadline),
             permit_reaches_16_on: opt_yyyymmdd(p.reaches_16_on),
             permit_deadline: opt_yyyymmdd(p.deadline),
             permit_expires_on: opt_yyyymmdd(p.expires_on),
             permit_extension_deadline: opt_yyyymmdd(p.extension_deadline),
-            interpretations: o.interpretations.bits(),
+            interpretations: o.interpretations.bits() as u16,
             category: c_code(o.category),
             category_source: c_code(o.category_source),
             registration_required: u8::from(r.required),
@@ -498,8 +499,8 @@ impl juzhu_assessment {
     }
 }
 
-fn basis_bits(b: juzhu_core::Basis) -> u64 {
-    b.iter().fold(0u64, |acc, a| acc | 1u64 << a.code())
+fn basis_bits(b: l13::Basis) -> u64 {
+    b.bits()
 }
 
 /// Writes an error into a caller's `juzhu_error`, truncating at a character boundary.
@@ -563,10 +564,20 @@ unsafe fn read_policy_threads<'a>(policy: *const juzhu_policy) -> Result<(Policy
         age: pick("policy.age", p.age, "JUZHU_AGE_*", AgeConvention::ALL.len())?
             .and_then(AgeConvention::from_code)
             .unwrap_or(d.age),
-        rule_set: pick("policy.rule_set", p.rule_set, "JUZHU_RULE_SET_*", RuleSet::ALL.len())?
-            .and_then(RuleSet::from_code)
-            .unwrap_or(d.rule_set),
     };
+    let rule_set = pick("policy.rule_set", p.rule_set, "JUZHU_RULE_SET_*", RuleSet::ALL.len())?
+        .and_then(RuleSet::from_code)
+        .unwrap_or_default();
+    if rule_set != RuleSet::Liaoning2013 {
+        return Err(CaseError::new(
+            "policy.rule_set",
+            format!(
+                "the struct entry points cover {} only; assess {} cases through the JSON entry points",
+                RuleSet::Liaoning2013,
+                rule_set
+            ),
+        ));
+    }
     let cal = if p.calendar.is_null() {
         Calendar::china()
     } else {
@@ -576,13 +587,13 @@ unsafe fn read_policy_threads<'a>(policy: *const juzhu_policy) -> Result<(Policy
     Ok((policy, cal, usize::from(p.threads.max(1))))
 }
 
-fn read_as_of(as_of: i32, policy: &Policy) -> Result<DayNum, CaseError> {
+fn read_as_of(as_of: i32) -> Result<DayNum, CaseError> {
     if as_of == 0 {
         return Err(CaseError::new("as_of", "is required (YYYYMMDD)"));
     }
     let d = date_from_yyyymmdd(as_of)
         .ok_or_else(|| CaseError::new("as_of", format!("{as_of} is not a date (YYYYMMDD)")))?;
-    check_as_of(d, policy)?;
+    check_as_of(d)?;
     Ok(d)
 }
 
@@ -618,11 +629,11 @@ pub unsafe extern "C" fn juzhu_assess_person(
         }
         // SAFETY: contract; all reads below are of plain-old-data structs.
         let result = unsafe { read_policy(policy) }.and_then(|(pol, cal)| {
-            let day = read_as_of(as_of, &pol)?;
+            let day = read_as_of(as_of)?;
             // SAFETY: non-NULL and readable (contract).
             let row = unsafe { &*person }.row()?;
             let o = assess_row(&row, day, &pol, cal)?;
-            Ok(juzhu_assessment::from_outcome(&o, l13::notices(day).bits()))
+            Ok(juzhu_assessment::from_outcome(&o, l13::notices(day).bits() as u8))
         });
         match result {
             Ok(a) => {
@@ -671,7 +682,7 @@ pub unsafe extern "C" fn juzhu_assess_batch(
             // SAFETY: contract.
             Err(e) => return unsafe { refuse(error, &e) },
         };
-        let day = match read_as_of(as_of, &pol) {
+        let day = match read_as_of(as_of) {
             Ok(d) => d,
             // SAFETY: contract.
             Err(e) => return unsafe { refuse(error, &e) },
@@ -692,7 +703,7 @@ pub unsafe extern "C" fn juzhu_assess_batch(
             // SAFETY: `row_errors` has `n` writable entries (contract); juzhu_error is plain old data.
             Some(unsafe { std::slice::from_raw_parts_mut(row_errors, n) })
         };
-        let notices = l13::notices(day).bits();
+        let notices = l13::notices(day).bits() as u8;
         let run =
             |rows: &[juzhu_person], outs: &mut [juzhu_assessment], mut errs: Option<&mut [juzhu_error]>| -> usize {
                 let mut refused = 0usize;
@@ -766,7 +777,7 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
         }
         // SAFETY: contract.
         let result = unsafe { read_policy(policy) }.and_then(|(pol, cal)| {
-            let day = read_as_of(as_of, &pol)?;
+            let day = read_as_of(as_of)?;
             // SAFETY: non-NULL and readable (contract).
             let r = unsafe { &*reporter };
             if r.reserved != [0; 3] {
@@ -789,21 +800,19 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
             };
             facts.check(day)?;
             let cx = Ctx::new(day, &pol, cal);
-            let o = match pol.rule_set {
-                RuleSet::Liaoning2013 => l13::assess_reporter(&facts, &cx, &mut Silent),
-            };
+            let o = l13::assess_reporter(&facts, &cx, &mut Silent);
             Ok(juzhu_report_assessment {
                 fine_min_yuan: o.fine_min_yuan,
                 fine_max_yuan: o.fine_max_yuan,
                 report_basis: basis_bits(o.basis),
                 penalty_basis: basis_bits(o.penalty_basis),
                 report_deadline: opt_yyyymmdd(o.deadline),
-                interpretations: o.interpretations.bits(),
+                interpretations: o.interpretations.bits() as u16,
                 report_status: c_code(o.status),
                 penalty_stage: c_code(o.stage),
                 authority: c_opt(o.authority),
                 calendar_provisional: u8::from(o.calendar_provisional),
-                notices: l13::notices(day).bits(),
+                notices: l13::notices(day).bits() as u8,
                 reserved: 0,
             })
         });
@@ -849,10 +858,10 @@ pub unsafe extern "C" fn juzhu_explain_person(
         };
         // SAFETY: contract.
         let result = unsafe { read_policy(policy) }.and_then(|(pol, cal)| {
-            let day = read_as_of(as_of, &pol)?;
+            let day = read_as_of(as_of)?;
             // SAFETY: non-NULL and readable (contract).
             let facts = unsafe { &*person }.row()?.facts(day)?;
-            Ok(juzhu_core::assess_person_facts(day, &facts, &[], &pol, cal).explanation.text(lang))
+            Ok(l13::assess_person_facts(day, &facts, &[], &pol, cal).explanation.text(lang))
         });
         match result {
             Ok(text) => {
@@ -873,7 +882,7 @@ pub unsafe extern "C" fn juzhu_explain_person(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use juzhu_core::outcome::{
+    use juzhu_core::rules::liaoning_2013::outcome::{
         Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus, RegistrationKind,
         Status,
     };

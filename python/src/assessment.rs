@@ -3,8 +3,9 @@
 use crate::calendar::Calendar;
 use crate::case_error;
 use crate::convert::{py_date, py_opt_date, read_case, to_py};
+use juzhu::rules::liaoning_2013::{Basis, Findings as L13};
 use juzhu::vocab::Word;
-use juzhu::{Lang, SubjectAssessment};
+use juzhu::Lang;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 
@@ -22,7 +23,7 @@ fn b(v: bool) -> &'static str {
     }
 }
 
-fn ids(basis: juzhu::Basis) -> Vec<&'static str> {
+fn ids(basis: Basis) -> Vec<&'static str> {
     basis.ids()
 }
 
@@ -183,9 +184,9 @@ impl Assessment {
     /// `"person"` or `"reporter"`.
     #[getter]
     fn subject(&self) -> &'static str {
-        match self.inner.subject {
-            SubjectAssessment::Person(_) => "person",
-            SubjectAssessment::Reporter(_) => "reporter",
+        match self.inner.liaoning_2013() {
+            Some(L13::Reporter(_)) => "reporter",
+            _ => "person",
         }
     }
 
@@ -299,7 +300,7 @@ impl Assessment {
     /// Interpretation ids (`"I1"` …) that shaped this assessment.
     #[getter]
     fn interpretations(&self) -> Vec<&'static str> {
-        self.inner.interpretations.iter().map(word).collect()
+        self.inner.interpretations.ids()
     }
 
     /// Whether a deadline relied on a year without official calendar data.
@@ -314,9 +315,9 @@ impl Assessment {
         let list = PyList::empty(py);
         for n in self.inner.notices.iter() {
             let d = PyDict::new(py);
-            d.set_item("id", n.id())?;
-            d.set_item("en", n.en())?;
-            d.set_item("zh", n.zh())?;
+            d.set_item("id", n.id)?;
+            d.set_item("en", n.en)?;
+            d.set_item("zh", n.zh)?;
             list.append(d)?;
         }
         Ok(list)
@@ -328,7 +329,7 @@ impl Assessment {
         let list = PyList::empty(py);
         for line in self.inner.explanation.lines() {
             let d = PyDict::new(py);
-            d.set_item("basis", line.basis)?;
+            d.set_item("basis", line.basis.as_ref())?;
             d.set_item("en", line.en)?;
             d.set_item("zh", line.zh)?;
             list.append(d)?;
@@ -366,17 +367,18 @@ impl Assessment {
     }
 
     fn __repr__(&self) -> String {
-        match &self.inner.subject {
-            SubjectAssessment::Person(p) => format!(
+        match self.inner.liaoning_2013() {
+            Some(L13::Person(p)) => format!(
                 "Assessment(as_of={}, category='{}', registration='{}', permit='{}', consequence='{}')",
                 self.inner.as_of, p.category, p.registration.status, p.permit.status, p.consequence
             ),
-            SubjectAssessment::Reporter(r) => {
+            Some(L13::Reporter(r)) => {
                 format!(
                     "Assessment(as_of={}, report='{}', penalty='{}')",
                     self.inner.as_of, r.report.status, r.penalty.stage
                 )
             }
+            _ => format!("Assessment(rule_set='{}', as_of={})", self.inner.rule_set, self.inner.as_of),
         }
     }
 

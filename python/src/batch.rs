@@ -4,9 +4,9 @@
 
 use crate::calendar::Calendar;
 use crate::case_error;
-use juzhu::batch::{
-    assess_persons_into, check_as_of, DateColumn, PersonColumns, PersonColumnsMut, NULL_CODE, NULL_DAY,
-};
+use juzhu::batch::{DateColumn, NULL_CODE, NULL_DAY};
+use juzhu::rules::liaoning_2013::batch::{assess_persons_into, PersonColumns, PersonColumnsMut};
+use juzhu::rules::liaoning_2013::check_as_of;
 use juzhu::{AgeConvention, CaseError, DayCounting, Policy, RuleSet, Word};
 use numpy::{PyArray1, PyArrayMethods, PyReadonlyArray1};
 use pyo3::exceptions::{PyTypeError, PyValueError};
@@ -250,7 +250,8 @@ fn run_all(
     cal: &juzhu::Calendar,
     threads: usize,
 ) -> Result<Vec<(usize, CaseError)>, CaseError> {
-    check_as_of(as_of, policy)?;
+    let _ = policy;
+    check_as_of(as_of)?;
     cols.check_lengths()?;
     let n = cols.len;
     let threads = threads.clamp(1, 256).min(n.div_ceil(CHUNK).max(1));
@@ -302,7 +303,12 @@ fn policy_from(py: Python<'_>, policy: Option<&Bound<'_, PyDict>>) -> PyResult<P
         p.age = v;
     }
     if let Some(v) = pick::<RuleSet>(py, d, "rule_set")? {
-        p.rule_set = v;
+        if v != RuleSet::Liaoning2013 {
+            return Err(case_error(
+                py,
+                &CaseError::new("policy.rule_set", format!("{v} has no columnar engine in this adapter")),
+            ));
+        }
     }
     Ok(p)
 }

@@ -31,7 +31,7 @@ pub(crate) fn case_error(py: Python<'_>, e: &juzhu::CaseError) -> PyErr {
 fn entitlement_catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     use juzhu::Word;
     let list = PyList::empty(py);
-    for e in juzhu::Entitlement::ALL {
+    for e in juzhu::rules::liaoning_2013::Entitlement::ALL {
         let d = PyDict::new(py);
         d.set_item("id", e.id())?;
         d.set_item("article", e.article().id())?;
@@ -47,7 +47,7 @@ fn entitlement_catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
 fn interpretation_catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     use juzhu::Word;
     let list = PyList::empty(py);
-    for i in juzhu::Interpretation::ALL {
+    for i in juzhu::rules::liaoning_2013::Interpretation::ALL {
         let d = PyDict::new(py);
         d.set_item("id", i.id())?;
         d.set_item("zh", i.zh())?;
@@ -70,15 +70,17 @@ fn vocabularies(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     d.set_item("day_counting", ids::<juzhu::DayCounting>())?;
     d.set_item("age", ids::<juzhu::AgeConvention>())?;
     d.set_item("rule_set", ids::<juzhu::RuleSet>())?;
-    d.set_item("category_source", ids::<juzhu::CategorySource>())?;
-    d.set_item("status", ids::<juzhu::Status>())?;
-    d.set_item("registration_kind", ids::<juzhu::RegistrationKind>())?;
-    d.set_item("duty_holder", ids::<juzhu::DutyHolder>())?;
-    d.set_item("permit_status", ids::<juzhu::PermitStatus>())?;
-    d.set_item("exemption", ids::<juzhu::Exemption>())?;
-    d.set_item("consequence", ids::<juzhu::Consequence>())?;
-    d.set_item("entitlement", ids::<juzhu::Entitlement>())?;
-    d.set_item("interpretation", ids::<juzhu::Interpretation>())?;
+    use juzhu::rules::liaoning_2013::outcome as o;
+    use juzhu::rules::liaoning_2013::{Entitlement, Interpretation};
+    d.set_item("category_source", ids::<o::CategorySource>())?;
+    d.set_item("status", ids::<o::Status>())?;
+    d.set_item("registration_kind", ids::<o::RegistrationKind>())?;
+    d.set_item("duty_holder", ids::<o::DutyHolder>())?;
+    d.set_item("permit_status", ids::<o::PermitStatus>())?;
+    d.set_item("exemption", ids::<o::Exemption>())?;
+    d.set_item("consequence", ids::<o::Consequence>())?;
+    d.set_item("entitlement", ids::<Entitlement>())?;
+    d.set_item("interpretation", ids::<Interpretation>())?;
     Ok(d)
 }
 

@@ -3,8 +3,7 @@
 //! Ids follow RULES.md: `art10` / `art10.p2` (paragraph) / `art11.p1.i3` (item) / `art18.i7`
 //! (Arts 17–19 have one paragraph). The labels are this project's own short summaries.
 
-use crate::vocab::{words, Word};
-use serde::ser::SerializeSeq;
+use crate::vocab::{words, WordSet};
 
 words! {
     /// A provision of the Liaoning 2013 Measures.
@@ -98,8 +97,8 @@ words! {
 
 impl Article {
     /// The Art 11 p1 item that names the institution for an accommodation, if any.
-    pub(crate) fn art11_item(a: crate::case::Accommodation) -> Option<Article> {
-        use crate::case::Accommodation as A;
+    pub(crate) fn art11_item(a: super::input::Accommodation) -> Option<Article> {
+        use super::input::Accommodation as A;
         match a {
             A::Residence => None,
             A::Hotel => Some(Article::Art11P1I1),
@@ -111,58 +110,4 @@ impl Article {
 }
 
 /// The provisions a decision rests on: a set of [`Article`]s, listed in the statute's order.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Basis(u64);
-
-impl Basis {
-    /// No provision.
-    pub const EMPTY: Basis = Basis(0);
-
-    /// A basis of the given articles.
-    pub fn of(articles: &[Article]) -> Basis {
-        articles.iter().fold(Basis::EMPTY, |b, &a| b.with(a))
-    }
-
-    /// This basis plus `a`.
-    #[inline]
-    #[must_use]
-    pub const fn with(self, a: Article) -> Basis {
-        Basis(self.0 | 1 << a as u8)
-    }
-
-    /// Whether `a` is cited.
-    pub fn contains(self, a: Article) -> bool {
-        self.0 & (1 << a as u8) != 0
-    }
-
-    /// Whether nothing is cited.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-
-    /// The cited articles in statute order.
-    pub fn iter(self) -> impl Iterator<Item = Article> {
-        Article::ALL.iter().copied().filter(move |&a| self.contains(a))
-    }
-
-    /// The cited ids (`["art10.p1"]`).
-    pub fn ids(self) -> Vec<&'static str> {
-        self.iter().map(Article::id).collect()
-    }
-}
-
-impl std::fmt::Debug for Basis {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter().map(Article::id)).finish()
-    }
-}
-
-impl serde::Serialize for Basis {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for a in self.iter() {
-            seq.serialize_element(a.id())?;
-        }
-        seq.end()
-    }
-}
+pub type Basis = WordSet<Article>;

@@ -11,13 +11,13 @@
 //! Art 21; the registration still shows overdue.
 
 use super::duties::Duty;
+use super::facts::PersonFacts;
+use super::input::Category;
 use super::interpretations::Interpretation;
-use super::{Acc, Ctx, Step};
-use crate::case::Category;
-use crate::date::DayNum;
-use crate::facts::PersonFacts;
-use crate::outcome::{Consequence, PermitOutcome, PermitStatus, RegistrationOutcome, Status};
-use crate::rules::Trace;
+use super::outcome::{Consequence, PermitOutcome, PermitStatus, RegistrationOutcome, Status};
+use super::{Acc, Ctx};
+use crate::date::{format_iso as d, DayNum};
+use crate::explain::{Explain, ExplanationLine, Trace};
 
 /// The Art 21 ladder for one duty due on `deadline`, done on `done`.
 #[inline]
@@ -40,7 +40,7 @@ pub fn ladder(deadline: DayNum, done: Option<DayNum>, correction: Option<DayNum>
 
 /// Decides the person's Art 21 consequence.
 #[inline]
-pub(crate) fn decide<T: Trace>(
+pub(crate) fn decide<T: Trace<super::Step>>(
     f: &PersonFacts,
     reg: &RegistrationOutcome,
     permit: &PermitOutcome,
@@ -75,4 +75,57 @@ pub(crate) fn decide<T: Trace>(
         done: done.filter(|&d| d <= cx.as_of),
     });
     consequence
+}
+
+/// The steps of the Art 21 decision, each with its provision and words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Step {
+    /// Art 21 ladder for a duty.
+    Art21 { duty: Duty, consequence: Consequence, correction: Option<DayNum>, done: Option<DayNum> },
+    /// I9.
+    ExemptNotRegistered,
+}
+
+impl Explain for Step {
+    fn words(&self) -> ExplanationLine {
+        match *self {
+            Step::Art21 { duty, consequence, correction, done } => ExplanationLine::new(
+                "art21",
+                match consequence {
+                Consequence::OrderToCorrect => format!(
+                    "{}逾期未办：由公安派出所责令改正，限期补办{}。",
+                    duty.zh(),
+                    correction.map(|c| format!("（限期至{}）", d(c))).unwrap_or_default()
+                ),
+                Consequence::CreditRecord => format!(
+                    "{}未在改正期限{}前补办{}：作为个人不良信用行为记入个人信用档案（个人不罚款）。",
+                    duty.zh(),
+                    correction.map(d).unwrap_or_default(),
+                    done.map(|x| format!("（至{}才办理）", d(x))).unwrap_or_default()
+                ),
+                Consequence::None => format!("{}：不涉及第二十一条责任。", duty.zh()),
+            },
+                match consequence {
+                Consequence::OrderToCorrect => format!(
+                    "{} is overdue: the police station orders it made by a time limit{}.",
+                    duty.en(),
+                    correction.map(|c| format!(" (set: {})", d(c))).unwrap_or_default()
+                ),
+                Consequence::CreditRecord => format!(
+                    "{} was not made by the correction limit {}{}: entered in the personal credit record (no fine for individuals).",
+                    duty.en(),
+                    correction.map(d).unwrap_or_default(),
+                    done.map(|x| format!(" (made only on {})", d(x))).unwrap_or_default()
+                ),
+                Consequence::None => format!("{}: nothing owed under Art 21.", duty.en()),
+            },
+            ),
+            Step::ExemptNotRegistered => ExplanationLine::new(
+                "art21",
+                "居住登记已逾期，但第二十一条对流动人口只规定不申领居住证的责任，而本人免办居住证：不产生后果（I9）。".into(),
+                "The registration is overdue, but Art 21 names only the permit application for floating persons, and this person is exempt: no consequence (I9).".into(),
+            ),
+        }
+    }
 }

@@ -10,13 +10,13 @@
 //! Ids are the contract's; the order is RULES.md §4's (Art 18, then 19, then 17).
 
 use super::articles::Article;
-use super::{Ctx, Step};
-use crate::case::Category;
-use crate::facts::PersonFacts;
-use crate::outcome::PermitOutcome;
-use crate::rules::Trace;
-use crate::vocab::{words, Word};
-use serde::ser::SerializeSeq;
+use super::facts::PersonFacts;
+use super::input::Category;
+use super::outcome::PermitOutcome;
+use super::Ctx;
+use crate::date::{format_iso as d, DayNum};
+use crate::explain::{Explain, ExplanationLine, Trace};
+use crate::vocab::{words, Word, WordSet};
 
 words! {
     /// A right or public service (stable ids, RULES.md §4).
@@ -79,67 +79,14 @@ impl Entitlement {
 }
 
 /// A set of entitlements, listed in catalogue order.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Entitlements(u32);
+pub type Entitlements = WordSet<Entitlement>;
 
-impl Entitlements {
-    /// All eleven Art 18 rights.
-    pub const ART18: Entitlements = Entitlements(0x7FF);
-    /// All seven Art 19 services.
-    pub const ART19: Entitlements = Entitlements(0x7F << 11);
-    /// The three Art 17 certificates.
-    pub const ART17: Entitlements = Entitlements(0x7 << 18);
-    /// None.
-    pub const EMPTY: Entitlements = Entitlements(0);
-
-    /// The set as bits (bit k = the entitlement with code k).
-    pub fn bits(self) -> u32 {
-        self.0
-    }
-    /// The set with these bits (unknown bits dropped).
-    pub fn from_bits(bits: u32) -> Entitlements {
-        Entitlements(bits & 0x1F_FFFF)
-    }
-    /// Whether `e` is in the set.
-    pub fn contains(self, e: Entitlement) -> bool {
-        self.0 & (1 << e.code()) != 0
-    }
-    /// The members, in catalogue order.
-    pub fn iter(self) -> impl Iterator<Item = Entitlement> {
-        Entitlement::ALL.iter().copied().filter(move |&e| self.contains(e))
-    }
-    /// Number of members.
-    pub fn len(self) -> usize {
-        self.0.count_ones() as usize
-    }
-    /// Whether the set is empty.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
-}
-
-impl std::ops::BitOr for Entitlements {
-    type Output = Entitlements;
-    fn bitor(self, rhs: Self) -> Self {
-        Entitlements(self.0 | rhs.0)
-    }
-}
-
-impl std::fmt::Debug for Entitlements {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter().map(Entitlement::id)).finish()
-    }
-}
-
-impl serde::Serialize for Entitlements {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.len()))?;
-        for e in self.iter() {
-            seq.serialize_element(e.id())?;
-        }
-        seq.end()
-    }
-}
+/// All eleven Art 18 rights.
+pub const ART18: Entitlements = Entitlements::from_bits(0x7FF);
+/// All seven Art 19 services.
+pub const ART19: Entitlements = Entitlements::from_bits(0x7F << 11);
+/// The three Art 17 certificates.
+pub const ART17: Entitlements = Entitlements::from_bits(0x7 << 18);
 
 /// The permit's standing for Art 18.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,7 +101,12 @@ pub enum PermitStanding {
 
 /// Decides the entitlements held on the assessment day.
 #[inline]
-pub(crate) fn decide<T: Trace>(f: &PersonFacts, permit: &PermitOutcome, cx: &Ctx, t: &mut T) -> Entitlements {
+pub(crate) fn decide<T: Trace<super::Step>>(
+    f: &PersonFacts,
+    permit: &PermitOutcome,
+    cx: &Ctx,
+    t: &mut T,
+) -> Entitlements {
     match f.category {
         Category::Floating => {
             let standing = match (permit.valid, permit.expires_on) {
@@ -165,20 +117,70 @@ pub(crate) fn decide<T: Trace>(f: &PersonFacts, permit: &PermitOutcome, cx: &Ctx
             t.step(|| Step::Art18(standing));
             t.step(|| Step::Art19);
             match standing {
-                PermitStanding::Valid(_) => Entitlements::ART18 | Entitlements::ART19,
-                _ => Entitlements::ART19,
+                PermitStanding::Valid(_) => ART18 | ART19,
+                _ => ART19,
             }
         }
         Category::Lodging => {
             let registered = f.registered_on.filter(|&d| d <= cx.as_of);
             t.step(|| Step::Art17 { registered });
             if registered.is_some() {
-                Entitlements::ART17
+                ART17
             } else {
                 Entitlements::EMPTY
             }
         }
         Category::Permanent | Category::Overseas => Entitlements::EMPTY,
+    }
+}
+
+/// The steps of the entitlements decision (Art 17, 18, 19), each with its provision and words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Step {
+    /// Art 18 rights.
+    Art18(PermitStanding),
+    /// Art 19 services.
+    Art19,
+    /// Art 17 certificates.
+    Art17 { registered: Option<DayNum> },
+}
+
+impl Explain for Step {
+    fn words(&self) -> ExplanationLine {
+        match *self {
+            Step::Art18(standing) => ExplanationLine::new(
+                "art18",
+                match standing {
+                PermitStanding::Valid(e) => format!("持有效期至{}的居住证：在第十八条所列十一个方面享有与常住人口同等的权益。", d(e)),
+                PermitStanding::Expired(e) => format!("居住证已于{}期满：第十八条权益以持有效居住证为条件。", d(e)),
+                PermitStanding::NotHeld => "评估日未持居住证：第十八条权益以持证为条件。".into(),
+            },
+                match standing {
+                PermitStanding::Valid(e) => format!("Holding a permit valid through {}: the same rights as permanent residents in the eleven matters of Art 18.", d(e)),
+                PermitStanding::Expired(e) => format!("The permit expired on {}: the Art 18 rights need a valid permit.", d(e)),
+                PermitStanding::NotHeld => "No permit held on the assessment day: the Art 18 rights need one.".into(),
+            },
+            ),
+            Step::Art19 => ExplanationLine::new(
+                "art19",
+                "流动人口均享有第十九条所列同等健康公共服务（不以持证为条件）。".into(),
+                "Every floating person has equal health public services under Art 19 (no permit needed).".into(),
+            ),
+            Step::Art17 { registered: Some(r) } => ExplanationLine::new(
+                "art17",
+                format!("已于{}申报寄住登记：可向公安派出所申请开具居住证明、生存证明、有无犯罪记录证明。", d(r)),
+                format!(
+                "Lodging registration made on {}: may ask the police station for residence, survival and criminal-record certificates.",
+                d(r)
+            ),
+            ),
+            Step::Art17 { registered: None } => ExplanationLine::new(
+                "art17",
+                "尚未申报寄住登记：第十七条的证明以登记为前提。".into(),
+                "No lodging registration made yet: the Art 17 certificates need one.".into(),
+            ),
+        }
     }
 }
 
@@ -194,9 +196,9 @@ mod tests {
         assert_eq!(Entitlement::FamilyPlanningEducation.article().id(), "art19.i1");
         assert_eq!(Entitlement::OtherPrescribedHealthServices.article().id(), "art19.i7");
         assert_eq!(Entitlement::CriminalRecordCertificate.article().id(), "art17");
-        assert_eq!(Entitlements::ART18.len(), 11);
-        assert_eq!(Entitlements::ART19.len(), 7);
-        assert_eq!(Entitlements::ART17.len(), 3);
-        assert_eq!((Entitlements::ART18 | Entitlements::ART19 | Entitlements::ART17).len(), 21);
+        assert_eq!(ART18.len(), 11);
+        assert_eq!(ART19.len(), 7);
+        assert_eq!(ART17.len(), 3);
+        assert_eq!((ART18 | ART19 | ART17).len(), 21);
     }
 }

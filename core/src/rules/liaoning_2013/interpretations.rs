@@ -1,8 +1,7 @@
 //! The interpretations applied where the text is silent (RULES.md §9), each named in every
 //! assessment it shapes.
 
-use crate::vocab::{words, Word};
-use serde::ser::SerializeSeq;
+use crate::vocab::{words, WordSet};
 
 words! {
     /// A named interpretation choice. The label is the choice, in a line.
@@ -37,45 +36,5 @@ words! {
     }
 }
 
-/// A set of interpretations, listed I1 to I9.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Interpretations(u16);
-
-impl Interpretations {
-    /// None.
-    pub const EMPTY: Interpretations = Interpretations(0);
-
-    /// Adds one.
-    #[inline]
-    pub fn insert(&mut self, i: Interpretation) {
-        self.0 |= 1 << i as u8;
-    }
-    /// Whether `i` is in the set.
-    pub fn contains(self, i: Interpretation) -> bool {
-        self.0 & (1 << i as u8) != 0
-    }
-    /// The members, in order.
-    pub fn iter(self) -> impl Iterator<Item = Interpretation> {
-        Interpretation::ALL.iter().copied().filter(move |&i| self.contains(i))
-    }
-    /// The set as bits (bit k = I(k+1)).
-    pub fn bits(self) -> u16 {
-        self.0
-    }
-}
-
-impl std::fmt::Debug for Interpretations {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter().map(Interpretation::id)).finish()
-    }
-}
-
-impl serde::Serialize for Interpretations {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(None)?;
-        for i in self.iter() {
-            seq.serialize_element(i.id())?;
-        }
-        seq.end()
-    }
-}
+/// A set of interpretations, listed in id order.
+pub type Interpretations = WordSet<Interpretation>;

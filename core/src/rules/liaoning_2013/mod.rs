@@ -1,10 +1,13 @@
 //! Rule set `liaoning-2013`: 《辽宁省实有人口服务管理办法》 (Liaoning Provincial People's
 //! Government Decree No. 281), as promulgated on 2013-02-04, in force from 2013-04-01 (Art 26).
 //!
-//! One module per subject, each with its articles cited beside its rules:
+//! One module per subject, each with its articles cited beside its rules and the words of each
+//! explanation step beside the rule that takes it:
 //!
 //! | module | articles |
 //! |---|---|
+//! | [`input`], [`record`] | the case: person and reporter fields (CASES.md), declared once |
+//! | [`facts`] | validation beyond the shared checks: Art 2 (within Liaoning) |
 //! | [`category`] | Art 24, 25 — population categories |
 //! | [`registration`] | Art 9, 10 p1, 11 — who registers, for whom, by when |
 //! | [`permit`] | Art 10–13 — the Residence Permit |
@@ -12,34 +15,48 @@
 //! | [`consequences`] | Art 21 — individuals |
 //! | [`reporters`] | Art 11 p2, 14, 22 — employers, agencies, landlords, institutions |
 //! | [`duties`] | the 7-day windows and status words all duties share |
+//! | [`articles`] | the provisions cited, with their labels |
 //! | [`interpretations`] | I1–I9, the choices made where the text is silent |
-//! | [`steps`] | the explanation of each decision, in Chinese and English |
+//! | [`outcome`], [`output`] | what is decided: compact outcomes, and the assessment's section |
+//! | [`batch`] | the columnar engine for whole populations |
 
 pub mod articles;
+pub mod batch;
 pub mod category;
 pub mod consequences;
 pub mod duties;
 pub mod entitlements;
+pub mod facts;
+pub mod input;
 pub mod interpretations;
+pub mod outcome;
+pub mod output;
 pub mod permit;
+pub mod record;
 pub mod registration;
 pub mod reporters;
-pub mod steps;
 
 pub use articles::{Article, Basis};
 pub use entitlements::{Entitlement, Entitlements};
+pub use input::{Accommodation, Case, Category, Change, HeldPermit, Person, Reporter, ReporterKind, Subject};
 pub use interpretations::{Interpretation, Interpretations};
-pub use steps::Step;
+pub use output::{ChangeReport, Findings, Penalty, Permit, PersonAssessment, Registration, Report, ReporterAssessment};
 
+use crate::assessment::Assessment;
 use crate::calendar::Calendar;
-use crate::case::{AgeConvention, DayCounting, Policy};
-use crate::date::{format_iso, from_ymd, DayNum};
+use crate::case::Policy;
+use crate::date::{check_range, from_ymd, DayNum};
 use crate::error::CaseError;
-use crate::facts::{ChangeFacts, PersonFacts, ReporterFacts};
-use crate::outcome::{ChangeOutcome, PersonOutcome, ReporterOutcome};
-use crate::rules::Trace;
-use crate::vocab::words;
+use crate::explain::{Explain, ExplanationLine, Trace};
+use crate::json::{Foreign, Obj};
+use crate::period::{AgeConvention, DayCounting};
+use crate::record::{BatchRules, Field};
+use crate::rules::{RuleSet, RuleSetDef};
+use crate::vocab::{words, Vocabulary, Word, WordSet};
+use chrono::NaiveDate;
 use duties::{judge_traced, seven_days, Duty};
+use facts::{CaseFacts, ChangeFacts, PersonFacts, ReporterFacts};
+use outcome::{ChangeOutcome, PersonOutcome, ReporterOutcome};
 
 /// The day the Measures entered into force (Art 26).
 pub const IN_FORCE: DayNum = from_ymd(2013, 4, 1);
@@ -75,18 +92,13 @@ pub(crate) struct Acc {
     pub provisional: bool,
 }
 
-/// Refuses an assessment day before 2013-04-01.
+/// Checks an assessment day: inside the supported years, and on or after 2013-04-01.
 ///
 /// # Errors
-/// `as_of` before 2013-04-01, naming `as_of`.
-pub fn check_in_force(as_of: DayNum) -> Result<(), CaseError> {
-    if as_of < IN_FORCE {
-        return Err(CaseError::new(
-            "as_of",
-            format!("{} is before the Measures entered into force ({})", format_iso(as_of), format_iso(IN_FORCE)),
-        ));
-    }
-    Ok(())
+/// `as_of` outside 1900–2199 or before the Measures entered into force, naming `as_of`.
+pub fn check_as_of(as_of: DayNum) -> Result<(), CaseError> {
+    check_range("as_of", Some(as_of))?;
+    crate::rules::check_in_force(RuleSet::Liaoning2013, as_of, "the Measures")
 }
 
 words! {
@@ -99,60 +111,67 @@ words! {
     }
 }
 
+/// A set of notices.
+pub type Notices = WordSet<Notice>;
+
 /// The notices for an assessment dated `as_of`.
 pub fn notices(as_of: DayNum) -> Notices {
-    let mut n = Notices::default();
+    let mut n = Notices::EMPTY;
     if as_of >= AMENDED {
-        n.0 |= 1 << Notice::AmendedText as u8;
+        n.insert(Notice::AmendedText);
     }
     n
 }
 
-/// A set of notices.
-#[derive(Clone, Copy, Default, PartialEq, Eq, Hash, Debug)]
-pub struct Notices(u8);
-
-impl Notices {
-    /// The members.
-    pub fn iter(self) -> impl Iterator<Item = Notice> {
-        use crate::vocab::Word;
-        Notice::ALL.iter().copied().filter(move |&n| self.0 & (1 << n as u8) != 0)
-    }
-    /// The set as bits (bit k = the notice with code k).
-    pub fn bits(self) -> u8 {
-        self.0
-    }
-    /// Whether there is none.
-    pub fn is_empty(self) -> bool {
-        self.0 == 0
-    }
+/// One step of an explanation: a step of one of the decision modules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Step {
+    /// The category (Art 24).
+    Category(category::Step),
+    /// The registration (Art 9, 10, 11).
+    Registration(registration::Step),
+    /// A duty's period and state.
+    Duty(duties::Step),
+    /// The permit (Art 10–13).
+    Permit(permit::Step),
+    /// Rights and services (Art 17–19).
+    Entitlements(entitlements::Step),
+    /// Art 21.
+    Consequence(consequences::Step),
+    /// A reporter's duty and the Art 22 ladder.
+    Reporter(reporters::Step),
 }
 
-impl serde::Serialize for Notices {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use crate::vocab::Word;
-        use serde::ser::{SerializeMap, SerializeSeq};
-        struct One(Notice);
-        impl serde::Serialize for One {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(3))?;
-                m.serialize_entry("id", self.0.id())?;
-                m.serialize_entry("en", self.0.en())?;
-                m.serialize_entry("zh", self.0.zh())?;
-                m.end()
+macro_rules! step_from {
+    ($($var:ident($module:ident)),*) => {
+        $(impl From<$module::Step> for Step {
+            #[inline(always)]
+            fn from(s: $module::Step) -> Step {
+                Step::$var(s)
+            }
+        })*
+        impl Explain for Step {
+            fn words(&self) -> ExplanationLine {
+                match self { $( Step::$var(s) => s.words(), )* }
             }
         }
-        let mut seq = s.serialize_seq(None)?;
-        for n in self.iter() {
-            seq.serialize_element(&One(n))?;
-        }
-        seq.end()
-    }
+    };
 }
+
+step_from!(
+    Category(category),
+    Registration(registration),
+    Duty(duties),
+    Permit(permit),
+    Entitlements(entitlements),
+    Consequence(consequences),
+    Reporter(reporters)
+);
 
 /// Decides everything about a person. `changes` are judged in order and handed to `on_change`.
 #[inline]
-pub fn assess_person<T: Trace>(
+pub fn assess_person<T: Trace<Step>>(
     f: &PersonFacts,
     changes: &[ChangeFacts],
     cx: &Ctx,
@@ -185,6 +204,102 @@ pub fn assess_person<T: Trace>(
 
 /// Decides everything about a reporter.
 #[inline]
-pub fn assess_reporter<T: Trace>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> ReporterOutcome {
+pub fn assess_reporter<T: Trace<Step>>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> ReporterOutcome {
     reporters::decide(r, cx, t)
+}
+
+/// Assesses a reporter already reduced to validated facts, with explanations. `as_of` must have
+/// passed [`check_as_of`].
+pub fn assess_reporter_facts(as_of: DayNum, reporter: &ReporterFacts, policy: &Policy, cal: &Calendar) -> Assessment {
+    let cx = Ctx::new(as_of, policy, cal);
+    let mut steps = Vec::with_capacity(8);
+    let o = assess_reporter(reporter, &cx, &mut steps);
+    output::reporter_assessment(as_of, &o, notices(as_of), steps)
+}
+
+/// Assesses a person already reduced to validated facts (as the bindings' struct and batch entry
+/// points do), with explanations. `as_of` must have passed [`check_as_of`].
+pub fn assess_person_facts(
+    as_of: DayNum,
+    person: &PersonFacts,
+    changes: &[ChangeFacts],
+    policy: &Policy,
+    cal: &Calendar,
+) -> Assessment {
+    let cx = Ctx::new(as_of, policy, cal);
+    let mut steps = Vec::with_capacity(16);
+    let mut judged = Vec::with_capacity(changes.len());
+    let o = assess_person(person, changes, &cx, &mut steps, |c| judged.push(c));
+    output::person_assessment(as_of, &o, &judged, notices(as_of), steps)
+}
+
+/// The rule set, for the registry.
+pub struct Definition;
+
+impl RuleSetDef for Definition {
+    type Case = Case;
+    type Findings = Findings;
+    const IN_FORCE: DayNum = IN_FORCE;
+    const FIELDS: &'static [Field] = record::FIELDS;
+
+    fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
+        input::read_case(top, as_of, foreign)
+    }
+
+    fn assess(case: &Case, cal: &Calendar) -> Result<Assessment, CaseError> {
+        let (as_of, facts) = facts::case_facts(case)?;
+        Ok(match facts {
+            CaseFacts::Person(f, changes) => assess_person_facts(as_of, &f, &changes, &case.policy, cal),
+            CaseFacts::Reporter(r) => assess_reporter_facts(as_of, &r, &case.policy, cal),
+        })
+    }
+
+    fn as_of(case: &Case) -> NaiveDate {
+        case.as_of
+    }
+
+    fn findings_from_json(value: &serde_json::Value) -> Result<Findings, String> {
+        output::findings_from_json(value)
+    }
+
+    fn interpretations() -> &'static Vocabulary {
+        Interpretation::vocabulary()
+    }
+
+    fn notices() -> &'static Vocabulary {
+        Notice::vocabulary()
+    }
+
+    fn vocabularies() -> Vec<(&'static str, &'static Vocabulary)> {
+        use outcome::{
+            Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus,
+            RegistrationKind, Status,
+        };
+        vec![
+            ("category", Category::vocabulary()),
+            ("accommodation", Accommodation::vocabulary()),
+            ("reporter_kind", ReporterKind::vocabulary()),
+            ("category_source", CategorySource::vocabulary()),
+            ("status", Status::vocabulary()),
+            ("registration_kind", RegistrationKind::vocabulary()),
+            ("duty_holder", DutyHolder::vocabulary()),
+            ("permit_status", PermitStatus::vocabulary()),
+            ("exemption", Exemption::vocabulary()),
+            ("consequence", Consequence::vocabulary()),
+            ("penalty_stage", PenaltyStage::vocabulary()),
+            ("authority", Authority::vocabulary()),
+            ("entitlement", Entitlement::vocabulary()),
+            ("interpretation", Interpretation::vocabulary()),
+            ("article", Article::vocabulary()),
+            ("notice", Notice::vocabulary()),
+        ]
+    }
+
+    fn batch() -> Option<&'static dyn BatchRules> {
+        Some(&batch::Engine)
+    }
+
+    fn report(findings: &Findings, out: &mut crate::assessment::Report) {
+        output::report(findings, out);
+    }
 }

@@ -1,14 +1,22 @@
-//! Validated facts: a case's input checked for consistency and reduced to day numbers.
+//! Validated facts of `liaoning-2013`: a case's input checked for consistency and reduced to day
+//! numbers.
 //!
-//! Every refusal names the field. The per-case path ([`crate::assess`]) and the batch path
-//! ([`crate::batch`]) both end in [`PersonFacts::check`] / [`ReporterFacts::check`], so a row
-//! of a table is refused for exactly the reasons a JSON case would be.
+//! Every refusal names the field. The per-case path and the batch path ([`super::batch`], the
+//! C struct entry points) both end in [`PersonFacts::check`] / [`ReporterFacts::check`], so a
+//! row of a table is refused for exactly the reasons a JSON case would be.
+//!
+//! Beyond the shared checks (dates in 1900–2199, division codes), the Measures apply within
+//! Liaoning only (Art 2): a residence outside it (division codes `21…`) is refused.
 
-use crate::case::{Accommodation, Case, Category, Person, Reporter, ReporterKind, Subject};
-use crate::date::{format_iso, from_naive, in_input_range, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
+use super::input::{Accommodation, Case, Category, Person, Reporter, ReporterKind, Subject};
+use super::outcome::CategorySource;
+use crate::date::{check_range, from_naive, in_input_range, ok_day, show, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
+use crate::division::Code;
 use crate::error::CaseError;
-use crate::outcome::CategorySource;
 use crate::privacy::quote;
+
+/// The province code of Liaoning: its division codes start with `21`.
+pub const LIAONING: u32 = 21;
 
 /// How a derived category was derived (RULES.md §1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -104,48 +112,18 @@ pub enum CaseFacts {
     Reporter(ReporterFacts),
 }
 
-/// Refuses a day outside the supported input years.
-#[inline]
-pub(crate) fn check_range(field: &str, d: Option<DayNum>) -> Result<(), CaseError> {
-    match d {
-        Some(d) if !in_input_range(d) => Err(out_of_range(field, d)),
-        _ => Ok(()),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn out_of_range(field: &str, d: DayNum) -> CaseError {
-    CaseError::new(field, format!("{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}", show(d)))
-}
-
-/// Whether an optional day is absent or inside the input range.
-#[inline(always)]
-fn ok_day(d: Option<DayNum>) -> bool {
-    d.is_none_or(in_input_range)
-}
-
-/// A day number for a message (years outside 0–9999 are shown as a number of days).
-fn show(d: DayNum) -> String {
-    let y = crate::date::year_of(d);
-    if (0..=9999).contains(&y) {
-        format_iso(d)
-    } else {
-        format!("year {y}")
-    }
-}
-
 fn opt_day(d: Option<chrono::NaiveDate>) -> Option<DayNum> {
     d.map(from_naive)
 }
 
-/// Checks a GB/T 2260 division code: 6 or more digits.
-fn check_code(field: &str, code: &str) -> Result<(), CaseError> {
-    if code.len() >= 6 && code.bytes().all(|b| b.is_ascii_digit()) {
-        Ok(())
-    } else {
-        Err(CaseError::new(field, format!("{} is not a GB/T 2260 division code (6 or more digits)", quote(code))))
-    }
+/// The refusal of a residence outside Liaoning (Art 2).
+#[cold]
+#[inline(never)]
+pub(crate) fn outside_liaoning(shown: &str) -> CaseError {
+    CaseError::new(
+        "person.residence_region",
+        format!("{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)", quote(shown)),
+    )
 }
 
 impl PersonFacts {
@@ -154,16 +132,10 @@ impl PersonFacts {
     /// # Errors
     /// The first refused field, in field order.
     pub fn from_person(p: &Person, as_of: DayNum) -> Result<(PersonFacts, Vec<ChangeFacts>), CaseError> {
-        if let Some(code) = &p.hukou_region {
-            check_code("person.hukou_region", code)?;
-        }
-        if let Some(code) = &p.residence_region {
-            check_code("person.residence_region", code)?;
-            if !code.starts_with("21") {
-                return Err(CaseError::new(
-                    "person.residence_region",
-                    format!("{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)", quote(code)),
-                ));
+        let hukou = p.hukou_region.as_deref().map(|c| Code::read("person.hukou_region", c)).transpose()?;
+        if let Some(text) = &p.residence_region {
+            if Code::read("person.residence_region", text)?.province() != LIAONING {
+                return Err(outside_liaoning(text));
             }
         }
         let (category, category_source, derivation) = if let Some(c) = p.category {
@@ -171,8 +143,8 @@ impl PersonFacts {
         } else {
             let d = if p.overseas == Some(true) {
                 Derivation::Overseas
-            } else if let Some(code) = &p.hukou_region {
-                match (code.starts_with("21"), p.living_at_hukou) {
+            } else if let Some(code) = hukou {
+                match (code.province() == LIAONING, p.living_at_hukou) {
                     (false, _) => Derivation::HukouOutside,
                     (true, true) => Derivation::AtHukou,
                     (true, false) => Derivation::AwayFromHukou,
@@ -363,14 +335,13 @@ impl ReporterFacts {
     }
 }
 
-/// Checks `as_of` (supported years) and reduces a case to facts.
+/// Checks `as_of` (supported years, in force) and reduces a case to facts.
 ///
 /// # Errors
-/// `as_of` outside the supported years or before the rule set, or the subject's first refused field.
+/// `as_of` outside the supported years or before the Measures, or the subject's first refused field.
 pub fn case_facts(case: &Case) -> Result<(DayNum, CaseFacts), CaseError> {
     let as_of = from_naive(case.as_of);
-    check_range("as_of", Some(as_of))?;
-    crate::rules::check_in_force(case.policy.rule_set, as_of)?;
+    super::check_as_of(as_of)?;
     let facts = match &case.subject {
         Subject::Person(p) => {
             let (f, changes) = PersonFacts::from_person(p, as_of)?;

@@ -1,13 +1,14 @@
-//! What the rules decide, in compact form: enums, bitsets and day numbers.
+//! What `liaoning-2013` decides, in compact form: its output vocabularies, and outcomes made of
+//! enums, bit sets and day numbers.
 //!
 //! The rules write these plain values (no strings, no allocation), so the same code serves the
-//! per-case [`crate::assess`] — which turns an outcome into an [`crate::Assessment`] with dates
-//! and explanations — and the columnar [`crate::batch`] engine, which scatters outcomes into
+//! per-case assessment — which turns an outcome into [`super::output`] with dates and
+//! explanations — and the columnar [`super::batch`] engine, which scatters outcomes into
 //! columns. Bindings that want speed read outcomes directly.
 
-use crate::case::Category;
+use super::input::Category;
+use super::{Basis, Entitlements, Interpretations};
 use crate::date::DayNum;
-use crate::rules::liaoning_2013::{Basis, Entitlements, Interpretations};
 use crate::vocab::words;
 
 words! {
@@ -62,8 +63,8 @@ words! {
 
 impl DutyHolder {
     /// The institution that registers a person staying in `a`, if any (Art 11).
-    pub fn institution_for(a: crate::case::Accommodation) -> Option<DutyHolder> {
-        use crate::case::Accommodation as A;
+    pub fn institution_for(a: super::input::Accommodation) -> Option<DutyHolder> {
+        use super::input::Accommodation as A;
         match a {
             A::Residence => None,
             A::Hotel => Some(DutyHolder::Hotel),

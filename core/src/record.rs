@@ -1,0 +1,354 @@
+//! Records declared once: each rule set lists its input fields and its batch output columns
+//! here, in one table each, and everything else is made from (or checked against) that table —
+//! the batch engine's row and column structs, the JSON reader's known fields, the C struct's
+//! documentation and the Python column lists and stubs.
+//!
+//! - [`Field`]: an input field of the JSON contract (`person.arrival_date`), its [`Kind`], and
+//!   the batch column that carries it (`arrival_date`), if the batch engine takes it.
+//! - [`Column`]: a batch output column (`registration_deadline`) and its kind.
+//! - [`input_record!`](crate::record) and [`output_record!`](crate::record) (crate-internal
+//!   macros) turn one list into the table and the structs, so a column cannot be added to one
+//!   without the other, and no code indexes columns by position.
+
+use crate::vocab::Vocabulary;
+
+/// What values a field or column holds.
+#[derive(Clone, Copy)]
+#[non_exhaustive]
+pub enum Kind {
+    /// A date (`YYYY-MM-DD` in JSON; day numbers, `date32`, `datetime64` or ISO text in batch).
+    Date,
+    /// A list of dates.
+    Dates,
+    /// A time of day, `HH:MM`.
+    Time,
+    /// `true` or `false`.
+    Flag,
+    /// A GB/T 2260 division code (text of 6 or more digits, or a number).
+    Region,
+    /// A whole number from `min` to `max`.
+    Whole {
+        /// Smallest value.
+        min: u64,
+        /// Largest value.
+        max: u64,
+    },
+    /// One word of a vocabulary.
+    Word(fn() -> &'static Vocabulary),
+    /// A set of words of a vocabulary (JSON: a list of ids; batch: bits, bit k = code k).
+    Words(fn() -> &'static Vocabulary),
+    /// Free text (an identity number).
+    Text,
+    /// An object of further fields.
+    Object,
+    /// A list of objects of further fields.
+    List,
+}
+
+impl Kind {
+    /// A short name of the kind: `date`, `dates`, `time`, `flag`, `region`, `whole`, `word`,
+    /// `words`, `text`, `object`, `list`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Date => "date",
+            Kind::Dates => "dates",
+            Kind::Time => "time",
+            Kind::Flag => "flag",
+            Kind::Region => "region",
+            Kind::Whole { .. } => "whole",
+            Kind::Word(_) => "word",
+            Kind::Words(_) => "words",
+            Kind::Text => "text",
+            Kind::Object => "object",
+            Kind::List => "list",
+        }
+    }
+
+    /// The vocabulary of a word or words kind.
+    pub fn vocabulary(&self) -> Option<&'static Vocabulary> {
+        match self {
+            Kind::Word(v) | Kind::Words(v) => Some(v()),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Debug for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Kind::Whole { min, max } => write!(f, "whole({min}..={max})"),
+            Kind::Word(v) | Kind::Words(v) => write!(f, "{}({})", self.name(), v().ids.join("|")),
+            _ => f.write_str(self.name()),
+        }
+    }
+}
+
+/// An input field of a rule set's record.
+#[derive(Clone, Copy, Debug)]
+pub struct Field {
+    /// Dotted path in the JSON contract: `person.permit.issued_on`, `policy.issuance_days`, or a
+    /// whole subject (`reporter`).
+    pub path: &'static str,
+    /// What it holds.
+    pub kind: Kind,
+    /// The batch column that carries it (`permit_issued_on`), if the batch engine takes it.
+    pub column: Option<&'static str>,
+    /// What it means, in a line.
+    pub doc: &'static str,
+}
+
+impl Field {
+    /// The last part of the path: the JSON key.
+    pub fn key(&self) -> &'static str {
+        self.path.rsplit('.').next().unwrap_or(self.path)
+    }
+
+    /// The keys of the fields directly inside the object at `parent` (`person`,
+    /// `person.permit`), in table order.
+    pub fn keys_under(fields: &[Field], parent: &str) -> Vec<&'static str> {
+        fields
+            .iter()
+            .filter(|f| {
+                f.path.strip_prefix(parent).and_then(|rest| rest.strip_prefix('.')).is_some_and(|k| !k.contains('.'))
+            })
+            .map(Field::key)
+            .collect()
+    }
+}
+
+/// A batch output column.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    /// Column name (`registration_deadline`).
+    pub name: &'static str,
+    /// What it holds (a [`Kind::Words`] column holds bits).
+    pub kind: Kind,
+    /// The assessment field it mirrors (`registration.deadline`).
+    pub path: &'static str,
+    /// What it means, in a line.
+    pub doc: &'static str,
+}
+
+/// A rule set's batch engine, as the bindings see it: its input and output columns. (The
+/// engines themselves are typed; see each rule set's `batch` module.)
+pub trait BatchRules: Sync {
+    /// The input fields the engine takes, those with a column, in table order.
+    fn inputs(&self) -> Vec<&'static Field>;
+    /// The output columns, in order.
+    fn outputs(&self) -> &'static [Column];
+}
+
+/// Declares a rule set's input fields once, generating the field table, and for the fields
+/// carried by batch columns a row struct, a columns struct and their plumbing.
+///
+/// Column storage kinds: `word(W)` (codes, `u8`), `flag` (`u8`), `region` (`i64`), `date`
+/// ([`crate::batch::DateColumn`]), `whole(min, max)` (`u8`).
+macro_rules! input_record {
+    (
+        $(#[$fmeta:meta])* fields $FIELDS:ident;
+        $(#[$rmeta:meta])* row $Row:ident;
+        $(#[$cmeta:meta])* columns $Cols:ident;
+        batch {
+            $( $col:ident: $store:ident $(($($arg:tt)*))? = $path:literal, $doc:literal; )*
+        }
+        json {
+            $( $jpath:literal: $jkind:expr, $jdoc:literal; )*
+        }
+    ) => {
+        $(#[$fmeta])*
+        pub const $FIELDS: &[$crate::record::Field] = &[
+            $( $crate::record::Field {
+                path: $path,
+                kind: $crate::record::input_record!(@kind $store $(($($arg)*))?),
+                column: Some(stringify!($col)),
+                doc: $doc,
+            }, )*
+            $( $crate::record::Field { path: $jpath, kind: $jkind, column: None, doc: $jdoc }, )*
+        ];
+
+        $(#[$rmeta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct $Row {
+            $( #[doc = $doc] pub $col: $crate::record::input_record!(@row $store), )*
+        }
+
+        impl Default for $Row {
+            fn default() -> Self {
+                $Row { $( $col: $crate::record::input_record!(@null $store), )* }
+            }
+        }
+
+        $(#[$cmeta])*
+        #[derive(Clone, Copy, Debug, Default)]
+        pub struct $Cols<'a> {
+            /// Number of rows.
+            pub len: usize,
+            $( #[doc = $doc] pub $col: Option<$crate::record::input_record!(@col $store, 'a)>, )*
+        }
+
+        impl<'a> $Cols<'a> {
+            /// `len` rows with every column absent.
+            pub fn new(len: usize) -> Self {
+                $Cols { len, ..Default::default() }
+            }
+
+            /// Rows `start..end` of every column (for chunking and splitting work between
+            /// threads). Panics if the range is out of bounds; check lengths first.
+            pub fn slice(&self, start: usize, end: usize) -> $Cols<'a> {
+                $Cols { len: end - start, $( $col: self.$col.map(|c| $crate::batch::ColumnSlice::cut(c, start, end)), )* }
+            }
+
+            /// Checks every present column has `len` entries; the error names the column.
+            ///
+            /// # Errors
+            /// The first column whose length differs from `len`, by name.
+            pub fn check_lengths(&self) -> Result<(), $crate::error::CaseError> {
+                $(
+                    if let Some(n) = self.$col.map(|c| $crate::batch::ColumnSlice::rows(&c)).filter(|&n| n != self.len) {
+                        return Err($crate::error::CaseError::new(
+                            stringify!($col),
+                            format!("has {n} rows, expected {}", self.len),
+                        ));
+                    }
+                )*
+                Ok(())
+            }
+
+            /// Fills `rows` with rows `start..start + rows.len()`, one column at a time (tight
+            /// loops the compiler vectorises; an absent column is a fill).
+            #[inline]
+            pub fn gather(&self, start: usize, rows: &mut [$Row]) {
+                $( $crate::batch::ColumnSlice::gather_into(
+                    self.$col,
+                    start,
+                    rows,
+                    $crate::record::input_record!(@null $store),
+                    |r: &mut $Row, v| r.$col = v,
+                ); )*
+            }
+
+            /// Row `i` (the caller guarantees `i < len` and checked lengths).
+            #[inline]
+            pub fn row(&self, i: usize) -> $Row {
+                $Row { $( $col: self.$col.map_or($crate::record::input_record!(@null $store), |c| $crate::batch::ColumnSlice::at(&c, i)), )* }
+            }
+        }
+    };
+    (@kind word($W:ty)) => { $crate::record::Kind::Word(<$W as $crate::vocab::Word>::vocabulary) };
+    (@kind flag) => { $crate::record::Kind::Flag };
+    (@kind region) => { $crate::record::Kind::Region };
+    (@kind date) => { $crate::record::Kind::Date };
+    (@kind whole($min:expr, $max:expr)) => { $crate::record::Kind::Whole { min: $min, max: $max } };
+    (@row word) => { u8 };
+    (@row flag) => { u8 };
+    (@row region) => { i64 };
+    (@row date) => { $crate::date::DayNum };
+    (@row whole) => { u8 };
+    (@null word) => { $crate::batch::NULL_CODE };
+    (@null flag) => { $crate::batch::NULL_CODE };
+    (@null region) => { $crate::batch::NULL_REGION };
+    (@null date) => { $crate::batch::NULL_DAY };
+    (@null whole) => { $crate::batch::NULL_CODE };
+    (@col word, $a:lifetime) => { &$a [u8] };
+    (@col flag, $a:lifetime) => { &$a [u8] };
+    (@col region, $a:lifetime) => { &$a [i64] };
+    (@col date, $a:lifetime) => { $crate::batch::DateColumn<$a> };
+    (@col whole, $a:lifetime) => { &$a [u8] };
+}
+
+/// Declares a rule set's batch output columns once, generating the column table, an owned
+/// batch struct, a borrowed columns struct and their plumbing (lengths, splitting for threads,
+/// nulls for refused rows). Writing an outcome into a row stays the rule set's (a `put` method
+/// it writes by field name).
+///
+/// Storage kinds: `word` (`u8` codes), `flag` (`u8` 0/1), `date` (day numbers), `bits16` /
+/// `bits32` / `bits64` (word sets), `whole` (`u32`).
+macro_rules! output_record {
+    (
+        $(#[$tmeta:meta])* columns $COLUMNS:ident;
+        $(#[$bmeta:meta])* batch $Batch:ident;
+        $(#[$mmeta:meta])* borrowed $Mut:ident;
+        $( $col:ident: $store:ident = $path:literal, $kind:expr, $doc:literal; )*
+    ) => {
+        $(#[$tmeta])*
+        pub const $COLUMNS: &[$crate::record::Column] = &[
+            $( $crate::record::Column { name: stringify!($col), kind: $kind, path: $path, doc: $doc }, )*
+        ];
+
+        $(#[$bmeta])*
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        pub struct $Batch {
+            $( #[doc = $doc] pub $col: Vec<$crate::record::output_record!(@ty $store)>, )*
+            /// Refused rows: index and error, in row order.
+            pub errors: Vec<(usize, $crate::error::CaseError)>,
+        }
+
+        $(#[$mmeta])*
+        pub struct $Mut<'a> {
+            $( #[doc = $doc] pub $col: &'a mut [$crate::record::output_record!(@ty $store)], )*
+        }
+
+        impl $Batch {
+            /// Zero-filled columns for `n` rows.
+            pub fn with_len(n: usize) -> Self {
+                $Batch { $( $col: vec![Default::default(); n], )* errors: Vec::new() }
+            }
+
+            /// The columns as mutable slices.
+            pub fn columns_mut(&mut self) -> $Mut<'_> {
+                $Mut { $( $col: &mut self.$col, )* }
+            }
+        }
+
+        impl<'a> $Mut<'a> {
+            /// Number of rows (of the first column).
+            pub fn len(&self) -> usize {
+                [$( self.$col.len(), )*][0]
+            }
+
+            /// Whether there are no rows.
+            pub fn is_empty(&self) -> bool {
+                self.len() == 0
+            }
+
+            /// Whether every column has `n` rows.
+            pub fn lengths_match(&self, n: usize) -> bool {
+                true $( && self.$col.len() == n )*
+            }
+
+            /// Splits the columns at row `mid` (for handing parts to threads).
+            pub fn split_at(self, mid: usize) -> ($Mut<'a>, $Mut<'a>) {
+                $( let $col = self.$col.split_at_mut(mid); )*
+                ($Mut { $( $col: $col.0, )* }, $Mut { $( $col: $col.1, )* })
+            }
+
+            /// The same columns, borrowed again for a shorter time.
+            pub fn reborrow(&mut self) -> $Mut<'_> {
+                $Mut { $( $col: &mut *self.$col, )* }
+            }
+
+            /// Marks row `i` refused: every column null.
+            #[inline(always)]
+            pub fn put_null(&mut self, i: usize) {
+                $( self.$col[i] = $crate::record::output_record!(@null $store); )*
+            }
+        }
+    };
+    (@ty word) => { u8 };
+    (@ty flag) => { u8 };
+    (@ty date) => { $crate::date::DayNum };
+    (@ty bits16) => { u16 };
+    (@ty bits32) => { u32 };
+    (@ty bits64) => { u64 };
+    (@ty whole) => { u32 };
+    (@null word) => { $crate::batch::NULL_CODE };
+    (@null flag) => { $crate::batch::NULL_CODE };
+    (@null date) => { $crate::batch::NULL_DAY };
+    (@null bits16) => { 0 };
+    (@null bits32) => { 0 };
+    (@null bits64) => { 0 };
+    (@null whole) => { u32::MAX };
+}
+
+pub(crate) use input_record;
+pub(crate) use output_record;

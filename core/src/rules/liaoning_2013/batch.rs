@@ -1,0 +1,443 @@
+//! The `liaoning-2013` batch engine: whole populations, columns in, columns out.
+//!
+//! Input is a struct of arrays ([`PersonColumns`], declared in [`super::record`]): dates as
+//! day numbers since 1970-01-01 or `datetime64` ticks ([`crate::batch::DateColumn`]),
+//! [`NULL_DAY`] for an absent date, words as their [`Word::code`]s with [`NULL_CODE`] for
+//! absent, flags as `0`/`1`, division codes as numbers. A missing column means "absent" for every
+//! row. Output is written into caller-provided columns ([`PersonColumnsMut`]) or into an owned
+//! [`PersonBatch`]; a refused row gets its error in the error list and nulls in every output
+//! column, and the batch carries on.
+//!
+//! Each row runs through exactly the same validation and rules as a per-case assessment
+//! (without recording explanations), so batch and per-case results agree by construction; the
+//! test suite checks it anyway. Changes of registered content are per case only.
+//!
+//! ```
+//! use juzhu::batch::{DateColumn, NULL_DAY};
+//! use juzhu::date::from_ymd;
+//! use juzhu::rules::liaoning_2013::batch::{assess_persons, PersonColumns};
+//! use juzhu::rules::liaoning_2013::Category;
+//! use juzhu::{Calendar, Policy, vocab::Word};
+//! let category = [Category::Floating.code(), Category::Lodging.code()];
+//! let arrival = [from_ymd(2024, 9, 28), from_ymd(2024, 6, 3)];
+//! let cols = PersonColumns {
+//!     category: Some(&category),
+//!     arrival_date: Some(DateColumn::Days(&arrival)),
+//!     ..PersonColumns::new(2)
+//! };
+//! let out = assess_persons(&cols, from_ymd(2024, 10, 2), &Policy::default(), Calendar::china()).unwrap();
+//! assert_eq!(out.registration_deadline, [from_ymd(2024, 10, 8), from_ymd(2024, 6, 11)]);
+//! assert!(out.errors.is_empty());
+//! # let _ = NULL_DAY;
+//! ```
+
+use super::facts::{outside_liaoning, Derivation, PermitFacts, PersonFacts, LIAONING};
+use super::input::{Accommodation, Category};
+use super::outcome::{CategorySource, PersonOutcome};
+use super::{assess_person, check_as_of, Ctx};
+use crate::batch::{in_parts, NULL_CODE, NULL_DAY, NULL_REGION};
+use crate::calendar::Calendar;
+use crate::case::Policy;
+use crate::date::DayNum;
+use crate::division::Code;
+use crate::error::CaseError;
+use crate::explain::Silent;
+use crate::record::{BatchRules, Column, Field};
+use crate::vocab::Word;
+
+pub use super::record::{PersonBatch, PersonColumns, PersonColumnsMut, PersonRow, OUTPUTS};
+
+/// Rows transposed and assessed together (their row structs and outcomes stay in L1).
+const BLOCK: usize = 128;
+const _: () = assert!(BLOCK <= 256, "block row indexes are u8");
+
+/// The engine, as the bindings see it.
+pub(crate) struct Engine;
+
+impl BatchRules for Engine {
+    fn inputs(&self) -> Vec<&'static Field> {
+        super::record::FIELDS.iter().filter(|f| f.column.is_some()).collect()
+    }
+    fn outputs(&self) -> &'static [Column] {
+        OUTPUTS
+    }
+}
+
+#[inline]
+fn opt(d: DayNum) -> Option<DayNum> {
+    (d != NULL_DAY).then_some(d)
+}
+
+/// The province of a division code given as a number.
+#[inline]
+fn province(field: &'static str, code: i64) -> Result<u32, CaseError> {
+    Code::from_number(code).map(Code::province).map_err(|m| refuse(field, m))
+}
+
+#[cold]
+#[inline(never)]
+fn refuse(field: &'static str, message: String) -> CaseError {
+    CaseError::new(field, message)
+}
+
+impl PersonRow {
+    /// Validates the row into facts: the same checks a JSON case gets.
+    ///
+    /// # Errors
+    /// The row's first refused field (as a JSON case's would be).
+    #[inline]
+    pub fn facts(&self, as_of: DayNum) -> Result<PersonFacts, CaseError> {
+        let mut f = EMPTY_FACTS;
+        self.fill_facts(as_of, &mut f)?;
+        Ok(f)
+    }
+
+    /// Validates the row into `f`, overwriting every field (the batch loop reuses one `f`, so the
+    /// facts are never moved). On refusal `f` holds nothing meaningful.
+    ///
+    /// # Errors
+    /// The row's first refused field; `f` is then unspecified.
+    #[inline]
+    pub fn fill_facts(&self, as_of: DayNum, f: &mut PersonFacts) -> Result<(), CaseError> {
+        // Codes and flags: one branch-free test; any bad value goes to the cold path, which names it.
+        let flag_ok = |v: u8| v <= 1 || v == NULL_CODE;
+        #[allow(clippy::nonminimal_bool, clippy::non_minimal_cfg)]
+        // `&` on purpose: one branch for all the checks, not one each.
+        #[allow(clippy::needless_bitwise_bool)]
+        let codes_ok = (usize::from(self.category) < Category::ALL.len() || self.category == NULL_CODE)
+            & flag_ok(self.overseas)
+            & flag_ok(self.living_at_hukou)
+            & (usize::from(self.accommodation) < Accommodation::ALL.len() || self.accommodation == NULL_CODE)
+            & flag_ok(self.studying)
+            & flag_ok(self.wants_permit)
+            & (self.permit_issued_on == NULL_DAY || (1..=3).contains(&self.permit_validity_years));
+        if !codes_ok {
+            return Err(self.code_refusal());
+        }
+        let hukou_province = match self.hukou_region {
+            NULL_REGION => None,
+            code => Some(province("person.hukou_region", code)?),
+        };
+        if self.residence_region != NULL_REGION
+            && province("person.residence_region", self.residence_region)? != LIAONING
+        {
+            return Err(outside_liaoning(&self.residence_region.to_string()));
+        }
+        let living_at_hukou = self.living_at_hukou == 1;
+        if self.category == NULL_CODE {
+            let d = if self.overseas == 1 {
+                Derivation::Overseas
+            } else {
+                match (hukou_province, living_at_hukou) {
+                    (Some(LIAONING), true) => Derivation::AtHukou,
+                    (Some(LIAONING), false) => Derivation::AwayFromHukou,
+                    (Some(_), _) => Derivation::HukouOutside,
+                    (None, _) => return Err(no_category()),
+                }
+            };
+            f.category = match d {
+                Derivation::Overseas => Category::Overseas,
+                Derivation::HukouOutside => Category::Floating,
+                Derivation::AtHukou => Category::Permanent,
+                Derivation::AwayFromHukou => Category::Lodging,
+            };
+            f.category_source = CategorySource::Derived;
+            f.derivation = Some(d);
+        } else {
+            f.category = Category::from_code(self.category).unwrap_or(Category::Permanent);
+            f.category_source = CategorySource::Given;
+            f.derivation = None;
+        }
+        f.accommodation = Accommodation::from_code(self.accommodation).unwrap_or(Accommodation::Residence);
+        f.permit = opt(self.permit_issued_on).map(|issued| PermitFacts {
+            issued,
+            years: self.permit_validity_years,
+            extension_applied: opt(self.permit_extension_applied_on),
+        });
+        f.birth_from_id = false;
+        f.birth = opt(self.birth_date);
+        f.arrival = opt(self.arrival_date);
+        f.departure = opt(self.planned_departure);
+        f.studying = self.studying == 1;
+        f.wants_permit = self.wants_permit == 1;
+        f.registered_on = opt(self.registered_on);
+        f.permit_applied_on = opt(self.permit_applied_on);
+        f.correction_deadline = opt(self.correction_deadline);
+        f.check(as_of)
+    }
+
+    /// The first bad code or flag, in field order (cold path of `fill_facts`).
+    #[cold]
+    #[inline(never)]
+    fn code_refusal(&self) -> CaseError {
+        let flag_err = |field: &str, v: u8| {
+            (v > 1 && v != NULL_CODE).then(|| CaseError::new(field, format!("{v} is not a flag (0 or 1)")))
+        };
+        if self.category >= 4 && self.category != NULL_CODE {
+            return CaseError::new("person.category", format!("code {} is not a category code (0–3)", self.category));
+        }
+        if let Some(e) = flag_err("person.overseas", self.overseas)
+            .or_else(|| flag_err("person.living_at_hukou", self.living_at_hukou))
+        {
+            return e;
+        }
+        if self.accommodation >= 6 && self.accommodation != NULL_CODE {
+            return CaseError::new(
+                "person.accommodation",
+                format!("code {} is not an accommodation code (0–5)", self.accommodation),
+            );
+        }
+        if let Some(e) =
+            flag_err("person.studying", self.studying).or_else(|| flag_err("person.wants_permit", self.wants_permit))
+        {
+            return e;
+        }
+        let years = self.permit_validity_years;
+        CaseError::new(
+            "person.permit.validity_years",
+            if years == NULL_CODE || years == 0 {
+                "is required when a permit is held (1, 2 or 3)".to_owned()
+            } else {
+                format!("{years} is not one of 1, 2, 3")
+            },
+        )
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn no_category() -> CaseError {
+    CaseError::new("person.category", "is required unless it can be derived: give hukou_region (or overseas: true)")
+}
+
+/// A placeholder for facts about to be filled.
+const EMPTY_FACTS: PersonFacts = PersonFacts {
+    category: Category::Permanent,
+    category_source: CategorySource::Given,
+    derivation: None,
+    birth_from_id: false,
+    birth: None,
+    arrival: None,
+    departure: None,
+    accommodation: Accommodation::Residence,
+    studying: false,
+    wants_permit: false,
+    registered_on: None,
+    permit_applied_on: None,
+    permit: None,
+    correction_deadline: None,
+};
+
+/// The indexes of `rows` (a block of at most 256) ordered by category code (a counting sort).
+#[inline]
+fn group_by_category<'o>(rows: &[PersonRow], order: &'o mut [u8]) -> &'o [u8] {
+    let mut counts = [0usize; 6];
+    let bucket = |c: u8| usize::from(c.min(4)) + 1;
+    for r in rows {
+        counts[bucket(r.category)] += 1;
+    }
+    for b in 1..counts.len() {
+        counts[b] += counts[b - 1];
+    }
+    for (k, r) in rows.iter().enumerate() {
+        let slot = &mut counts[bucket(r.category) - 1];
+        order[*slot] = k as u8;
+        *slot += 1;
+    }
+    &order[..rows.len()]
+}
+
+/// Assesses one row (no explanation). `as_of` must have passed [`check_as_of`].
+///
+/// # Errors
+/// The row's first refused field.
+#[inline]
+pub fn assess_row(row: &PersonRow, as_of: DayNum, policy: &Policy, cal: &Calendar) -> Result<PersonOutcome, CaseError> {
+    let facts = row.facts(as_of)?;
+    let cx = Ctx::new(as_of, policy, cal);
+    Ok(assess_person(&facts, &[], &cx, &mut Silent, |_| {}))
+}
+
+#[inline(always)]
+fn code<W: Word>(w: Option<W>) -> u8 {
+    w.map_or(NULL_CODE, Word::code)
+}
+
+#[inline(always)]
+fn dayn(d: Option<DayNum>) -> DayNum {
+    d.unwrap_or(NULL_DAY)
+}
+
+impl PersonColumnsMut<'_> {
+    #[inline(always)]
+    fn put(&mut self, i: usize, o: &PersonOutcome) {
+        let r = &o.registration;
+        let p = &o.permit;
+        self.category[i] = o.category.code();
+        self.category_source[i] = o.category_source.code();
+        self.registration_required[i] = u8::from(r.required);
+        self.registration_kind[i] = code(r.kind);
+        self.registration_duty_holder[i] = code(r.duty_holder);
+        self.registration_deadline[i] = dayn(r.deadline);
+        self.registration_status[i] = r.status.code();
+        self.permit_status[i] = p.status.code();
+        self.permit_exemption[i] = code(p.exemption);
+        self.permit_reaches_16_on[i] = dayn(p.reaches_16_on);
+        self.permit_deadline[i] = dayn(p.deadline);
+        self.permit_application_status[i] = p.application_status.code();
+        self.permit_expires_on[i] = dayn(p.expires_on);
+        self.permit_valid[i] = p.valid.map_or(NULL_CODE, u8::from);
+        self.permit_extension_deadline[i] = dayn(p.extension_deadline);
+        self.permit_extension_status[i] = code(p.extension_status);
+        self.consequence[i] = o.consequence.code();
+        self.entitlements[i] = o.entitlements.bits() as u32;
+        self.interpretations[i] = o.interpretations.bits() as u16;
+        self.calendar_provisional[i] = u8::from(o.calendar_provisional);
+    }
+}
+
+/// Assesses rows `cols` into `out`; returns refused rows (index, error). Fails only when the
+/// batch itself is malformed (`as_of`, column lengths).
+///
+/// # Errors
+/// Only a malformed batch (`as_of`, column lengths); refused rows are returned, not errors.
+pub fn assess_persons_into(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+    out: &mut PersonColumnsMut,
+) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    check_as_of(as_of)?;
+    cols.check_lengths()?;
+    if !out.lengths_match(cols.len) {
+        return Err(CaseError::new(
+            "output",
+            format!("output columns must have {} rows, found {}", cols.len, out.len()),
+        ));
+    }
+    let mut errors = Vec::new();
+    let mut rows = vec![PersonRow::default(); BLOCK];
+    let mut order = vec![0u8; BLOCK];
+    let mut facts = EMPTY_FACTS;
+    let cx = Ctx::new(as_of, policy, cal);
+    let mut start = 0;
+    while start < cols.len {
+        let end = (start + BLOCK).min(cols.len);
+        let rows = &mut rows[..end - start];
+        cols.gather(start, rows);
+        // Visit the block's rows grouped by category: the rules branch on the category first,
+        // and grouped rows make those branches predictable (categories arrive in random order).
+        let order = group_by_category(rows, &mut order);
+        for &k in order {
+            let (i, row) = (start + usize::from(k), &rows[usize::from(k)]);
+            match row.fill_facts(as_of, &mut facts) {
+                Ok(()) => {
+                    let o = assess_person(&facts, &[], &cx, &mut Silent, |_| {});
+                    out.put(i, &o);
+                }
+                Err(e) => {
+                    out.put_null(i);
+                    errors.push((i, e));
+                }
+            }
+        }
+        start = end;
+    }
+    errors.sort_unstable_by_key(|&(i, _)| i);
+    Ok(errors)
+}
+
+/// Assesses rows `cols` into owned columns.
+///
+/// # Errors
+/// Only a malformed batch (`as_of`, column lengths); refused rows are in `errors`.
+pub fn assess_persons(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+) -> Result<PersonBatch, CaseError> {
+    let mut out = PersonBatch::with_len(cols.len);
+    let errors = assess_persons_into(cols, as_of, policy, cal, &mut out.columns_mut())?;
+    out.errors = errors;
+    Ok(out)
+}
+
+/// [`assess_persons_into`] on `threads` threads (contiguous parts of the rows; `0` or `1` runs on
+/// the calling thread). Results are identical to the single-threaded run.
+///
+/// # Errors
+/// Only a malformed batch (`as_of`, column lengths); refused rows are returned.
+pub fn assess_persons_into_threaded(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+    out: &mut PersonColumnsMut,
+    threads: usize,
+) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    check_as_of(as_of)?;
+    cols.check_lengths()?;
+    if !out.lengths_match(cols.len) {
+        return Err(CaseError::new(
+            "output",
+            format!("output columns must have {} rows, found {}", cols.len, out.len()),
+        ));
+    }
+    let n = cols.len;
+    let threads = threads.clamp(1, 256).min(n.div_ceil(4 * BLOCK).max(1));
+    if threads == 1 {
+        return assess_persons_into(cols, as_of, policy, cal, out);
+    }
+    in_parts(n, threads, out.reborrow(), PersonColumnsMut::split_at, |first, len, mut part| {
+        let sub = cols.slice(first, first + len);
+        assess_persons_into(&sub, as_of, policy, cal, &mut part)
+            .map(|errs| errs.into_iter().map(|(i, e)| (first + i, e)).collect())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::batch::DateColumn;
+    use crate::date::from_ymd;
+
+    fn columns(n: usize) -> (Vec<u8>, Vec<i32>, Vec<i32>) {
+        let category = (0..n).map(|i| (i % 5) as u8).map(|c| if c == 4 { NULL_CODE } else { c }).collect();
+        let arrival = (0..n).map(|i| from_ymd(2024, 1, 1) + (i % 700) as i32).collect();
+        let birth = (0..n).map(|i| if i % 97 == 0 { from_ymd(2030, 1, 1) } else { from_ymd(1990, 1, 1) }).collect();
+        (category, arrival, birth)
+    }
+
+    #[test]
+    fn threads_give_the_single_threaded_answer() {
+        let n = 50_000;
+        let (category, arrival, birth) = columns(n);
+        let cols = PersonColumns {
+            category: Some(&category),
+            arrival_date: Some(DateColumn::Days(&arrival)),
+            birth_date: Some(DateColumn::Days(&birth)),
+            ..PersonColumns::new(n)
+        };
+        let as_of = from_ymd(2025, 6, 1);
+        let mut one = PersonBatch::with_len(n);
+        let errs_one =
+            assess_persons_into(&cols, as_of, &Policy::default(), Calendar::china(), &mut one.columns_mut()).unwrap();
+        for threads in [2, 3, 8] {
+            let mut many = PersonBatch::with_len(n);
+            let errs = assess_persons_into_threaded(
+                &cols,
+                as_of,
+                &Policy::default(),
+                Calendar::china(),
+                &mut many.columns_mut(),
+                threads,
+            )
+            .unwrap();
+            assert_eq!(errs, errs_one, "{threads} threads");
+            assert_eq!(many, one, "{threads} threads");
+        }
+        assert!(!errs_one.is_empty(), "the population includes refused rows");
+    }
+}

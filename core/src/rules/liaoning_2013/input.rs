@@ -1,0 +1,376 @@
+//! The input of `liaoning-2013`: a case about a person or a reporter, and its JSON reader.
+//!
+//! The fields are declared once in [`super::record`]; the reader here refuses every field not
+//! declared there (a field of another rule set with a message naming that rule set) and names
+//! the dotted path of every error.
+
+use super::record::FIELDS;
+use crate::case::{read_policy, Policy, POLICY_FIELDS};
+use crate::error::CaseError;
+use crate::id_number::IdNumber;
+use crate::json::{array, boolean, code_text, count, date, id_number, word, Foreign, Json, Obj};
+use crate::record::Field;
+use crate::vocab::words;
+use chrono::NaiveDate;
+
+words! {
+    /// Population category (Art 24, 25).
+    pub enum Category {
+        /// Lives at the place of hukou registration (常住人口).
+        Permanent = 0 => "permanent", "常住人口", "permanent resident";
+        /// Liaoning hukou, living in Liaoning away from the hukou's police-station area (寄住人口).
+        Lodging = 1 => "lodging", "寄住人口", "lodging resident (Liaoning hukou, living elsewhere in Liaoning)";
+        /// Hukou outside Liaoning, living in Liaoning (流动人口).
+        Floating = 2 => "floating", "流动人口", "floating resident (hukou outside Liaoning)";
+        /// Foreigners and residents of Hong Kong, Macao and Taiwan (境外来辽人员, Art 25).
+        Overseas = 3 => "overseas", "境外来辽人员", "person from outside the mainland";
+    }
+}
+
+words! {
+    /// Where the person stays (Art 11 names the institutions that register their residents).
+    pub enum Accommodation {
+        /// A home, owned or rented (the default).
+        Residence = 0 => "residence", "住所", "home (own or rented)";
+        /// A hotel (Art 11 p1 i1).
+        Hotel = 1 => "hotel", "旅馆住宿", "hotel";
+        /// Inpatient at a hospital (Art 11 p1 i2).
+        Hospital = 2 => "hospital", "医院住院", "hospital inpatient";
+        /// Boarding at a school (Art 11 p1 i3).
+        School = 3 => "school", "学校寄宿", "boarding at a school";
+        /// Boarding at a training institution (Art 11 p1 i3).
+        Training = 4 => "training", "培训机构寄宿", "boarding at a training institution";
+        /// Receiving help at a relief station (Art 11 p1 i4).
+        ReliefStation = 5 => "relief_station", "救助站", "relief station";
+    }
+}
+
+words! {
+    /// Who reports people's basic information to the police (Art 11 p2, Art 14, Art 22).
+    pub enum ReporterKind {
+        /// Employs floating persons (Art 14).
+        Employer = 0 => "employer", "用人单位", "employer";
+        /// Job agency serving floating persons (Art 14).
+        JobAgency = 1 => "job_agency", "职业中介服务机构", "job agency";
+        /// Housing agency serving tenants (Art 14).
+        HousingAgency = 2 => "housing_agency", "房屋中介服务机构", "housing agency";
+        /// Lets housing directly (Art 14).
+        Landlord = 3 => "landlord", "房屋出租人", "landlord";
+        /// Hotel (Art 11 p2).
+        Hotel = 4 => "hotel", "旅馆", "hotel";
+        /// Hospital (Art 11 p2).
+        Hospital = 5 => "hospital", "医院", "hospital";
+        /// School (Art 11 p2).
+        School = 6 => "school", "学校", "school";
+        /// Training institution (Art 11 p2).
+        TrainingInstitution = 7 => "training_institution", "培训机构", "training institution";
+        /// Relief station (Art 11 p2).
+        ReliefStation = 8 => "relief_station", "救助站", "relief station";
+    }
+}
+
+impl ReporterKind {
+    /// Whether this kind reports periodically under Art 11 p2 (no fixed deadline) rather than
+    /// within 7 days under Art 14.
+    pub fn reports_periodically(self) -> bool {
+        matches!(
+            self,
+            ReporterKind::Hotel
+                | ReporterKind::Hospital
+                | ReporterKind::School
+                | ReporterKind::TrainingInstitution
+                | ReporterKind::ReliefStation
+        )
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Accommodation {
+    fn default() -> Self {
+        Accommodation::Residence
+    }
+}
+
+/// A Residence Permit the person holds (Art 13).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeldPermit {
+    /// Day of issue.
+    pub issued_on: NaiveDate,
+    /// Validity chosen by the holder: 1, 2 or 3 years (Art 13 p2).
+    pub validity_years: u8,
+    /// Day the extension was applied for, if it was.
+    pub extension_applied_on: Option<NaiveDate>,
+}
+
+/// A change of the permit's registered content (Art 13 p1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Day the content changed.
+    pub changed_on: NaiveDate,
+    /// Day the change was reported, if it was.
+    pub reported_on: Option<NaiveDate>,
+}
+
+/// A person living (or about to live) in Liaoning.
+///
+/// `Debug` masks the identity number, and anything that looks like one in the free-text fields
+/// (a number pasted into the wrong field must not be printed whole either).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Person {
+    /// Category, if the caller gives it; otherwise derived from the fields below.
+    pub category: Option<Category>,
+    /// Whether the person comes from outside the mainland (used only when `category` is absent).
+    pub overseas: Option<bool>,
+    /// GB/T 2260 division code of the hukou (used only when `category` is absent).
+    pub hukou_region: Option<String>,
+    /// GB/T 2260 division code of the residence; must lie in Liaoning (`21…`).
+    pub residence_region: Option<String>,
+    /// Whether the person lives at the hukou address (used only when `category` is absent).
+    pub living_at_hukou: bool,
+    /// Citizen identity number; supplies the birth date when `birth_date` is absent.
+    pub id_number: Option<IdNumber>,
+    /// Date of birth.
+    pub birth_date: Option<NaiveDate>,
+    /// Day of arrival at the residence (required for lodging and floating persons).
+    pub arrival_date: Option<NaiveDate>,
+    /// Planned day of departure; `None` is an open-ended stay.
+    pub planned_departure: Option<NaiveDate>,
+    /// Where the person stays.
+    pub accommodation: Accommodation,
+    /// Studying (就学, Art 10 p2).
+    pub studying: bool,
+    /// Wishes to apply for a permit voluntarily.
+    pub wants_permit: bool,
+    /// Day the registration was made.
+    pub registered_on: Option<NaiveDate>,
+    /// Day the permit application was made.
+    pub permit_applied_on: Option<NaiveDate>,
+    /// The permit currently held.
+    pub permit: Option<HeldPermit>,
+    /// Changes of the permit's registered content.
+    pub changes: Vec<Change>,
+    /// Time limit set by the police under Art 21.
+    pub correction_deadline: Option<NaiveDate>,
+}
+
+impl std::fmt::Debug for Person {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let masked = |s: &Option<String>| s.as_deref().map(crate::privacy::quote);
+        f.debug_struct("Person")
+            .field("category", &self.category)
+            .field("overseas", &self.overseas)
+            .field("hukou_region", &masked(&self.hukou_region))
+            .field("residence_region", &masked(&self.residence_region))
+            .field("living_at_hukou", &self.living_at_hukou)
+            .field("id_number", &self.id_number)
+            .field("birth_date", &self.birth_date)
+            .field("arrival_date", &self.arrival_date)
+            .field("planned_departure", &self.planned_departure)
+            .field("accommodation", &self.accommodation)
+            .field("studying", &self.studying)
+            .field("wants_permit", &self.wants_permit)
+            .field("registered_on", &self.registered_on)
+            .field("permit_applied_on", &self.permit_applied_on)
+            .field("permit", &self.permit)
+            .field("changes", &self.changes)
+            .field("correction_deadline", &self.correction_deadline)
+            .finish()
+    }
+}
+
+/// An employer, agency, landlord or institution that registers and reports people (Art 11 p2,
+/// 14, 22).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Reporter {
+    /// What kind of reporter.
+    pub kind: ReporterKind,
+    /// Day the reporter registered the person's information (required for Art 14 kinds).
+    pub registered_on: Option<NaiveDate>,
+    /// Day the information was reported to the police station.
+    pub reported_on: Option<NaiveDate>,
+    /// Persons falsely reported (谎报).
+    pub false_reports: u32,
+    /// Persons concealed (瞒报).
+    pub concealed: u32,
+    /// Time limit set by the police under Art 22.
+    pub correction_deadline: Option<NaiveDate>,
+    /// Day the reporter corrected the report.
+    pub corrected_on: Option<NaiveDate>,
+}
+
+impl Reporter {
+    /// A reporter of `kind` with nothing else set.
+    pub fn new(kind: ReporterKind) -> Self {
+        Reporter {
+            kind,
+            registered_on: None,
+            reported_on: None,
+            false_reports: 0,
+            concealed: 0,
+            correction_deadline: None,
+            corrected_on: None,
+        }
+    }
+}
+
+/// Whom the case is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// A person: registration, permit, entitlements, consequences.
+    Person(Person),
+    /// A reporter: reporting duty and penalties.
+    Reporter(Reporter),
+}
+
+/// A case under `liaoning-2013`: a person or a reporter, the day the assessment speaks for, and
+/// the policy.
+///
+/// ```
+/// use juzhu::rules::liaoning_2013::{Case, Category, Person};
+/// use chrono::NaiveDate;
+/// let case = Case::person(
+///     NaiveDate::from_ymd_opt(2024, 10, 2).unwrap(),
+///     Person {
+///         category: Some(Category::Floating),
+///         arrival_date: NaiveDate::from_ymd_opt(2024, 9, 28),
+///         ..Person::default()
+///     },
+/// );
+/// let a = juzhu::assess(&case.into()).unwrap();
+/// assert_eq!(a.person().unwrap().registration.deadline, NaiveDate::from_ymd_opt(2024, 10, 8));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    /// The day the assessment speaks for.
+    pub as_of: NaiveDate,
+    /// Policy settings.
+    pub policy: Policy,
+    /// The person or reporter.
+    pub subject: Subject,
+}
+
+impl Case {
+    /// A case about a person, with the default policy.
+    pub fn person(as_of: NaiveDate, person: Person) -> Self {
+        Case { as_of, policy: Policy::default(), subject: Subject::Person(person) }
+    }
+
+    /// A case about a reporter, with the default policy.
+    pub fn reporter(as_of: NaiveDate, reporter: Reporter) -> Self {
+        Case { as_of, policy: Policy::default(), subject: Subject::Reporter(reporter) }
+    }
+
+    /// The same case under `policy`.
+    #[must_use]
+    pub fn with_policy(mut self, policy: Policy) -> Self {
+        self.policy = policy;
+        self
+    }
+}
+
+/// The keys of the object at `parent`.
+fn keys(parent: &str) -> Vec<&'static str> {
+    Field::keys_under(FIELDS, parent)
+}
+
+/// Reads a case from the top-level object.
+pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
+    let policy = match top.get("policy") {
+        None => Policy::default(),
+        Some(p) => read_policy(&Obj::in_case("policy", p, POLICY_FIELDS, foreign)?)?,
+    };
+    let subject = match (top.get("person"), top.get("reporter")) {
+        (None, None) => return Err(CaseError::new("person", "is required (or give reporter instead)")),
+        (Some(_), Some(_)) => {
+            return Err(CaseError::new("reporter", "cannot be given together with person; a case is about one of them"))
+        }
+        (Some(p), None) => Subject::Person(read_person("person", p, foreign)?),
+        (None, Some(r)) => Subject::Reporter(read_reporter("reporter", r, foreign)?),
+    };
+    Ok(Case { as_of, policy, subject })
+}
+
+fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, CaseError> {
+    let known = keys("person");
+    let o = Obj::in_case(path, j, &known, foreign)?;
+    Ok(Person {
+        category: o.opt("category", word)?,
+        overseas: o.opt("overseas", boolean)?,
+        hukou_region: o.opt("hukou_region", code_text)?,
+        residence_region: o.opt("residence_region", code_text)?,
+        living_at_hukou: o.opt("living_at_hukou", boolean)?.unwrap_or(false),
+        id_number: o.opt("id_number", id_number)?,
+        birth_date: o.opt("birth_date", date)?,
+        arrival_date: o.opt("arrival_date", date)?,
+        planned_departure: o.opt("planned_departure", date)?,
+        accommodation: o.opt("accommodation", word)?.unwrap_or_default(),
+        studying: o.opt("studying", boolean)?.unwrap_or(false),
+        wants_permit: o.opt("wants_permit", boolean)?.unwrap_or(false),
+        registered_on: o.opt("registered_on", date)?,
+        permit_applied_on: o.opt("permit_applied_on", date)?,
+        permit: o.opt("permit", |p, v| read_permit(p, v, foreign))?,
+        changes: o
+            .opt("changes", |p, v| {
+                array(p, v)?.iter().enumerate().map(|(i, c)| read_change(&format!("{p}.{i}"), c)).collect()
+            })?
+            .unwrap_or_default(),
+        correction_deadline: o.opt("correction_deadline", date)?,
+    })
+}
+
+fn read_permit(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<HeldPermit, CaseError> {
+    let known = keys("person.permit");
+    let o = Obj::in_case(path, j, &known, foreign)?;
+    Ok(HeldPermit {
+        issued_on: o.req("issued_on", "the permit's day of issue", date)?,
+        validity_years: o.req("validity_years", "1, 2 or 3", |p, v| {
+            let n = count(p, v).map_err(|_| match v {
+                Json::UInt(u) => CaseError::new(p, format!("{u} is not one of 1, 2, 3")),
+                Json::Int(i) => CaseError::new(p, format!("{i} is not one of 1, 2, 3")),
+                Json::Float(f) => CaseError::new(p, format!("{f} is not one of 1, 2, 3")),
+                other => CaseError::new(p, format!("expected 1, 2 or 3, found {}", other.kind())),
+            })?;
+            if (1..=3).contains(&n) {
+                Ok(n as u8)
+            } else {
+                Err(CaseError::new(p, format!("{n} is not one of 1, 2, 3")))
+            }
+        })?,
+        extension_applied_on: o.opt("extension_applied_on", date)?,
+    })
+}
+
+fn read_change(path: &str, j: &Json) -> Result<Change, CaseError> {
+    let known = keys("person.changes");
+    let o = Obj::new(path, j, &known)?;
+    Ok(Change {
+        changed_on: o.req("changed_on", "the day the registered content changed", date)?,
+        reported_on: o.opt("reported_on", date)?,
+    })
+}
+
+fn read_reporter(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Reporter, CaseError> {
+    let known = keys("reporter");
+    let o = Obj::in_case(path, j, &known, foreign)?;
+    Ok(Reporter {
+        kind: o.req("kind", "employer, landlord, hotel, …", word)?,
+        registered_on: o.opt("registered_on", date)?,
+        reported_on: o.opt("reported_on", date)?,
+        false_reports: o.opt("false_reports", count)?.unwrap_or(0),
+        concealed: o.opt("concealed", count)?.unwrap_or(0),
+        correction_deadline: o.opt("correction_deadline", date)?,
+        corrected_on: o.opt("corrected_on", date)?,
+    })
+}
+
+impl crate::rules::Case {
+    /// A `liaoning-2013` case about a person, with the default policy.
+    pub fn person(as_of: NaiveDate, person: Person) -> crate::rules::Case {
+        Case::person(as_of, person).into()
+    }
+
+    /// A `liaoning-2013` case about a reporter, with the default policy.
+    pub fn reporter(as_of: NaiveDate, reporter: Reporter) -> crate::rules::Case {
+        Case::reporter(as_of, reporter).into()
+    }
+}

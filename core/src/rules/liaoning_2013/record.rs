@@ -1,0 +1,90 @@
+//! The records of `liaoning-2013`, declared once: the person and reporter input fields (with
+//! the batch columns that carry person fields) and the batch output columns.
+//!
+//! The JSON reader ([`super::input`]) knows exactly these fields; the batch engine's
+//! [`PersonRow`] / [`PersonColumns`] and [`PersonBatch`] / [`PersonColumnsMut`] are generated
+//! from the same lists; the C struct `juzhu_person` and the Python column lists are checked
+//! against them by tests.
+
+use super::entitlements::Entitlement;
+use super::input::{Accommodation, Category, ReporterKind};
+use super::interpretations::Interpretation;
+use super::outcome::{CategorySource, Consequence, DutyHolder, Exemption, PermitStatus, RegistrationKind, Status};
+use crate::record::{input_record, output_record, Kind};
+use crate::vocab::Word;
+
+input_record! {
+    /// Every input field of `liaoning-2013` (CASES.md), by path.
+    fields FIELDS;
+    /// One person's input as a row of the batch columns: codes ([`crate::batch::NULL_CODE`]
+    /// absent), flags 0/1, division codes as numbers ([`crate::batch::NULL_REGION`] absent),
+    /// day numbers ([`crate::batch::NULL_DAY`] absent).
+    row PersonRow;
+    /// The person input columns of a batch; `None` = absent for every row. Every present column
+    /// has `len` entries.
+    columns PersonColumns;
+    batch {
+        category: word(Category) = "person.category", "population category (Art 24), or derived from the fields below";
+        overseas: flag = "person.overseas", "from outside the mainland (used when category is absent)";
+        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou (used when category is absent)";
+        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence: must lie in Liaoning (21…)";
+        living_at_hukou: flag = "person.living_at_hukou", "lives at the hukou address (used when category is absent)";
+        birth_date: date = "person.birth_date", "date of birth";
+        arrival_date: date = "person.arrival_date", "day of arrival at the residence (lodging and floating persons)";
+        planned_departure: date = "person.planned_departure", "planned day of departure; absent = open-ended stay";
+        accommodation: word(Accommodation) = "person.accommodation", "where the person stays (default residence)";
+        studying: flag = "person.studying", "studying (就学, Art 10 p2)";
+        wants_permit: flag = "person.wants_permit", "wishes to apply for a permit voluntarily";
+        registered_on: date = "person.registered_on", "day the registration was made";
+        permit_applied_on: date = "person.permit_applied_on", "day the permit application was made";
+        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)";
+        permit_validity_years: whole(1, 3) = "person.permit.validity_years", "validity of the permit held: 1, 2 or 3 years";
+        permit_extension_applied_on: date = "person.permit.extension_applied_on", "day the extension was applied for";
+        correction_deadline: date = "person.correction_deadline", "time limit set by the police under Art 21";
+    }
+    json {
+        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent";
+        "person.permit": Kind::Object, "the Residence Permit held (Art 13)";
+        "person.changes": Kind::List, "changes of registered content (Art 13 p1)";
+        "person.changes.changed_on": Kind::Date, "day the registered content changed";
+        "person.changes.reported_on": Kind::Date, "day the change was reported";
+        "reporter": Kind::Object, "an employer, agency, landlord or institution (Art 11 p2, 14, 22)";
+        "reporter.kind": Kind::Word(<ReporterKind as Word>::vocabulary), "kind of reporter";
+        "reporter.registered_on": Kind::Date, "day the reporter registered the person's information";
+        "reporter.reported_on": Kind::Date, "day the information was reported to the police station";
+        "reporter.false_reports": Kind::Whole { min: 0, max: u32::MAX as u64 }, "persons falsely reported (谎报)";
+        "reporter.concealed": Kind::Whole { min: 0, max: u32::MAX as u64 }, "persons concealed (瞒报)";
+        "reporter.correction_deadline": Kind::Date, "time limit set by the police under Art 22";
+        "reporter.corrected_on": Kind::Date, "day the reporter corrected the report";
+    }
+}
+
+output_record! {
+    /// The person output columns of the batch engine, in order.
+    columns OUTPUTS;
+    /// Output columns, owned. Codes are [`Word::code`]s; [`crate::batch::NULL_CODE`] /
+    /// [`crate::batch::NULL_DAY`] mark nulls (a refused row is null in every column).
+    batch PersonBatch;
+    /// Output columns borrowed from the caller (e.g. numpy arrays); each has the batch's length.
+    borrowed PersonColumnsMut;
+    category: word = "category", Kind::Word(<Category as Word>::vocabulary), "population category, as given or derived";
+    category_source: word = "category_source", Kind::Word(<CategorySource as Word>::vocabulary), "whether the category was given or derived";
+    registration_required: flag = "registration.required", Kind::Flag, "a registration is required";
+    registration_kind: word = "registration.kind", Kind::Word(<RegistrationKind as Word>::vocabulary), "which registration";
+    registration_duty_holder: word = "registration.duty_holder", Kind::Word(<DutyHolder as Word>::vocabulary), "who makes it";
+    registration_deadline: date = "registration.deadline", Kind::Date, "when it is due";
+    registration_status: word = "registration.status", Kind::Word(<Status as Word>::vocabulary), "its state on the assessment day";
+    permit_status: word = "permit.status", Kind::Word(<PermitStatus as Word>::vocabulary), "required, optional, not issued or not applicable";
+    permit_exemption: word = "permit.exemption", Kind::Word(<Exemption as Word>::vocabulary), "why it is optional";
+    permit_reaches_16_on: date = "permit.reaches_16_on", Kind::Date, "the day the person reaches 16 full years (I3)";
+    permit_deadline: date = "permit.deadline", Kind::Date, "when a required application is due";
+    permit_application_status: word = "permit.application_status", Kind::Word(<Status as Word>::vocabulary), "the application's state";
+    permit_expires_on: date = "permit.expires_on", Kind::Date, "last day of validity of the permit held";
+    permit_valid: flag = "permit.valid", Kind::Flag, "the permit held is valid on the assessment day";
+    permit_extension_deadline: date = "permit.extension_deadline", Kind::Date, "latest day to apply for an extension (I6)";
+    permit_extension_status: word = "permit.extension_status", Kind::Word(<Status as Word>::vocabulary), "the extension's state";
+    consequence: word = "consequence", Kind::Word(<Consequence as Word>::vocabulary), "what the person risks under Art 21";
+    entitlements: bits32 = "entitlements", Kind::Words(<Entitlement as Word>::vocabulary), "rights held on the assessment day (bit k = entitlement code k)";
+    interpretations: bits16 = "interpretations", Kind::Words(<Interpretation as Word>::vocabulary), "interpretations applied (bit k = code k)";
+    calendar_provisional: flag = "calendar_provisional", Kind::Flag, "a deadline relied on a year without official calendar data";
+}
