@@ -1,0 +1,291 @@
+//! The input of `china-2016`: a case about a person who lives, or may live, in a city other than
+//! that of the hukou, and its JSON reader.
+//!
+//! The fields are declared once in [`super::record`]; the reader refuses every field not
+//! declared there, naming the rule set that uses it when another one does.
+
+use super::penalties::Offence;
+use super::record::FIELDS;
+use crate::case::{read_policy, Policy, POLICY_FIELDS};
+use crate::error::CaseError;
+use crate::id_number::IdNumber;
+use crate::json::{array, boolean, code_text, date, id_number, word, Foreign, Json, Obj};
+use crate::record::Field;
+use crate::rules::RuleSet;
+use crate::vocab::Word;
+use chrono::NaiveDate;
+
+/// The Residence Permit the person holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldPermit {
+    /// Day of issue.
+    pub issued_on: NaiveDate,
+    /// Days the permit was endorsed (any order; those after the assessment day have not
+    /// happened yet).
+    pub endorsed_on: Vec<NaiveDate>,
+    /// Last day of validity of a permit issued before 2016-01-01 under local rules (Art 23);
+    /// required for such a permit, refused for a later one.
+    pub valid_until: Option<NaiveDate>,
+}
+
+impl HeldPermit {
+    /// A permit issued on `issued_on`, never endorsed.
+    pub fn issued(issued_on: NaiveDate) -> HeldPermit {
+        HeldPermit { issued_on, endorsed_on: Vec::new(), valid_until: None }
+    }
+}
+
+/// A person (RULES-china-2016.md §8).
+///
+/// `Debug` masks the identity number, and anything that looks like one in the free-text fields.
+#[derive(Clone, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // the contract's flags, one field each
+pub struct Person {
+    /// GB/T 2260 division code of the hukou.
+    pub hukou_region: Option<String>,
+    /// GB/T 2260 division code of the residence.
+    pub residence_region: Option<String>,
+    /// Whether the residence is in another city than the hukou; derived from the codes when
+    /// absent (R3).
+    pub other_city: Option<bool>,
+    /// From outside the mainland: outside this regulation (refused).
+    pub overseas: bool,
+    /// Citizen identity number; supplies the birth date when `birth_date` is absent.
+    pub id_number: Option<IdNumber>,
+    /// Date of birth.
+    pub birth_date: Option<NaiveDate>,
+    /// The day residence in the city began (R2).
+    pub residing_since: NaiveDate,
+    /// Lawful stable employment (Art 2).
+    pub stable_employment: bool,
+    /// Lawful stable housing (Art 2).
+    pub stable_housing: bool,
+    /// Continuous study (Art 2).
+    pub continuous_study: bool,
+    /// An older or disabled person of limited mobility (Art 9 p3).
+    pub limited_mobility: bool,
+    /// Day the permit application was accepted.
+    pub permit_applied_on: Option<NaiveDate>,
+    /// The permit held.
+    pub permit: Option<HeldPermit>,
+    /// Offences committed (Art 18, 19), each at most once.
+    pub conduct: Vec<Offence>,
+}
+
+impl Person {
+    /// A person living in another city since `residing_since`, with nothing else known.
+    pub fn residing_since(residing_since: NaiveDate) -> Person {
+        Person {
+            hukou_region: None,
+            residence_region: None,
+            other_city: Some(true),
+            overseas: false,
+            id_number: None,
+            birth_date: None,
+            residing_since,
+            stable_employment: false,
+            stable_housing: false,
+            continuous_study: false,
+            limited_mobility: false,
+            permit_applied_on: None,
+            permit: None,
+            conduct: Vec::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Person {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let masked = |s: &Option<String>| s.as_deref().map(crate::privacy::quote);
+        f.debug_struct("Person")
+            .field("hukou_region", &masked(&self.hukou_region))
+            .field("residence_region", &masked(&self.residence_region))
+            .field("other_city", &self.other_city)
+            .field("overseas", &self.overseas)
+            .field("id_number", &self.id_number)
+            .field("birth_date", &self.birth_date)
+            .field("residing_since", &self.residing_since)
+            .field("stable_employment", &self.stable_employment)
+            .field("stable_housing", &self.stable_housing)
+            .field("continuous_study", &self.continuous_study)
+            .field("limited_mobility", &self.limited_mobility)
+            .field("permit_applied_on", &self.permit_applied_on)
+            .field("permit", &self.permit)
+            .field("conduct", &self.conduct)
+            .finish()
+    }
+}
+
+/// The settings of this rule set beside the shared policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Settings {
+    /// Days within which an accepted application's permit is issued: 15, or up to 30 where a
+    /// city's implementing measures extend it (Art 9 p6).
+    pub issuance_days: u8,
+    /// The city's urban population (城区人口), for the settlement frame of Art 16.
+    pub city_urban_population: Option<u64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { issuance_days: ISSUANCE_DAYS, city_urban_population: None }
+    }
+}
+
+/// The issuance period of Art 9 p6, days.
+pub const ISSUANCE_DAYS: u8 = 15;
+/// The longest issuance period a city may set (Art 9 p6), days.
+pub const MAX_ISSUANCE_DAYS: u8 = 30;
+
+/// A case under `china-2016`.
+///
+/// ```
+/// use juzhu::rules::china_2016::{Case, Person};
+/// use chrono::NaiveDate;
+/// let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let mut worker = Person::residing_since(day(2024, 1, 10));
+/// worker.stable_employment = true;
+/// let a = juzhu::assess(&Case::new(day(2024, 7, 10), worker).into()).unwrap();
+/// let permit = &a.china_2016().unwrap().permit;
+/// assert_eq!(permit.status.to_string(), "eligible");
+/// assert_eq!(permit.eligible_from, Some(day(2024, 7, 10)));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Case {
+    /// The day the assessment speaks for.
+    pub as_of: NaiveDate,
+    /// The shared policy settings.
+    pub policy: Policy,
+    /// This rule set's settings.
+    pub settings: Settings,
+    /// The person.
+    pub person: Person,
+}
+
+impl Case {
+    /// A case about `person` with the default policy and settings.
+    pub fn new(as_of: NaiveDate, person: Person) -> Case {
+        Case { as_of, policy: Policy::default(), settings: Settings::default(), person }
+    }
+}
+
+/// The keys of the object at `parent`.
+fn keys(parent: &str) -> Vec<&'static str> {
+    Field::keys_under(FIELDS, parent)
+}
+
+/// Reads a case from the top-level object.
+pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
+    let (policy, settings) = match top.get("policy") {
+        None => (Policy::default(), Settings::default()),
+        Some(p) => {
+            let mut known = POLICY_FIELDS.to_vec();
+            known.extend(keys("policy"));
+            let o = Obj::in_case("policy", p, &known, foreign)?;
+            let settings = Settings {
+                issuance_days: o.opt("issuance_days", issuance_days)?.unwrap_or(ISSUANCE_DAYS),
+                city_urban_population: o.opt("city_urban_population", population)?,
+            };
+            (read_policy(&o)?, settings)
+        }
+    };
+    if top.get("reporter").is_some() {
+        return Err(CaseError::new(
+            "reporter",
+            format!(
+                "reporter cases do not exist under {}: the regulation asks committees, employers, schools and \
+                 landlords to assist, with no deadline or penalty (Art 8 p2); a person case is expected",
+                RuleSet::China2016
+            ),
+        ));
+    }
+    let person = match top.get("person") {
+        None => return Err(CaseError::new("person", "is required")),
+        Some(p) => read_person("person", p, foreign)?,
+    };
+    Ok(Case { as_of, policy, settings, person })
+}
+
+fn whole(path: &str, j: &Json) -> Result<Option<u64>, CaseError> {
+    Ok(match *j {
+        Json::UInt(u) => Some(u),
+        Json::Float(f) if f.is_finite() && f.fract() == 0.0 && (0.0..1.8e19).contains(&f) => Some(f as u64),
+        Json::Int(_) | Json::Float(_) => None,
+        ref other => return Err(CaseError::new(path, format!("expected a whole number, found {}", other.kind()))),
+    })
+}
+
+fn shown(j: &Json) -> String {
+    match j {
+        Json::UInt(u) => u.to_string(),
+        Json::Int(i) => i.to_string(),
+        Json::Float(f) => f.to_string(),
+        other => other.kind().to_owned(),
+    }
+}
+
+fn issuance_days(path: &str, j: &Json) -> Result<u8, CaseError> {
+    match whole(path, j)? {
+        Some(n) if (u64::from(ISSUANCE_DAYS)..=u64::from(MAX_ISSUANCE_DAYS)).contains(&n) => Ok(n as u8),
+        _ => Err(CaseError::new(
+            path,
+            format!("{} is not a whole number of days from {ISSUANCE_DAYS} to {MAX_ISSUANCE_DAYS}", shown(j)),
+        )),
+    }
+}
+
+fn population(path: &str, j: &Json) -> Result<u64, CaseError> {
+    match whole(path, j)? {
+        Some(n) if n > 0 => Ok(n),
+        _ => Err(CaseError::new(path, format!("{} is not a positive whole number", shown(j)))),
+    }
+}
+
+fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, CaseError> {
+    let known = keys("person");
+    let o = Obj::in_case(path, j, &known, foreign)?;
+    Ok(Person {
+        hukou_region: o.opt("hukou_region", code_text)?,
+        residence_region: o.opt("residence_region", code_text)?,
+        other_city: o.opt("other_city", boolean)?,
+        overseas: o.opt("overseas", boolean)?.unwrap_or(false),
+        id_number: o.opt("id_number", id_number)?,
+        birth_date: o.opt("birth_date", date)?,
+        residing_since: o.req("residing_since", "the day residence in the city began", date)?,
+        stable_employment: o.opt("stable_employment", boolean)?.unwrap_or(false),
+        stable_housing: o.opt("stable_housing", boolean)?.unwrap_or(false),
+        continuous_study: o.opt("continuous_study", boolean)?.unwrap_or(false),
+        limited_mobility: o.opt("limited_mobility", boolean)?.unwrap_or(false),
+        permit_applied_on: o.opt("permit_applied_on", date)?,
+        permit: o.opt("permit", |p, v| read_permit(p, v, foreign))?,
+        conduct: o.opt("conduct", conduct)?.unwrap_or_default(),
+    })
+}
+
+fn read_permit(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<HeldPermit, CaseError> {
+    let known = keys("person.permit");
+    let o = Obj::in_case(path, j, &known, foreign)?;
+    Ok(HeldPermit {
+        issued_on: o.req("issued_on", "the permit's day of issue", date)?,
+        endorsed_on: o
+            .opt("endorsed_on", |p, v| {
+                array(p, v)?.iter().enumerate().map(|(i, d)| date(&format!("{p}.{i}"), d)).collect()
+            })?
+            .unwrap_or_default(),
+        valid_until: o.opt("valid_until", date)?,
+    })
+}
+
+fn conduct(path: &str, j: &Json) -> Result<Vec<Offence>, CaseError> {
+    let items = array(path, j)?;
+    let mut out: Vec<Offence> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let p = format!("{path}.{i}");
+        let offence: Offence = word(&p, item)?;
+        if out.contains(&offence) {
+            return Err(CaseError::new(p, format!("{} is listed more than once", offence.id())));
+        }
+        out.push(offence);
+    }
+    Ok(out)
+}

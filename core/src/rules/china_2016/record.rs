@@ -1,0 +1,70 @@
+//! The records of `china-2016`, declared once: the person and policy input fields (with the
+//! batch columns that carry them) and the batch output columns.
+
+use super::entitlements::Entitlement;
+use super::interpretations::Interpretation;
+use super::outcome::{ApplyThrough, Condition, EndorsementStatus, Function, IssueStatus, PermitStatus};
+use super::penalties::Offence;
+use crate::record::{input_record, output_record, Kind};
+use crate::vocab::Word;
+
+input_record! {
+    /// Every input field of `china-2016` (RULES-china-2016.md §8), by path, beyond the shared
+    /// envelope.
+    fields FIELDS;
+    /// One person's input as a row of the batch columns (scalars; the endorsement list is read
+    /// from its column directly).
+    row PersonRow;
+    /// The person input columns of a batch; `None` = absent for every row.
+    columns PersonColumns;
+    batch {
+        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou";
+        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence";
+        other_city: flag = "person.other_city", "the residence is in another city than the hukou (else derived from the codes, R3)";
+        overseas: flag = "person.overseas", "from outside the mainland (outside this regulation: refused)";
+        birth_date: date = "person.birth_date", "date of birth";
+        residing_since: date = "person.residing_since", "the day residence in the city began (required)";
+        stable_employment: flag = "person.stable_employment", "lawful stable employment (Art 2)";
+        stable_housing: flag = "person.stable_housing", "lawful stable housing (Art 2)";
+        continuous_study: flag = "person.continuous_study", "continuous study (Art 2)";
+        limited_mobility: flag = "person.limited_mobility", "an older or disabled person of limited mobility (Art 9 p3)";
+        permit_applied_on: date = "person.permit_applied_on", "day the permit application was accepted";
+        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)";
+        permit_valid_until: date = "person.permit.valid_until", "validity end of a permit issued before 2016-01-01 (Art 23)";
+    }
+    json {
+        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent";
+        "person.permit": Kind::Object, "the Residence Permit held";
+        "person.permit.endorsed_on": Kind::Dates, "days the permit was endorsed (Art 10)";
+        "person.conduct": Kind::Words(<Offence as Word>::vocabulary), "offences committed (Art 18, 19), each at most once";
+        "policy.issuance_days": Kind::Whole { min: 15, max: 30 }, "days to issue an accepted application's permit (Art 9 p6; default 15)";
+        "policy.city_urban_population": Kind::Whole { min: 1, max: u64::MAX }, "the city's urban population, for the settlement frame (Art 16)";
+    }
+}
+
+output_record! {
+    /// The output columns of the batch engine, in order.
+    columns OUTPUTS;
+    /// Output columns, owned; nulls as in [`crate::batch`].
+    batch PersonBatch;
+    /// Output columns borrowed from the caller.
+    borrowed PersonColumnsMut;
+    permit_status: word = "permit.status", Kind::Word(<PermitStatus as Word>::vocabulary), "where the person stands with the permit";
+    permit_eligible_from: date = "permit.eligible_from", Kind::Date, "the day half a year of residence is reached";
+    permit_conditions_met: bits16 = "permit.conditions_met", Kind::Words(<Condition as Word>::vocabulary), "the Art 2 conditions that hold (bit k = code k)";
+    permit_may_apply_through: word = "permit.may_apply_through", Kind::Word(<ApplyThrough as Word>::vocabulary), "who may apply for the person (Art 9 p3)";
+    permit_issue_deadline: date = "permit.issue_deadline", Kind::Date, "when an accepted application's permit is due";
+    permit_issue_status: word = "permit.issue_status", Kind::Word(<IssueStatus as Word>::vocabulary), "the issuance's state";
+    permit_function: word = "permit.function", Kind::Word(<Function as Word>::vocabulary), "whether the held permit works on the assessment day";
+    permit_suspended_since: date = "permit.suspended_since", Kind::Date, "first day of the suspension in force";
+    permit_residence_years: whole = "permit.residence_years", Kind::Whole { min: 0, max: 300 }, "full years of residence from the anchor in force";
+    permit_residence_counted_from: date = "permit.residence_counted_from", Kind::Date, "the anchor in force";
+    endorsement_year: whole = "permit.endorsements.-1.year", Kind::Whole { min: 1, max: 300 }, "the year of the last endorsement entry (now open, upcoming or missed)";
+    endorsement_anniversary: date = "permit.endorsements.-1.anniversary", Kind::Date, "its anniversary";
+    endorsement_window_opens: date = "permit.endorsements.-1.window_opens", Kind::Date, "its window's first day";
+    endorsement_window_closes: date = "permit.endorsements.-1.window_closes", Kind::Date, "its window's last day";
+    endorsement_status: word = "permit.endorsements.-1.status", Kind::Word(<EndorsementStatus as Word>::vocabulary), "its state";
+    entitlements: bits32 = "entitlements", Kind::Words(<Entitlement as Word>::vocabulary), "rights, services and conveniences held (bit k = code k)";
+    interpretations: bits16 = "interpretations", Kind::Words(<Interpretation as Word>::vocabulary), "interpretations applied (bit k = code k)";
+    calendar_provisional: flag = "calendar_provisional", Kind::Flag, "a deadline relied on a year without official calendar data";
+}
