@@ -36,7 +36,7 @@ CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
 .PHONY: demo test test-rust test-c test-python test-fuzz lint python bench fuzz lib header check-header install venv tools clean
 
 demo:
-	$(CARGO) run -q -p juzhu --example juzhu -- assess examples/cases/floating-worker.json
+	$(CARGO) run -q -p juzhu-cli -- assess examples/cases/floating-worker.json
 
 test: lint test-rust test-c test-python test-fuzz
 	@echo "make test: all suites passed"

@@ -1,5 +1,6 @@
 //! Code hygiene the project promises: `unsafe` only in `ffi/` and `python/`, each block with a
-//! `// SAFETY:` comment and each `unsafe fn` with a `# Safety` section; the core forbids it.
+//! `// SAFETY:` comment and each `unsafe fn` with a `# Safety` section; the core and the command
+//! line (`cli/`) forbid it.
 
 use std::path::PathBuf;
 
@@ -12,6 +13,17 @@ fn the_core_forbids_unsafe() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let lib = std::fs::read_to_string(root.join("src/lib.rs")).unwrap();
     assert!(lib.contains("#![forbid(unsafe_code)]"));
+    for (p, text) in sources(&root.join("src")) {
+        let code: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
+        assert!(!code.iter().any(|l| l.contains("unsafe ") || l.contains("unsafe{")), "{}", p.display());
+    }
+}
+
+#[test]
+fn the_command_line_forbids_unsafe() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../cli");
+    let main = std::fs::read_to_string(root.join("src/main.rs")).unwrap();
+    assert!(main.contains("#![forbid(unsafe_code)]"));
     for (p, text) in sources(&root.join("src")) {
         let code: Vec<&str> = text.lines().filter(|l| !l.trim_start().starts_with("//")).collect();
         assert!(!code.iter().any(|l| l.contains("unsafe ") || l.contains("unsafe{")), "{}", p.display());

@@ -1,8 +1,9 @@
 //! Personal data stays private (RULES.md §8; Art 7 p2, Art 23 i3): across a corpus built from
 //! every shared case and every hostile input, with a valid identity number planted in every
 //! position (the `id_number` field, every string field, a key, `as_of`), no error message,
-//! `Debug`, `Display`, assessment JSON, explanation or CLI output (report or JSON, stdout or
-//! stderr) shows the whole number. And the library's sources do no I/O of their own.
+//! `Debug`, `Display`, assessment JSON or explanation shows the whole number (the command line's
+//! output is checked over the same corpus by `cli/tests/privacy.rs`). And the library's sources
+//! do no I/O of their own.
 
 mod common;
 
@@ -133,31 +134,9 @@ fn no_output_of_the_rust_api_shows_an_identity_number() {
     assert!(seen > 800);
 }
 
-#[test]
-fn no_cli_output_shows_an_identity_number() {
-    let id = valid_id("11010519491231002");
-    let cases = corpus(&id);
-    let jsonl: String = cases.iter().map(|c| format!("{c}\n")).collect();
-    let out = run(&["assess", "--jsonl", "-"], &jsonl);
-    assert!(!leaks(&out, &id), "the CLI's JSON lines show the identity number");
-    assert!(out.lines().count() == cases.len());
-    // Report mode, one case at a time (a sample: every 7th), stdout and stderr together.
-    for case in cases.iter().step_by(7) {
-        for args in [vec!["assess", "-"], vec!["assess", "--json", "-"]] {
-            let out = run(&args, &case.to_string());
-            assert!(!leaks(&out, &id), "the CLI shows the identity number: {out}");
-        }
-    }
-}
-
-/// The command line's stdout and stderr together.
-fn run(args: &[&str], input: &str) -> String {
-    let r = common::run_cli(args, input.as_bytes());
-    format!("{}{}", r.stdout, r.stderr)
-}
-
 /// The library crates contain no I/O, logging or temporary files of their own: the only I/O is
-/// what the caller asks (the example programs read files and print).
+/// what the caller asks (the `juzhu` command in `cli/` and the example programs read files and
+/// print).
 #[test]
 fn library_sources_do_no_io() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");

@@ -13,7 +13,7 @@ lines = [
     "",
     "juzhu sits inside systems that feed it whatever their databases hold. Every input below is",
     "run through **every face** — the Rust API (`core/tests/hostile.rs`), the command line",
-    "(`core/tests/hostile.rs`), the C ABI (`tests/c/test_catalogue.c`, also under valgrind and",
+    "(`cli/tests/hostile.rs`), the C ABI (`tests/c/test_catalogue.c`, also under valgrind and",
     "ASan/UBSan) and Python (`tests/python/test_catalogue.py`) — from one file,",
     "`tests/hostile/catalogue.json`. None of them panics, aborts or returns half an answer; each is",
     "either answered or refused with the field named; no answer or error ever shows a whole",

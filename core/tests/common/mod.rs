@@ -65,59 +65,6 @@ pub fn has_interp(a: &Value, id: &str) -> bool {
     a["interpretations"].as_array().unwrap().iter().any(|i| i == id)
 }
 
-/// The command-line example, built on first use (`target/<profile>/examples/juzhu`).
-pub fn cli() -> std::path::PathBuf {
-    // target/<profile>/deps/<test>-xxxx → target/<profile>/examples/juzhu
-    let exe = std::env::current_exe().unwrap();
-    let dir = exe.parent().unwrap().parent().unwrap().join("examples");
-    let bin = dir.join(format!("juzhu{}", std::env::consts::EXE_SUFFIX));
-    if !bin.exists() {
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = std::process::Command::new(cargo)
-            .args(["build", "-p", "juzhu", "--example", "juzhu"])
-            .status()
-            .expect("cargo runs");
-        assert!(status.success(), "building the CLI example");
-    }
-    bin
-}
-
-/// What a run of the command line gave back.
-pub struct CliRun {
-    /// The exit status (`None` if killed by a signal).
-    pub code: Option<i32>,
-    /// Standard output.
-    pub stdout: String,
-    /// Standard error.
-    pub stderr: String,
-}
-
-/// Runs the command line with `args`, feeding `stdin` from another thread (so a large input
-/// cannot dead-lock against a full output pipe).
-pub fn run_cli(args: &[&str], stdin: &[u8]) -> CliRun {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(cli())
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = pipe.write_all(&input);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    CliRun {
-        code: out.status.code(),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 /// Every `.rs` file under `dir`, with its text.
 pub fn rust_sources(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
     let mut out = Vec::new();

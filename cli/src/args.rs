@@ -1,0 +1,241 @@
+//! The command line's grammar (clap derive): commands, options, help texts, and how a parse
+//! error is reported.
+
+// The doc comments of arguments are their help text, printed as written: no Markdown backticks.
+#![allow(clippy::doc_markdown)]
+
+use crate::encoding::Encoding;
+use crate::Status;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
+use clap::error::ErrorKind;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use juzhu::vocab::Word;
+use juzhu::{Lang, RuleSet};
+use std::path::PathBuf;
+
+/// The exit statuses, shown under every `--help`.
+const EXIT_STATUS: &str = "\
+Exit status:
+  0  answered: every case assessed (or the calendar shown)
+  1  input refused: a case is not valid input; the reason names the field
+     (on stderr, or as {\"error\":{\"field\",\"message\"}} on stdout with --json/--jsonl)
+  2  usage or I/O error: unknown option or bad value, unreadable FILE,
+     unusable --calendar file, output that cannot be written";
+
+/// `juzhu` — the Liaoning residence-registration rules on the command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "juzhu",
+    version = juzhu::VERSION,
+    propagate_version = true,
+    // `juzhu` alone is a usage error with a short message, not the whole help.
+    arg_required_else_help = false,
+    about = "Residence registration and the Residence Permit under the Liaoning rules (Decree 281, 2013)",
+    long_about = "\
+Residence registration and the Residence Permit under the Liaoning rules (Decree 281, 2013).
+
+Reads cases in the JSON of spec/CASES.md and answers who must register, by when, whether a \
+permit is required, what rights the person holds and what a reporter owes, each answer citing \
+its article. A case file may hold a bare case or an acceptance case ({\"input\": {...}, \
+\"expect\": ...}), whose input is assessed.
+
+Examples:
+  juzhu assess examples/cases/floating-worker.json
+  juzhu assess --json --lang=en case.json
+  producer | juzhu assess --jsonl -
+  juzhu explain --lang zh case.json
+  juzhu calendar 2024 --json",
+    after_help = EXIT_STATUS
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess a case and print the report, the JSON answer, or one answer per input line
+    #[command(
+        long_about = "\
+Assess a case and print the answer.
+
+Without --json or --jsonl the readable report is printed (--lang picks its language). A refused \
+case prints `refused: FIELD: MESSAGE` on stderr.",
+        after_help = EXIT_STATUS,
+        display_name = "juzhu"
+    )]
+    Assess(AssessArgs),
+    /// Print the numbered reasons of a case's assessment, each with the article it rests on
+    #[command(after_help = EXIT_STATUS, display_name = "juzhu")]
+    Explain(ExplainArgs),
+    /// Show a year's rest days on weekdays and working weekend days, with their sources
+    #[command(
+        long_about = "\
+Show a year's rest days on weekdays (public holidays) and working weekend days (make-up days), \
+with the State Council notices they come from. Years without official data rest on weekends only.",
+        after_help = EXIT_STATUS,
+        display_name = "juzhu"
+    )]
+    Calendar(CalendarArgs),
+}
+
+/// `juzhu assess`.
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// The case file, or - for standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Print the contract's JSON (refused input: the error JSON, exit status 1)
+    #[arg(long, conflicts_with = "jsonl")]
+    pub json: bool,
+    /// Read one case per line and write one JSON answer per line, each as its line arrives
+    ///
+    /// Blank lines are skipped; a refused line is answered with its error JSON and the rest
+    /// carry on. The exit status is 1 if any line was refused.
+    #[arg(long)]
+    pub jsonl: bool,
+    /// The report's language
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
+    pub lang: LangChoice,
+    /// Settings shared with `explain`.
+    #[command(flatten)]
+    pub case: CaseOptions,
+}
+
+/// `juzhu explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The case file, or - for standard input
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The reasons' language
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
+    pub lang: LangChoice,
+    /// Settings shared with `assess`.
+    #[command(flatten)]
+    pub case: CaseOptions,
+}
+
+/// Options for reading and assessing cases.
+#[derive(Debug, Args)]
+pub struct CaseOptions {
+    /// The rule set for cases that name none (policy.rule_set)
+    ///
+    /// A case that names a different rule set is refused (field policy.rule_set).
+    #[arg(long, value_name = "ID", value_parser = rule_set_parser())]
+    pub rule_set: Option<RuleSet>,
+    /// A calendar file (JSON) to count days with instead of the embedded mainland calendar
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
+    /// The encoding of the input and of everything printed
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
+}
+
+/// `juzhu calendar`.
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// The year, 1900 to 2199
+    #[arg(value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2199))]
+    pub year: i32,
+    /// Print JSON: {"year", "official", "sources", "rest_days_on_weekdays", "working_weekend_days"}
+    #[arg(long)]
+    pub json: bool,
+    /// A calendar file (JSON) to show instead of the embedded mainland calendar
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
+    /// The encoding of the calendar file and of everything printed
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
+}
+
+/// The language of rendered text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangChoice {
+    /// 中文
+    Zh,
+    /// English
+    En,
+    /// Chinese and English
+    Both,
+}
+
+impl LangChoice {
+    /// The core's language; `None` for both.
+    pub fn lang(self) -> Option<Lang> {
+        match self {
+            LangChoice::Zh => Some(Lang::Zh),
+            LangChoice::En => Some(Lang::En),
+            LangChoice::Both => None,
+        }
+    }
+}
+
+/// Accepts exactly the ids of the core's rule sets, each described by its English name.
+fn rule_set_parser() -> impl TypedValueParser<Value = RuleSet> {
+    let values = RuleSet::ALL.iter().map(|r| PossibleValue::new(r.id()).help(r.en()));
+    PossibleValuesParser::new(values)
+        .try_map(|id| RuleSet::from_id(&id).ok_or_else(|| format!("{id} is not a rule set")))
+}
+
+/// Prints a parse outcome: help and version on stdout (status 0), anything else as a short
+/// `juzhu: …` message on stderr, with clap's hints but without the usage text (status 2).
+pub fn report_parse_error(e: &clap::Error) -> Status {
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        // A closed stdout (`juzhu --help | head -1`) is not an error.
+        let _ = e.print();
+        return Status::Answered;
+    }
+    crate::io::to_stderr(Encoding::Utf8, &short_error(&e.render().to_string()));
+    Status::Usage
+}
+
+/// Clap's rendered error without its usage lines, prefixed `juzhu:` instead of `error:`.
+fn short_error(rendered: &str) -> String {
+    let mut out = String::new();
+    let mut in_usage = false;
+    for line in rendered.lines() {
+        if line.starts_with("Usage:") {
+            in_usage = true;
+            continue;
+        }
+        if line.trim().is_empty() {
+            in_usage = false;
+            continue;
+        }
+        if in_usage {
+            continue;
+        }
+        let line = line.strip_prefix("error: ").map_or_else(|| line.to_owned(), |rest| format!("juzhu: {rest}"));
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parse_error_loses_its_usage_lines() {
+        let e = Cli::try_parse_from(["juzhu", "assess", "--jsn", "x"]).unwrap_err();
+        let short = short_error(&e.render().to_string());
+        assert!(short.starts_with("juzhu: unexpected argument '--jsn'"), "{short}");
+        assert!(!short.contains("Usage:"), "{short}");
+        assert!(short.contains("--json"), "the suggestion stays: {short}");
+    }
+
+    #[test]
+    fn every_rule_set_is_accepted_and_nothing_else() {
+        for r in RuleSet::ALL {
+            let cli = Cli::try_parse_from(["juzhu", "assess", "--rule-set", r.id(), "-"]).unwrap();
+            let Command::Assess(a) = cli.command else { panic!("assess") };
+            assert_eq!(a.case.rule_set, Some(*r));
+        }
+        let e = Cli::try_parse_from(["juzhu", "assess", "--rule-set", "liaoning-2031", "-"]).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidValue);
+    }
+}

@@ -1,0 +1,73 @@
+//! `juzhu calendar YEAR`: a year's rest days on weekdays and working weekend days.
+
+use crate::args::CalendarArgs;
+use crate::io::Out;
+use crate::run::read_calendar;
+use crate::{Fatal, Status};
+use juzhu::Calendar;
+use serde_json::json;
+use std::fmt::Write;
+
+/// Prints the year as text or, with `--json`, as
+/// `{"year", "official", "sources", "rest_days_on_weekdays", "working_weekend_days"}`.
+pub fn show(args: &CalendarArgs) -> Result<Status, Fatal> {
+    let loaded = args.calendar.as_deref().map(|path| read_calendar(path, args.encoding)).transpose()?;
+    let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
+    let text = if args.json { as_json(cal, args.year) } else { as_text(cal, args.year) };
+    Out::stdout(args.encoding).write(&text)?;
+    Ok(Status::Answered)
+}
+
+/// Dates as ISO strings.
+fn iso<D: ToString>(days: &[D]) -> Vec<String> {
+    days.iter().map(ToString::to_string).collect()
+}
+
+fn as_json(cal: &Calendar, year: i32) -> String {
+    let v = json!({
+        "year": year,
+        "official": cal.is_known_year(year),
+        "sources": cal.sources(year),
+        "rest_days_on_weekdays": iso(&cal.holidays(year)),
+        "working_weekend_days": iso(&cal.make_up_working_days(year)),
+    });
+    let mut s = serde_json::to_string_pretty(&v).unwrap_or_else(|_| v.to_string());
+    s.push('\n');
+    s
+}
+
+fn as_text(cal: &Calendar, year: i32) -> String {
+    // Month and day of an ISO date (the year is in the heading).
+    let show = |days: Vec<String>| days.iter().map(|d| d.get(5..).unwrap_or(d)).collect::<Vec<_>>().join(" ");
+    let mut s = format!(
+        "{year}: {}\n",
+        if cal.is_known_year(year) { "official data" } else { "no official data (weekends only)" }
+    );
+    for source in cal.sources(year) {
+        let _ = writeln!(s, "  source: {source}");
+    }
+    let _ = writeln!(s, "  rest days on weekdays: {}", show(iso(&cal.holidays(year))));
+    let _ = writeln!(s, "  working weekend days:  {}", show(iso(&cal.make_up_working_days(year))));
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn national_day_2024_rests_and_a_sunday_works() {
+        let v: serde_json::Value = serde_json::from_str(&as_json(Calendar::china(), 2024)).unwrap();
+        assert_eq!(v["official"], true);
+        let rest = v["rest_days_on_weekdays"].as_array().unwrap();
+        assert!(rest.contains(&json!("2024-10-01")) && rest.contains(&json!("2024-10-07")));
+        assert!(v["working_weekend_days"].as_array().unwrap().contains(&json!("2024-09-29")));
+        assert!(as_text(Calendar::china(), 2024).contains(" 10-01 "));
+    }
+
+    #[test]
+    fn a_year_without_data_says_so() {
+        let text = as_text(Calendar::china(), 2199);
+        assert!(text.starts_with("2199: no official data"), "{text}");
+    }
+}

@@ -1,0 +1,170 @@
+//! From input text to an assessment: a bare case or an acceptance case's `input`, with the
+//! `--rule-set` setting applied, assessed with a calendar.
+
+use juzhu::vocab::Word;
+use juzhu::{Assessment, Calendar, Case, CaseError, RuleSet};
+use serde_json::{json, Map, Value};
+use std::fmt;
+
+/// Refused input: the field's dotted path (empty when the input is not a case at all) and what
+/// is wrong, as the contract's errors have them. Messages never hold a whole identity number:
+/// those from the core are masked, and the command's own quote no input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Refused {
+    field: String,
+    message: String,
+}
+
+impl Refused {
+    /// Input that is not a case at all (encoding, not JSON).
+    pub fn input(message: impl Into<String>) -> Refused {
+        Refused { field: String::new(), message: message.into() }
+    }
+
+    /// The field refused.
+    #[cfg(test)]
+    pub fn field(&self) -> &str {
+        &self.field
+    }
+
+    /// The contract's error JSON, `{"error":{"field":…,"message":…}}`.
+    pub fn to_json(&self) -> String {
+        json!({ "error": { "field": self.field, "message": self.message } }).to_string()
+    }
+}
+
+impl From<CaseError> for Refused {
+    fn from(e: CaseError) -> Refused {
+        Refused { field: e.field().to_owned(), message: e.message().to_owned() }
+    }
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.field.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.field, self.message)
+        }
+    }
+}
+
+/// Reads and assesses one case's text with `cal`; `rule_set` is the `--rule-set` setting.
+pub fn assess_text(text: &str, rule_set: Option<RuleSet>, cal: &Calendar) -> Result<Assessment, Refused> {
+    let case = read_case(text, rule_set)?;
+    Ok(juzhu::assess_with(&case, cal)?)
+}
+
+/// Reads a bare case, or the `input` of an acceptance case (`{"input": {...}, "expect": ...}`),
+/// and applies the `--rule-set` setting: a case naming no rule set gets it; a case naming
+/// another is refused at `policy.rule_set`.
+pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused> {
+    let Ok(mut value) = serde_json::from_str::<Value>(text) else {
+        // Not JSON: the core says why in its own words (or, should it read what serde_json
+        // does not, the case is read from the text).
+        return finish(Case::from_json(text)?, None, rule_set);
+    };
+    let acceptance = matches!(&value, Value::Object(m) if m.contains_key("input") && !m.contains_key("as_of"));
+    if acceptance {
+        let input = value.get_mut("input").map(Value::take).unwrap_or_default();
+        return finish(Case::from_value(&input)?, Some(input), rule_set);
+    }
+    // A bare case is read from its text, so that a key given twice is refused.
+    finish(Case::from_json(text)?, Some(value), rule_set)
+}
+
+/// Applies `--rule-set` to a case read (and checked) from `value`.
+fn finish(case: Case, value: Option<Value>, rule_set: Option<RuleSet>) -> Result<Case, Refused> {
+    let Some(wanted) = rule_set else {
+        return Ok(case);
+    };
+    let Some(mut value) = value else {
+        return Err(Refused::input("the input is not JSON that --rule-set can be applied to"));
+    };
+    // The case was read without error, so a rule set it names is a known id.
+    match value.pointer("/policy/rule_set").and_then(Value::as_str) {
+        Some(named) if named == wanted.id() => Ok(case),
+        Some(named) => Err(Refused {
+            field: "policy.rule_set".to_owned(),
+            message: format!("the case names {named}, but --rule-set {} was given", wanted.id()),
+        }),
+        None => {
+            if let Value::Object(case) = &mut value {
+                let policy = case.entry("policy").or_insert_with(|| Value::Object(Map::new()));
+                if policy.is_null() {
+                    *policy = Value::Object(Map::new());
+                }
+                if let Value::Object(p) = policy {
+                    p.insert("rule_set".to_owned(), Value::from(wanted.id()));
+                }
+            }
+            Ok(Case::from_value(&value)?)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CASE: &str = r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#;
+
+    fn rule_set_of(a: &Assessment) -> String {
+        a.to_value()["rule_set"].as_str().unwrap_or_default().to_owned()
+    }
+
+    #[test]
+    fn a_bare_case_and_an_acceptance_case_read_alike() {
+        let bare = assess_text(CASE, None, Calendar::china()).unwrap();
+        let wrapped = format!(r#"{{"input":{CASE},"expect":{{}}}}"#);
+        let acc = assess_text(&wrapped, None, Calendar::china()).unwrap();
+        assert_eq!(bare.to_json(), acc.to_json());
+    }
+
+    #[test]
+    fn a_key_given_twice_in_a_bare_case_is_refused() {
+        let e = read_case(r#"{"as_of":"2024-10-02","as_of":"2024-10-03","person":{}}"#, None).unwrap_err();
+        assert_eq!(e.field(), "as_of");
+    }
+
+    #[test]
+    fn not_json_is_refused_by_the_core() {
+        let e = read_case("{", None).unwrap_err();
+        assert_eq!(e.field(), "");
+        assert_eq!(read_case("", Some(RuleSet::ALL[0])).unwrap_err().field(), "");
+    }
+
+    #[test]
+    fn the_rule_set_setting_fills_in_and_never_overrides() {
+        let every = RuleSet::ALL;
+        for &wanted in every {
+            // A case naming none: the setting applies (with or without a policy object).
+            let a = assess_text(CASE, Some(wanted), Calendar::china());
+            if let Ok(a) = a {
+                assert_eq!(rule_set_of(&a), wanted.id());
+            }
+            let with_policy = CASE.replacen('{', r#"{"policy":{"day_counting":"calendar"},"#, 1);
+            let c = read_case(&with_policy, Some(wanted));
+            assert!(c.is_ok() || c.unwrap_err().field().starts_with("person"));
+            // A case naming the same one: fine; naming another: refused at policy.rule_set.
+            for &named in every {
+                let text = CASE.replacen('{', &format!(r#"{{"policy":{{"rule_set":"{}"}},"#, named.id()), 1);
+                match read_case(&text, Some(wanted)) {
+                    Err(e) if named != wanted => assert_eq!(e.field(), "policy.rule_set"),
+                    Ok(_) if named == wanted => {}
+                    Err(e) if e.field().starts_with("person") => {}
+                    other => panic!("{named} vs {wanted}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_refusal_prints_as_the_contract_has_it() {
+        let e = read_case(r#"{"as_of":"2024-02-30","person":{"category":"permanent"}}"#, None).unwrap_err();
+        assert_eq!(e.to_string(), "as_of: 2024-02-30 is not a date");
+        let v: Value = serde_json::from_str(&e.to_json()).unwrap();
+        assert_eq!(v["error"]["field"], "as_of");
+        assert_eq!(Refused::input("x").to_string(), "x");
+    }
+}

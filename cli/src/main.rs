@@ -1,0 +1,106 @@
+//! # `juzhu` — the command line of the juzhu library
+//!
+//! Assesses residence-registration cases (the JSON of `spec/CASES.md`) under the Liaoning rules
+//! and prints the answer: a readable bilingual report, the contract's JSON, one JSON answer per
+//! input line, or just the reasons; and shows a year's official rest days.
+//!
+//! ```text
+//! juzhu assess examples/cases/floating-worker.json          # the report, Chinese and English
+//! juzhu assess --json --lang=en case.json                    # the contract's JSON
+//! producer | juzhu assess --jsonl -                          # one case per line, answered as it arrives
+//! juzhu assess --encoding gb18030 legacy-case.json           # GB18030 in and out
+//! juzhu explain --lang zh case.json                          # the numbered reasons
+//! juzhu calendar 2024 --json                                 # rest days and make-up working days
+//! ```
+//!
+//! Exit status: 0 answered, 1 input refused, 2 usage or I/O error ([`Status`]). The command is
+//! built only on the core crate's public API; it logs nothing and never prints a whole identity
+//! number (the core masks them in every message, and the command echoes no raw input).
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![warn(clippy::pedantic)]
+
+mod args;
+mod calendar;
+mod case;
+mod encoding;
+mod io;
+mod run;
+
+use args::{Cli, Command};
+use clap::Parser;
+use std::process::ExitCode;
+
+/// How a run of the command ended; the number is the process's exit status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Every case was answered (or the calendar shown, or help printed).
+    Answered = 0,
+    /// At least one case was refused as input (the reason was printed).
+    Refused = 1,
+    /// A usage error (unknown option, bad value, missing argument) or an I/O error (unreadable
+    /// file, unusable `--calendar` file, output that cannot be written).
+    Usage = 2,
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        ExitCode::from(s as u8)
+    }
+}
+
+/// A usage or I/O error found after parsing the arguments: printed as `juzhu: <message>` on
+/// standard error, exit status 2.
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return args::report_parse_error(&e).into(),
+    };
+    let encoding = match &cli.command {
+        Command::Assess(a) => a.case.encoding,
+        Command::Explain(a) => a.case.encoding,
+        Command::Calendar(a) => a.encoding,
+    };
+    let result = match &cli.command {
+        Command::Assess(a) => run::assess(a),
+        Command::Explain(a) => run::explain(a),
+        Command::Calendar(a) => calendar::show(a),
+    };
+    match result {
+        Ok(status) => status.into(),
+        Err(Fatal(message)) => {
+            io::to_stderr(encoding, &format!("juzhu: {message}\n"));
+            Status::Usage.into()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding::Encoding;
+
+    #[test]
+    fn the_exit_statuses_are_stable() {
+        assert_eq!(Status::Answered as u8, 0);
+        assert_eq!(Status::Refused as u8, 1);
+        assert_eq!(Status::Usage as u8, 2);
+    }
+
+    #[test]
+    fn the_arguments_are_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn utf8_is_the_default_encoding() {
+        let cli = Cli::try_parse_from(["juzhu", "assess", "-"]).unwrap();
+        let Command::Assess(a) = cli.command else { panic!("assess") };
+        assert_eq!(a.case.encoding, Encoding::Utf8);
+    }
+}

@@ -1,0 +1,107 @@
+//! `juzhu assess` and `juzhu explain`.
+
+use crate::args::{AssessArgs, CaseOptions, ExplainArgs, LangChoice};
+use crate::case::{self, Refused};
+use crate::io::{self, Lines, Out};
+use crate::{Fatal, Status};
+use juzhu::{Assessment, Calendar};
+use std::fmt::Write;
+use std::path::Path;
+
+/// `juzhu assess`: the report, the JSON answer, or JSON lines.
+pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
+    let loaded = load_calendar(&args.case)?;
+    let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
+    if args.jsonl {
+        return jsonl(&args.file, &args.case, cal);
+    }
+    let mut out = Out::stdout(args.case.encoding);
+    match assess_file(&args.file, &args.case, cal)? {
+        Ok(a) if args.json => out.line(&a.to_json_pretty())?,
+        Ok(a) => out.write(&a.report(args.lang.lang()))?,
+        Err(refused) if args.json => {
+            out.line(&refused.to_json())?;
+            return Ok(Status::Refused);
+        }
+        Err(refused) => return Ok(self::refused(&args.case, &refused)),
+    };
+    Ok(Status::Answered)
+}
+
+/// `juzhu explain`: the numbered reasons with their basis.
+pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
+    let loaded = load_calendar(&args.case)?;
+    let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
+    match assess_file(&args.file, &args.case, cal)? {
+        Ok(a) => {
+            Out::stdout(args.case.encoding).write(&reasons(&a, args.lang))?;
+            Ok(Status::Answered)
+        }
+        Err(refused) => Ok(self::refused(&args.case, &refused)),
+    }
+}
+
+/// The reasons, numbered, each with its basis; with both languages the English follows the
+/// Chinese on an indented line.
+fn reasons(a: &Assessment, lang: LangChoice) -> String {
+    if let Some(lang) = lang.lang() {
+        return a.explanation.text(lang);
+    }
+    let mut s = String::new();
+    for (i, line) in a.explanation.lines().iter().enumerate() {
+        let number = format!("{}. ", i + 1);
+        let _ = writeln!(s, "{number}[{}] {}", line.basis, line.zh);
+        let _ = writeln!(s, "{:width$}{}", "", line.en, width = number.len());
+    }
+    s
+}
+
+/// Reports refused input in the readable modes: `refused: field: message` on stderr.
+fn refused(opts: &CaseOptions, refused: &Refused) -> Status {
+    io::to_stderr(opts.encoding, &format!("refused: {refused}\n"));
+    Status::Refused
+}
+
+/// Reads, decodes and assesses a whole file: `Err` for a file that cannot be read, `Ok(Err)`
+/// for input that is refused.
+fn assess_file(path: &Path, opts: &CaseOptions, cal: &Calendar) -> Result<Result<Assessment, Refused>, Fatal> {
+    let bytes = io::read_all(path)?;
+    Ok(opts.encoding.decode(&bytes).and_then(|text| case::assess_text(&text, opts.rule_set, cal)))
+}
+
+/// One case per line in, one JSON answer per line out, each written and flushed before the
+/// next line is read. Blank lines are skipped; a reader that goes away ends the run quietly.
+fn jsonl(path: &Path, opts: &CaseOptions, cal: &Calendar) -> Result<Status, Fatal> {
+    let mut lines = Lines::open(path)?;
+    let mut out = Out::stdout(opts.encoding);
+    let mut status = Status::Answered;
+    while let Some(line) = lines.next_line()? {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let answer = match opts.encoding.decode(line).and_then(|text| case::assess_text(&text, opts.rule_set, cal)) {
+            Ok(a) => a.to_json(),
+            Err(refused) => {
+                status = Status::Refused;
+                refused.to_json()
+            }
+        };
+        if !out.line(&answer)? {
+            break;
+        }
+    }
+    Ok(status)
+}
+
+/// The `--calendar` file, if one is given (decoded like the input).
+pub fn load_calendar(opts: &CaseOptions) -> Result<Option<Calendar>, Fatal> {
+    opts.calendar.as_deref().map(|path| read_calendar(path, opts.encoding)).transpose()
+}
+
+/// Reads a calendar file; a file that cannot be read or used is a usage error.
+pub fn read_calendar(path: &Path, encoding: crate::encoding::Encoding) -> Result<Calendar, Fatal> {
+    let bytes = io::read_all(path)?;
+    let fail = |e: &dyn std::fmt::Display| Fatal(format!("calendar {}: {e}", path.display()));
+    let text = encoding.decode(&bytes).map_err(|e| fail(&e))?;
+    Calendar::from_json_bytes(text.as_bytes()).map_err(|e| fail(&e))
+}

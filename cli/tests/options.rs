@@ -1,0 +1,444 @@
+//! The command line's grammar and behaviour as users meet it: help at every level, the version,
+//! `--opt=value` and `--`, the exit statuses, short error messages, the calendar in JSON,
+//! streaming JSON lines, GB18030 in and out, the rule-set setting and `explain`.
+
+mod common;
+
+use common::{example, run, run_in, Scratch};
+use juzhu::vocab::Word;
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::Duration;
+
+const CASE: &str = r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#;
+
+fn gb18030(text: &str) -> Vec<u8> {
+    encoding_rs::GB18030.encode(text).0.into_owned()
+}
+
+fn from_gb18030(bytes: &[u8]) -> String {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .expect("GB18030 output")
+        .into_owned()
+}
+
+/// A usage or I/O error: status 2, one short `juzhu:` message, no usage text, nothing on stdout.
+fn assert_usage_error(args: &[&str]) -> String {
+    let r = run(args, b"");
+    let err = r.err();
+    assert_eq!(r.code, Some(2), "{args:?}: {err}");
+    assert!(r.stdout.is_empty(), "{args:?}");
+    assert!(err.starts_with("juzhu: "), "{args:?}: {err}");
+    assert!(!err.contains("Usage:") && !err.contains("usage:"), "{args:?} reprints the usage: {err}");
+    assert!(err.lines().count() <= 4, "{args:?}: a short message: {err}");
+    err
+}
+
+#[test]
+fn help_at_every_level_lists_options_and_exit_statuses() {
+    let levels: [(&[&str], &[&str]); 4] = [
+        (&[], &["assess", "explain", "calendar", "--version"]),
+        (&["assess"], &["--json", "--jsonl", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030"]),
+        (&["explain"], &["--lang", "--rule-set", "--calendar", "--encoding"]),
+        (&["calendar"], &["YEAR", "--json", "--calendar", "--encoding"]),
+    ];
+    for (command, options) in levels {
+        for flag in ["-h", "--help"] {
+            let args: Vec<&str> = command.iter().copied().chain([flag]).collect();
+            let r = run(&args, b"");
+            let out = r.out();
+            assert_eq!(r.code, Some(0), "{args:?}");
+            assert!(r.stderr.is_empty(), "{args:?}");
+            assert!(out.contains("Usage: juzhu"), "{args:?}: {out}");
+            for o in options {
+                assert!(out.contains(o), "{args:?} does not mention {o}: {out}");
+            }
+            for status in ["Exit status:", "0  answered", "1  input refused", "2  usage or I/O error"] {
+                assert!(out.contains(status), "{args:?} does not describe {status}: {out}");
+            }
+        }
+    }
+    // `juzhu help assess` is `juzhu assess --help`.
+    let r = run(&["help", "assess"], b"");
+    assert_eq!(r.code, Some(0));
+    assert!(r.out().contains("--jsonl"));
+    // Long help lists the rule sets with their names.
+    let out = run(&["assess", "--help"], b"").out();
+    for r in juzhu::RuleSet::ALL {
+        assert!(out.contains(r.id()), "{out}");
+    }
+}
+
+#[test]
+fn version_names_the_library_version() {
+    for flag in ["--version", "-V"] {
+        let r = run(&[flag], b"");
+        assert_eq!(r.code, Some(0));
+        assert_eq!(r.out(), format!("juzhu {}\n", juzhu::VERSION));
+    }
+}
+
+#[test]
+fn options_take_their_value_after_an_equals_sign() {
+    let file = example("floating-worker.json");
+    let r = run(&["assess", "--lang=en", &file], b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let out = r.out();
+    assert!(out.contains("National Day") && !out.contains("国庆节"), "{out}");
+    let r = run(&["assess", "--lang=zh", &file], b"");
+    assert!(r.out().contains("国庆节") && !r.out().contains("National Day"));
+    let r = run(&["assess", "--rule-set=liaoning-2013", "--encoding=utf-8", "--json", &file], b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+}
+
+#[test]
+fn double_dash_ends_the_options() {
+    let dir = Scratch::new("double-dash");
+    dir.file("--case.json", CASE.as_bytes());
+    let r = run_in(Some(&dir.0), &["assess", "--json", "--", "--case.json"], b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["registration"]["deadline"], "2024-10-08");
+    // Without `--` the name is an option, and an unknown one.
+    let r = run_in(Some(&dir.0), &["assess", "--json", "--case.json"], b"");
+    assert_eq!(r.code, Some(2));
+    // `-` after `--` is still standard input.
+    let r = run(&["assess", "--json", "--", "-"], CASE.as_bytes());
+    assert_eq!(r.code, Some(0), "{}", r.err());
+}
+
+#[test]
+fn exit_statuses_are_0_answered_1_refused_2_usage() {
+    assert_eq!(run(&["assess", "-"], CASE.as_bytes()).code, Some(0));
+    assert_eq!(run(&["assess", "--json", "-"], b"{\"as_of\":\"2024-02-30\"}").code, Some(1));
+    assert_eq!(run(&["assess", "-"], b"not json").code, Some(1));
+    assert_eq!(run(&["explain", "-"], b"not json").code, Some(1));
+    assert_usage_error(&[]);
+    assert_usage_error(&["frobnicate"]);
+    assert_usage_error(&["assess"]);
+    assert_usage_error(&["assess", "--frobnicate", "-"]);
+    assert_usage_error(&["assess", "--json", "--jsonl", "-"]);
+    assert_usage_error(&["assess", "--lang", "fr", "-"]);
+    assert_usage_error(&["assess", "--encoding", "latin-1", "-"]);
+    assert_usage_error(&["assess", "--rule-set", "liaoning-2031", "-"]);
+    assert_usage_error(&["calendar"]);
+    assert_usage_error(&["calendar", "twenty"]);
+}
+
+#[test]
+fn a_typo_gets_a_suggestion() {
+    let err = assert_usage_error(&["assess", "--jsn", "-"]);
+    assert!(err.contains("--json"), "{err}");
+}
+
+#[test]
+fn io_errors_exit_2_with_one_line_and_no_usage() {
+    for args in [
+        &["assess", "/nonexistent/case.json"][..],
+        &["assess", "--jsonl", "/nonexistent/case.json"],
+        &["explain", "/nonexistent/case.json"],
+        &["assess", "--calendar", "/nonexistent/cal.json", "-"],
+        &["calendar", "2024", "--calendar", "/nonexistent/cal.json"],
+    ] {
+        let err = assert_usage_error(args);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("/nonexistent/"), "names the file: {err}");
+    }
+    // A directory is not a case file either.
+    assert_usage_error(&["assess", &common::repo().join("examples").to_string_lossy()]);
+}
+
+#[test]
+fn an_unusable_calendar_file_is_a_usage_error() {
+    let dir = Scratch::new("bad-calendar");
+    let cal = dir.file("cal.json", br#"{"base": "mars"}"#);
+    let err = assert_usage_error(&["assess", "--calendar", &cal, "-"]);
+    assert!(err.contains("base"), "{err}");
+}
+
+#[test]
+fn calendar_2024_as_json() {
+    let r = run(&["calendar", "2024", "--json"], b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let v: Value = serde_json::from_slice(&r.stdout).expect("--json prints JSON");
+    assert_eq!(v["year"], 2024);
+    assert_eq!(v["official"], true);
+    let sources = v["sources"].as_array().unwrap();
+    assert!(sources.iter().any(|s| s.as_str().unwrap().contains("2024年部分节假日安排")), "{sources:?}");
+    let rest: Vec<&str> = v["rest_days_on_weekdays"].as_array().unwrap().iter().map(|d| d.as_str().unwrap()).collect();
+    // National Day: 1–7 October rest; the 5th and 6th are a weekend, so not listed here.
+    for day in ["2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04", "2024-10-07"] {
+        assert!(rest.contains(&day), "{day} rests: {rest:?}");
+    }
+    assert!(!rest.contains(&"2024-10-08"));
+    let working = v["working_weekend_days"].as_array().unwrap();
+    for day in ["2024-09-29", "2024-10-12"] {
+        assert!(working.iter().any(|d| d == day), "{day} is a make-up working day: {working:?}");
+    }
+    // The option may come first too.
+    assert_eq!(run(&["calendar", "--json", "2024"], b"").stdout, r.stdout);
+}
+
+#[test]
+fn calendar_years_outside_1900_to_2199_are_usage_errors() {
+    for year in ["1899", "2200", "99999", "0"] {
+        let err = assert_usage_error(&["calendar", year]);
+        assert!(err.contains(year), "{err}");
+    }
+    let r = run(&["calendar", "2199", "--json"], b"");
+    assert_eq!(r.code, Some(0));
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["official"], false);
+    assert_eq!(v["rest_days_on_weekdays"], serde_json::json!([]));
+}
+
+#[test]
+fn a_callers_calendar_is_used() {
+    let dir = Scratch::new("own-calendar");
+    let cal = dir.file(
+        "cal.json",
+        r#"{"years": {"2030": {"rest_days": ["2030-10-01"], "working_days": ["2030-09-29"], "source": "本地通知"}}}"#
+            .as_bytes(),
+    );
+    let r = run(&["calendar", "2030", "--json", "--calendar", &cal], b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["official"], true);
+    assert_eq!(v["sources"], serde_json::json!(["本地通知"]));
+    assert_eq!(v["rest_days_on_weekdays"], serde_json::json!(["2030-10-01"]));
+    assert_eq!(v["working_weekend_days"], serde_json::json!(["2030-09-29"]));
+    // And by assess: arriving Wed 2030-09-25, day 7 is Wed 2 Oct; with 1 Oct the only rest day
+    // in the week, the deadline stays 2 Oct, as with weekends only.
+    let case = r#"{"as_of":"2030-09-26","person":{"category":"floating","arrival_date":"2030-09-25"}}"#;
+    let r = run(&["assess", "--json", "--calendar", &cal, "-"], case.as_bytes());
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["registration"]["deadline"], "2030-10-02");
+    assert_eq!(v["calendar_provisional"], false);
+}
+
+/// Reads lines from the child's stdout on a thread, so the test can wait with a timeout.
+fn line_reader(stdout: std::process::ChildStdout) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+#[test]
+fn jsonl_answers_each_line_as_it_arrives() {
+    let mut child = common::juzhu()
+        .args(["assess", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let answers = line_reader(child.stdout.take().unwrap());
+    {
+        let mut next = |line: &str| -> Value {
+            stdin.write_all(line.as_bytes()).unwrap();
+            stdin.write_all(b"\n").unwrap();
+            stdin.flush().unwrap();
+            match answers.recv_timeout(Duration::from_secs(30)) {
+                Ok(answer) => serde_json::from_str(&answer).unwrap(),
+                Err(e) => {
+                    let _ = child.kill();
+                    panic!("no answer to a line while stdin stays open ({e}): --jsonl does not stream");
+                }
+            }
+        };
+        assert_eq!(next(CASE)["registration"]["deadline"], "2024-10-08");
+        assert_eq!(next(r#"{"as_of":"2024-02-30","person":{}}"#)["error"]["field"], "as_of");
+        assert_eq!(next(CASE)["permit"]["status"], "required");
+    }
+    drop(stdin);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "a refused line makes the status 1");
+}
+
+#[test]
+fn jsonl_from_a_file_skips_blank_lines_and_reads_crlf() {
+    let dir = Scratch::new("jsonl-file");
+    let file = dir.file("cases.jsonl", format!("{CASE}\r\n\r\n   \n{CASE}").as_bytes());
+    let r = run(&["assess", "--jsonl", &file], b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let out = r.out();
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines
+        .iter()
+        .all(|l| serde_json::from_str::<Value>(l).unwrap()["registration"]["deadline"] == "2024-10-08"));
+    // The example batch file.
+    let r = run(&["assess", "--jsonl", &example("batch.jsonl")], b"");
+    assert!(r.code == Some(0) || r.code == Some(1));
+    assert!(r.out().lines().count() >= 2);
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_jsonl_quietly() {
+    let mut child = common::juzhu()
+        .args(["assess", "--jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let answers = line_reader(child.stdout.take().unwrap());
+    stdin.write_all(format!("{CASE}\n").as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    answers.recv_timeout(Duration::from_secs(30)).expect("a first answer");
+    drop(answers); // the reading thread ends at the next line and closes the pipe
+    for _ in 0..200 {
+        if stdin.write_all(format!("{CASE}\n").as_bytes()).is_err() {
+            break;
+        }
+    }
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "nothing on stderr: {err}");
+}
+
+#[test]
+fn gb18030_output_round_trips_the_chinese_report() {
+    let file = example("floating-worker.json");
+    let utf8 = run(&["assess", "--lang", "zh", &file], b"");
+    let gb = run(&["assess", "--lang", "zh", "--encoding", "gb18030", &file], b"");
+    assert_eq!(gb.code, Some(0));
+    assert!(std::str::from_utf8(&gb.stdout).is_err(), "the output is GB18030, not UTF-8");
+    assert_eq!(from_gb18030(&gb.stdout), utf8.out());
+    assert!(from_gb18030(&gb.stdout).contains("国庆节"));
+    let gb = run(&["explain", "--lang", "zh", "--encoding", "gb18030", &file], b"");
+    assert_eq!(from_gb18030(&gb.stdout), run(&["explain", "--lang", "zh", &file], b"").out());
+}
+
+#[test]
+fn a_gb18030_case_file_is_read_and_its_refusal_written_in_gb18030() {
+    let dir = Scratch::new("gb18030");
+    // A Chinese word where an id belongs: read correctly, it is quoted in the refusal.
+    let case = r#"{"as_of":"2024-10-02","person":{"category":"流动人口","arrival_date":"2024-09-28"}}"#;
+    let file = dir.file("case.json", &gb18030(case));
+    let r = run(&["assess", "--json", "--encoding", "gb18030", &file], b"");
+    assert_eq!(r.code, Some(1));
+    let v: Value = serde_json::from_str(&from_gb18030(&r.stdout)).unwrap();
+    assert_eq!(v["error"]["field"], "person.category");
+    assert!(v["error"]["message"].as_str().unwrap().contains("流动人口"), "{v}");
+    assert!(std::str::from_utf8(&r.stdout).is_err(), "the error JSON is GB18030");
+    // Report mode: on stderr, in GB18030.
+    let r = run(&["assess", "--lang", "zh", "--encoding", "gb18030", &file], b"");
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    let err = from_gb18030(&r.stderr);
+    assert!(err.starts_with("refused: person.category: ") && err.contains("流动人口"), "{err}");
+    // JSON lines too.
+    let r = run(&["assess", "--jsonl", "--encoding", "gb18030", "-"], &gb18030(&format!("{case}\n{CASE}\n")));
+    let out = from_gb18030(&r.stdout);
+    let lines: Vec<Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["error"]["field"], "person.category");
+    assert_eq!(lines[1]["registration"]["deadline"], "2024-10-08");
+    // Read as UTF-8 (the default), the same bytes are refused as not UTF-8.
+    let r = run(&["assess", "--json", &file], b"");
+    assert_eq!(r.code, Some(1));
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["error"]["field"], "");
+    assert!(v["error"]["message"].as_str().unwrap().contains("not UTF-8"), "{v}");
+}
+
+#[test]
+fn invalid_gb18030_is_refused_input() {
+    let r = run(&["assess", "--json", "--encoding", "gb18030", "-"], b"{\"as_of\": \"\x81\x20\"}");
+    assert_eq!(r.code, Some(1));
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["error"]["field"], "");
+    assert!(v["error"]["message"].as_str().unwrap().contains("GB18030"), "{v}");
+    let r = run(&["assess", "--encoding", "gb18030", "-"], b"\xff\xff");
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert!(from_gb18030(&r.stderr).starts_with("refused: "));
+}
+
+#[test]
+fn an_acceptance_case_file_is_assessed_by_its_input() {
+    let wrapped = format!(r#"{{"input": {CASE}, "expect": {{"registration.deadline": "2024-10-08"}}}}"#);
+    let r = run(&["assess", "--json", "-"], wrapped.as_bytes());
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["registration"]["deadline"], "2024-10-08");
+}
+
+#[test]
+fn the_rule_set_setting_applies_to_cases_that_name_none() {
+    for r in juzhu::RuleSet::ALL {
+        let run1 = run(&["assess", "--json", "--rule-set", r.id(), "-"], CASE.as_bytes());
+        if run1.code == Some(0) {
+            let v: Value = serde_json::from_slice(&run1.stdout).unwrap();
+            assert_eq!(v["rule_set"], r.id());
+        } else {
+            // A rule set may need other fields; then it refuses the case by a person field.
+            let v: Value = serde_json::from_slice(&run1.stdout).unwrap();
+            assert!(v["error"]["field"].as_str().unwrap().starts_with("person"), "{v}");
+        }
+    }
+}
+
+#[test]
+fn a_case_naming_another_rule_set_is_refused() {
+    let ids: Vec<&str> = juzhu::RuleSet::ALL.iter().map(|r| r.id()).collect();
+    // Every known rule set other than the one asked for, and one this build may not know.
+    for wanted in &ids {
+        for named in ids.iter().copied().filter(|n| n != wanted).chain(["china-2016"]).filter(|n| n != wanted) {
+            let case = format!(
+                r#"{{"as_of":"2024-10-02","policy":{{"rule_set":"{named}"}},"person":{{"category":"floating","arrival_date":"2024-09-28"}}}}"#
+            );
+            let r = run(&["assess", "--json", "--rule-set", wanted, "-"], case.as_bytes());
+            assert_eq!(r.code, Some(1), "{named} under --rule-set {wanted}");
+            let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+            assert_eq!(v["error"]["field"], "policy.rule_set", "{v}");
+            let r = run(&["assess", "--rule-set", wanted, "-"], case.as_bytes());
+            assert_eq!(r.code, Some(1));
+            assert!(r.err().starts_with("refused: policy.rule_set: "), "{}", r.err());
+            let r = run(&["assess", "--jsonl", "--rule-set", wanted, "-"], format!("{case}\n{CASE}\n").as_bytes());
+            assert_eq!(r.code, Some(1));
+            let out = r.out();
+            let first: Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+            assert_eq!(first["error"]["field"], "policy.rule_set");
+            assert_eq!(out.lines().count(), 2, "the next line is still answered");
+        }
+    }
+}
+
+#[test]
+fn explain_prints_the_numbered_reasons() {
+    let file = example("floating-worker.json");
+    let r = run(&["explain", "--lang", "en", &file], b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let out = r.out();
+    assert!(out.starts_with("1. ["), "{out}");
+    assert!(out.contains("[art10.p1]"), "{out}");
+    assert!(!out.contains("国庆节"), "{out}");
+    let zh = run(&["explain", "--lang", "zh", &file], b"").out();
+    assert!(zh.starts_with("1. [") && zh.contains("国庆节"), "{zh}");
+    // Both: each reason in Chinese, then in English on an indented line.
+    let both = run(&["explain", &file], b"").out();
+    assert_eq!(both.lines().count(), 2 * out.lines().count(), "{both}");
+    assert_eq!(both.lines().next(), zh.lines().next());
+    assert!(both.lines().nth(1).unwrap().starts_with("   ") && both.contains("National Day"));
+    // Refused: on stderr, status 1.
+    let r = run(&["explain", "-"], b"{\"as_of\":\"2024-02-30\"}");
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert!(r.err().starts_with("refused: as_of: "), "{}", r.err());
+}
