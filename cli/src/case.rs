@@ -1,6 +1,7 @@
 //! From input text to an assessment: a bare case or an acceptance case's `input`, with the
 //! `--rule-set` setting applied, assessed with a calendar.
 
+use juzhu::privacy::quote;
 use juzhu::vocab::Word;
 use juzhu::{Assessment, Calendar, Case, CaseError, RuleSet};
 use serde_json::{json, Map, Value};
@@ -65,6 +66,19 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
         return finish(Case::from_json(text)?, None, rule_set);
     };
     let acceptance = matches!(&value, Value::Object(m) if m.contains_key("input") && !m.contains_key("as_of"));
+    // A case naming another rule set than --rule-set is refused before it is read: its fields
+    // are another rule set's.
+    if let Some(wanted) = rule_set {
+        let case = if acceptance { value.get("input").unwrap_or(&Value::Null) } else { &value };
+        if let Some(named) = case.pointer("/policy/rule_set").and_then(Value::as_str) {
+            if named != wanted.id() {
+                return Err(Refused {
+                    field: "policy.rule_set".to_owned(),
+                    message: format!("the case names {}, but --rule-set {} was given", quote(named), wanted.id()),
+                });
+            }
+        }
+    }
     if acceptance {
         let input = value.get_mut("input").map(Value::take).unwrap_or_default();
         return finish(Case::from_value(&input)?, Some(input), rule_set);
