@@ -239,8 +239,16 @@ impl Explain for Step {
                     EndorsementStatus::Done => ExplanationLine::new("rp10.p2", format!("{head_zh}；已于{on}签注，按期。"), format!("{head_en}; endorsed on {on}, on time.")),
                     EndorsementStatus::Late => ExplanationLine::new(
                         "rp10.p3",
-                        format!("{head_zh}；至{on}才补办签注：居住证使用功能自{}起中止，{on}恢复，居住年限自{on}起重新连续计算（R4）。", d(e.window_closes + 1)),
-                        format!("{head_en}; endorsed only on {on}: the permit's functions were suspended from {} and restored on {on}, and the years of residence count again from {on} (R4).", d(e.window_closes + 1)),
+                        format!(
+                            "{head_zh}；至{on}才补办签注：居住证使用功能自{}至{}中止，{on}恢复，居住年限自{on}起重新连续计算（R4）。",
+                            d(e.window_closes + 1),
+                            d(e.endorsed_on.map_or(e.window_closes, |x| x - 1))
+                        ),
+                        format!(
+                            "{head_en}; endorsed only on {on}: the permit's functions were suspended from {} to {} and restored on {on}, and the years of residence count again from {on} (R4).",
+                            d(e.window_closes + 1),
+                            d(e.endorsed_on.map_or(e.window_closes, |x| x - 1))
+                        ),
                     ),
                     EndorsementStatus::Missed => ExplanationLine::new(
                         "rp10.p3",

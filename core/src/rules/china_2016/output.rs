@@ -243,10 +243,12 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
     }
     for e in &p.endorsements {
         out.line(format!(
-            "  {} {}: {} → {} … {} — {}{}",
-            out.both("签注", "endorsement"),
+            "  {} {} ({} {}): {} {} – {} — {}{}",
+            out.both("签注年度", "endorsement year"),
             e.year,
+            out.both("周年日", "anniversary"),
             e.anniversary,
+            out.both("签注期", "window"),
             e.window_opens,
             e.window_closes,
             out.word(e.status),
