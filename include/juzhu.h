@@ -1,6 +1,13 @@
 /*
- * juzhu.h: the C interface of juzhu, the Liaoning residence-registration and Residence Permit
- * rules (Decree 281, 2013) as a library. Link with -ljuzhu (see examples/c and juzhu.pc).
+ * juzhu.h: the C interface of juzhu, Chinese residence-registration and Residence Permit law as
+ * a library. Link with -ljuzhu (see examples/c, juzhu.pc and the CMake package).
+ *
+ * Rule sets. The JSON entry points (juzhu_assess_json*) cover every rule set: liaoning-2013
+ * (Liaoning Decree 281 as promulgated, the default) and china-2016 (the State Council's Interim
+ * Regulations on Residence Permits), chosen by the case's policy.rule_set. The struct entry
+ * points (juzhu_assess_person, juzhu_assess_reporter, juzhu_assess_batch,
+ * juzhu_explain_person) cover liaoning-2013 only; a juzhu_policy naming another rule set is
+ * refused at policy.rule_set.
  *
  * API conventions
  * ---------------
@@ -173,6 +180,91 @@
  * Vocabulary: notices, by bit index (0 = `amended_text`).
  */
 #define JUZHU_VOCAB_NOTICE 19
+
+/**
+ * Vocabulary (`china-2016`, by code): permit status (`not_applicable` … `held`).
+ */
+#define JUZHU_VOCAB_CHINA_2016_PERMIT_STATUS 20
+
+/**
+ * Vocabulary (`china-2016`, by code): the Art 2 conditions.
+ */
+#define JUZHU_VOCAB_CHINA_2016_CONDITION 21
+
+/**
+ * Vocabulary (`china-2016`, by code): who may apply for the person (Art 9 p3).
+ */
+#define JUZHU_VOCAB_CHINA_2016_APPLY_THROUGH 22
+
+/**
+ * Vocabulary (`china-2016`, by code): issuance status.
+ */
+#define JUZHU_VOCAB_CHINA_2016_ISSUE_STATUS 23
+
+/**
+ * Vocabulary (`china-2016`, by code): endorsement status.
+ */
+#define JUZHU_VOCAB_CHINA_2016_ENDORSEMENT_STATUS 24
+
+/**
+ * Vocabulary (`china-2016`, by code): the permit's function.
+ */
+#define JUZHU_VOCAB_CHINA_2016_FUNCTION 25
+
+/**
+ * Vocabulary (`china-2016`, by code): the replacement fee.
+ */
+#define JUZHU_VOCAB_CHINA_2016_REPLACEMENT_FEE 26
+
+/**
+ * Vocabulary (`china-2016`, by bit index): rights, services and conveniences.
+ */
+#define JUZHU_VOCAB_CHINA_2016_ENTITLEMENT 27
+
+/**
+ * Vocabulary (`china-2016`, by code): settlement tiers.
+ */
+#define JUZHU_VOCAB_CHINA_2016_TIER 28
+
+/**
+ * Vocabulary (`china-2016`, by code): settlement frame conditions.
+ */
+#define JUZHU_VOCAB_CHINA_2016_FRAME_CONDITION 29
+
+/**
+ * Vocabulary (`china-2016`, by code): points systems.
+ */
+#define JUZHU_VOCAB_CHINA_2016_POINTS_SYSTEM 30
+
+/**
+ * Vocabulary (`china-2016`, by code): offences (Art 18, 19).
+ */
+#define JUZHU_VOCAB_CHINA_2016_OFFENCE 31
+
+/**
+ * Vocabulary (`china-2016`, by code): penalty measures.
+ */
+#define JUZHU_VOCAB_CHINA_2016_MEASURE 32
+
+/**
+ * Vocabulary (`china-2016`, by code): the penalty authority.
+ */
+#define JUZHU_VOCAB_CHINA_2016_AUTHORITY 33
+
+/**
+ * Vocabulary (`china-2016`, by bit index): interpretations (0 = R1 … 8 = R9).
+ */
+#define JUZHU_VOCAB_CHINA_2016_INTERPRETATION 34
+
+/**
+ * Vocabulary (`china-2016`, by bit index): articles (`"rp2"` …).
+ */
+#define JUZHU_VOCAB_CHINA_2016_ARTICLE 35
+
+/**
+ * Vocabulary (`china-2016`, by bit index): notices (0 = `local_measures`).
+ */
+#define JUZHU_VOCAB_CHINA_2016_NOTICE 36
 
 /**
  * Number of entitlements (bits 0–20 of an entitlement set).
@@ -408,6 +500,12 @@
  * Rule set: Liaoning Decree 281 (2013) (default, also for 0).
  */
 #define JUZHU_RULE_SET_LIAONING_2013 1
+
+/**
+ * Rule set: the State Council's Interim Regulations on Residence Permits (2016). JSON entry
+ * points only: the struct entry points refuse it (`policy.rule_set`).
+ */
+#define JUZHU_RULE_SET_CHINA_2016 2
 
 /**
  * Reporter: employer (Art 14).
@@ -1095,8 +1193,10 @@ enum juzhu_status juzhu_assess_json_ex(const struct juzhu_calendar *calendar,
                                        size_t *out_len);
 
 /**
- * The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant (for
- * entitlements, interpretations, articles and notices: the bit index), `form` a `JUZHU_FORM_*`.
+ * The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant for the
+ * vocabularies of the struct entry points (1–15), else the code or bit index (entitlements,
+ * interpretations, articles, notices, and every `china-2016` vocabulary), `form` a
+ * `JUZHU_FORM_*`.
  * Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
  * of range. Thread-safe.
  */

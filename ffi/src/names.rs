@@ -1,12 +1,9 @@
 //! Names of every enumerated value: the JSON id and the Chinese and English labels.
 
 use super::guard_or;
-use juzhu_core::rules::liaoning_2013::outcome::{
-    Authority, CategorySource, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus, RegistrationKind, Status,
-};
-use juzhu_core::rules::liaoning_2013::{Article, Entitlement, Interpretation, Notice};
-use juzhu_core::vocab::Word;
-use juzhu_core::{Accommodation, AgeConvention, Category, DayCounting, ReporterKind, RuleSet};
+use juzhu_core::rules::liaoning_2013::Entitlement;
+use juzhu_core::vocab::{Vocabulary, Word};
+use juzhu_core::{AgeConvention, DayCounting, RuleSet};
 use std::ffi::{c_char, CString};
 use std::sync::OnceLock;
 
@@ -55,6 +52,40 @@ pub const JUZHU_VOCAB_INTERPRETATION: u32 = 17;
 pub const JUZHU_VOCAB_ARTICLE: u32 = 18;
 /// Vocabulary: notices, by bit index (0 = `amended_text`).
 pub const JUZHU_VOCAB_NOTICE: u32 = 19;
+/// Vocabulary (`china-2016`, by code): permit status (`not_applicable` … `held`).
+pub const JUZHU_VOCAB_CHINA_2016_PERMIT_STATUS: u32 = 20;
+/// Vocabulary (`china-2016`, by code): the Art 2 conditions.
+pub const JUZHU_VOCAB_CHINA_2016_CONDITION: u32 = 21;
+/// Vocabulary (`china-2016`, by code): who may apply for the person (Art 9 p3).
+pub const JUZHU_VOCAB_CHINA_2016_APPLY_THROUGH: u32 = 22;
+/// Vocabulary (`china-2016`, by code): issuance status.
+pub const JUZHU_VOCAB_CHINA_2016_ISSUE_STATUS: u32 = 23;
+/// Vocabulary (`china-2016`, by code): endorsement status.
+pub const JUZHU_VOCAB_CHINA_2016_ENDORSEMENT_STATUS: u32 = 24;
+/// Vocabulary (`china-2016`, by code): the permit's function.
+pub const JUZHU_VOCAB_CHINA_2016_FUNCTION: u32 = 25;
+/// Vocabulary (`china-2016`, by code): the replacement fee.
+pub const JUZHU_VOCAB_CHINA_2016_REPLACEMENT_FEE: u32 = 26;
+/// Vocabulary (`china-2016`, by bit index): rights, services and conveniences.
+pub const JUZHU_VOCAB_CHINA_2016_ENTITLEMENT: u32 = 27;
+/// Vocabulary (`china-2016`, by code): settlement tiers.
+pub const JUZHU_VOCAB_CHINA_2016_TIER: u32 = 28;
+/// Vocabulary (`china-2016`, by code): settlement frame conditions.
+pub const JUZHU_VOCAB_CHINA_2016_FRAME_CONDITION: u32 = 29;
+/// Vocabulary (`china-2016`, by code): points systems.
+pub const JUZHU_VOCAB_CHINA_2016_POINTS_SYSTEM: u32 = 30;
+/// Vocabulary (`china-2016`, by code): offences (Art 18, 19).
+pub const JUZHU_VOCAB_CHINA_2016_OFFENCE: u32 = 31;
+/// Vocabulary (`china-2016`, by code): penalty measures.
+pub const JUZHU_VOCAB_CHINA_2016_MEASURE: u32 = 32;
+/// Vocabulary (`china-2016`, by code): the penalty authority.
+pub const JUZHU_VOCAB_CHINA_2016_AUTHORITY: u32 = 33;
+/// Vocabulary (`china-2016`, by bit index): interpretations (0 = R1 … 8 = R9).
+pub const JUZHU_VOCAB_CHINA_2016_INTERPRETATION: u32 = 34;
+/// Vocabulary (`china-2016`, by bit index): articles (`"rp2"` …).
+pub const JUZHU_VOCAB_CHINA_2016_ARTICLE: u32 = 35;
+/// Vocabulary (`china-2016`, by bit index): notices (0 = `local_measures`).
+pub const JUZHU_VOCAB_CHINA_2016_NOTICE: u32 = 36;
 
 /// Number of entitlements (bits 0–20 of an entitlement set).
 pub const JUZHU_ENTITLEMENT_COUNT: u32 = 21;
@@ -121,53 +152,102 @@ pub const JUZHU_INTERPRETATION_I9: u16 = 1 << 8;
 
 type Names = [CString; 3];
 
-fn all<W: Word>() -> Vec<Names> {
-    let c = |s: &str| CString::new(s).unwrap_or_default();
-    W::ALL.iter().map(|w| [c(w.id()), c(w.zh()), c(w.en())]).collect()
+/// Where a `JUZHU_VOCAB_*` vocabulary comes from: a shared word type, or a rule set's
+/// vocabulary by name (`RuleSet::vocabularies`). A test checks that every vocabulary of every
+/// rule set has exactly one constant here.
+#[derive(Clone, Copy)]
+enum Source {
+    Shared(fn() -> &'static Vocabulary),
+    Rules(RuleSet, &'static str),
 }
 
-/// Per vocabulary (index = `JUZHU_VOCAB_*`), its names; built once, then read-only.
-fn table() -> &'static [Vec<Names>] {
-    static TABLE: OnceLock<Vec<Vec<Names>>> = OnceLock::new();
+/// Every vocabulary constant and its source.
+const VOCABULARIES: &[(u32, Source)] = &[
+    (JUZHU_VOCAB_CATEGORY, Source::Rules(RuleSet::Liaoning2013, "category")),
+    (JUZHU_VOCAB_ACCOMMODATION, Source::Rules(RuleSet::Liaoning2013, "accommodation")),
+    (JUZHU_VOCAB_DAY_COUNTING, Source::Shared(<DayCounting as Word>::vocabulary)),
+    (JUZHU_VOCAB_AGE, Source::Shared(<AgeConvention as Word>::vocabulary)),
+    (JUZHU_VOCAB_RULE_SET, Source::Shared(<RuleSet as Word>::vocabulary)),
+    (JUZHU_VOCAB_REPORTER_KIND, Source::Rules(RuleSet::Liaoning2013, "reporter_kind")),
+    (JUZHU_VOCAB_STATE, Source::Rules(RuleSet::Liaoning2013, "status")),
+    (JUZHU_VOCAB_REGISTRATION_KIND, Source::Rules(RuleSet::Liaoning2013, "registration_kind")),
+    (JUZHU_VOCAB_DUTY_HOLDER, Source::Rules(RuleSet::Liaoning2013, "duty_holder")),
+    (JUZHU_VOCAB_PERMIT_STATUS, Source::Rules(RuleSet::Liaoning2013, "permit_status")),
+    (JUZHU_VOCAB_EXEMPTION, Source::Rules(RuleSet::Liaoning2013, "exemption")),
+    (JUZHU_VOCAB_CONSEQUENCE, Source::Rules(RuleSet::Liaoning2013, "consequence")),
+    (JUZHU_VOCAB_PENALTY_STAGE, Source::Rules(RuleSet::Liaoning2013, "penalty_stage")),
+    (JUZHU_VOCAB_AUTHORITY, Source::Rules(RuleSet::Liaoning2013, "authority")),
+    (JUZHU_VOCAB_CATEGORY_SOURCE, Source::Rules(RuleSet::Liaoning2013, "category_source")),
+    (JUZHU_VOCAB_ENTITLEMENT, Source::Rules(RuleSet::Liaoning2013, "entitlement")),
+    (JUZHU_VOCAB_INTERPRETATION, Source::Rules(RuleSet::Liaoning2013, "interpretation")),
+    (JUZHU_VOCAB_ARTICLE, Source::Rules(RuleSet::Liaoning2013, "article")),
+    (JUZHU_VOCAB_NOTICE, Source::Rules(RuleSet::Liaoning2013, "notice")),
+    (JUZHU_VOCAB_CHINA_2016_PERMIT_STATUS, Source::Rules(RuleSet::China2016, "permit_status")),
+    (JUZHU_VOCAB_CHINA_2016_CONDITION, Source::Rules(RuleSet::China2016, "condition")),
+    (JUZHU_VOCAB_CHINA_2016_APPLY_THROUGH, Source::Rules(RuleSet::China2016, "apply_through")),
+    (JUZHU_VOCAB_CHINA_2016_ISSUE_STATUS, Source::Rules(RuleSet::China2016, "issue_status")),
+    (JUZHU_VOCAB_CHINA_2016_ENDORSEMENT_STATUS, Source::Rules(RuleSet::China2016, "endorsement_status")),
+    (JUZHU_VOCAB_CHINA_2016_FUNCTION, Source::Rules(RuleSet::China2016, "function")),
+    (JUZHU_VOCAB_CHINA_2016_REPLACEMENT_FEE, Source::Rules(RuleSet::China2016, "replacement_fee")),
+    (JUZHU_VOCAB_CHINA_2016_ENTITLEMENT, Source::Rules(RuleSet::China2016, "entitlement")),
+    (JUZHU_VOCAB_CHINA_2016_TIER, Source::Rules(RuleSet::China2016, "tier")),
+    (JUZHU_VOCAB_CHINA_2016_FRAME_CONDITION, Source::Rules(RuleSet::China2016, "frame_condition")),
+    (JUZHU_VOCAB_CHINA_2016_POINTS_SYSTEM, Source::Rules(RuleSet::China2016, "points_system")),
+    (JUZHU_VOCAB_CHINA_2016_OFFENCE, Source::Rules(RuleSet::China2016, "offence")),
+    (JUZHU_VOCAB_CHINA_2016_MEASURE, Source::Rules(RuleSet::China2016, "measure")),
+    (JUZHU_VOCAB_CHINA_2016_AUTHORITY, Source::Rules(RuleSet::China2016, "authority")),
+    (JUZHU_VOCAB_CHINA_2016_INTERPRETATION, Source::Rules(RuleSet::China2016, "interpretation")),
+    (JUZHU_VOCAB_CHINA_2016_ARTICLE, Source::Rules(RuleSet::China2016, "article")),
+    (JUZHU_VOCAB_CHINA_2016_NOTICE, Source::Rules(RuleSet::China2016, "notice")),
+];
+
+/// The vocabularies named by value + 1 (the `JUZHU_*` constants of the struct entry points);
+/// every other vocabulary is named by code or bit index.
+fn by_constant(vocabulary: u32) -> bool {
+    vocabulary < JUZHU_VOCAB_ENTITLEMENT
+}
+
+impl Source {
+    fn vocabulary(self) -> Option<&'static Vocabulary> {
+        match self {
+            Source::Shared(v) => Some(v()),
+            Source::Rules(rs, name) => rs.vocabularies().into_iter().find(|(n, _)| *n == name).map(|(_, v)| v),
+        }
+    }
+}
+
+/// Per vocabulary constant, its names; built once, then read-only.
+fn table() -> &'static [(u32, Vec<Names>)] {
+    static TABLE: OnceLock<Vec<(u32, Vec<Names>)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        vec![
-            Vec::new(),
-            all::<Category>(),
-            all::<Accommodation>(),
-            all::<DayCounting>(),
-            all::<AgeConvention>(),
-            all::<RuleSet>(),
-            all::<ReporterKind>(),
-            all::<Status>(),
-            all::<RegistrationKind>(),
-            all::<DutyHolder>(),
-            all::<PermitStatus>(),
-            all::<Exemption>(),
-            all::<Consequence>(),
-            all::<PenaltyStage>(),
-            all::<Authority>(),
-            all::<CategorySource>(),
-            all::<Entitlement>(),
-            all::<Interpretation>(),
-            all::<Article>(),
-            all::<Notice>(),
-        ]
+        let c = |s: &str| CString::new(s).unwrap_or_default();
+        VOCABULARIES
+            .iter()
+            .map(|&(k, source)| {
+                let names = source
+                    .vocabulary()
+                    .map(|v| (0..v.len()).map(|i| [c(v.ids[i]), c(v.zh[i]), c(v.en[i])]).collect())
+                    .unwrap_or_default();
+                (k, names)
+            })
+            .collect()
     })
 }
 
-/// The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant (for
-/// entitlements, interpretations, articles and notices: the bit index), `form` a `JUZHU_FORM_*`.
+/// The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant for the
+/// vocabularies of the struct entry points (1–15), else the code or bit index (entitlements,
+/// interpretations, articles, notices, and every `china-2016` vocabulary), `form` a
+/// `JUZHU_FORM_*`.
 /// Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
 /// of range. Thread-safe.
 #[no_mangle]
 pub extern "C" fn juzhu_name(vocabulary: u32, value: u32, form: u32) -> *const c_char {
     guard_or(std::ptr::null(), || {
-        let indexed = vocabulary >= JUZHU_VOCAB_ENTITLEMENT;
-        let index = if indexed { Some(value) } else { value.checked_sub(1) };
+        let index = if by_constant(vocabulary) { value.checked_sub(1) } else { Some(value) };
         table()
-            .get(vocabulary as usize)
-            .filter(|_| vocabulary != 0)
-            .and_then(|v| v.get(index? as usize))
+            .iter()
+            .find(|(k, _)| *k == vocabulary)
+            .and_then(|(_, v)| v.get(index? as usize))
             .and_then(|names| names.get(form as usize))
             .map_or(std::ptr::null(), |s| s.as_ptr())
     })
@@ -188,6 +268,7 @@ pub extern "C" fn juzhu_entitlement_basis(index: u32) -> *const c_char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use juzhu_core::rules::liaoning_2013::Interpretation;
     use std::ffi::CStr;
 
     fn name(v: u32, x: u32, f: u32) -> Option<String> {
@@ -214,6 +295,36 @@ mod tests {
         // SAFETY: static string.
         assert_eq!(unsafe { CStr::from_ptr(juzhu_entitlement_basis(6)) }.to_str().unwrap(), "art18.i7");
         assert!(juzhu_entitlement_basis(21).is_null());
+    }
+
+    #[test]
+    fn every_vocabulary_of_every_rule_set_has_one_constant() {
+        let mut seen = std::collections::BTreeSet::new();
+        for &rs in RuleSet::ALL {
+            for (name, v) in rs.vocabularies() {
+                let constants: Vec<u32> = VOCABULARIES
+                    .iter()
+                    .filter(|(_, s)| {
+                        s.vocabulary().is_some_and(|x| x.same(v))
+                            && matches!(s, Source::Rules(r, n) if *r == rs && *n == name)
+                    })
+                    .map(|(k, _)| *k)
+                    .collect();
+                assert_eq!(constants.len(), 1, "{rs} {name}: {constants:?}");
+                assert!(seen.insert(constants[0]), "{rs} {name}: constant {} used twice", constants[0]);
+            }
+        }
+        for (k, source) in VOCABULARIES {
+            assert!(source.vocabulary().is_some(), "JUZHU_VOCAB {k} names no vocabulary");
+        }
+        let mut keys: Vec<u32> = VOCABULARIES.iter().map(|(k, _)| *k).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), VOCABULARIES.len(), "constants are unique");
+        assert_eq!(name(JUZHU_VOCAB_CHINA_2016_ENDORSEMENT_STATUS, 2, JUZHU_FORM_ID).as_deref(), Some("missed"));
+        assert_eq!(name(JUZHU_VOCAB_CHINA_2016_PERMIT_STATUS, 4, JUZHU_FORM_ZH).as_deref(), Some("持有居住证"));
+        assert_eq!(name(JUZHU_VOCAB_RULE_SET, 2, JUZHU_FORM_ID).as_deref(), Some("china-2016"));
+        assert_eq!(name(JUZHU_VOCAB_CHINA_2016_ARTICLE, 4, JUZHU_FORM_ID).as_deref(), Some("rp9.p6"));
     }
 
     #[test]

@@ -1,5 +1,9 @@
 //! Struct entry points, for systems without a JSON library: flat structs, integer constants
 //! (`0` = absent or default), dates as `YYYYMMDD` integers (`0` = absent).
+//!
+//! They cover the rule set `liaoning-2013` (its person and reporter records); a policy naming
+//! another rule set is refused at `policy.rule_set`. Other rule sets are assessed through the
+//! JSON entry points.
 
 use super::calendar::juzhu_calendar;
 use super::names::{JUZHU_FORM_EN, JUZHU_FORM_ZH};
@@ -53,6 +57,9 @@ pub const JUZHU_AGE_ON_BIRTHDAY: u8 = 2;
 
 /// Rule set: Liaoning Decree 281 (2013) (default, also for 0).
 pub const JUZHU_RULE_SET_LIAONING_2013: u8 = 1;
+/// Rule set: the State Council's Interim Regulations on Residence Permits (2016). JSON entry
+/// points only: the struct entry points refuse it (`policy.rule_set`).
+pub const JUZHU_RULE_SET_CHINA_2016: u8 = 2;
 
 /// Reporter: employer (Art 14).
 pub const JUZHU_REPORTER_EMPLOYER: u8 = 1;
@@ -922,7 +929,10 @@ mod tests {
             (JUZHU_AGE_DAY_AFTER_BIRTHDAY, AgeConvention::DayAfterBirthday),
             (JUZHU_AGE_ON_BIRTHDAY, AgeConvention::OnBirthday),
         ]);
-        check(&[(JUZHU_RULE_SET_LIAONING_2013, RuleSet::Liaoning2013)]);
+        check(&[
+            (JUZHU_RULE_SET_LIAONING_2013, RuleSet::Liaoning2013),
+            (JUZHU_RULE_SET_CHINA_2016, RuleSet::China2016),
+        ]);
         use ReporterKind as R;
         check(&[
             (JUZHU_REPORTER_EMPLOYER, R::Employer),
