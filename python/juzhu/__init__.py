@@ -1,10 +1,12 @@
-"""juzhu 居住: the Liaoning residence-registration and Residence Permit rules as a library.
+"""juzhu 居住: Chinese residence-registration and Residence Permit law as a library.
 
-《辽宁省实有人口服务管理办法》 (Liaoning Provincial People's Government Decree No. 281, 2013):
-who must register, by when, who registers for whom, whether a Residence Permit is required,
-optional or unavailable, when a permit expires and must be extended, what rights a person holds on
-a given day, and what an employer, landlord or hotel owes and risks. Every answer cites its
-article.
+Two rule sets, chosen per case with ``policy.rule_set``: ``liaoning-2013`` (the default),
+《辽宁省实有人口服务管理办法》 (Liaoning Decree No. 281 as promulgated in 2013) — who must register,
+by when, who registers for whom, whether a Residence Permit is required, optional or unavailable,
+what rights a person holds on a given day, what an employer, landlord or hotel owes and risks —
+and ``china-2016``, 《居住证暂行条例》 (the State Council's Interim Regulations on Residence Permits,
+in force 2016-01-01) — eligibility, issuance, the yearly endorsement, rights, settlement,
+penalties. Every answer cites its article.
 
 Per case::
 
@@ -28,16 +30,21 @@ from ._juzhu import (
     Calendar,
     CaseError,
     ChangeReport,
+    Endorsement,
     IdNumber,
     Penalty,
+    PenaltyReport,
     Permit,
     Registration,
     Report,
+    ResidencePermit,
+    Settlement,
     __version__,
     assess,
     entitlement_catalog,
     interpretation_catalog,
     parse_id_number,
+    rule_sets,
     vocabularies,
 )
 from ._batch import INPUT_COLUMNS, OUTPUT_COLUMNS, assess_batch, expand_entitlements
@@ -47,13 +54,17 @@ __all__ = [
     "Calendar",
     "CaseError",
     "ChangeReport",
+    "Endorsement",
     "IdNumber",
     "INPUT_COLUMNS",
     "OUTPUT_COLUMNS",
     "Penalty",
+    "PenaltyReport",
     "Permit",
     "Registration",
     "Report",
+    "ResidencePermit",
+    "Settlement",
     "__version__",
     "assess",
     "assess_batch",
@@ -61,5 +72,6 @@ __all__ = [
     "expand_entitlements",
     "interpretation_catalog",
     "parse_id_number",
+    "rule_sets",
     "vocabularies",
 ]

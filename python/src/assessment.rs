@@ -219,26 +219,43 @@ impl Assessment {
         }))
     }
 
-    /// The Residence Permit decision (`None` for reporter cases).
+    /// The Residence Permit decision: a `Permit` (`liaoning-2013` person), a `ResidencePermit`
+    /// (`china-2016`), or `None` for reporter cases.
     #[getter]
-    fn permit(&self, py: Python<'_>) -> PyResult<Option<Permit>> {
-        let Some(p) = self.inner.person() else {
-            return Ok(None);
+    fn permit(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        if let Some(f) = self.inner.china_2016() {
+            return Ok(Some(Py::new(py, crate::china::permit(py, f)?)?.into_any()));
+        }
+        liaoning_permit(&self.inner, py)?.map(|p| Py::new(py, p).map(Py::into_any)).transpose()
+    }
+
+    /// The settlement frame (`china-2016`, when the city's urban population is given).
+    #[getter]
+    fn settlement(&self) -> Option<crate::china::Settlement> {
+        self.inner.china_2016().and_then(crate::china::settlement)
+    }
+
+    /// The penalties of the conduct listed (`china-2016`).
+    #[getter]
+    fn penalties(&self) -> Vec<crate::china::PenaltyReport> {
+        self.inner.china_2016().map(crate::china::penalties).unwrap_or_default()
+    }
+
+    /// The assessment as a readable report (what the `juzhu` command prints): `lang` is
+    /// `"zh"`, `"en"` or `"both"`.
+    #[pyo3(signature = (lang = "both"))]
+    fn render(&self, lang: &str) -> PyResult<String> {
+        let lang = match lang {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            "both" => None,
+            other => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "lang must be \"zh\", \"en\" or \"both\", not {other:?}"
+                )))
+            }
         };
-        let pm = &p.permit;
-        Ok(Some(Permit {
-            status: word(pm.status),
-            exemption: opt(pm.exemption),
-            reaches_16_on: py_opt_date(py, pm.reaches_16_on)?.unbind(),
-            deadline: py_opt_date(py, pm.deadline)?.unbind(),
-            application_status: word(pm.application_status),
-            expires_on: py_opt_date(py, pm.expires_on)?.unbind(),
-            valid: pm.valid,
-            extension_deadline: py_opt_date(py, pm.extension_deadline)?.unbind(),
-            extension_status: opt(pm.extension_status),
-            fee_yuan: pm.fee_yuan,
-            basis: ids(pm.basis),
-        }))
+        Ok(self.inner.report(lang))
     }
 
     /// One report per change of registered content given (empty for reporter cases).
@@ -263,6 +280,9 @@ impl Assessment {
     /// Entitlement ids held on the assessment day, in catalogue order.
     #[getter]
     fn entitlements(&self) -> Vec<&'static str> {
+        if let Some(f) = self.inner.china_2016() {
+            return f.entitlements.ids();
+        }
         self.inner.person().map(|p| p.entitlements.iter().map(word).collect()).unwrap_or_default()
     }
 
@@ -378,7 +398,16 @@ impl Assessment {
                     self.inner.as_of, r.report.status, r.penalty.stage
                 )
             }
-            _ => format!("Assessment(rule_set='{}', as_of={})", self.inner.rule_set, self.inner.as_of),
+            _ => match self.inner.china_2016() {
+                Some(f) => format!(
+                    "Assessment(rule_set='{}', as_of={}, permit='{}', entitlements={})",
+                    self.inner.rule_set,
+                    self.inner.as_of,
+                    f.permit.status,
+                    f.entitlements.len()
+                ),
+                None => format!("Assessment(rule_set='{}', as_of={})", self.inner.rule_set, self.inner.as_of),
+            },
         }
     }
 
@@ -453,4 +482,25 @@ pub fn parse_id_number(py: Python<'_>, text: &str) -> PyResult<IdNumber> {
     juzhu::id_number::IdNumber::parse(text)
         .map(|inner| IdNumber { inner })
         .map_err(|e| case_error(py, &juzhu::CaseError::new("id_number", e.to_string())))
+}
+
+/// The `liaoning-2013` permit section as a Python object.
+fn liaoning_permit(inner: &juzhu::Assessment, py: Python<'_>) -> PyResult<Option<Permit>> {
+    let Some(p) = inner.person() else {
+        return Ok(None);
+    };
+    let pm = &p.permit;
+    Ok(Some(Permit {
+        status: word(pm.status),
+        exemption: opt(pm.exemption),
+        reaches_16_on: py_opt_date(py, pm.reaches_16_on)?.unbind(),
+        deadline: py_opt_date(py, pm.deadline)?.unbind(),
+        application_status: word(pm.application_status),
+        expires_on: py_opt_date(py, pm.expires_on)?.unbind(),
+        valid: pm.valid,
+        extension_deadline: py_opt_date(py, pm.extension_deadline)?.unbind(),
+        extension_status: opt(pm.extension_status),
+        fee_yuan: pm.fee_yuan,
+        basis: ids(pm.basis),
+    }))
 }

@@ -4,6 +4,7 @@
 mod assessment;
 mod batch;
 mod calendar;
+mod china;
 mod convert;
 
 use pyo3::prelude::*;
@@ -26,61 +27,93 @@ pub(crate) fn case_error(py: Python<'_>, e: &juzhu::CaseError) -> PyErr {
     err
 }
 
-/// The catalogue of entitlements (RULES.md §4), in contract order: `id`, `article`, `zh`, `en`.
-#[pyfunction]
-fn entitlement_catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+fn rule_set(py: Python<'_>, id: &str) -> PyResult<juzhu::RuleSet> {
     use juzhu::Word;
+    juzhu::RuleSet::from_id(id).ok_or_else(|| {
+        case_error(
+            py,
+            &juzhu::CaseError::new(
+                "rule_set",
+                format!("{} is not one of {}", juzhu::privacy::quote(id), juzhu::RuleSet::expected()),
+            ),
+        )
+    })
+}
+
+/// Every word of a vocabulary: `id`, `zh`, `en`, in code order.
+fn words<'py>(py: Python<'py>, v: &juzhu::vocab::Vocabulary) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
-    for e in juzhu::rules::liaoning_2013::Entitlement::ALL {
+    for i in 0..v.len() {
         let d = PyDict::new(py);
-        d.set_item("id", e.id())?;
-        d.set_item("article", e.article().id())?;
-        d.set_item("zh", e.zh())?;
-        d.set_item("en", e.en())?;
+        d.set_item("id", v.ids[i])?;
+        d.set_item("zh", v.zh[i])?;
+        d.set_item("en", v.en[i])?;
         list.append(d)?;
     }
     Ok(list)
 }
 
-/// The interpretations applied where the text is silent (RULES.md §9): `id`, `zh`, `en`.
+/// The catalogue of entitlements of a rule set, in contract order: `id`, `article`, `zh`, `en`.
 #[pyfunction]
-fn interpretation_catalog(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    use juzhu::Word;
+#[pyo3(signature = (rule_set = "liaoning-2013"))]
+fn entitlement_catalog<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, PyList>> {
     let list = PyList::empty(py);
-    for i in juzhu::rules::liaoning_2013::Interpretation::ALL {
+    for (w, article) in self::rule_set(py, rule_set)?.entitlements() {
         let d = PyDict::new(py);
-        d.set_item("id", i.id())?;
-        d.set_item("zh", i.zh())?;
-        d.set_item("en", i.en())?;
+        d.set_item("id", w.id)?;
+        d.set_item("article", article)?;
+        d.set_item("zh", w.zh)?;
+        d.set_item("en", w.en)?;
         list.append(d)?;
     }
     Ok(list)
 }
 
-/// The words of every enumerated column, in code order (code k is `words[k]`).
+/// The interpretations a rule set applies where the text is silent: `id`, `zh`, `en`.
 #[pyfunction]
-fn vocabularies(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+#[pyo3(signature = (rule_set = "liaoning-2013"))]
+fn interpretation_catalog<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, PyList>> {
+    words(py, self::rule_set(py, rule_set)?.interpretations())
+}
+
+/// The rule sets: `id`, `zh`, `en`, `in_force` (the first day an assessment may speak for).
+#[pyfunction]
+fn rule_sets(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    use juzhu::Word;
+    let list = PyList::empty(py);
+    for rs in juzhu::RuleSet::ALL {
+        let d = PyDict::new(py);
+        d.set_item("id", rs.id())?;
+        d.set_item("zh", rs.zh())?;
+        d.set_item("en", rs.en())?;
+        d.set_item("in_force", convert::py_date(py, rs.in_force())?)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+/// The words of every enumerated value of a rule set, by vocabulary name (code k is
+/// `words[k]`), with the shared `day_counting`, `age` and `rule_set`. `labels=True` gives each
+/// word as a dict with `id`, `zh` and `en`.
+#[pyfunction]
+#[pyo3(signature = (rule_set = "liaoning-2013", *, labels = false))]
+fn vocabularies<'py>(py: Python<'py>, rule_set: &str, labels: bool) -> PyResult<Bound<'py, PyDict>> {
     use juzhu::vocab::Word;
-    fn ids<W: Word>() -> Vec<&'static str> {
-        W::ALL.iter().map(|w| w.id()).collect()
-    }
+    let rs = self::rule_set(py, rule_set)?;
     let d = PyDict::new(py);
-    d.set_item("category", ids::<juzhu::Category>())?;
-    d.set_item("accommodation", ids::<juzhu::Accommodation>())?;
-    d.set_item("day_counting", ids::<juzhu::DayCounting>())?;
-    d.set_item("age", ids::<juzhu::AgeConvention>())?;
-    d.set_item("rule_set", ids::<juzhu::RuleSet>())?;
-    use juzhu::rules::liaoning_2013::outcome as o;
-    use juzhu::rules::liaoning_2013::{Entitlement, Interpretation};
-    d.set_item("category_source", ids::<o::CategorySource>())?;
-    d.set_item("status", ids::<o::Status>())?;
-    d.set_item("registration_kind", ids::<o::RegistrationKind>())?;
-    d.set_item("duty_holder", ids::<o::DutyHolder>())?;
-    d.set_item("permit_status", ids::<o::PermitStatus>())?;
-    d.set_item("exemption", ids::<o::Exemption>())?;
-    d.set_item("consequence", ids::<o::Consequence>())?;
-    d.set_item("entitlement", ids::<Entitlement>())?;
-    d.set_item("interpretation", ids::<Interpretation>())?;
+    let mut all: Vec<(&str, &juzhu::vocab::Vocabulary)> = vec![
+        ("day_counting", juzhu::DayCounting::vocabulary()),
+        ("age", juzhu::AgeConvention::vocabulary()),
+        ("rule_set", juzhu::RuleSet::vocabulary()),
+    ];
+    all.extend(rs.vocabularies());
+    for (name, v) in all {
+        if labels {
+            d.set_item(name, words(py, v)?)?;
+        } else {
+            d.set_item(name, v.ids.to_vec())?;
+        }
+    }
     Ok(d)
 }
 
@@ -110,12 +143,17 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<assessment::Report>()?;
     m.add_class::<assessment::Penalty>()?;
     m.add_class::<assessment::IdNumber>()?;
+    m.add_class::<china::ResidencePermit>()?;
+    m.add_class::<china::Endorsement>()?;
+    m.add_class::<china::Settlement>()?;
+    m.add_class::<china::PenaltyReport>()?;
     m.add_class::<calendar::Calendar>()?;
     m.add_function(wrap_pyfunction!(assessment::assess, m)?)?;
     m.add_function(wrap_pyfunction!(assessment::parse_id_number, m)?)?;
     m.add_function(wrap_pyfunction!(entitlement_catalog, m)?)?;
     m.add_function(wrap_pyfunction!(interpretation_catalog, m)?)?;
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
+    m.add_function(wrap_pyfunction!(rule_sets, m)?)?;
     m.add_function(wrap_pyfunction!(batch::assess_columns, m)?)?;
     m.add_function(wrap_pyfunction!(quote_input, m)?)?;
     m.add_function(wrap_pyfunction!(make_case_error, m)?)?;

@@ -10,10 +10,16 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHARED = pathlib.Path(os.environ.get("JUZHU_SHARED", ROOT.parent / "shared"))
 
 
+#: Subfolders of the shared cases whose capability is not built yet (emptied as each lands).
+PENDING_FOLDERS = {"every-person"}
+
+
 def shared_cases():
-    """Every acceptance case file, read at test time (new cases need no code change)."""
-    paths = sorted((SHARED / "cases").glob("*.json"))
-    return [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    """Every acceptance case file, subfolders included, read at test time (new cases need no
+    code change). Names are paths without the extension (``china-2016/eligible-six-months``)."""
+    root = SHARED / "cases"
+    paths = sorted(p for p in root.rglob("*.json") if p.relative_to(root).parts[0] not in PENDING_FOLDERS)
+    return [(str(p.relative_to(root).with_suffix("")), json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
 
 def lookup(value, path):

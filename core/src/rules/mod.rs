@@ -37,7 +37,7 @@ use crate::date::DayNum;
 use crate::error::CaseError;
 use crate::json::{Foreign, Obj};
 use crate::record::{BatchRules, Field};
-use crate::vocab::{words, Vocabulary, Word};
+use crate::vocab::{words, Named, Vocabulary, Word};
 use chrono::NaiveDate;
 
 /// What a rule set provides. Implemented by each rule set's `Definition`; the registry calls
@@ -81,6 +81,9 @@ pub(crate) trait RuleSetDef {
     fn batch() -> Option<&'static dyn BatchRules>;
     /// Writes the findings into the readable report.
     fn report(findings: &Self::Findings, out: &mut crate::assessment::Report);
+    /// The rights and services an assessment may list, in catalogue order, each with the
+    /// provision that grants it.
+    fn entitlements() -> Vec<(Named, &'static str)>;
 }
 
 macro_rules! registry {
@@ -162,6 +165,12 @@ macro_rules! registry {
             /// Every vocabulary of this rule set, by name.
             pub fn vocabularies(self) -> Vec<(&'static str, &'static Vocabulary)> {
                 match self { $( RuleSet::$var => <$module::Definition as RuleSetDef>::vocabularies(), )+ }
+            }
+
+            /// The rights and services this rule set's assessments may list, in catalogue order,
+            /// each with the provision that grants it.
+            pub fn entitlements(self) -> Vec<(Named, &'static str)> {
+                match self { $( RuleSet::$var => <$module::Definition as RuleSetDef>::entitlements(), )+ }
             }
 
             /// This rule set's batch engine, if it has one.

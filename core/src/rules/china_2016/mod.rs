@@ -318,4 +318,11 @@ impl RuleSetDef for Definition {
     fn report(findings: &Findings, out: &mut crate::assessment::Report) {
         output::report(findings, out);
     }
+
+    fn entitlements() -> Vec<(crate::vocab::Named, &'static str)> {
+        Entitlement::ALL
+            .iter()
+            .map(|&e| (crate::vocab::Named { id: e.id(), zh: e.zh(), en: e.en() }, e.article().id()))
+            .collect()
+    }
 }
