@@ -324,7 +324,7 @@ mod tests {
         assert_eq!(name(JUZHU_VOCAB_CHINA_2016_ENDORSEMENT_STATUS, 2, JUZHU_FORM_ID).as_deref(), Some("missed"));
         assert_eq!(name(JUZHU_VOCAB_CHINA_2016_PERMIT_STATUS, 4, JUZHU_FORM_ZH).as_deref(), Some("持有居住证"));
         assert_eq!(name(JUZHU_VOCAB_RULE_SET, 2, JUZHU_FORM_ID).as_deref(), Some("china-2016"));
-        assert_eq!(name(JUZHU_VOCAB_CHINA_2016_ARTICLE, 4, JUZHU_FORM_ID).as_deref(), Some("rp9.p6"));
+        assert_eq!(name(JUZHU_VOCAB_CHINA_2016_ARTICLE, 5, JUZHU_FORM_ID).as_deref(), Some("rp9.p6"));
     }
 
     #[test]

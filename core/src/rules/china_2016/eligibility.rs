@@ -60,6 +60,9 @@ pub(crate) fn decide<T: Trace<super::Step>>(
     acc: &mut Acc,
     t: &mut T,
 ) -> Eligibility {
+    if f.birth_from_id {
+        t.step(|| Step::BirthFromId);
+    }
     match f.city {
         CityBasis::Given => t.step(|| Step::CityGiven { other: f.other_city }),
         CityBasis::Codes { hukou, residence } => {
@@ -144,6 +147,8 @@ pub(crate) fn decide<T: Trace<super::Step>>(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[allow(missing_docs)]
 pub enum Step {
+    /// The birth date came from the identity number.
+    BirthFromId,
     /// The caller said whether the residence is in another city.
     CityGiven { other: bool },
     /// Another city or not, from the division codes (R3).
@@ -215,6 +220,11 @@ fn documents(met: Conditions) -> (String, String) {
 impl Explain for Step {
     fn words(&self) -> ExplanationLine {
         match *self {
+            Step::BirthFromId => ExplanationLine::new(
+                "rp4",
+                "出生日期取自公民身份号码（GB 11643）。".into(),
+                "The birth date was taken from the identity number (GB 11643).".into(),
+            ),
             Step::CityGiven { other: true } => ExplanationLine::new(
                 "rp2",
                 "调用方说明居住地与常住户口所在地不在同一城市：属到其他城市居住。".into(),

@@ -106,22 +106,22 @@ impl Explain for Step {
         let zh: Vec<&str> = p.measures.iter().map(|m| m.zh()).collect();
         let en: Vec<&str> = p.measures.iter().map(|m| m.en()).collect();
         let (fine_zh, fine_en) = if p.fine_min_yuan == 0 {
-            (format!("罚款{}元以下", p.fine_max_yuan), format!("a fine of up to {} yuan", p.fine_max_yuan))
+            (format!("罚款{}元以下", p.fine_max_yuan), format!("fine up to {} yuan", p.fine_max_yuan))
         } else {
             (
                 format!("罚款{}元以上{}元以下", p.fine_min_yuan, p.fine_max_yuan),
-                format!("a fine of {} to {} yuan", p.fine_min_yuan, p.fine_max_yuan),
+                format!("fine {} to {} yuan", p.fine_min_yuan, p.fine_max_yuan),
             )
         };
         ExplanationLine::new(
             p.article.id(),
             format!(
-                "{}：由公安机关给予{}（{fine_zh}；有违法所得的没收）。本库只列明处罚，不据此改变其他结论。",
+                "{}：由公安机关给予{}（{fine_zh}；没收以有违法所得为限）。本库只列明处罚，不据此改变其他结论。",
                 o.zh(),
                 zh.join("、")
             ),
             format!(
-                "{}: the public security organs impose {} ({fine_en}; illegal gains confiscated). The library reports the penalty and changes nothing else.",
+                "{}: the public security organs impose {} ({fine_en}; confiscation where there are illegal gains). The library reports the penalty and changes nothing else.",
                 capitalise(o.en()),
                 en.join(", ")
             ),
