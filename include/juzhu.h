@@ -808,71 +808,71 @@ typedef struct juzhu_policy {
  */
 typedef struct juzhu_person {
   /**
-   * GB/T 2260 division code of the hukou (used when `category` is 0), 0 = absent.
+   * GB/T 2260 code of the hukou (used when category is absent), as a number; 0 = absent.
    */
   int64_t hukou_region;
   /**
-   * GB/T 2260 division code of the residence (must be in Liaoning, `21…`), 0 = absent.
+   * GB/T 2260 code of the residence: must lie in Liaoning (21…), as a number; 0 = absent.
    */
   int64_t residence_region;
   /**
-   * `YYYYMMDD`.
+   * `YYYYMMDD`; date of birth.
    */
   int32_t birth_date;
   /**
-   * `YYYYMMDD`; required for lodging and floating persons.
+   * `YYYYMMDD`; day of arrival at the residence (lodging and floating persons).
    */
   int32_t arrival_date;
   /**
-   * `YYYYMMDD`; 0 = open-ended stay.
+   * `YYYYMMDD`; planned day of departure; absent = open-ended stay.
    */
   int32_t planned_departure;
   /**
-   * `YYYYMMDD`.
+   * `YYYYMMDD`; day the registration was made.
    */
   int32_t registered_on;
   /**
-   * `YYYYMMDD`.
+   * `YYYYMMDD`; day the permit application was made.
    */
   int32_t permit_applied_on;
   /**
-   * `YYYYMMDD`; 0 = no permit held.
+   * `YYYYMMDD`; 0 = no permit held; issue day of the permit held (absent: none held).
    */
   int32_t permit_issued_on;
   /**
-   * `YYYYMMDD`.
+   * `YYYYMMDD`; day the extension was applied for.
    */
   int32_t permit_extension_applied_on;
   /**
-   * `YYYYMMDD`: Art 21 time limit.
+   * `YYYYMMDD`: Art 21 time limit; time limit set by the police under Art 21.
    */
   int32_t correction_deadline;
   /**
-   * `JUZHU_CATEGORY_*`, 0 = derive from `overseas`, `hukou_region`, `living_at_hukou`.
+   * `JUZHU_CATEGORY_*`, 0 = derive from `overseas`, `hukou_region`, `living_at_hukou`; population category (Art 24), or derived from the fields below.
    */
   uint8_t category;
   /**
-   * 0 or 1.
+   * 0 or 1; from outside the mainland (used when category is absent).
    */
   uint8_t overseas;
   /**
-   * 0 or 1.
+   * 0 or 1; lives at the hukou address (used when category is absent).
    */
   uint8_t living_at_hukou;
   /**
-   * `JUZHU_ACCOMMODATION_*`, 0 = residence.
+   * `JUZHU_ACCOMMODATION_*`, 0 = residence; where the person stays (default residence).
    */
   uint8_t accommodation;
   /**
-   * 0 or 1.
+   * 0 or 1; studying (就学, Art 10 p2).
    */
   uint8_t studying;
   /**
-   * 0 or 1.
+   * 0 or 1; wishes to apply for a permit voluntarily.
    */
   uint8_t wants_permit;
   /**
-   * 1, 2 or 3 when `permit_issued_on` is set.
+   * 1, 2 or 3 when `permit_issued_on` is set; validity of the permit held: 1, 2 or 3 years.
    */
   uint8_t permit_validity_years;
   /**
@@ -901,7 +901,7 @@ typedef struct juzhu_assessment {
    */
   int32_t status;
   /**
-   * Entitlement bit set.
+   * Entitlement bit set; rights held on the assessment day (bit k = entitlement code k).
    */
   uint32_t entitlements;
   /**
@@ -909,79 +909,79 @@ typedef struct juzhu_assessment {
    */
   uint32_t fee_yuan;
   /**
-   * Registration deadline.
+   * `YYYYMMDD`, 0 = null; registration deadline: when it is due.
    */
   int32_t registration_deadline;
   /**
-   * Day 16 full years are reached (I3).
+   * `YYYYMMDD`, 0 = null; the day the person reaches 16 full years (I3).
    */
   int32_t permit_reaches_16_on;
   /**
-   * Permit application deadline.
+   * `YYYYMMDD`, 0 = null; permit application deadline: when a required application is due.
    */
   int32_t permit_deadline;
   /**
-   * Last day of validity of the permit held.
+   * `YYYYMMDD`, 0 = null; last day of validity of the permit held.
    */
   int32_t permit_expires_on;
   /**
-   * Latest day to apply for an extension.
+   * `YYYYMMDD`, 0 = null; latest day to apply for an extension (I6).
    */
   int32_t permit_extension_deadline;
   /**
-   * Interpretation bit set.
+   * Interpretation bit set; interpretations applied (bit k = code k).
    */
   uint16_t interpretations;
   /**
-   * `JUZHU_CATEGORY_*`.
+   * `JUZHU_CATEGORY_*`; population category, as given or derived.
    */
   uint8_t category;
   /**
-   * `JUZHU_CATEGORY_SOURCE_*`.
+   * `JUZHU_CATEGORY_SOURCE_*`; whether the category was given or derived.
    */
   uint8_t category_source;
   /**
-   * 0 or 1.
+   * 0 or 1; a registration is required.
    */
   uint8_t registration_required;
   /**
-   * `JUZHU_REGISTRATION_*`.
+   * `JUZHU_REGISTRATION_*`; which registration.
    */
   uint8_t registration_kind;
   /**
-   * `JUZHU_HOLDER_*`.
+   * `JUZHU_HOLDER_*`; who makes it.
    */
   uint8_t registration_duty_holder;
   /**
-   * `JUZHU_STATE_*`.
+   * `JUZHU_STATE_*`; its state on the assessment day.
    */
   uint8_t registration_status;
   /**
-   * `JUZHU_PERMIT_*`.
+   * `JUZHU_PERMIT_*`; required, optional, not issued or not applicable.
    */
   uint8_t permit_status;
   /**
-   * `JUZHU_EXEMPTION_*`.
+   * `JUZHU_EXEMPTION_*`; why it is optional.
    */
   uint8_t permit_exemption;
   /**
-   * `JUZHU_STATE_*`.
+   * `JUZHU_STATE_*`; the application's state.
    */
   uint8_t permit_application_status;
   /**
-   * 1 valid, 0 expired, `JUZHU_VALID_UNKNOWN` (-1) no permit held.
+   * 1 valid, 0 expired, `JUZHU_VALID_UNKNOWN` (-1) no permit held; the permit held is valid on the assessment day.
    */
   int8_t permit_valid;
   /**
-   * `JUZHU_STATE_*`.
+   * `JUZHU_STATE_*`; the extension's state.
    */
   uint8_t permit_extension_status;
   /**
-   * `JUZHU_CONSEQUENCE_*`.
+   * `JUZHU_CONSEQUENCE_*`; what the person risks under Art 21.
    */
   uint8_t consequence;
   /**
-   * 1 when a deadline fell in a year without official calendar data.
+   * 1 when a deadline relied on a year without official calendar data.
    */
   uint8_t calendar_provisional;
   /**

@@ -192,39 +192,39 @@ pub struct juzhu_policy {
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct juzhu_person {
-    /// GB/T 2260 division code of the hukou (used when `category` is 0), 0 = absent.
+    /// GB/T 2260 code of the hukou (used when category is absent), as a number; 0 = absent.
     pub hukou_region: i64,
-    /// GB/T 2260 division code of the residence (must be in Liaoning, `21…`), 0 = absent.
+    /// GB/T 2260 code of the residence: must lie in Liaoning (21…), as a number; 0 = absent.
     pub residence_region: i64,
-    /// `YYYYMMDD`.
+    /// `YYYYMMDD`; date of birth.
     pub birth_date: i32,
-    /// `YYYYMMDD`; required for lodging and floating persons.
+    /// `YYYYMMDD`; day of arrival at the residence (lodging and floating persons).
     pub arrival_date: i32,
-    /// `YYYYMMDD`; 0 = open-ended stay.
+    /// `YYYYMMDD`; planned day of departure; absent = open-ended stay.
     pub planned_departure: i32,
-    /// `YYYYMMDD`.
+    /// `YYYYMMDD`; day the registration was made.
     pub registered_on: i32,
-    /// `YYYYMMDD`.
+    /// `YYYYMMDD`; day the permit application was made.
     pub permit_applied_on: i32,
-    /// `YYYYMMDD`; 0 = no permit held.
+    /// `YYYYMMDD`; 0 = no permit held; issue day of the permit held (absent: none held).
     pub permit_issued_on: i32,
-    /// `YYYYMMDD`.
+    /// `YYYYMMDD`; day the extension was applied for.
     pub permit_extension_applied_on: i32,
-    /// `YYYYMMDD`: Art 21 time limit.
+    /// `YYYYMMDD`: Art 21 time limit; time limit set by the police under Art 21.
     pub correction_deadline: i32,
-    /// `JUZHU_CATEGORY_*`, 0 = derive from `overseas`, `hukou_region`, `living_at_hukou`.
+    /// `JUZHU_CATEGORY_*`, 0 = derive from `overseas`, `hukou_region`, `living_at_hukou`; population category (Art 24), or derived from the fields below.
     pub category: u8,
-    /// 0 or 1.
+    /// 0 or 1; from outside the mainland (used when category is absent).
     pub overseas: u8,
-    /// 0 or 1.
+    /// 0 or 1; lives at the hukou address (used when category is absent).
     pub living_at_hukou: u8,
-    /// `JUZHU_ACCOMMODATION_*`, 0 = residence.
+    /// `JUZHU_ACCOMMODATION_*`, 0 = residence; where the person stays (default residence).
     pub accommodation: u8,
-    /// 0 or 1.
+    /// 0 or 1; studying (就学, Art 10 p2).
     pub studying: u8,
-    /// 0 or 1.
+    /// 0 or 1; wishes to apply for a permit voluntarily.
     pub wants_permit: u8,
-    /// 1, 2 or 3 when `permit_issued_on` is set.
+    /// 1, 2 or 3 when `permit_issued_on` is set; validity of the permit held: 1, 2 or 3 years.
     pub permit_validity_years: u8,
     /// Must be zero.
     pub reserved: u8,
@@ -243,47 +243,47 @@ pub struct juzhu_assessment {
     pub permit_basis: u64,
     /// `JUZHU_STATUS_OK`, or for a refused batch row `JUZHU_STATUS_INVALID_INPUT` (all else 0).
     pub status: i32,
-    /// Entitlement bit set.
+    /// Entitlement bit set; rights held on the assessment day (bit k = entitlement code k).
     pub entitlements: u32,
     /// Always 0 (Art 13 p4).
     pub fee_yuan: u32,
-    /// Registration deadline.
+    /// `YYYYMMDD`, 0 = null; registration deadline: when it is due.
     pub registration_deadline: i32,
-    /// Day 16 full years are reached (I3).
+    /// `YYYYMMDD`, 0 = null; the day the person reaches 16 full years (I3).
     pub permit_reaches_16_on: i32,
-    /// Permit application deadline.
+    /// `YYYYMMDD`, 0 = null; permit application deadline: when a required application is due.
     pub permit_deadline: i32,
-    /// Last day of validity of the permit held.
+    /// `YYYYMMDD`, 0 = null; last day of validity of the permit held.
     pub permit_expires_on: i32,
-    /// Latest day to apply for an extension.
+    /// `YYYYMMDD`, 0 = null; latest day to apply for an extension (I6).
     pub permit_extension_deadline: i32,
-    /// Interpretation bit set.
+    /// Interpretation bit set; interpretations applied (bit k = code k).
     pub interpretations: u16,
-    /// `JUZHU_CATEGORY_*`.
+    /// `JUZHU_CATEGORY_*`; population category, as given or derived.
     pub category: u8,
-    /// `JUZHU_CATEGORY_SOURCE_*`.
+    /// `JUZHU_CATEGORY_SOURCE_*`; whether the category was given or derived.
     pub category_source: u8,
-    /// 0 or 1.
+    /// 0 or 1; a registration is required.
     pub registration_required: u8,
-    /// `JUZHU_REGISTRATION_*`.
+    /// `JUZHU_REGISTRATION_*`; which registration.
     pub registration_kind: u8,
-    /// `JUZHU_HOLDER_*`.
+    /// `JUZHU_HOLDER_*`; who makes it.
     pub registration_duty_holder: u8,
-    /// `JUZHU_STATE_*`.
+    /// `JUZHU_STATE_*`; its state on the assessment day.
     pub registration_status: u8,
-    /// `JUZHU_PERMIT_*`.
+    /// `JUZHU_PERMIT_*`; required, optional, not issued or not applicable.
     pub permit_status: u8,
-    /// `JUZHU_EXEMPTION_*`.
+    /// `JUZHU_EXEMPTION_*`; why it is optional.
     pub permit_exemption: u8,
-    /// `JUZHU_STATE_*`.
+    /// `JUZHU_STATE_*`; the application's state.
     pub permit_application_status: u8,
-    /// 1 valid, 0 expired, `JUZHU_VALID_UNKNOWN` (-1) no permit held.
+    /// 1 valid, 0 expired, `JUZHU_VALID_UNKNOWN` (-1) no permit held; the permit held is valid on the assessment day.
     pub permit_valid: i8,
-    /// `JUZHU_STATE_*`.
+    /// `JUZHU_STATE_*`; the extension's state.
     pub permit_extension_status: u8,
-    /// `JUZHU_CONSEQUENCE_*`.
+    /// `JUZHU_CONSEQUENCE_*`; what the person risks under Art 21.
     pub consequence: u8,
-    /// 1 when a deadline fell in a year without official calendar data.
+    /// 1 when a deadline relied on a year without official calendar data.
     pub calendar_provisional: u8,
     /// `JUZHU_NOTICE_*` bit set.
     pub notices: u8,

@@ -1,0 +1,91 @@
+//! The registry (`core/src/rules/mod.rs`) is the only place that lists rule sets: no other source
+//! names more than one rule set's variant of the registry's enums (`RuleSet`, `Case`,
+//! `Findings`), and a rule set's folder names only its own. The C ABI's constant tables are the
+//! generated exception (one `JUZHU_*` constant per rule set and vocabulary, each pinned by a test).
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+mod common;
+
+/// Every rule set's variant name, read from the registry itself.
+fn variants() -> Vec<String> {
+    juzhu::RuleSet::ALL.iter().map(|r| format!("{r:?}")).collect()
+}
+
+/// The rule sets whose registry variant the code (comments dropped) names.
+fn named(text: &str, variants: &[String]) -> BTreeSet<String> {
+    let mut found = BTreeSet::new();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or("");
+        for v in variants {
+            for prefix in ["RuleSet::", "Case::", "Findings::", "AnyFindings::"] {
+                if code.contains(&format!("{prefix}{v}")) {
+                    found.insert(v.clone());
+                }
+            }
+        }
+    }
+    found
+}
+
+use juzhu::Word;
+
+#[test]
+fn rule_sets_are_listed_only_in_the_registry() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let variants = variants();
+    assert!(variants.len() >= 2, "{variants:?}");
+    // Generated tables: the C constants of rule sets and vocabularies.
+    let tables = ["ffi/src/names.rs", "ffi/src/structs.rs"];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for dir in ["core/src", "ffi/src", "python/src", "cli/src"] {
+        for (path, text) in common::rust_sources(&root.join(dir)) {
+            checked += 1;
+            let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+            if rel == "core/src/rules/mod.rs" || tables.contains(&rel.as_str()) {
+                continue;
+            }
+            let found = named(&text, &variants);
+            // A rule set's own folder may name its own variant (to find its findings).
+            let own = juzhu::RuleSet::ALL
+                .iter()
+                .find(|r| rel.starts_with(&format!("core/src/rules/{}/", r.id().replace('-', "_"))))
+                .map(|r| format!("{r:?}"));
+            let foreign: Vec<&String> = found.iter().filter(|v| Some(*v) != own.as_ref()).collect();
+            if own.is_some() && !foreign.is_empty() {
+                failures.push(format!("{rel} names another rule set: {foreign:?}"));
+            } else if own.is_none() && found.len() > 1 {
+                failures.push(format!("{rel} lists rule sets: {found:?}"));
+            }
+        }
+    }
+    assert!(checked > 40, "walked the sources ({checked} files)");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn the_check_itself_can_fail() {
+    let variants = variants();
+    let listing = "match rs { RuleSet::Liaoning2013 => a, RuleSet::China2016 => b }";
+    assert_eq!(named(listing, &variants).len(), 2);
+    assert!(named("// RuleSet::China2016 in a comment", &variants).is_empty());
+}
+
+#[test]
+fn each_rule_set_has_a_folder_and_reads_only_its_fields() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/rules");
+    for rs in juzhu::RuleSet::ALL {
+        let folder = root.join(rs.id().replace('-', "_"));
+        assert!(folder.join("mod.rs").exists(), "{rs}: {}", folder.display());
+        assert!(folder.join("record.rs").exists(), "{rs}: the record is declared in record.rs");
+        let fields = rs.fields();
+        assert!(!fields.is_empty(), "{rs}");
+        let mut paths: Vec<&str> = fields.iter().map(|f| f.path).collect();
+        paths.sort_unstable();
+        let before = paths.len();
+        paths.dedup();
+        assert_eq!(paths.len(), before, "{rs}: a field declared twice");
+    }
+}
