@@ -128,6 +128,26 @@ fn typical_case() -> juzhu::Case {
     .unwrap()
 }
 
+/// A `china-2016` permit holder with three endorsements, built with the typed API.
+fn china_holder() -> juzhu::Case {
+    use juzhu::rules::china_2016::{Case, HeldPermit, Person};
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let mut person = Person::residing_since(day(2020, 3, 1));
+    person.hukou_region = Some("210203".into());
+    person.residence_region = Some("210102".into());
+    person.other_city = None;
+    person.birth_date = Some(day(1988, 4, 2));
+    person.stable_employment = true;
+    person.permit = Some(HeldPermit {
+        endorsed_on: vec![day(2022, 7, 10), day(2023, 7, 12), day(2024, 7, 5)],
+        ..HeldPermit::issued(day(2021, 8, 1))
+    });
+    let case = Case::new(day(2024, 8, 15), person);
+    let a = juzhu::assess(&case.clone().into()).unwrap();
+    assert_eq!(a.china_2016().unwrap().permit.endorsements.len(), 4, "three years done, the fourth upcoming");
+    case.into()
+}
+
 fn bench(c: &mut Criterion) {
     let cal = Calendar::china();
     let policy = Policy::default();
@@ -164,6 +184,11 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Elements(1));
     g.bench_function("assess_typed", |b| b.iter(|| black_box(juzhu::assess(black_box(&case)).unwrap())));
     g.bench_function("assess_json_in_and_out", |b| b.iter(|| black_box(juzhu::assess_json(black_box(json)).unwrap())));
+    // china-2016: a permit holder with three endorsements (target: under 1 µs).
+    let holder = china_holder();
+    g.bench_function("assess_typed_china_2016_three_endorsements", |b| {
+        b.iter(|| black_box(juzhu::assess(black_box(&holder)).unwrap()))
+    });
     g.finish();
 }
 

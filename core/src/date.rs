@@ -182,11 +182,11 @@ pub fn from_naive(d: NaiveDate) -> DayNum {
 /// chrono's range; one outside it (never produced) maps to chrono's last or first date.
 #[inline]
 pub fn to_naive(n: DayNum) -> NaiveDate {
-    NaiveDate::from_num_days_from_ce_opt(n.saturating_add(719_163)).unwrap_or(if n < 0 {
-        NaiveDate::MIN
-    } else {
-        NaiveDate::MAX
-    })
+    // Inside the tables the date is one read away; chrono builds it from (y, m, d) cheaply.
+    let (y, m, d) = to_ymd(n);
+    NaiveDate::from_ymd_opt(y, m, d)
+        .or_else(|| NaiveDate::from_num_days_from_ce_opt(n.saturating_add(719_163)))
+        .unwrap_or(if n < 0 { NaiveDate::MIN } else { NaiveDate::MAX })
 }
 
 /// Parses a strict ISO `YYYY-MM-DD` date (four-digit year). `None` when the text has another

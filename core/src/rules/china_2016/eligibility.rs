@@ -123,8 +123,13 @@ pub(crate) fn decide<T: Trace<super::Step>>(
                 let dl = deadline(cx.cal, a, u32::from(f.issuance_days), cx.counting);
                 acc.interp.insert(Interpretation::R1);
                 acc.provisional |= dl.provisional;
-                let rest = if cx.counting == DayCounting::WorkingDays { None } else { cx.cal.rest_reason(dl.nominal) };
-                t.step(|| Step::Issuance { deadline: dl, days: f.issuance_days, counting: cx.counting, rest });
+                t.step(|| Step::Issuance {
+                    deadline: dl,
+                    days: f.issuance_days,
+                    counting: cx.counting,
+                    // The rest day worth naming, if the last day is one (none under working days).
+                    rest: if cx.counting == DayCounting::WorkingDays { None } else { cx.cal.rest_reason(dl.nominal) },
+                });
                 let issued = issued.filter(|&i| i <= cx.as_of);
                 let status = match issued {
                     Some(i) if i <= dl.due => IssueStatus::Done,

@@ -99,7 +99,8 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         // The earliest endorsement on or after the opening that has not counted yet.
         let found =
             endorsed.iter().copied().filter(|&x| happened(x) && x >= window_opens && used.is_none_or(|u| x > u)).min();
-        let rest = if cx.counting == DayCounting::Calendar { None } else { cx.cal.rest_reason(nominal) };
+        // The rest day the closing day moved off, named in the words only (looked up lazily).
+        let rest = || if cx.counting == DayCounting::Calendar { None } else { cx.cal.rest_reason(nominal) };
         let entry = |status, endorsed_on| EndorsementOutcome {
             year,
             anniversary,
@@ -111,7 +112,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         match found {
             Some(x) if x <= window_closes => {
                 let e = entry(EndorsementStatus::Done, Some(x));
-                t.step(|| Step::Year { entry: e, nominal, rest, as_of: cx.as_of });
+                t.step(|| Step::Year { entry: e, nominal, rest: rest(), as_of: cx.as_of });
                 on_entry(e);
                 used = Some(x);
                 counted += 1;
@@ -119,7 +120,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
             }
             Some(x) => {
                 let e = entry(EndorsementStatus::Late, Some(x));
-                t.step(|| Step::Year { entry: e, nominal, rest, as_of: cx.as_of });
+                t.step(|| Step::Year { entry: e, nominal, rest: rest(), as_of: cx.as_of });
                 on_entry(e);
                 basis = basis.with(Article::Rp10P3);
                 used = Some(x);
@@ -136,7 +137,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
                     EndorsementStatus::Upcoming
                 };
                 let e = entry(status, None);
-                t.step(|| Step::Year { entry: e, nominal, rest, as_of: cx.as_of });
+                t.step(|| Step::Year { entry: e, nominal, rest: rest(), as_of: cx.as_of });
                 on_entry(e);
                 let since = (status == EndorsementStatus::Missed).then_some(window_closes + 1);
                 if since.is_some() {
