@@ -209,8 +209,11 @@ sdist: venv
 	cd python && $(VPY) -m maturin sdist --out $(abspath $(SDISTS))
 	$(VPY) tests/wheel/check.py sdist $(SDIST)
 
+# WHEEL_PYTHONS: the interpreters the wheel is installed and tried with, e.g. "python3.9 python3.13".
+WHEEL_PYTHONS ?= $(PYTHON)
+
 test-wheel: wheel sdist
-	$(VPY) tests/wheel/check.py install $(WHEEL) --python $(PYTHON)
+	$(VPY) tests/wheel/check.py install $(WHEEL) --python $(WHEEL_PYTHONS)
 
 # Not part of `make test` (a second full release build): pip builds a wheel from the sdist, as a
 # user without the wheel would, and that wheel is installed and tried like the other one.

@@ -2,8 +2,9 @@
 
     check.py wheel   WHEEL --glibc 2.28   the tag, the files, a stripped extension, the glibc floor
     check.py sdist   SDIST                the Rust and Python sources needed to build are inside
-    check.py install WHEEL --python PY    a fresh virtual environment, no Rust toolchain on PATH:
-                                          pip installs the wheel, juzhu imports and assesses a case
+    check.py install WHEEL --python PY... a fresh virtual environment per interpreter, no Rust
+                                          toolchain on PATH: pip installs the wheel, juzhu imports
+                                          and assesses a case
     check.py build-sdist SDIST --python PY  pip builds a wheel from the sdist (needs Rust; slow),
                                           which is then installed and tried as above
 
@@ -164,10 +165,11 @@ def interpreter(python: str) -> str:
 
 
 def pinned_numpy() -> list[str]:
-    """The numpy of tests/requirements.txt, so that pip reuses what `make venv` fetched."""
+    """The numpy of tests/requirements.txt, so that pip reuses what `make venv` fetched — on the
+    Pythons that numpy supports (numpy 2.1 and later need 3.10; older ones get what pip picks)."""
     for line in (ROOT / "tests" / "requirements.txt").read_text().splitlines():
         if re.match(r"numpy==", line.strip()):
-            return [line.strip()]
+            return [f'{line.strip()}; python_version >= "3.10"']
     return []
 
 
@@ -223,12 +225,13 @@ def install_and_try(wheel: pathlib.Path, python: str, env: dict[str, str], tmp: 
     subprocess.run([vpy, "-c", SMOKE, str(CASE)], check=True, env=env, cwd=tmp)
 
 
-def install(wheel: pathlib.Path, python: str) -> None:
-    real = interpreter(python)
+def install(wheel: pathlib.Path, pythons: list[str]) -> None:
     env = no_rust_env()
-    with tempfile.TemporaryDirectory(prefix="juzhu-wheel-") as tmp:
-        install_and_try(wheel.resolve(), real, env, pathlib.Path(tmp))
-    print(f"installed {wheel.name} into a fresh environment of {real} with no Rust toolchain on PATH")
+    for python in pythons:
+        real = interpreter(python)
+        with tempfile.TemporaryDirectory(prefix="juzhu-wheel-") as tmp:
+            install_and_try(wheel.resolve(), real, env, pathlib.Path(tmp))
+        print(f"installed {wheel.name} into a fresh environment of {real} with no Rust toolchain on PATH")
 
 
 def build_sdist(sdist: pathlib.Path, python: str, target_dir: pathlib.Path) -> None:
@@ -256,7 +259,7 @@ def main() -> None:
     p.add_argument("sdist", type=pathlib.Path)
     p = sub.add_parser("install")
     p.add_argument("wheel", type=pathlib.Path)
-    p.add_argument("--python", default="python3")
+    p.add_argument("--python", nargs="+", default=["python3"])
     p = sub.add_parser("build-sdist")
     p.add_argument("sdist", type=pathlib.Path)
     p.add_argument("--python", default="python3")
