@@ -5,6 +5,8 @@
 #                 cross-check), C (plain, valgrind, helgrind, ASan+UBSan), Python, a fuzz smoke run
 #   make fuzz     the 10-minute fuzz campaign per target (nightly), then minimise the corpora
 #   make bench    criterion and Python benchmarks (BENCHMARKS.md)
+#   make wheel    the Python wheel (stripped, abi3, manylinux_2_28) into build/wheels — no Rust needed
+#                 to install it; make sdist: the source distribution into build/sdist
 #   make header   regenerate include/juzhu.h with the pinned cbindgen
 #   make install  PREFIX=/usr/local: libjuzhu.{so,a}, juzhu.h, juzhu.pc
 #
@@ -33,12 +35,12 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indir
             --show-leak-kinds=definite,indirect --error-exitcode=99
 CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
 
-.PHONY: demo test test-rust test-c test-python test-fuzz lint python bench fuzz lib header check-header install venv tools clean
+.PHONY: demo test test-rust test-c test-python test-wheel test-sdist test-fuzz lint python wheel sdist bench fuzz lib header check-header install venv tools clean
 
 demo:
 	$(CARGO) run -q -p juzhu-cli -- assess examples/cases/floating-worker.json
 
-test: lint test-rust test-c test-python test-fuzz
+test: lint test-rust test-c test-python test-wheel test-fuzz
 	@echo "make test: all suites passed"
 
 # ------------------------------------------------------------------------------ Python venv
@@ -179,6 +181,44 @@ test-python: python
 	$(VPY) examples/python/one_case.py > /dev/null
 	$(VPY) examples/python/analytics.py --people 200000 --png $(BUILD)/permits_expiring.png > /dev/null
 	@test -s $(BUILD)/permits_expiring.png
+
+# ------------------------------------------------------------------------ Python packages
+# The wheel needs no Rust to install: one abi3 build serves CPython 3.9 and later, stripped
+# (the workspace's release profile keeps debug info for profiling; the wheel drops it), and
+# linked by zig (the `ziglang` package in .venv) against glibc 2.28, so that it installs on any
+# manylinux_2_28 host (RHEL/Alma/Rocky 8, Debian 10, Ubuntu 20.04 and later). Its own target
+# directory (target/<triple>) keeps `make python`'s build intact; zig's caches live under target/.
+# tests/wheel/check.py checks the tag, the files, the stripping and the glibc floor (readelf and
+# auditwheel), then installs the wheel into a fresh environment with no Rust on PATH and runs it.
+MANYLINUX := 2_28
+ARCH      := $(shell uname -m)
+WHEELS    := $(BUILD)/wheels
+SDISTS    := $(BUILD)/sdist
+WHEEL      = $(WHEELS)/juzhu-$(VERSION)-cp39-abi3-manylinux_$(MANYLINUX)_$(ARCH).whl
+SDIST      = $(SDISTS)/juzhu-$(VERSION).tar.gz
+
+wheel: venv
+	rm -f $(WHEELS)/juzhu-*.whl
+	cd python && PATH=$(abspath $(VENV))/bin:$$PATH XDG_CACHE_HOME=$(abspath target/zig-cache) \
+	    $(VPY) -m maturin build -q --release --strip --zig --compatibility manylinux_$(MANYLINUX) \
+	    -i $(VPY) --out $(abspath $(WHEELS))
+	$(VPY) tests/wheel/check.py wheel $(WHEEL) --glibc $(subst _,.,$(MANYLINUX))
+
+sdist: venv
+	rm -f $(SDISTS)/juzhu-*.tar.gz
+	cd python && $(VPY) -m maturin sdist --out $(abspath $(SDISTS))
+	$(VPY) tests/wheel/check.py sdist $(SDIST)
+
+# WHEEL_PYTHONS: the interpreters the wheel is installed and tried with, e.g. "python3.9 python3.13".
+WHEEL_PYTHONS ?= $(PYTHON)
+
+test-wheel: wheel sdist
+	$(VPY) tests/wheel/check.py install $(WHEEL) --python $(WHEEL_PYTHONS)
+
+# Not part of `make test` (a second full release build): pip builds a wheel from the sdist, as a
+# user without the wheel would, and that wheel is installed and tried like the other one.
+test-sdist: sdist
+	$(VPY) tests/wheel/check.py build-sdist $(SDIST) --python $(PYTHON) --target-dir $(abspath target/sdist)
 
 # ------------------------------------------------------------------------------- benchmarks
 # Not part of `make test` (timings are not tests); figures and commands in BENCHMARKS.md.

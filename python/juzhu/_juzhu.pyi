@@ -38,8 +38,11 @@ class CaseError(ValueError):
 
     field: str
     message: str
-    #: The refused row, for errors raised by ``assess_batch`` (absent otherwise).
-    row: int
+    #: The refused row's index, set on the error ``assess_batch(errors="raise")`` raises for a
+    #: refused row. Other errors (``assess``, ``Calendar.from_json``, a bad column or argument of
+    #: ``assess_batch``) do not set it and, the runtime class having no default, lack the attribute:
+    #: read it as ``getattr(e, "row", None)``.
+    row: Optional[int]
 
 @final
 class Registration:
@@ -232,7 +235,7 @@ class Assessment:
     def to_json(self, indent: Optional[int] = None) -> str: ...
     def explain(self, lang: str = "zh") -> str: ...
     def render(self, lang: str = "both") -> str: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: object, /) -> bool: ...
 
 @final
 class IdNumber:
