@@ -38,10 +38,8 @@ class CaseError(ValueError):
 
     field: str
     message: str
-    #: The refused row's index, set on the error ``assess_batch(errors="raise")`` raises for a
-    #: refused row. Other errors (``assess``, ``Calendar.from_json``, a bad column or argument of
-    #: ``assess_batch``) do not set it and, the runtime class having no default, lack the attribute:
-    #: read it as ``getattr(e, "row", None)``.
+    #: The refused row (its index label for pandas, its position otherwise) on the error
+    #: ``assess_batch(errors="raise")`` raises; ``None`` on every other error.
     row: Optional[int]
 
 @final

@@ -135,7 +135,10 @@ fn make_case_error(py: Python<'_>, field: &str, message: &str) -> PyErr {
 fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", juzhu::VERSION)?;
-    m.add("CaseError", py.get_type::<CaseError>())?;
+    let error = py.get_type::<CaseError>();
+    // `row` is set on errors about a batch row; every other error has `row = None`.
+    error.setattr("row", py.None())?;
+    m.add("CaseError", error)?;
     m.add_class::<assessment::Assessment>()?;
     m.add_class::<assessment::Registration>()?;
     m.add_class::<assessment::Permit>()?;
