@@ -86,6 +86,64 @@ fn ticks_to_day(v: i64, per_day: i64) -> DayNum {
     }
 }
 
+/// A column of date lists (Arrow `list<date32>`): row `i`'s dates are
+/// `values[offsets[i]..offsets[i + 1]]`; an empty list and a null row are both "none".
+#[derive(Clone, Copy, Debug)]
+pub struct DateListColumn<'a> {
+    /// `rows + 1` offsets into `values`, non-decreasing.
+    pub offsets: &'a [i32],
+    /// The dates of every row, back to back.
+    pub values: DateColumn<'a>,
+}
+
+/// Where a row's dates lie in a [`DateListColumn`]'s values: `start..end`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    /// First value.
+    pub start: u32,
+    /// One past the last value.
+    pub end: u32,
+}
+
+impl DateListColumn<'_> {
+    /// The dates of a row's span.
+    pub fn dates(&self, span: Span) -> impl Iterator<Item = DayNum> + '_ {
+        (span.start as usize..span.end as usize).map(|k| self.values.get(k))
+    }
+
+    /// Checks the offsets: `rows + 1` of them, non-decreasing, within the values.
+    ///
+    /// # Errors
+    /// Offsets that do not describe the values, naming the column.
+    pub fn check(&self, column: &str) -> Result<(), CaseError> {
+        let ok = !self.offsets.is_empty()
+            && self.offsets.windows(2).all(|w| w[0] <= w[1])
+            && self.offsets[0] >= 0
+            && self.offsets.last().is_some_and(|&e| usize::try_from(e).is_ok_and(|e| e <= self.values.len()));
+        if ok {
+            Ok(())
+        } else {
+            Err(CaseError::new(column, "its list offsets do not fit its values"))
+        }
+    }
+}
+
+impl ColumnSlice<Span> for DateListColumn<'_> {
+    #[inline]
+    fn cut(self, start: usize, end: usize) -> Self {
+        DateListColumn { offsets: &self.offsets[start..=end], values: self.values }
+    }
+    #[inline]
+    fn rows(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+    #[inline(always)]
+    fn at(&self, i: usize) -> Span {
+        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
+        Span { start: a.max(0) as u32, end: b.max(a).max(0) as u32 }
+    }
+}
+
 /// A column of one storage kind: slicing, length, one value, and gathering into rows.
 pub trait ColumnSlice<T: Copy>: Copy {
     /// Rows `start..end`.

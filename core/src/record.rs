@@ -142,7 +142,8 @@ pub trait BatchRules: Sync {
 /// carried by batch columns a row struct, a columns struct and their plumbing.
 ///
 /// Column storage kinds: `word(W)` (codes, `u8`), `flag` (`u8`), `region` (`i64`), `date`
-/// ([`crate::batch::DateColumn`]), `whole(min, max)` (`u8`).
+/// ([`crate::batch::DateColumn`]), `whole(min, max)` (`u8`), `dates` (a list per row:
+/// [`crate::batch::DateListColumn`], the row holding its [`crate::batch::Span`]).
 macro_rules! input_record {
     (
         $(#[$fmeta:meta])* fields $FIELDS:ident;
@@ -239,21 +240,25 @@ macro_rules! input_record {
     (@kind region) => { $crate::record::Kind::Region };
     (@kind date) => { $crate::record::Kind::Date };
     (@kind whole($min:expr, $max:expr)) => { $crate::record::Kind::Whole { min: $min, max: $max } };
+    (@kind dates) => { $crate::record::Kind::Dates };
     (@row word) => { u8 };
     (@row flag) => { u8 };
     (@row region) => { i64 };
     (@row date) => { $crate::date::DayNum };
     (@row whole) => { u8 };
+    (@row dates) => { $crate::batch::Span };
     (@null word) => { $crate::batch::NULL_CODE };
     (@null flag) => { $crate::batch::NULL_CODE };
     (@null region) => { $crate::batch::NULL_REGION };
     (@null date) => { $crate::batch::NULL_DAY };
     (@null whole) => { $crate::batch::NULL_CODE };
+    (@null dates) => { $crate::batch::Span { start: 0, end: 0 } };
     (@col word, $a:lifetime) => { &$a [u8] };
     (@col flag, $a:lifetime) => { &$a [u8] };
     (@col region, $a:lifetime) => { &$a [i64] };
     (@col date, $a:lifetime) => { $crate::batch::DateColumn<$a> };
     (@col whole, $a:lifetime) => { &$a [u8] };
+    (@col dates, $a:lifetime) => { $crate::batch::DateListColumn<$a> };
 }
 
 /// Declares a rule set's batch output columns once, generating the column table, an owned

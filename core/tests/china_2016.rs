@@ -518,3 +518,132 @@ fn an_assessment_reads_back_from_its_json() {
         assert_eq!(back.to_json(), a.to_json());
     }
 }
+
+// ------------------------------------------------------------------ the batch engine
+
+#[test]
+fn the_batch_engine_agrees_with_per_case_assessment() {
+    use juzhu::batch::{DateColumn, DateListColumn, NULL_CODE, NULL_DAY};
+    use juzhu::date::{format_iso, from_ymd};
+    use juzhu::rules::china_2016::batch::{assess_persons_into_threaded, PersonBatch, PersonColumns};
+    use juzhu::rules::china_2016::Settings;
+    use juzhu::{Calendar, Policy, Word};
+    // A population through every branch: codes and flags, half a year, applications, permits
+    // old and new, endorsements on time, late, early and missing, bad rows.
+    let n = 4000usize;
+    let mut rnd = 0x2016_0101_u64;
+    let mut next = move || {
+        rnd ^= rnd << 13;
+        rnd ^= rnd >> 7;
+        rnd ^= rnd << 17;
+        rnd
+    };
+    let codes = [210_203_i64, 210_102, 110_105, 110_108, 429_004, 500_101, 12, i64::MIN];
+    let (mut hukou, mut residence, mut other, mut since, mut employment, mut housing) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut birth, mut applied, mut issued, mut valid, mut offsets, mut values) =
+        (vec![], vec![], vec![], vec![], vec![0i32], vec![]);
+    for _ in 0..n {
+        let r = next();
+        hukou.push(codes[(r % 8) as usize]);
+        residence.push(codes[((r >> 3) % 8) as usize]);
+        other.push([0, 1, NULL_CODE, NULL_CODE][((r >> 6) % 4) as usize]);
+        let s = from_ymd(2014, 1, 1) + ((r >> 8) % 3000) as i32;
+        since.push(s);
+        employment.push(((r >> 20) % 2) as u8);
+        housing.push(((r >> 21) % 3 == 0) as u8);
+        birth.push(if (r >> 22) % 5 == 0 { NULL_DAY } else { s - 1000 - ((r >> 24) % 12_000) as i32 });
+        applied.push(if (r >> 36) % 3 == 0 { s + 150 + ((r >> 38) % 80) as i32 } else { NULL_DAY });
+        let held = (r >> 40) % 2 == 0;
+        let iss = if held { s + 190 + ((r >> 42) % 60) as i32 } else { NULL_DAY };
+        issued.push(iss);
+        valid.push(if held && iss < from_ymd(2016, 1, 1) { iss + 1000 } else { NULL_DAY });
+        if held {
+            for k in 0..((r >> 48) % 4) as i32 {
+                values.push(iss + 340 + 365 * k + ((r >> (50 + k)) % 70) as i32);
+            }
+        }
+        offsets.push(values.len() as i32);
+    }
+    let cols = PersonColumns {
+        hukou_region: Some(&hukou),
+        residence_region: Some(&residence),
+        other_city: Some(&other),
+        birth_date: Some(DateColumn::Days(&birth)),
+        residing_since: Some(DateColumn::Days(&since)),
+        stable_employment: Some(&employment),
+        stable_housing: Some(&housing),
+        permit_applied_on: Some(DateColumn::Days(&applied)),
+        permit_issued_on: Some(DateColumn::Days(&issued)),
+        permit_valid_until: Some(DateColumn::Days(&valid)),
+        permit_endorsed_on: Some(DateListColumn { offsets: &offsets, values: DateColumn::Days(&values) }),
+        ..PersonColumns::new(n)
+    };
+    let as_of = from_ymd(2024, 6, 1);
+    let mut out = PersonBatch::with_len(n);
+    let errors = assess_persons_into_threaded(
+        &cols,
+        as_of,
+        &Policy::default(),
+        &Settings::default(),
+        Calendar::china(),
+        &mut out.columns_mut(),
+        3,
+    )
+    .unwrap();
+    let day = |d: i32| if d == NULL_DAY { Value::Null } else { json!(format_iso(d)) };
+    let (mut assessed, mut refused) = (0, 0);
+    for i in 0..n {
+        let mut p = json!({"residing_since": format_iso(since[i]), "birth_date": day(birth[i]),
+            "stable_employment": employment[i] == 1, "stable_housing": housing[i] == 1,
+            "permit_applied_on": day(applied[i])});
+        if hukou[i] != i64::MIN {
+            p["hukou_region"] = json!(hukou[i]);
+        }
+        if residence[i] != i64::MIN {
+            p["residence_region"] = json!(residence[i]);
+        }
+        if other[i] != NULL_CODE {
+            p["other_city"] = json!(other[i] == 1);
+        }
+        if issued[i] != NULL_DAY {
+            let dates: Vec<String> =
+                values[offsets[i] as usize..offsets[i + 1] as usize].iter().map(|&d| format_iso(d)).collect();
+            p["permit"] =
+                json!({"issued_on": format_iso(issued[i]), "endorsed_on": dates, "valid_until": day(valid[i])});
+        }
+        let case = json!({"as_of": format_iso(as_of), "policy": {"rule_set": "china-2016"}, "person": p});
+        let single = juzhu::Case::from_value(&case).and_then(|c| juzhu::assess(&c));
+        match (errors.iter().find(|(k, _)| *k == i), single) {
+            (Some((_, e)), Err(s)) => {
+                assert_eq!(e.field(), s.field(), "row {i}");
+                refused += 1;
+            }
+            (None, Ok(a)) => {
+                let f = a.china_2016().unwrap();
+                let p = &f.permit;
+                assert_eq!(out.permit_status[i], p.status.code(), "row {i}");
+                assert_eq!(
+                    out.permit_eligible_from[i],
+                    p.eligible_from.map_or(NULL_DAY, juzhu::date::from_naive),
+                    "row {i}"
+                );
+                assert_eq!(out.permit_issue_status[i], p.issue_status.map_or(NULL_CODE, |s| s.code()), "row {i}");
+                assert_eq!(out.permit_function[i], p.function.map_or(NULL_CODE, |s| s.code()), "row {i}");
+                assert_eq!(out.permit_residence_years[i], p.residence_years.unwrap_or(u32::MAX), "row {i}");
+                let last = p.endorsements.last();
+                assert_eq!(out.endorsement_status[i], last.map_or(NULL_CODE, |e| e.status.code()), "row {i}");
+                assert_eq!(
+                    out.endorsement_window_closes[i],
+                    last.map_or(NULL_DAY, |e| juzhu::date::from_naive(e.window_closes)),
+                    "row {i}"
+                );
+                assert_eq!(u64::from(out.entitlements[i]), f.entitlements.bits(), "row {i}");
+                assert_eq!(out.interpretations[i], a.interpretations.bits() as u16, "row {i}");
+                assessed += 1;
+            }
+            (b, s) => panic!("row {i}: batch {b:?} vs case {:?}", s.map(|_| ())),
+        }
+    }
+    assert!(assessed > n / 3 && refused > 10, "{assessed} assessed, {refused} refused");
+}

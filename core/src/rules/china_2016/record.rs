@@ -12,8 +12,8 @@ input_record! {
     /// Every input field of `china-2016` (RULES-china-2016.md §8), by path, beyond the shared
     /// envelope.
     fields FIELDS;
-    /// One person's input as a row of the batch columns (scalars; the endorsement list is read
-    /// from its column directly).
+    /// One person's input as a row of the batch columns (the endorsements as a span of their list
+    /// column's values).
     row PersonRow;
     /// The person input columns of a batch; `None` = absent for every row.
     columns PersonColumns;
@@ -31,11 +31,11 @@ input_record! {
         permit_applied_on: date = "person.permit_applied_on", "day the permit application was accepted";
         permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)";
         permit_valid_until: date = "person.permit.valid_until", "validity end of a permit issued before 2016-01-01 (Art 23)";
+        permit_endorsed_on: dates = "person.permit.endorsed_on", "days the permit was endorsed (Art 10)";
     }
     json {
         "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent";
         "person.permit": Kind::Object, "the Residence Permit held";
-        "person.permit.endorsed_on": Kind::Dates, "days the permit was endorsed (Art 10)";
         "person.conduct": Kind::Words(<Offence as Word>::vocabulary), "offences committed (Art 18, 19), each at most once";
         "policy.issuance_days": Kind::Whole { min: 15, max: 30 }, "days to issue an accepted application's permit (Art 9 p6; default 15)";
         "policy.city_urban_population": Kind::Whole { min: 1, max: u64::MAX }, "the city's urban population, for the settlement frame (Art 16)";
