@@ -57,6 +57,11 @@ test-rust: venv
 	JUZHU_SHARED=$(SHARED) JUZHU_PYTHON=$(VPY) JUZHU_REQUIRE_CROSSCHECK=1 \
 	    $(CARGO) test --workspace --exclude juzhu-python --all-targets
 	JUZHU_SHARED=$(SHARED) $(CARGO) test --workspace --exclude juzhu-python --doc
+	@echo "--- a dependent crate outside the workspace (no forced serde_json features; the README's Rust examples)"
+	CARGO_TARGET_DIR=$(abspath target/dependent) $(CARGO) test -q --manifest-path tests/dependent/Cargo.toml
+	@echo "--- cargo package -p juzhu: self-contained, no warnings"
+	@out=$$($(CARGO) package -p juzhu --allow-dirty --no-verify 2>&1); echo "$$out" | tail -1; \
+	  if echo "$$out" | grep -qi warning; then echo "$$out"; exit 1; fi
 
 lint:
 	$(CARGO) fmt --all -- --check
