@@ -6,7 +6,10 @@
 #   make fuzz     the 10-minute fuzz campaign per target (nightly), then minimise the corpora
 #   make bench    criterion and Python benchmarks (BENCHMARKS.md)
 #   make header   regenerate include/juzhu.h with the pinned cbindgen
-#   make install  PREFIX=/usr/local: libjuzhu.{so,a}, juzhu.h, juzhu.pc
+#   make install  libjuzhu.so.X.Y.Z (stripped, with its links), libjuzhu.a, juzhu.h, juzhu.pc and
+#                 the CMake package; PREFIX=/usr/local LIBDIR=$PREFIX/lib INCLUDEDIR=$PREFIX/include
+#                 DESTDIR= (a staging root)
+#   make uninstall  remove what `make install` with the same variables put there
 #
 # Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind and Python 3 is
 # installed here: Python packages into .venv, cbindgen and cargo-fuzz into .tools — nothing by hand.
@@ -21,19 +24,20 @@ VPY      := $(abspath $(VENV))/bin/python
 TOOLS    := $(abspath .tools)
 CBINDGEN_VERSION := 0.29.4
 CBINDGEN := $(TOOLS)/bin/cbindgen
-LIBDIR   := $(abspath target/release)
+RELEASE  := $(abspath target/release)
 BUILD    := build
 VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-PREFIX   ?= /usr/local
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
 
 CSTRICT  := -std=c99 -Wall -Wextra -Wpedantic -Werror -g -Iinclude -Itests/c
-CLINK    := -L$(LIBDIR) -ljuzhu -Wl,-rpath,$(LIBDIR)
+CLINK    := -L$(RELEASE) -ljuzhu -Wl,-rpath,$(RELEASE)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --show-leak-kinds=definite,indirect --error-exitcode=99
 CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
 
-.PHONY: demo test test-rust test-c test-python test-fuzz lint python bench fuzz lib header check-header install venv tools clean
+.PHONY: demo test test-rust test-c test-python test-fuzz lint python bench fuzz lib header check-header \
+        install uninstall venv tools clean
 
 demo:
 	$(CARGO) run -q -p juzhu --example juzhu -- assess examples/cases/floating-worker.json
@@ -103,8 +107,11 @@ tools: $(CBINDGEN)
 $(CBINDGEN):
 	$(CARGO) install -q cbindgen --version $(CBINDGEN_VERSION) --locked --root $(TOOLS)
 
+# The cdylib's SONAME is libjuzhu.so.$(SOVERSION) (ffi/build.rs), so programs linked in the build tree
+# look for that name: the link beside target/release/libjuzhu.so lets them run from there.
 lib:
 	$(CARGO) build -q --release -p juzhu-ffi
+	ln -sfn libjuzhu.so $(RELEASE)/libjuzhu.so.$(SOVERSION)
 
 header: $(CBINDGEN)
 	cd ffi && $(CBINDGEN) --config cbindgen.toml --output ../include/juzhu.h
@@ -149,7 +156,7 @@ test-c: check-header lib
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_catalogue.asan $(CATALOGUE); \
 	else echo "--- this compiler cannot build with -fsanitize=address,undefined: sanitizer run not possible here"; fi
 	@echo "--- the C example, dynamic and static"
-	$(MAKE) --no-print-directory -C examples/c LIBDIR=$(LIBDIR) clean all
+	$(MAKE) --no-print-directory -C examples/c LIBDIR=$(RELEASE) clean all
 	examples/c/assess examples/cases/floating-worker.json | grep -q '"deadline":"2024-10-08"'
 	examples/c/assess-static examples/cases/floating-worker.json | grep -q '"deadline":"2024-10-08"'
 	examples/c/person | grep -q '20241018'
@@ -187,12 +194,68 @@ bench: python
 	$(VPY) benchmarks/bench.py
 	$(VPY) benchmarks/bench.py --threads 2
 
+# ----------------------------------------------------------------------------- installation
+# GNU conventions: PREFIX, LIBDIR and INCLUDEDIR are the final, absolute locations (what juzhu.pc
+# records); DESTDIR, a staging root for packagers, is only put in front of where files are written.
+# The installed libraries are stripped (STRIP=: installs them with their debug info, e.g. for a
+# -dbg package); target/release keeps its debug info either way. The CMake package finds every
+# path from its own location, so it stays valid wherever the tree ends up.
+PREFIX       ?= /usr/local
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+CMAKEDIR     ?= $(LIBDIR)/cmake/juzhu
+INSTALL      ?= install
+STRIP        ?= strip
+# What linking libjuzhu.a also takes: `rustc --print native-static-libs` for the staticlib, less -lc.
+STATIC_LIBS  := -lgcc_s -lutil -lrt -lpthread -lm -ldl
+
+empty :=
+space := $(empty) $(empty)
+# juzhu.pc writes a directory under PREFIX as ${prefix}/...
+pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+SUBST = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|g' \
+            -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|g' -e 's|@VERSION@|$(VERSION)|g' \
+            -e 's|@SOVERSION@|$(SOVERSION)|g' -e 's|@MAJOR_MINOR@|$(subst $(space),.,$(wordlist 1,2,$(subst ., ,$(VERSION))))|g' \
+            -e 's|@STATIC_LIBS@|$(STATIC_LIBS)|g' -e 's|@STATIC_LIBS_CMAKE@|$(subst $(space),;,$(STATIC_LIBS:-l%=%))|g' \
+            -e "s|@CMAKEDIR_TO_LIBDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(LIBDIR))|g" \
+            -e "s|@CMAKEDIR_TO_INCLUDEDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(INCLUDEDIR))|g" \
+            -e "s|@SIZEOF_VOID_P@|$$bytes|g" -e "s|@BITS@|$$((bytes * 8))|g"
+CHECK_DIRS = for d in "$(PREFIX)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(PKGCONFIGDIR)" "$(CMAKEDIR)"; do \
+               case "$$d" in /*) ;; *) echo "make $@: '$$d' must be an absolute path (DESTDIR is for staging)"; exit 1;; esac; \
+             done
+INSTALLED = $(INCLUDEDIR)/juzhu.h $(LIBDIR)/libjuzhu.so.$(VERSION) $(LIBDIR)/libjuzhu.so.$(SOVERSION) \
+            $(LIBDIR)/libjuzhu.so $(LIBDIR)/libjuzhu.a $(PKGCONFIGDIR)/juzhu.pc \
+            $(CMAKEDIR)/juzhuConfig.cmake $(CMAKEDIR)/juzhuConfigVersion.cmake
+
+# libjuzhu.so.X.Y.Z, with the links libjuzhu.so.X (the SONAME: what programs load) and
+# libjuzhu.so (what -ljuzhu finds when linking); the stripped copies are made in a scratch
+# directory, so DESTDIR only ever receives finished files.
 install: lib
-	install -d $(PREFIX)/lib/pkgconfig $(PREFIX)/include
-	install -m 644 include/juzhu.h $(PREFIX)/include/juzhu.h
-	install -m 755 target/release/libjuzhu.so $(PREFIX)/lib/libjuzhu.so
-	install -m 644 target/release/libjuzhu.a $(PREFIX)/lib/libjuzhu.a
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' ffi/juzhu.pc.in > $(PREFIX)/lib/pkgconfig/juzhu.pc
+	@$(CHECK_DIRS)
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	bytes=$$(readelf -h $(RELEASE)/libjuzhu.so | grep -q 'Class:.*ELF64' && echo 8 || echo 4); \
+	$(SUBST) ffi/juzhu.pc.in > $$tmp/juzhu.pc; \
+	$(SUBST) ffi/cmake/juzhuConfig.cmake.in > $$tmp/juzhuConfig.cmake; \
+	$(SUBST) ffi/cmake/juzhuConfigVersion.cmake.in > $$tmp/juzhuConfigVersion.cmake; \
+	cp $(RELEASE)/libjuzhu.so $$tmp/libjuzhu.so.$(VERSION) && $(STRIP) --strip-unneeded $$tmp/libjuzhu.so.$(VERSION); \
+	cp $(RELEASE)/libjuzhu.a $$tmp/libjuzhu.a && $(STRIP) --strip-debug $$tmp/libjuzhu.a; \
+	$(INSTALL) -d "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" "$(DESTDIR)$(CMAKEDIR)"; \
+	$(INSTALL) -v -m 644 include/juzhu.h "$(DESTDIR)$(INCLUDEDIR)/juzhu.h"; \
+	$(INSTALL) -v -m 755 $$tmp/libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(VERSION)"; \
+	ln -sfnv libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(SOVERSION)"; \
+	ln -sfnv libjuzhu.so.$(SOVERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so"; \
+	$(INSTALL) -v -m 644 $$tmp/libjuzhu.a "$(DESTDIR)$(LIBDIR)/libjuzhu.a"; \
+	$(INSTALL) -v -m 644 $$tmp/juzhu.pc "$(DESTDIR)$(PKGCONFIGDIR)/juzhu.pc"; \
+	$(INSTALL) -v -m 644 $$tmp/juzhuConfig.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfig.cmake"; \
+	$(INSTALL) -v -m 644 $$tmp/juzhuConfigVersion.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfigVersion.cmake"
+
+# Exactly the files above, and the package's own directory cmake/juzhu; the shared directories
+# (include, lib, pkgconfig, cmake) stay.
+uninstall:
+	@$(CHECK_DIRS)
+	rm -fv $(addprefix $(DESTDIR),$(INSTALLED))
+	@if [ -d $(DESTDIR)$(CMAKEDIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(CMAKEDIR); fi
 
 clean:
 	rm -rf $(VENV) $(BUILD) target
