@@ -2,7 +2,8 @@
 #
 #   make demo     assess an example case and print the bilingual report
 #   make test     every test: lint (rustfmt, clippy -D warnings), Rust (incl. CLI and calendar
-#                 cross-check), C (plain, valgrind, helgrind, ASan+UBSan), Python, a fuzz smoke run
+#                 cross-check), C (plain, valgrind, helgrind, ASan+UBSan, a staged install used
+#                 through pkg-config and CMake), Python, a fuzz smoke run
 #   make fuzz     the 10-minute fuzz campaign per target (nightly), then minimise the corpora
 #   make bench    criterion and Python benchmarks (BENCHMARKS.md)
 #   make header   regenerate include/juzhu.h with the pinned cbindgen
@@ -11,8 +12,9 @@
 #                 DESTDIR= (a staging root)
 #   make uninstall  remove what `make install` with the same variables put there
 #
-# Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind and Python 3 is
-# installed here: Python packages into .venv, cbindgen and cargo-fuzz into .tools — nothing by hand.
+# Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind, pkg-config, CMake
+# and Python 3 is installed here: Python packages into .venv, cbindgen and cargo-fuzz into .tools —
+# nothing by hand.
 
 SHELL    := /bin/bash
 PYTHON   ?= python3
@@ -36,7 +38,7 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indir
             --show-leak-kinds=definite,indirect --error-exitcode=99
 CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
 
-.PHONY: demo test test-rust test-c test-python test-fuzz lint python bench fuzz lib header check-header \
+.PHONY: demo test test-rust test-c test-install test-python test-fuzz lint python bench fuzz lib header check-header \
         install uninstall venv tools clean
 
 demo:
@@ -164,12 +166,7 @@ test-c: check-header lib
 	awk '/^```c$$/{f=1;next} /^```$$/{f=0} f' README.md > $(BUILD)/c/readme.c
 	$(CC) $(CSTRICT) $(BUILD)/c/readme.c $(CLINK) -o $(BUILD)/c/readme
 	$(BUILD)/c/readme | grep -q '"deadline":"2024-10-08"'
-	@echo "--- install and pkg-config"
-	rm -rf $(BUILD)/prefix && $(MAKE) --no-print-directory install PREFIX=$(abspath $(BUILD)/prefix)
-	$(CC) -std=c99 -Wall -Werror examples/c/assess.c \
-	    $$(PKG_CONFIG_PATH=$(abspath $(BUILD)/prefix)/lib/pkgconfig pkg-config --cflags --libs juzhu) \
-	    -Wl,-rpath,$(abspath $(BUILD)/prefix)/lib -o $(BUILD)/c/assess-pc
-	$(BUILD)/c/assess-pc examples/cases/floating-worker.json | grep -q '"category":"floating"'
+	$(MAKE) --no-print-directory test-install
 
 # ---------------------------------------------------------------------------------- Python
 # The extension is built by maturin (release, abi3) straight into .venv, then tested with pytest,
@@ -256,6 +253,58 @@ uninstall:
 	@$(CHECK_DIRS)
 	rm -fv $(addprefix $(DESTDIR),$(INSTALLED))
 	@if [ -d $(DESTDIR)$(CMAKEDIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(CMAKEDIR); fi
+
+# The packaging, checked on a staged install, never the live system: DESTDIR under build/, the
+# layout of a distribution package (PREFIX=/usr; LIBDIR=/usr/lib/<multiarch> as on Debian, else
+# /usr/lib64: the directories CMake searches there), the examples built against it through
+# pkg-config and through CMake, the version rules of the CMake package, then uninstall.
+MULTIARCH   := $(shell $(CC) -print-multiarch 2>/dev/null)
+STAGE       := $(abspath $(BUILD))/stage
+STAGE_LIBS  := lib$(if $(MULTIARCH),/$(MULTIARCH),64)
+STAGE_VARS  := DESTDIR=$(STAGE) PREFIX=/usr LIBDIR=/usr/$(STAGE_LIBS) INCLUDEDIR=/usr/include
+STAGE_LIB   := $(STAGE)/usr/$(STAGE_LIBS)
+STAGE_FILES := ./usr/include/juzhu.h ./usr/$(STAGE_LIBS)/cmake/juzhu/juzhuConfig.cmake \
+               ./usr/$(STAGE_LIBS)/cmake/juzhu/juzhuConfigVersion.cmake ./usr/$(STAGE_LIBS)/libjuzhu.a \
+               "./usr/$(STAGE_LIBS)/libjuzhu.so -> libjuzhu.so.$(SOVERSION)" \
+               "./usr/$(STAGE_LIBS)/libjuzhu.so.$(SOVERSION) -> libjuzhu.so.$(VERSION)" \
+               ./usr/$(STAGE_LIBS)/libjuzhu.so.$(VERSION) ./usr/$(STAGE_LIBS)/pkgconfig/juzhu.pc
+STAGE_PC    := PKG_CONFIG_LIBDIR=$(STAGE_LIB)/pkgconfig PKG_CONFIG_SYSROOT_DIR=$(STAGE)
+EXAMPLE     := examples/cases/floating-worker.json
+DEADLINE    := grep -q '"deadline":"2024-10-08"'
+
+test-install: lib
+	@echo "--- make install into a staging DESTDIR: the files, the SONAME, stripped copies, final paths"
+	rm -rf $(STAGE) $(BUILD)/cmake $(BUILD)/cmake-version
+	$(MAKE) --no-print-directory install $(STAGE_VARS)
+	diff -u <(printf '%s\n' $(STAGE_FILES) | sort) \
+	        <(cd $(STAGE) && find . -type l -printf '%p -> %l\n' -o -type f -printf '%p\n' | sort)
+	readelf -d $(STAGE_LIB)/libjuzhu.so.$(VERSION) | grep -q 'Library soname: \[libjuzhu\.so\.$(SOVERSION)\]'
+	! readelf -S $(STAGE_LIB)/libjuzhu.so.$(VERSION) | grep -q '\.debug_'
+	! readelf -S $(STAGE_LIB)/libjuzhu.a | grep -q '\.debug_'
+	readelf -S $(RELEASE)/libjuzhu.so | grep -q '\.debug_info'
+	@echo "    libjuzhu.so: $$(stat -c %s $(RELEASE)/libjuzhu.so) bytes in target/release, $$(stat -c %s $(STAGE_LIB)/libjuzhu.so.$(VERSION)) installed"
+	! grep -rlF '$(STAGE)' $(STAGE)
+	grep -qx 'libdir=$${prefix}/$(STAGE_LIBS)' $(STAGE_LIB)/pkgconfig/juzhu.pc
+	@echo "--- pkg-config: examples/c's assess-pc built with juzhu.pc's flags (the sysroot maps /usr into the stage)"
+	$(STAGE_PC) pkg-config --modversion juzhu | grep -qx '$(VERSION)'
+	rm -f examples/c/assess-pc
+	$(STAGE_PC) $(MAKE) --no-print-directory -C examples/c assess-pc
+	readelf -d examples/c/assess-pc | grep -q 'NEEDED.*\[libjuzhu\.so\.$(SOVERSION)\]'
+	LD_LIBRARY_PATH=$(STAGE_LIB) examples/c/assess-pc $(EXAMPLE) | $(DEADLINE)
+	@echo "--- CMake: examples/c/CMakeLists.txt, find_package(juzhu) through CMAKE_PREFIX_PATH=<stage>/usr"
+	cmake -S examples/c -B $(BUILD)/cmake -DCMAKE_PREFIX_PATH=$(STAGE)/usr -DCMAKE_C_FLAGS=-Werror > /dev/null
+	grep -qx 'juzhu_DIR:PATH=$(STAGE_LIB)/cmake/juzhu' $(BUILD)/cmake/CMakeCache.txt
+	cmake --build $(BUILD)/cmake > /dev/null
+	readelf -d $(BUILD)/cmake/assess | grep -q 'NEEDED.*\[libjuzhu\.so\.$(SOVERSION)\]'
+	! readelf -d $(BUILD)/cmake/assess-static | grep -q libjuzhu
+	$(BUILD)/cmake/assess $(EXAMPLE) | $(DEADLINE)
+	$(BUILD)/cmake/assess-static $(EXAMPLE) | $(DEADLINE)
+	$(BUILD)/cmake/person | grep -q '20241018'
+	cmake -S tests/cmake -B $(BUILD)/cmake-version -DCMAKE_PREFIX_PATH=$(STAGE)/usr -DJUZHU_VERSION=$(VERSION) > /dev/null
+	@echo "--- make uninstall leaves none of our files in the stage"
+	$(MAKE) --no-print-directory uninstall $(STAGE_VARS)
+	test -z "$$(find $(STAGE) ! -type d)"
+	test ! -e $(STAGE_LIB)/cmake/juzhu
 
 clean:
 	rm -rf $(VENV) $(BUILD) target
