@@ -2,16 +2,21 @@
 #
 #   make demo     assess an example case and print the bilingual report
 #   make test     every test: lint (rustfmt, clippy -D warnings), Rust (incl. CLI and calendar
-#                 cross-check), C (plain, valgrind, helgrind, ASan+UBSan), Python, a fuzz smoke run
+#                 cross-check), C (plain, valgrind, helgrind, ASan+UBSan, a staged install used
+#                 through pkg-config and CMake), Python, a fuzz smoke run
 #   make fuzz     the 10-minute fuzz campaign per target (nightly), then minimise the corpora
 #   make bench    criterion and Python benchmarks (BENCHMARKS.md)
 #   make wheel    the Python wheel (stripped, abi3, manylinux_2_28) into build/wheels — no Rust needed
 #                 to install it; make sdist: the source distribution into build/sdist
 #   make header   regenerate include/juzhu.h with the pinned cbindgen
-#   make install  PREFIX=/usr/local: libjuzhu.{so,a}, juzhu.h, juzhu.pc
+#   make install  libjuzhu.so.X.Y.Z (stripped, with its links), libjuzhu.a, juzhu.h, juzhu.pc and
+#                 the CMake package; PREFIX=/usr/local LIBDIR=$PREFIX/lib INCLUDEDIR=$PREFIX/include
+#                 DESTDIR= (a staging root)
+#   make uninstall  remove what `make install` with the same variables put there
 #
-# Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind and Python 3 is
-# installed here: Python packages into .venv, cbindgen and cargo-fuzz into .tools — nothing by hand.
+# Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind, pkg-config, CMake
+# and Python 3 is installed here: Python packages into .venv, cbindgen and cargo-fuzz into .tools —
+# nothing by hand.
 
 SHELL    := /bin/bash
 PYTHON   ?= python3
@@ -23,19 +28,20 @@ VPY      := $(abspath $(VENV))/bin/python
 TOOLS    := $(abspath .tools)
 CBINDGEN_VERSION := 0.29.4
 CBINDGEN := $(TOOLS)/bin/cbindgen
-LIBDIR   := $(abspath target/release)
+RELEASE  := $(abspath target/release)
 BUILD    := build
 VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-PREFIX   ?= /usr/local
+SOVERSION := $(firstword $(subst ., ,$(VERSION)))
 
 CSTRICT  := -std=c99 -Wall -Wextra -Wpedantic -Werror -g -Iinclude -Itests/c
-CLINK    := -L$(LIBDIR) -ljuzhu -Wl,-rpath,$(LIBDIR)
+CLINK    := -L$(RELEASE) -ljuzhu -Wl,-rpath,$(RELEASE)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --show-leak-kinds=definite,indirect --error-exitcode=99
 CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
 
-.PHONY: demo test test-rust test-c test-python test-wheel test-sdist test-fuzz lint python wheel sdist bench fuzz lib header check-header install venv tools clean
+.PHONY: demo test test-rust test-c test-install test-python test-wheel test-sdist test-fuzz lint python wheel sdist \
+        bench fuzz lib header check-header install uninstall venv tools clean
 
 demo:
 	$(CARGO) run -q -p juzhu-cli -- assess examples/cases/floating-worker.json
@@ -110,8 +116,11 @@ tools: $(CBINDGEN)
 $(CBINDGEN):
 	$(CARGO) install -q cbindgen --version $(CBINDGEN_VERSION) --locked --root $(TOOLS)
 
+# The cdylib's SONAME is libjuzhu.so.$(SOVERSION) (ffi/build.rs), so programs linked in the build tree
+# look for that name: the link beside target/release/libjuzhu.so lets them run from there.
 lib:
 	$(CARGO) build -q --release -p juzhu-ffi
+	ln -sfn libjuzhu.so $(RELEASE)/libjuzhu.so.$(SOVERSION)
 
 header: $(CBINDGEN)
 	cd ffi && $(CBINDGEN) --config cbindgen.toml --output ../include/juzhu.h
@@ -156,7 +165,7 @@ test-c: check-header lib
 	  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BUILD)/c/test_catalogue.asan $(CATALOGUE); \
 	else echo "--- this compiler cannot build with -fsanitize=address,undefined: sanitizer run not possible here"; fi
 	@echo "--- the C example, dynamic and static"
-	$(MAKE) --no-print-directory -C examples/c LIBDIR=$(LIBDIR) clean all
+	$(MAKE) --no-print-directory -C examples/c LIBDIR=$(RELEASE) clean all
 	examples/c/assess examples/cases/floating-worker.json | grep -q '"deadline":"2024-10-08"'
 	examples/c/assess-static examples/cases/floating-worker.json | grep -q '"deadline":"2024-10-08"'
 	examples/c/person | grep -q '20241018'
@@ -164,12 +173,7 @@ test-c: check-header lib
 	awk '/^```c$$/{f=1;next} /^```$$/{f=0} f' README.md > $(BUILD)/c/readme.c
 	$(CC) $(CSTRICT) $(BUILD)/c/readme.c $(CLINK) -o $(BUILD)/c/readme
 	$(BUILD)/c/readme | grep -q '"deadline":"2024-10-08"'
-	@echo "--- install and pkg-config"
-	rm -rf $(BUILD)/prefix && $(MAKE) --no-print-directory install PREFIX=$(abspath $(BUILD)/prefix)
-	$(CC) -std=c99 -Wall -Werror examples/c/assess.c \
-	    $$(PKG_CONFIG_PATH=$(abspath $(BUILD)/prefix)/lib/pkgconfig pkg-config --cflags --libs juzhu) \
-	    -Wl,-rpath,$(abspath $(BUILD)/prefix)/lib -o $(BUILD)/c/assess-pc
-	$(BUILD)/c/assess-pc examples/cases/floating-worker.json | grep -q '"category":"floating"'
+	$(MAKE) --no-print-directory test-install
 
 # ---------------------------------------------------------------------------------- Python
 # The extension is built by maturin (release, abi3) straight into .venv, then tested with pytest,
@@ -232,12 +236,120 @@ bench: python
 	$(VPY) benchmarks/bench.py
 	$(VPY) benchmarks/bench.py --threads 2
 
+# ----------------------------------------------------------------------------- installation
+# GNU conventions: PREFIX, LIBDIR and INCLUDEDIR are the final, absolute locations (what juzhu.pc
+# records); DESTDIR, a staging root for packagers, is only put in front of where files are written.
+# The installed libraries are stripped (STRIP=: installs them with their debug info, e.g. for a
+# -dbg package); target/release keeps its debug info either way. The CMake package finds every
+# path from its own location, so it stays valid wherever the tree ends up.
+PREFIX       ?= /usr/local
+LIBDIR       ?= $(PREFIX)/lib
+INCLUDEDIR   ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+CMAKEDIR     ?= $(LIBDIR)/cmake/juzhu
+INSTALL      ?= install
+STRIP        ?= strip
+# What linking libjuzhu.a also takes: `rustc --print native-static-libs` for the staticlib, less -lc.
+STATIC_LIBS  := -lgcc_s -lutil -lrt -lpthread -lm -ldl
+
+empty :=
+space := $(empty) $(empty)
+# juzhu.pc writes a directory under PREFIX as ${prefix}/...
+pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
+SUBST = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|g' \
+            -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|g' -e 's|@VERSION@|$(VERSION)|g' \
+            -e 's|@SOVERSION@|$(SOVERSION)|g' -e 's|@MAJOR_MINOR@|$(subst $(space),.,$(wordlist 1,2,$(subst ., ,$(VERSION))))|g' \
+            -e 's|@STATIC_LIBS@|$(STATIC_LIBS)|g' -e 's|@STATIC_LIBS_CMAKE@|$(subst $(space),;,$(STATIC_LIBS:-l%=%))|g' \
+            -e "s|@CMAKEDIR_TO_LIBDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(LIBDIR))|g" \
+            -e "s|@CMAKEDIR_TO_INCLUDEDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(INCLUDEDIR))|g" \
+            -e "s|@SIZEOF_VOID_P@|$$bytes|g" -e "s|@BITS@|$$((bytes * 8))|g"
+CHECK_DIRS = for d in "$(PREFIX)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(PKGCONFIGDIR)" "$(CMAKEDIR)"; do \
+               case "$$d" in /*) ;; *) echo "make $@: '$$d' must be an absolute path (DESTDIR is for staging)"; exit 1;; esac; \
+             done
+INSTALLED = $(INCLUDEDIR)/juzhu.h $(LIBDIR)/libjuzhu.so.$(VERSION) $(LIBDIR)/libjuzhu.so.$(SOVERSION) \
+            $(LIBDIR)/libjuzhu.so $(LIBDIR)/libjuzhu.a $(PKGCONFIGDIR)/juzhu.pc \
+            $(CMAKEDIR)/juzhuConfig.cmake $(CMAKEDIR)/juzhuConfigVersion.cmake
+
+# libjuzhu.so.X.Y.Z, with the links libjuzhu.so.X (the SONAME: what programs load) and
+# libjuzhu.so (what -ljuzhu finds when linking); the stripped copies are made in a scratch
+# directory, so DESTDIR only ever receives finished files.
 install: lib
-	install -d $(PREFIX)/lib/pkgconfig $(PREFIX)/include
-	install -m 644 include/juzhu.h $(PREFIX)/include/juzhu.h
-	install -m 755 target/release/libjuzhu.so $(PREFIX)/lib/libjuzhu.so
-	install -m 644 target/release/libjuzhu.a $(PREFIX)/lib/libjuzhu.a
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' ffi/juzhu.pc.in > $(PREFIX)/lib/pkgconfig/juzhu.pc
+	@$(CHECK_DIRS)
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	bytes=$$(readelf -h $(RELEASE)/libjuzhu.so | grep -q 'Class:.*ELF64' && echo 8 || echo 4); \
+	$(SUBST) ffi/juzhu.pc.in > $$tmp/juzhu.pc; \
+	$(SUBST) ffi/cmake/juzhuConfig.cmake.in > $$tmp/juzhuConfig.cmake; \
+	$(SUBST) ffi/cmake/juzhuConfigVersion.cmake.in > $$tmp/juzhuConfigVersion.cmake; \
+	cp $(RELEASE)/libjuzhu.so $$tmp/libjuzhu.so.$(VERSION) && $(STRIP) --strip-unneeded $$tmp/libjuzhu.so.$(VERSION); \
+	cp $(RELEASE)/libjuzhu.a $$tmp/libjuzhu.a && $(STRIP) --strip-debug $$tmp/libjuzhu.a; \
+	$(INSTALL) -d "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" "$(DESTDIR)$(CMAKEDIR)"; \
+	$(INSTALL) -v -m 644 include/juzhu.h "$(DESTDIR)$(INCLUDEDIR)/juzhu.h"; \
+	$(INSTALL) -v -m 755 $$tmp/libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(VERSION)"; \
+	ln -sfnv libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(SOVERSION)"; \
+	ln -sfnv libjuzhu.so.$(SOVERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so"; \
+	$(INSTALL) -v -m 644 $$tmp/libjuzhu.a "$(DESTDIR)$(LIBDIR)/libjuzhu.a"; \
+	$(INSTALL) -v -m 644 $$tmp/juzhu.pc "$(DESTDIR)$(PKGCONFIGDIR)/juzhu.pc"; \
+	$(INSTALL) -v -m 644 $$tmp/juzhuConfig.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfig.cmake"; \
+	$(INSTALL) -v -m 644 $$tmp/juzhuConfigVersion.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfigVersion.cmake"
+
+# Exactly the files above, and the package's own directory cmake/juzhu; the shared directories
+# (include, lib, pkgconfig, cmake) stay.
+uninstall:
+	@$(CHECK_DIRS)
+	rm -fv $(addprefix $(DESTDIR),$(INSTALLED))
+	@if [ -d $(DESTDIR)$(CMAKEDIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(CMAKEDIR); fi
+
+# The packaging, checked on a staged install, never the live system: DESTDIR under build/, the
+# layout of a distribution package (PREFIX=/usr; LIBDIR=/usr/lib/<multiarch> as on Debian, else
+# /usr/lib64: the directories CMake searches there), the examples built against it through
+# pkg-config and through CMake, the version rules of the CMake package, then uninstall.
+MULTIARCH   := $(shell $(CC) -print-multiarch 2>/dev/null)
+STAGE       := $(abspath $(BUILD))/stage
+STAGE_LIBS  := lib$(if $(MULTIARCH),/$(MULTIARCH),64)
+STAGE_VARS  := DESTDIR=$(STAGE) PREFIX=/usr LIBDIR=/usr/$(STAGE_LIBS) INCLUDEDIR=/usr/include
+STAGE_LIB   := $(STAGE)/usr/$(STAGE_LIBS)
+STAGE_FILES := ./usr/include/juzhu.h ./usr/$(STAGE_LIBS)/cmake/juzhu/juzhuConfig.cmake \
+               ./usr/$(STAGE_LIBS)/cmake/juzhu/juzhuConfigVersion.cmake ./usr/$(STAGE_LIBS)/libjuzhu.a \
+               "./usr/$(STAGE_LIBS)/libjuzhu.so -> libjuzhu.so.$(SOVERSION)" \
+               "./usr/$(STAGE_LIBS)/libjuzhu.so.$(SOVERSION) -> libjuzhu.so.$(VERSION)" \
+               ./usr/$(STAGE_LIBS)/libjuzhu.so.$(VERSION) ./usr/$(STAGE_LIBS)/pkgconfig/juzhu.pc
+STAGE_PC    := PKG_CONFIG_LIBDIR=$(STAGE_LIB)/pkgconfig PKG_CONFIG_SYSROOT_DIR=$(STAGE)
+EXAMPLE     := examples/cases/floating-worker.json
+DEADLINE    := grep -q '"deadline":"2024-10-08"'
+
+test-install: lib
+	@echo "--- make install into a staging DESTDIR: the files, the SONAME, stripped copies, final paths"
+	rm -rf $(STAGE) $(BUILD)/cmake $(BUILD)/cmake-version
+	$(MAKE) --no-print-directory install $(STAGE_VARS)
+	diff -u <(printf '%s\n' $(STAGE_FILES) | sort) \
+	        <(cd $(STAGE) && find . -type l -printf '%p -> %l\n' -o -type f -printf '%p\n' | sort)
+	readelf -d $(STAGE_LIB)/libjuzhu.so.$(VERSION) | grep -q 'Library soname: \[libjuzhu\.so\.$(SOVERSION)\]'
+	! readelf -S $(STAGE_LIB)/libjuzhu.so.$(VERSION) | grep -q '\.debug_'
+	! readelf -S $(STAGE_LIB)/libjuzhu.a | grep -q '\.debug_'
+	readelf -S $(RELEASE)/libjuzhu.so | grep -q '\.debug_info'
+	@echo "    libjuzhu.so: $$(stat -c %s $(RELEASE)/libjuzhu.so) bytes in target/release, $$(stat -c %s $(STAGE_LIB)/libjuzhu.so.$(VERSION)) installed"
+	! grep -rlF '$(STAGE)' $(STAGE)
+	grep -qx 'libdir=$${prefix}/$(STAGE_LIBS)' $(STAGE_LIB)/pkgconfig/juzhu.pc
+	@echo "--- pkg-config: examples/c's assess-pc built with juzhu.pc's flags (the sysroot maps /usr into the stage)"
+	$(STAGE_PC) pkg-config --modversion juzhu | grep -qx '$(VERSION)'
+	rm -f examples/c/assess-pc
+	$(STAGE_PC) $(MAKE) --no-print-directory -C examples/c assess-pc
+	readelf -d examples/c/assess-pc | grep -q 'NEEDED.*\[libjuzhu\.so\.$(SOVERSION)\]'
+	LD_LIBRARY_PATH=$(STAGE_LIB) examples/c/assess-pc $(EXAMPLE) | $(DEADLINE)
+	@echo "--- CMake: examples/c/CMakeLists.txt, find_package(juzhu) through CMAKE_PREFIX_PATH=<stage>/usr"
+	cmake -S examples/c -B $(BUILD)/cmake -DCMAKE_PREFIX_PATH=$(STAGE)/usr -DCMAKE_C_FLAGS=-Werror > /dev/null
+	grep -qx 'juzhu_DIR:PATH=$(STAGE_LIB)/cmake/juzhu' $(BUILD)/cmake/CMakeCache.txt
+	cmake --build $(BUILD)/cmake > /dev/null
+	readelf -d $(BUILD)/cmake/assess | grep -q 'NEEDED.*\[libjuzhu\.so\.$(SOVERSION)\]'
+	! readelf -d $(BUILD)/cmake/assess-static | grep -q libjuzhu
+	$(BUILD)/cmake/assess $(EXAMPLE) | $(DEADLINE)
+	$(BUILD)/cmake/assess-static $(EXAMPLE) | $(DEADLINE)
+	$(BUILD)/cmake/person | grep -q '20241018'
+	cmake -S tests/cmake -B $(BUILD)/cmake-version -DCMAKE_PREFIX_PATH=$(STAGE)/usr -DJUZHU_VERSION=$(VERSION) > /dev/null
+	@echo "--- make uninstall leaves none of our files in the stage"
+	$(MAKE) --no-print-directory uninstall $(STAGE_VARS)
+	test -z "$$(find $(STAGE) ! -type d)"
+	test ! -e $(STAGE_LIB)/cmake/juzhu
 
 clean:
 	rm -rf $(VENV) $(BUILD) target
