@@ -411,6 +411,21 @@ impl Assessment {
         }
     }
 
+    /// Pickling: an assessment travels as its contract JSON and reads back with
+    /// `juzhu.Assessment.from_json`; the explanation comes back as words.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let from_json = py.get_type::<Assessment>().getattr("from_json")?;
+        Ok((from_json, (self.inner.to_json(),)))
+    }
+
+    /// Reads an assessment back from its contract JSON (as `to_json` writes it).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, text: &str) -> PyResult<Assessment> {
+        juzhu::Assessment::from_json(text)
+            .map(|inner| Assessment { inner })
+            .map_err(|m| case_error(py, &juzhu::CaseError::new("", format!("not an assessment: {m}"))))
+    }
+
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
         other.cast::<Assessment>().is_ok_and(|o| o.get().inner == self.inner)
     }

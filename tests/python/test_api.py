@@ -171,3 +171,52 @@ def test_batch_threads_and_concurrent_callers_agree():
         t.join()
     for r in results:
         pd.testing.assert_frame_equal(serial, r)
+
+
+def test_assessments_pickle_and_read_back_from_json():
+    import pickle
+
+    cases = [
+        {"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": "2024-09-28"}},
+        {"as_of": "2024-10-20", "reporter": {"kind": "employer", "registered_on": "2024-09-02", "concealed": 2}},
+        {
+            "as_of": "2025-06-01",
+            "policy": {"rule_set": "china-2016", "city_urban_population": 800000},
+            "person": {"other_city": True, "residing_since": "2022-05-01", "stable_employment": True,
+                       "permit": {"issued_on": "2023-05-10", "endorsed_on": ["2024-06-20"]}, "conduct": ["forged_permit"]},
+        },
+    ]
+    for case in cases:
+        a = juzhu.assess(case)
+        b = pickle.loads(pickle.dumps(a))
+        assert b == a
+        assert b.to_dict() == a.to_dict()
+        assert b.explain("en") == a.explain("en")
+        assert juzhu.Assessment.from_json(a.to_json()) == a
+    with pytest.raises(juzhu.CaseError):
+        juzhu.Assessment.from_json('{"rule_set": "liaoning-2013"}')
+
+
+def test_china_2016_per_case_objects():
+    a = juzhu.assess({
+        "as_of": "2025-06-01",
+        "policy": {"rule_set": "china-2016", "city_urban_population": 3000000},
+        "person": {"other_city": True, "residing_since": "2022-05-01", "stable_employment": True,
+                   "permit": {"issued_on": "2023-05-10", "endorsed_on": ["2024-06-20"]}, "conduct": ["rent_lend_transfer"]},
+    })
+    assert isinstance(a.permit, juzhu.ResidencePermit)
+    assert a.permit.status == "held" and a.permit.function == "active"
+    assert [e.status for e in a.permit.endorsements] == ["late", "open"]
+    assert a.permit.endorsements[0].endorsed_on == dt.date(2024, 6, 20)
+    assert a.permit.residence_counted_from == dt.date(2024, 6, 20)
+    assert a.settlement.tier == "large" and a.settlement.points_system == "optional"
+    assert a.penalties[0].offence == "rent_lend_transfer" and a.penalties[0].fine_max_yuan == 200
+    assert len(a.entitlements) == 16
+    assert a.registration is None and a.category is None
+    assert "R4" in a.interpretations
+    assert "rp10.p3" in a.render("en")
+    assert {r["id"] for r in juzhu.rule_sets()} == {"liaoning-2013", "china-2016"}
+    labels = juzhu.vocabularies("china-2016", labels=True)["endorsement_status"]
+    assert labels[2] == {"id": "missed", "zh": "逾期未签注", "en": "missed"}
+    assert juzhu.entitlement_catalog("china-2016")[3]["article"] == "rp12.i1"
+    assert juzhu.interpretation_catalog("china-2016")[0]["id"] == "R1"
