@@ -39,7 +39,7 @@
 //! Python module `juzhu` and the `juzhu` command are thin layers over these. The crate is pure:
 //! no I/O, no logging, no global mutable state, no `unsafe`.
 //!
-//! The layers: [`date`], [`calendar`], [`period`], [`division`], [`id_number`], [`privacy`],
+//! The layers: [`date`], [`time`], [`calendar`], [`period`], [`division`], [`id_number`], [`privacy`],
 //! [`vocab`], [`explain`], [`record`], [`batch`], the case envelope ([`case`]) and the output
 //! envelope ([`assessment`]) know no article; everything a law says lives in its rule set's
 //! folder under [`rules`].
@@ -79,6 +79,7 @@ pub mod period;
 pub mod privacy;
 pub mod record;
 pub mod rules;
+pub mod time;
 pub mod vocab;
 
 pub use assessment::{Assessment, Notices};
