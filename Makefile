@@ -31,7 +31,7 @@ CLINK    := -L$(LIBDIR) -ljuzhu -Wl,-rpath,$(LIBDIR)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --show-leak-kinds=definite,indirect --error-exitcode=99
-CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
+CASES     = $(sort $(wildcard $(SHARED)/cases/*.json $(SHARED)/cases/*/*.json))
 
 .PHONY: demo test test-rust test-c test-python test-fuzz lint python bench fuzz lib header check-header install venv tools clean
 
