@@ -322,7 +322,10 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         if deadline.is_some() {
             acc.interp.insert(Interpretation::H1);
         }
-        t.step(|| Step::Period { index, kind: e.kind, on: e.on, due });
+        if due != Due::NotFixed {
+            // A change's judged step says itself that no period is fixed.
+            t.step(|| Step::Period { index, kind: e.kind, on: e.on, due });
+        }
         let status = match deadline {
             Some(dl) => judge(dl, e.reported_on, cx.as_of),
             None if e.reported_on.is_some_and(|r| r <= cx.as_of) => Status::Done,
@@ -415,7 +418,10 @@ fn due(e: &EventFacts, area: Option<Area>, cx: &Ctx, acc: &mut Acc) -> Due {
 
 fn declarants_zh(kind: EventKind) -> String {
     let names: Vec<&str> = kind.declarants().iter().map(|w| w.zh()).collect();
-    names.join("、")
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{}或{last}", rest.join("、")),
+        _ => names.concat(),
+    }
 }
 
 fn declarants_en(kind: EventKind) -> String {
@@ -491,31 +497,36 @@ impl Explain for Step {
                 )
             }
             Step::Judged { index, kind, on, status, reported_on, reported_by, deadline, as_of } => {
-                let by_zh = reported_by.map(|w| format!("（申报人：{}）", w.zh())).unwrap_or_default();
-                let by_en = reported_by.map(|w| format!(" (declared by {})", w.en())).unwrap_or_default();
+                let by_zh = reported_by.map(|w| format!("申报人：{}。", w.zh())).unwrap_or_default();
+                let by_en = reported_by.map(|w| format!(" Declared by {}.", w.en())).unwrap_or_default();
+                let (none_zh, none_en) = if kind == EventKind::Change {
+                    ("变更、更正登记未规定期限，由派出所核实后办理", "a change or correction has no fixed period; the station checks it before recording it")
+                } else {
+                    ("期限无法确定", "no deadline could be set")
+                };
                 let (zh, en) = match deadline {
                     Some(dl) => judged_words(status, reported_on, dl, as_of),
                     None if status == Status::Done => (
-                        format!("已于{}申报，未规定期限。", d(reported_on.unwrap_or(as_of))),
-                        format!("declared on {}; no period is fixed.", d(reported_on.unwrap_or(as_of))),
+                        format!("已于{}申报；{none_zh}。", d(reported_on.unwrap_or(as_of))),
+                        format!("declared on {}; {none_en}.", d(reported_on.unwrap_or(as_of))),
                     ),
                     None => {
-                            let future = reported_on.filter(|&r| r > as_of);
-                            (
-                                format!(
-                                    "截至{}尚未申报，未规定期限。{}",
-                                    d(as_of),
-                                    future.map(|r| format!("所给日期{}晚于{}，在该日尚未发生。", d(r), d(as_of))).unwrap_or_default()
-                                ),
-                                format!(
-                                    "not declared as of {}; no period is fixed.{}",
-                                    d(as_of),
-                                    future
-                                        .map(|r| format!(" The date given, {}, lies after {}: on that day it has not happened yet.", d(r), d(as_of)))
-                                        .unwrap_or_default()
-                                ),
-                            )
-                        }
+                        let future = reported_on.filter(|&r| r > as_of);
+                        (
+                            format!(
+                                "截至{}尚未申报；{none_zh}。{}",
+                                d(as_of),
+                                future.map(|r| format!("所给日期{}晚于{}，在该日尚未发生。", d(r), d(as_of))).unwrap_or_default()
+                            ),
+                            format!(
+                                "not declared as of {}; {none_en}.{}",
+                                d(as_of),
+                                future
+                                    .map(|r| format!(" The date given, {}, lies after {}: on that day it has not happened yet.", d(r), d(as_of)))
+                                    .unwrap_or_default()
+                            ),
+                        )
+                    }
                 };
                 ExplanationLine::new(
                     kind.hr_article().id(),

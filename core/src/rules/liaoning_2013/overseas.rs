@@ -363,9 +363,9 @@ impl Explain for Step {
             ),
             Step::ByHotel { kind, reg_kind, article } => ExplanationLine::new(
                 article.id(),
-                format!("{}住宿旅馆：由旅馆按住宿登记规定为其办理{}，本法未另定期限。", kind.zh(), reg_kind.zh()),
+                format!("{}住宿旅馆：由旅馆按旅馆住宿登记的规定为其办理{}，此处未另定期限。", kind.zh(), reg_kind.zh()),
                 format!(
-                    "A {} staying in a hotel: the hotel makes the {} under the hotel rules; this law sets no deadline of its own.",
+                    "A {} staying in a hotel: the hotel makes the {} under the rules on hotel guests, with no deadline set here.",
                     kind.en(),
                     reg_kind.en()
                 ),
