@@ -67,6 +67,12 @@ fn vocabularies(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("category", ids::<juzhu::Category>())?;
     d.set_item("accommodation", ids::<juzhu::Accommodation>())?;
+    use juzhu::rules::liaoning_2013 as l13;
+    d.set_item("overseas_kind", ids::<l13::OverseasKind>())?;
+    d.set_item("area", ids::<l13::Area>())?;
+    d.set_item("event_kind", ids::<l13::EventKind>())?;
+    d.set_item("declarant", ids::<l13::Declarant>())?;
+    d.set_item("fallback", ids::<l13::Fallback>())?;
     d.set_item("day_counting", ids::<juzhu::DayCounting>())?;
     d.set_item("age", ids::<juzhu::AgeConvention>())?;
     d.set_item("rule_set", ids::<juzhu::RuleSet>())?;
@@ -107,6 +113,7 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<assessment::Registration>()?;
     m.add_class::<assessment::Permit>()?;
     m.add_class::<assessment::ChangeReport>()?;
+    m.add_class::<assessment::HouseholdEvent>()?;
     m.add_class::<assessment::Report>()?;
     m.add_class::<assessment::Penalty>()?;
     m.add_class::<assessment::IdNumber>()?;

@@ -11,9 +11,11 @@ SHARED = pathlib.Path(os.environ.get("JUZHU_SHARED", ROOT.parent / "shared"))
 
 
 def shared_cases():
-    """Every acceptance case file, read at test time (new cases need no code change)."""
-    paths = sorted((SHARED / "cases").glob("*.json"))
-    return [(p.stem, json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    """Every acceptance case file under cases/ and its subfolders, read at test time (new cases
+    need no code change), named by its path without the extension (`every-person/limit-…`)."""
+    root = SHARED / "cases"
+    paths = sorted(root.rglob("*.json"))
+    return [(p.relative_to(root).with_suffix("").as_posix(), json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
 
 def lookup(value, path):
