@@ -102,7 +102,7 @@ fn any_row() -> impl Strategy<Value = PersonRow> {
                 (pick, kind, area, time, absent),
             )| {
                 let overseas = category == 3 || (category == NULL_CODE && pick % 8 == 0);
-                let give = |present: bool| overseas.then_some(present).unwrap_or(pick % 16 == 1);
+                let give = |present: bool| if overseas { present } else { pick % 16 == 1 };
                 PersonRow {
                     category,
                     hukou_region: hukou,
