@@ -38,7 +38,7 @@ CLINK    := -L$(RELEASE) -ljuzhu -Wl,-rpath,$(RELEASE)
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer
 VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
             --show-leak-kinds=definite,indirect --error-exitcode=99
-CASES     = $(sort $(wildcard $(SHARED)/cases/*.json))
+CASES     = $(sort $(wildcard $(SHARED)/cases/*.json $(SHARED)/cases/*/*.json))
 
 .PHONY: demo test test-rust test-c test-install test-python test-wheel test-sdist test-fuzz lint python wheel sdist \
         bench fuzz lib header check-header install uninstall venv tools clean

@@ -266,6 +266,19 @@ def assess_frame(df: pd.DataFrame, as_of, policy=None) -> pd.DataFrame:
 
     lodging_duty = lodging & self_reg
     permit_done = np.where(applied_ok, applied, np.where(held_now, issued, NULL))
+
+    # RULES.md §11: a limit on or before the deadline of an Art 21 duty not done on time is refused.
+    def limit_too_early(deadline, done):
+        done = np.where((done != NULL) & (done <= as_of), done, NULL)
+        on_time = (done != NULL) & (done <= deadline)
+        return (correction != NULL) & ~on_time & (correction <= deadline)
+
+    refuse(
+        np.where(lodging_duty, limit_too_early(reg_deadline, registered),
+                 floating & required & limit_too_early(permit_deadline, permit_done)),
+        "person.correction_deadline",
+    )
+    ok = ~refused
     consequence = np.where(
         lodging_duty, ladder(reg_deadline, registered), np.where(floating & required, ladder(permit_deadline, permit_done), 0)
     ).astype(np.int8)

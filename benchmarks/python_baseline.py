@@ -80,6 +80,12 @@ def ladder(deadline, done, correction, as_of):
     return "order_to_correct" if done is None else "none"
 
 
+def limit_too_early(deadline, done, correction, as_of):
+    """RULES.md §11: a limit on or before the deadline of a duty not done on time is refused."""
+    on_time = done is not None and done <= as_of and done <= deadline
+    return correction is not None and not on_time and correction <= deadline
+
+
 def _value(v):
     if v is None or v is pd.NaT or (isinstance(v, float) and v != v):
         return None
@@ -212,9 +218,13 @@ def assess_row(p, as_of, counting, on_birthday):
         out["entitlements"] = ["residence_certificate", "survival_certificate", "criminal_record_certificate"]
 
     if category == "lodging" and out["registration_duty_holder"] == "self":
+        if limit_too_early(out["registration_deadline"], registered, correction, as_of):
+            return {"error": "person.correction_deadline"}
         out["consequence"] = ladder(out["registration_deadline"], registered, correction, as_of)
     elif category == "floating" and out["permit_status"] == "required":
         done = applied if applied_done else (issued if held else None)
+        if limit_too_early(out["permit_deadline"], done, correction, as_of):
+            return {"error": "person.correction_deadline"}
         out["consequence"] = ladder(out["permit_deadline"], done, correction, as_of)
     elif category == "floating" and out["permit_status"] == "optional" and out["registration_status"] == "overdue":
         flags["interp"].add(9)

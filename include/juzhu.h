@@ -7,7 +7,14 @@
  * Regulations on Residence Permits), chosen by the case's policy.rule_set. The struct entry
  * points (juzhu_assess_person, juzhu_assess_reporter, juzhu_assess_batch,
  * juzhu_explain_person) cover liaoning-2013 only; a juzhu_policy naming another rule set is
- * refused at policy.rule_set.
+ * refused at policy.rule_set. They carry people from outside the mainland (overseas_kind,
+ * area, arrival_time) and their outputs; household-registration events (Art 8,
+ * person.household_events) and changes of registered content are per case only, through the
+ * JSON entry points.
+ *
+ * Version 0.2 changed two struct sizes: juzhu_person is 64 bytes (56 in 0.1) and
+ * juzhu_assessment 80 (64 in 0.1); every 0.1 field keeps its offset. Recompile against this
+ * header.
  *
  * API conventions
  * ---------------
@@ -26,7 +33,8 @@
  * 6. Threads. Every function is reentrant and thread-safe; the library holds no global mutable
  *    state. Handles are immutable once made and may be shared by many threads at once (but must
  *    not be freed while in use).
- * 7. Values. Dates are int32_t YYYYMMDD (20241008), 0 = absent. Enumerations are the JUZHU_*
+ * 7. Values. Dates are int32_t YYYYMMDD (20241008), 0 = absent. Times of day are int16_t
+ *    minutes after midnight + 1 (JUZHU_TIME(21, 15) = 1276), 0 = absent. Enumerations are the JUZHU_*
  *    integer constants, 0 = absent or default. Sets (entitlements, interpretations, bases,
  *    notices) are bit sets; juzhu_name() names any value in Chinese or English.
  * 8. Encodings. JSON entry points take and give UTF-8, or GB18030 through
@@ -43,7 +51,10 @@
 #include <stdint.h>
 
 /* The library version as a string; equal to juzhu_version() at run time. */
-#define JUZHU_VERSION "0.1.0"
+#define JUZHU_VERSION "0.2.0"
+
+/* A time of day for juzhu_person.arrival_time: minutes after midnight + 1 (0 means absent). */
+#define JUZHU_TIME(hour, minute) ((int16_t)((hour) * 60 + (minute) + 1))
 
 
 /**
@@ -54,7 +65,7 @@
 /**
  * Version, minor part.
  */
-#define JUZHU_VERSION_MINOR 1
+#define JUZHU_VERSION_MINOR 2
 
 /**
  * Version, patch part.
@@ -267,6 +278,31 @@
 #define JUZHU_VOCAB_CHINA_2016_NOTICE 36
 
 /**
+ * Vocabulary: `JUZHU_OVERSEAS_*` (by constant).
+ */
+#define JUZHU_VOCAB_OVERSEAS_KIND 37
+
+/**
+ * Vocabulary: `JUZHU_AREA_*` (by constant).
+ */
+#define JUZHU_VOCAB_AREA 38
+
+/**
+ * Vocabulary (by code): household-event kinds (`birth` …; JSON only).
+ */
+#define JUZHU_VOCAB_EVENT_KIND 39
+
+/**
+ * Vocabulary (by code): who declares a household event (`householder` …; JSON only).
+ */
+#define JUZHU_VOCAB_DECLARANT 40
+
+/**
+ * Vocabulary (by code): what the station may do when a death is not declared (JSON only).
+ */
+#define JUZHU_VOCAB_FALLBACK 41
+
+/**
  * Number of entitlements (bits 0–20 of an entitlement set).
  */
 #define JUZHU_ENTITLEMENT_COUNT 21
@@ -420,6 +456,41 @@
  * Interpretation bit: I9.
  */
 #define JUZHU_INTERPRETATION_I9 (1 << 8)
+
+/**
+ * Interpretation bit: H1 (household events follow the 1958 Hukou Registration Regulations' periods).
+ */
+#define JUZHU_INTERPRETATION_H1 (1 << 9)
+
+/**
+ * Interpretation bit: H2 ("before burial": on the burial day at the latest).
+ */
+#define JUZHU_INTERPRETATION_H2 (1 << 10)
+
+/**
+ * Interpretation bit: H3 ("before moving out / enlisting": on that day at the latest).
+ */
+#define JUZHU_INTERPRETATION_H3 (1 << 11)
+
+/**
+ * Interpretation bit: O1 (a limit in hours ends on the date the hours reach).
+ */
+#define JUZHU_INTERPRETATION_O1 (1 << 12)
+
+/**
+ * Interpretation bit: O2 (hours are not moved over rest days).
+ */
+#define JUZHU_INTERPRETATION_O2 (1 << 13)
+
+/**
+ * Interpretation bit: O3 (a registration on the deadline day is on time).
+ */
+#define JUZHU_INTERPRETATION_O3 (1 << 14)
+
+/**
+ * Interpretation bit: O4 (a late registration still carries the penalty).
+ */
+#define JUZHU_INTERPRETATION_O4 (1 << 15)
 
 /**
  * Category: permanent resident (常住人口).
@@ -593,6 +664,11 @@
 #define JUZHU_STATE_MISSED 8
 
 /**
+ * Duty state: no period fixed and nothing declared yet (household events: JSON only).
+ */
+#define JUZHU_STATE_NO_DEADLINE 9
+
+/**
  * Registration kind: lodging registration (寄住登记, Art 9).
  */
 #define JUZHU_REGISTRATION_LODGING 1
@@ -601,6 +677,17 @@
  * Registration kind: floating-resident registration (流动人口居住登记, Art 10).
  */
 #define JUZHU_REGISTRATION_RESIDENCE 2
+
+/**
+ * Registration kind: a foreign national's accommodation registration (住宿登记, eel39).
+ */
+#define JUZHU_REGISTRATION_ACCOMMODATION 3
+
+/**
+ * Registration kind: a Hong Kong, Macao or Taiwan resident's temporary-residence registration
+ * (暂住登记, hkm17 / tw16).
+ */
+#define JUZHU_REGISTRATION_TEMPORARY_RESIDENCE 4
 
 /**
  * Registration made by: the person.
@@ -631,6 +718,11 @@
  * Registration made by: the relief station.
  */
 #define JUZHU_HOLDER_RELIEF_STATION 6
+
+/**
+ * Registration made by: the person from outside the mainland, or whoever hosts them.
+ */
+#define JUZHU_HOLDER_SELF_OR_HOST 7
 
 /**
  * Permit: required (Art 10 p1).
@@ -678,6 +770,17 @@
 #define JUZHU_CONSEQUENCE_CREDIT_RECORD 3
 
 /**
+ * Consequence for a foreign national not registered in time: a warning, and a fine may be
+ * added (eel76.p1.i6; `fine_min_yuan`–`fine_max_yuan`).
+ */
+#define JUZHU_CONSEQUENCE_WARNING_AND_OPTIONAL_FINE 4
+
+/**
+ * Consequence for a Taiwan resident not registered in time: a warning or a fine (tw34).
+ */
+#define JUZHU_CONSEQUENCE_WARNING_OR_FINE 5
+
+/**
  * Art 22 stage: none.
  */
 #define JUZHU_PENALTY_NONE 1
@@ -716,6 +819,38 @@
  * `juzhu_assessment.permit_valid`: no permit held on the assessment day.
  */
 #define JUZHU_VALID_UNKNOWN -1
+
+/**
+ * Who a person from outside the mainland is (`juzhu_person.overseas_kind`): a foreign national.
+ */
+#define JUZHU_OVERSEAS_FOREIGNER 1
+
+/**
+ * Who a person from outside the mainland is: a Hong Kong or Macao resident.
+ */
+#define JUZHU_OVERSEAS_HK_MACAO 2
+
+/**
+ * Who a person from outside the mainland is: a Taiwan resident.
+ */
+#define JUZHU_OVERSEAS_TAIWAN 3
+
+/**
+ * Area (`juzhu_person.area`): a town or city (the default, also for 0).
+ */
+#define JUZHU_AREA_URBAN 1
+
+/**
+ * Area: a village or the countryside.
+ */
+#define JUZHU_AREA_RURAL 2
+
+/**
+ * A time of day field (`juzhu_person.arrival_time`, `juzhu_assessment.registration_deadline_time`):
+ * absent. A present time is minutes after midnight + 1 (`00:00` = 1, `21:15` = 1276, `23:59` =
+ * 1440); `JUZHU_TIME(h, m)` makes one.
+ */
+#define JUZHU_TIME_ABSENT 0
 
 /**
  * What a call did. Values are stable: they will not change meaning in later versions.
@@ -804,7 +939,9 @@ typedef struct juzhu_policy {
 
 /**
  * A person (the person fields of `spec/CASES.md`, flattened). Zero-initialise, then set what is
- * known: every 0 means absent.
+ * known: every 0 means absent. Household events are per case only (JSON entry points). Since
+ * 0.2 the struct is 64 bytes (was 56): `overseas_kind`, `area` and `arrival_time` follow
+ * `reserved`, then 4 reserved bytes.
  */
 typedef struct juzhu_person {
   /**
@@ -879,13 +1016,32 @@ typedef struct juzhu_person {
    * Must be zero.
    */
   uint8_t reserved;
+  /**
+   * `JUZHU_OVERSEAS_*`, 0 = not given (overseas persons only; since 0.2).
+   */
+  uint8_t overseas_kind;
+  /**
+   * `JUZHU_AREA_*`, 0 = not given: a town (overseas persons only; since 0.2).
+   */
+  uint8_t area;
+  /**
+   * Time of moving in, minutes after midnight + 1 (`JUZHU_TIME(h, m)`), 0 = not given
+   * (overseas persons only; since 0.2).
+   */
+  int16_t arrival_time;
+  /**
+   * Must be zero.
+   */
+  uint8_t reserved_tail[4];
 } juzhu_person;
 
 /**
  * What the rules decide about a person. Enumerations are `JUZHU_*` constants, 0 = null; dates
  * `YYYYMMDD`, 0 = null; `*_basis` are bit sets of article indexes (`juzhu_name` with
  * `JUZHU_VOCAB_ARTICLE`); `entitlements` has bit k for entitlement index k (`JUZHU_ENTITLEMENT_*`);
- * `interpretations` has bit k-1 for interpretation Ik.
+ * `interpretations` has bit k for interpretation index k (`JUZHU_INTERPRETATION_*`: I1–I9, then
+ * H1–H3 and O1–O4). Since 0.2 the struct is 80 bytes (was 64): the fines and the deadline's
+ * hour follow `notices`. Household events are per case only (JSON entry points).
  */
 typedef struct juzhu_assessment {
   /**
@@ -988,6 +1144,24 @@ typedef struct juzhu_assessment {
    * `JUZHU_NOTICE_*` bit set.
    */
   uint8_t notices;
+  /**
+   * Lowest fine, yuan, for a person from outside the mainland not registered in time; else 0
+   * (since 0.2).
+   */
+  uint32_t fine_min_yuan;
+  /**
+   * Highest fine, yuan; else 0 (since 0.2).
+   */
+  uint32_t fine_max_yuan;
+  /**
+   * The hour a registration in hours ends on `registration_deadline`, minutes after midnight
+   * + 1 as `juzhu_person.arrival_time`; 0 = none (since 0.2).
+   */
+  int16_t registration_deadline_time;
+  /**
+   * Zero.
+   */
+  uint8_t reserved_tail[6];
 } juzhu_assessment;
 
 /**
@@ -1194,9 +1368,9 @@ enum juzhu_status juzhu_assess_json_ex(const struct juzhu_calendar *calendar,
 
 /**
  * The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant for the
- * vocabularies of the struct entry points (1–15), else the code or bit index (entitlements,
- * interpretations, articles, notices, and every `china-2016` vocabulary), `form` a
- * `JUZHU_FORM_*`.
+ * vocabularies of the struct entry points (1–15, 37, 38), else the code or bit index
+ * (entitlements, interpretations, articles, notices, household events, and every `china-2016`
+ * vocabulary), `form` a `JUZHU_FORM_*`.
  * Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
  * of range. Thread-safe.
  */

@@ -2,8 +2,9 @@
 //!
 //! Input columns are read in place: dates as day numbers since 1970-01-01 (the layout of numpy
 //! `datetime64[D]` and Arrow `date32`) or as `datetime64` ticks of any unit ([`DateColumn`]),
-//! words as their [`crate::vocab::Word::code`]s, flags as `0`/`1`, division codes as numbers;
-//! [`NULL_DAY`], [`NULL_CODE`] and [`NULL_REGION`] mark absent values, and a missing column means
+//! words as their [`crate::vocab::Word::code`]s, flags as `0`/`1`, division codes as numbers,
+//! times of day as minutes after midnight; [`NULL_DAY`], [`NULL_CODE`], [`NULL_REGION`] and
+//! [`NULL_TIME`] mark absent values, and a missing column means
 //! "absent" for every row. Each rule set declares its columns once (`rules/<id>/record.rs`, see
 //! [`crate::record`]) and runs every row through exactly the validation and rules of a per-case
 //! assessment. The engines: [`crate::rules::liaoning_2013::batch`] and
@@ -21,6 +22,8 @@ pub const NULL_DAY: DayNum = i32::MIN;
 pub const NULL_CODE: u8 = u8::MAX;
 /// An absent division code in a region column.
 pub const NULL_REGION: i64 = i64::MIN;
+/// An absent time of day in a time column (minutes after midnight, 0–1439).
+pub const NULL_TIME: u16 = u16::MAX;
 
 /// A date column, read in place.
 #[derive(Clone, Copy, Debug)]

@@ -241,6 +241,15 @@ pub(crate) fn day(path: &str, j: &Json) -> Result<i32, CaseError> {
     }
 }
 
+/// A strict `HH:MM` time of day.
+pub(crate) fn time(path: &str, j: &Json) -> Result<crate::time::TimeOfDay, CaseError> {
+    match j {
+        Json::Str(s) => crate::time::TimeOfDay::parse(s)
+            .ok_or_else(|| CaseError::new(path, format!("{} is not a time (HH:MM, 00:00–23:59)", quote(s)))),
+        other => Err(CaseError::new(path, format!("expected a time string HH:MM, found {}", other.kind()))),
+    }
+}
+
 /// `true` or `false`.
 pub(crate) fn boolean(path: &str, j: &Json) -> Result<bool, CaseError> {
     match j {

@@ -9,14 +9,19 @@
 //!   a registration is required, which one, who makes it and by when (Art 9–11); whether a
 //!   Residence Permit is required, optional or unavailable, when it expires and when its
 //!   extension is due (Art 10–13); the rights held that day (Art 17–19); what the person risks
-//!   (Art 21). For an employer, agency, landlord or institution: the reporting deadline and the
-//!   penalty ladder (Art 11 p2, 14, 22).
+//!   (Art 21). For a Liaoning hukou person, who declares each household event and by when (Art 8,
+//!   with the 1958 Hukou Registration Regulations' periods); for a person from outside the
+//!   mainland, the registration the laws Art 25 hands them to require, its deadline and the
+//!   penalty for missing it. For an employer, agency, landlord or institution: the reporting
+//!   deadline and the penalty ladder (Art 11 p2, 14, 22). A correction limit set before the duty
+//!   it enforces is refused.
 //! - `china-2016`: the State Council's Interim Regulations on Residence Permits (Decree 663, in
 //!   force 2016-01-01), which govern permits in every province since: eligibility, the 15-day
 //!   issuance, the yearly endorsement, rights and conveniences, settlement tiers, penalties.
 //!
-//! Every decision carries its basis (`art10.p1`, `rp9.p6`), every choice made where the text is
-//! silent is named (`I1`…, `R1`…), and an explanation says why, in Chinese and English.
+//! Every decision carries its basis (`art10.p1`, `hr7`, `eel39.p2`, `rp9.p6`), every choice made
+//! where the text is silent is named (`I1`…, `H1`…, `O1`…, `R1`…), and an explanation says why,
+//! in Chinese and English.
 //!
 //! ```
 //! use juzhu::rules::liaoning_2013::{outcome::PermitStatus, Interpretation};
@@ -39,7 +44,7 @@
 //! Python module `juzhu` and the `juzhu` command are thin layers over these. The crate is pure:
 //! no I/O, no logging, no global mutable state, no `unsafe`.
 //!
-//! The layers: [`date`], [`calendar`], [`period`], [`division`], [`id_number`], [`privacy`],
+//! The layers: [`date`], [`time`], [`calendar`], [`period`], [`division`], [`id_number`], [`privacy`],
 //! [`vocab`], [`explain`], [`record`], [`batch`], the case envelope ([`case`]) and the output
 //! envelope ([`assessment`]) know no article; everything a law says lives in its rule set's
 //! folder under [`rules`].
@@ -79,6 +84,7 @@ pub mod period;
 pub mod privacy;
 pub mod record;
 pub mod rules;
+pub mod time;
 pub mod vocab;
 
 pub use assessment::{Assessment, Notices};

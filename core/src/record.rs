@@ -143,7 +143,8 @@ pub trait BatchRules: Sync {
 ///
 /// Column storage kinds: `word(W)` (codes, `u8`), `flag` (`u8`), `region` (`i64`), `date`
 /// ([`crate::batch::DateColumn`]), `whole(min, max)` (`u8`), `dates` (a list per row:
-/// [`crate::batch::DateListColumn`], the row holding its [`crate::batch::Span`]).
+/// [`crate::batch::DateListColumn`], the row holding its [`crate::batch::Span`]), `time`
+/// (minutes after midnight, `u16`, [`crate::batch::NULL_TIME`] absent).
 macro_rules! input_record {
     (
         $(#[$fmeta:meta])* fields $FIELDS:ident;
@@ -241,24 +242,28 @@ macro_rules! input_record {
     (@kind date) => { $crate::record::Kind::Date };
     (@kind whole($min:expr, $max:expr)) => { $crate::record::Kind::Whole { min: $min, max: $max } };
     (@kind dates) => { $crate::record::Kind::Dates };
+    (@kind time) => { $crate::record::Kind::Time };
     (@row word) => { u8 };
     (@row flag) => { u8 };
     (@row region) => { i64 };
     (@row date) => { $crate::date::DayNum };
     (@row whole) => { u8 };
     (@row dates) => { $crate::batch::Span };
+    (@row time) => { u16 };
     (@null word) => { $crate::batch::NULL_CODE };
     (@null flag) => { $crate::batch::NULL_CODE };
     (@null region) => { $crate::batch::NULL_REGION };
     (@null date) => { $crate::batch::NULL_DAY };
     (@null whole) => { $crate::batch::NULL_CODE };
     (@null dates) => { $crate::batch::Span { start: 0, end: 0 } };
+    (@null time) => { $crate::batch::NULL_TIME };
     (@col word, $a:lifetime) => { &$a [u8] };
     (@col flag, $a:lifetime) => { &$a [u8] };
     (@col region, $a:lifetime) => { &$a [i64] };
     (@col date, $a:lifetime) => { $crate::batch::DateColumn<$a> };
     (@col whole, $a:lifetime) => { &$a [u8] };
     (@col dates, $a:lifetime) => { $crate::batch::DateListColumn<$a> };
+    (@col time, $a:lifetime) => { &$a [u16] };
 }
 
 /// Declares a rule set's batch output columns once, generating the column table, an owned
@@ -266,8 +271,12 @@ macro_rules! input_record {
 /// nulls for refused rows). Writing an outcome into a row stays the rule set's (a `put` method
 /// it writes by field name).
 ///
+/// Columns added after a rule set's first release follow `added NAME;`: they are in the table
+/// and the owned batch like the others, but borrowed apart, in a second struct `NAME` with the
+/// same plumbing, so that code naming every field of the first borrowed struct keeps compiling.
+///
 /// Storage kinds: `word` (`u8` codes), `flag` (`u8` 0/1), `date` (day numbers), `bits16` /
-/// `bits32` / `bits64` (word sets), `whole` (`u32`).
+/// `bits32` / `bits64` (word sets), `whole` (`u32`), `time` (`u16` minutes after midnight).
 macro_rules! output_record {
     (
         $(#[$tmeta:meta])* columns $COLUMNS:ident;
@@ -280,6 +289,48 @@ macro_rules! output_record {
             $( $crate::record::Column { name: stringify!($col), kind: $kind, path: $path, doc: $doc }, )*
         ];
 
+        $crate::record::output_record!(@owned $(#[$bmeta])* $Batch; $( $col: $store = $doc; )*);
+        $crate::record::output_record!(@borrowed $(#[$mmeta])* $Mut; $( $col: $store = $doc; )*);
+
+        impl $Batch {
+            /// The columns as mutable slices.
+            pub fn columns_mut(&mut self) -> $Mut<'_> {
+                $Mut { $( $col: &mut self.$col, )* }
+            }
+        }
+    };
+    (
+        $(#[$tmeta:meta])* columns $COLUMNS:ident;
+        $(#[$bmeta:meta])* batch $Batch:ident;
+        $(#[$mmeta:meta])* borrowed $Mut:ident;
+        $( $col:ident: $store:ident = $path:literal, $kind:expr, $doc:literal; )*
+        $(#[$ameta:meta])* added $Added:ident;
+        $( $acol:ident: $astore:ident = $apath:literal, $akind:expr, $adoc:literal; )*
+    ) => {
+        $(#[$tmeta])*
+        pub const $COLUMNS: &[$crate::record::Column] = &[
+            $( $crate::record::Column { name: stringify!($col), kind: $kind, path: $path, doc: $doc }, )*
+            $( $crate::record::Column { name: stringify!($acol), kind: $akind, path: $apath, doc: $adoc }, )*
+        ];
+
+        $crate::record::output_record!(@owned $(#[$bmeta])* $Batch; $( $col: $store = $doc; )* $( $acol: $astore = $adoc; )*);
+        $crate::record::output_record!(@borrowed $(#[$mmeta])* $Mut; $( $col: $store = $doc; )*);
+        $crate::record::output_record!(@borrowed $(#[$ameta])* $Added; $( $acol: $astore = $adoc; )*);
+
+        impl $Batch {
+            /// The columns of the first release as mutable slices (see `all_columns_mut` for
+            /// every column).
+            pub fn columns_mut(&mut self) -> $Mut<'_> {
+                $Mut { $( $col: &mut self.$col, )* }
+            }
+
+            /// Every column as mutable slices: the first release's and the added ones.
+            pub fn all_columns_mut(&mut self) -> ($Mut<'_>, $Added<'_>) {
+                ($Mut { $( $col: &mut self.$col, )* }, $Added { $( $acol: &mut self.$acol, )* })
+            }
+        }
+    };
+    (@owned $(#[$bmeta:meta])* $Batch:ident; $( $col:ident: $store:ident = $doc:literal; )*) => {
         $(#[$bmeta])*
         #[derive(Clone, Debug, Default, PartialEq, Eq)]
         pub struct $Batch {
@@ -288,21 +339,17 @@ macro_rules! output_record {
             pub errors: Vec<(usize, $crate::error::CaseError)>,
         }
 
-        $(#[$mmeta])*
-        pub struct $Mut<'a> {
-            $( #[doc = $doc] pub $col: &'a mut [$crate::record::output_record!(@ty $store)], )*
-        }
-
         impl $Batch {
             /// Zero-filled columns for `n` rows.
             pub fn with_len(n: usize) -> Self {
                 $Batch { $( $col: vec![Default::default(); n], )* errors: Vec::new() }
             }
-
-            /// The columns as mutable slices.
-            pub fn columns_mut(&mut self) -> $Mut<'_> {
-                $Mut { $( $col: &mut self.$col, )* }
-            }
+        }
+    };
+    (@borrowed $(#[$mmeta:meta])* $Mut:ident; $( $col:ident: $store:ident = $doc:literal; )*) => {
+        $(#[$mmeta])*
+        pub struct $Mut<'a> {
+            $( #[doc = $doc] pub $col: &'a mut [$crate::record::output_record!(@ty $store)], )*
         }
 
         impl<'a> $Mut<'a> {
@@ -346,6 +393,7 @@ macro_rules! output_record {
     (@ty bits32) => { u32 };
     (@ty bits64) => { u64 };
     (@ty whole) => { u32 };
+    (@ty time) => { u16 };
     (@null word) => { $crate::batch::NULL_CODE };
     (@null flag) => { $crate::batch::NULL_CODE };
     (@null date) => { $crate::batch::NULL_DAY };
@@ -353,6 +401,7 @@ macro_rules! output_record {
     (@null bits32) => { 0 };
     (@null bits64) => { 0 };
     (@null whole) => { u32::MAX };
+    (@null time) => { $crate::batch::NULL_TIME };
 }
 
 pub(crate) use input_record;

@@ -33,12 +33,28 @@ fn input(entry: &Value) -> Vec<u8> {
         "huge_whitespace" => format!("{}{CASE}", " ".repeat(MB10)).into_bytes(),
         "deep_nesting" => format!("{}{}", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
         "invalid_utf8" => b"{\"as_of\": \"2024-10-02\xff\", \"person\": {}}".to_vec(),
+        "household_events" => {
+            const EVENT: &str = r#"{"kind":"change","on":"2024-01-01","reported_on":"2024-01-02"}"#;
+            let n = usize::try_from(entry["count"].as_u64().unwrap()).unwrap();
+            let mut events = vec![EVENT.to_owned(); n];
+            if let Some(last) = entry.get("last") {
+                events[n - 1] = last.to_string();
+            }
+            format!(
+                r#"{{"as_of":"2024-10-02","person":{{"category":"permanent","household_events":[{}]}}}}"#,
+                events.join(",")
+            )
+            .into_bytes()
+        }
         other => panic!("unknown generator {other}"),
     }
 }
 
 fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(v, |cur, seg| cur.get(seg))
+    path.split('.').try_fold(v, |cur, seg| match cur {
+        Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
+        _ => cur.get(seg),
+    })
 }
 
 /// Checks one face's answer (`Ok(assessment JSON)` or `Err(error JSON)`) against the entry.

@@ -1,11 +1,12 @@
 //! Laws that hold for all inputs (proptest).
 
-use juzhu::batch::{NULL_CODE, NULL_DAY};
+use juzhu::batch::{NULL_CODE, NULL_DAY, NULL_TIME};
 use juzhu::date::{add_months, add_years, days_in_month, from_ymd, to_ymd};
 use juzhu::period::{deadline, reaches_full_years};
 use juzhu::rules::liaoning_2013::batch::{assess_row, PersonRow};
 use juzhu::rules::liaoning_2013::outcome::{Consequence, DutyHolder, PermitStatus};
-use juzhu::rules::liaoning_2013::Entitlement;
+use juzhu::rules::liaoning_2013::{Area, Entitlement, OverseasKind};
+use juzhu::time::TimeOfDay;
 use juzhu::vocab::Word;
 use juzhu::{AgeConvention, Calendar, Case, DayCounting, Person, Policy};
 use proptest::prelude::*;
@@ -90,28 +91,39 @@ fn any_row() -> impl Strategy<Value = PersonRow> {
         ),
         (day(), near_day(), day(), 0u8..6, any::<bool>()),
         (day(), day(), day(), 1u8..4, day(), day()),
+        // Overseas fields: on overseas rows mostly, on others now and then (refused alike).
+        (any::<u8>(), 0u8..3, 0u8..2, 0u16..1440, any::<u8>()),
     )
         .prop_map(
             |(
                 (category, hukou, at_hukou),
                 (birth, arrival, departure, acc, studying),
                 (reg, applied, issued, years, ext, corr),
-            )| PersonRow {
-                category,
-                hukou_region: hukou,
-                living_at_hukou: u8::from(at_hukou),
-                birth_date: birth,
-                arrival_date: arrival,
-                planned_departure: departure,
-                accommodation: acc,
-                studying: u8::from(studying),
-                registered_on: reg,
-                permit_applied_on: applied,
-                permit_issued_on: issued,
-                permit_validity_years: years,
-                permit_extension_applied_on: ext,
-                correction_deadline: corr,
-                ..PersonRow::default()
+                (pick, kind, area, time, absent),
+            )| {
+                let overseas = category == 3 || (category == NULL_CODE && pick % 8 == 0);
+                let give = |present: bool| if overseas { present } else { pick % 16 == 1 };
+                PersonRow {
+                    category,
+                    hukou_region: hukou,
+                    living_at_hukou: u8::from(at_hukou),
+                    birth_date: birth,
+                    arrival_date: arrival,
+                    planned_departure: departure,
+                    accommodation: acc,
+                    studying: u8::from(studying),
+                    registered_on: reg,
+                    permit_applied_on: applied,
+                    permit_issued_on: issued,
+                    permit_validity_years: years,
+                    permit_extension_applied_on: ext,
+                    correction_deadline: corr,
+                    overseas: u8::from(category == NULL_CODE && overseas),
+                    overseas_kind: if give(absent % 4 != 0) { kind } else { NULL_CODE },
+                    area: if give(absent % 3 != 0) { area } else { NULL_CODE },
+                    arrival_time: if give(absent % 2 == 0) { time } else { NULL_TIME },
+                    ..PersonRow::default()
+                }
             },
         )
 }
@@ -121,6 +133,7 @@ fn row_to_case(row: &PersonRow, as_of: i32, policy: Policy) -> Case {
     let d = |x: i32| (x != NULL_DAY).then(|| to_naive(x));
     let p = Person {
         category: juzhu::Category::from_code(row.category),
+        overseas: Some(row.overseas == 1),
         hukou_region: Some(row.hukou_region.to_string()),
         living_at_hukou: row.living_at_hukou == 1,
         birth_date: d(row.birth_date),
@@ -136,6 +149,9 @@ fn row_to_case(row: &PersonRow, as_of: i32, policy: Policy) -> Case {
             extension_applied_on: d(row.permit_extension_applied_on),
         }),
         correction_deadline: d(row.correction_deadline),
+        overseas_kind: OverseasKind::from_code(row.overseas_kind),
+        arrival_time: TimeOfDay::from_minutes(row.arrival_time),
+        area: Area::from_code(row.area),
         ..Person::default()
     };
     juzhu::rules::liaoning_2013::Case::person(to_naive(as_of), p).with_policy(policy).into()
@@ -173,6 +189,10 @@ proptest! {
                 prop_assert_eq!(b.permit.extension_status, p.permit.extension_status);
                 prop_assert_eq!(b.entitlements, p.entitlements);
                 prop_assert_eq!(b.consequence, p.consequence);
+                prop_assert_eq!(b.registration.kind, p.registration.kind);
+                prop_assert_eq!(b.registration.deadline_time, p.registration.deadline_time);
+                prop_assert_eq!(b.fine_min_yuan, p.fine_min_yuan);
+                prop_assert_eq!(b.fine_max_yuan, p.fine_max_yuan);
                 prop_assert_eq!(b.interpretations.erase(), s.interpretations);
                 prop_assert_eq!(b.calendar_provisional, s.calendar_provisional);
             }
@@ -188,25 +208,96 @@ proptest! {
         let r = &p.registration;
         let arrival = row.arrival_date;
         if let Some(d) = r.deadline {
-            prop_assert!(juzhu::date::from_naive(d) > arrival.max(juzhu::date::from_ymd(2013, 4, 1)), "a deadline is never before its start");
+            // The Measures' periods start no earlier than 2013-04-01 (I7); the hours of the laws
+            // Art 25 hands overseas persons to run from the arrival itself.
+            let start = if p.category == juzhu::Category::Overseas { arrival } else { arrival.max(juzhu::date::from_ymd(2013, 4, 1)) };
+            prop_assert!(juzhu::date::from_naive(d) > start, "a deadline is never before its start");
         }
         prop_assert_eq!(r.required, r.kind.is_some());
-        prop_assert_eq!(r.deadline.is_some(), r.duty_holder == Some(DutyHolder::SelfPerson));
+        prop_assert_eq!(r.deadline.is_some(), matches!(r.duty_holder, Some(DutyHolder::SelfPerson | DutyHolder::SelfOrHost)));
         prop_assert_eq!(p.permit.deadline.is_some(), p.permit.status == PermitStatus::Required);
         prop_assert_eq!(p.permit.exemption.is_some(), p.permit.status == PermitStatus::Optional);
         if let (Some(e), Some(x)) = (p.permit.expires_on, p.permit.extension_deadline) {
             prop_assert_eq!((e - x).num_days(), 30);
         }
         if p.consequence != Consequence::None {
-            prop_assert!(matches!(p.category, juzhu::Category::Lodging | juzhu::Category::Floating));
+            let art21 = matches!(p.category, juzhu::Category::Lodging | juzhu::Category::Floating);
+            let overseas = p.category == juzhu::Category::Overseas && p.fine_max_yuan > 0;
+            prop_assert!(art21 || overseas);
         }
+        prop_assert!(p.fine_min_yuan <= p.fine_max_yuan);
+        prop_assert_eq!(p.registration.deadline_time.is_some(), row.arrival_time != NULL_TIME && p.registration.deadline.is_some() && p.category == juzhu::Category::Overseas);
         if p.entitlements.contains(Entitlement::SocialInsurance) {
             prop_assert_eq!(p.permit.valid, Some(true));
         }
         prop_assert!(a.explanation.steps::<juzhu::rules::liaoning_2013::Step>().is_some());
+        let articles = juzhu::rules::liaoning_2013::Article::vocabulary();
         for line in a.explanation.lines() {
-            prop_assert!(line.basis.starts_with("art"));
+            let known = articles.code_of(&line.basis).is_some() || line.basis.starts_with("art");
+            prop_assert!(known, "{} is a provision", line.basis);
         }
         prop_assert!(a.to_json().starts_with('{'), "json object");
+    }
+}
+
+// ------------------------------------------- RULES.md §12–13: periods in months and in hours
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    /// A registration due within 24 (or 72) hours is never due before the day of moving in: it
+    /// falls on the next (or the third) day, at the hour of arrival, whatever the day.
+    #[test]
+    fn hours_never_end_before_the_arrival_day(
+        arrival in from_ymd(2013, 7, 1)..from_ymd(2199, 12, 1),
+        kind in 0u8..3,
+        rural in any::<bool>(),
+        minutes in 0u16..1440,
+        place in prop_oneof![Just("residence"), Just("hospital"), Just("school")],
+    ) {
+        use juzhu::date::format_iso;
+        let time = TimeOfDay::from_minutes(minutes).unwrap();
+        let kind = OverseasKind::from_code(kind).unwrap();
+        let case = serde_json::json!({"as_of": format_iso(arrival + 5), "person": {"category": "overseas",
+            "overseas_kind": kind.id(), "arrival_date": format_iso(arrival), "arrival_time": time.to_string(),
+            "area": if rural { "rural" } else { "urban" }, "accommodation": place}});
+        let a = juzhu::assess(&Case::from_json(&case.to_string()).unwrap()).unwrap();
+        let r = &a.person().unwrap().registration;
+        let due = juzhu::date::from_naive(r.deadline.unwrap());
+        prop_assert!(due > arrival, "never before, nor on, the arrival day");
+        let hours = if rural && kind != OverseasKind::Foreigner { 72 } else { 24 };
+        prop_assert_eq!(due - arrival, hours / 24);
+        prop_assert_eq!(r.deadline_time, Some(time));
+    }
+
+    /// A birth's month ends on the same day of the next month, or its last day when it has no
+    /// such day; counting moves it only forward, off rest days, onto the first working day.
+    #[test]
+    fn a_month_long_birth_period_ends_in_the_next_month_moved_only_forward(
+        birth in from_ymd(2013, 4, 1)..from_ymd(2028, 1, 1),
+        counting in 0u8..3,
+    ) {
+        use juzhu::date::format_iso;
+        let policy = DayCounting::from_code(counting).unwrap();
+        let case = serde_json::json!({"as_of": format_iso(birth), "policy": {"day_counting": policy.id()},
+            "person": {"category": "permanent", "household_events": [{"kind": "birth", "on": format_iso(birth)}]}});
+        let a = juzhu::assess(&Case::from_json(&case.to_string()).unwrap()).unwrap();
+        let due = juzhu::date::from_naive(a.person().unwrap().household_events[0].deadline.unwrap());
+        let (by, bm, bd) = to_ymd(birth);
+        let (ny, nm) = if bm == 12 { (by + 1, 1) } else { (by, bm + 1) };
+        let nominal = from_ymd(ny, nm, bd.min(days_in_month(ny, nm)));
+        let (ey, em, ed) = to_ymd(nominal);
+        prop_assert!(ed == bd || ed == days_in_month(ey, em), "the same day, or the month's last");
+        prop_assert_eq!((ey, em), (ny, nm));
+        let cal = Calendar::china();
+        if policy == DayCounting::Calendar {
+            prop_assert_eq!(due, nominal);
+        } else {
+            prop_assert!(due >= nominal, "moved only forward");
+            prop_assert!(!cal.is_rest(due), "onto a working day");
+            for x in nominal..due {
+                prop_assert!(cal.is_rest(x), "over rest days only");
+            }
+        }
     }
 }

@@ -672,3 +672,503 @@ fn explanations_carry_basis_and_both_languages() {
     assert!(rolled["en"].as_str().unwrap().contains("National Day"));
     assert!(rolled["zh"].as_str().unwrap().contains("国庆节"));
 }
+
+// -------------------------------------- §11: a correction limit must follow its duty (Art 21, 22)
+
+/// A person case with a correction limit; `None` when refused, naming `person.correction_deadline`.
+fn with_limit(case: Value) -> Option<Value> {
+    let text = case.to_string();
+    match juzhu::Case::from_json(&text).and_then(|c| juzhu::assess(&c)) {
+        Ok(a) => Some(a.to_value()),
+        Err(e) => {
+            assert_eq!(e.field(), "person.correction_deadline", "{e}");
+            None
+        }
+    }
+}
+
+// Lodging and floating arrivals on 2024-06-03: both duties are due 2024-06-11 (Dragon Boat Festival on 06-10).
+#[rstest]
+#[case::lodging_limit_on_deadline("lodging", json!({"correction_deadline": "2024-06-11"}), "2024-07-20", None)]
+#[case::lodging_limit_before_deadline("lodging", json!({"correction_deadline": "2024-06-04"}), "2024-07-20", None)]
+#[case::lodging_limit_the_day_after("lodging", json!({"correction_deadline": "2024-06-12"}), "2024-07-20", Some("credit_record"))]
+#[case::lodging_done_late_limit_on_deadline("lodging", json!({"registered_on": "2024-06-20", "correction_deadline": "2024-06-11"}), "2024-07-20", None)]
+#[case::lodging_done_on_time_any_limit("lodging", json!({"registered_on": "2024-06-11", "correction_deadline": "2024-06-04"}), "2024-07-20", Some("none"))]
+#[case::lodging_pending_limit_before("lodging", json!({"correction_deadline": "2024-06-05"}), "2024-06-06", None)]
+#[case::lodging_pending_limit_after("lodging", json!({"correction_deadline": "2024-06-30"}), "2024-06-06", Some("none"))]
+#[case::lodging_done_in_future_limit_before("lodging", json!({"registered_on": "2024-06-10", "correction_deadline": "2024-06-05"}), "2024-06-06", None)]
+#[case::lodging_in_hotel_no_duty("lodging", json!({"accommodation": "hotel", "correction_deadline": "2024-06-04"}), "2024-07-20", Some("none"))]
+#[case::lodging_short_stay_no_duty("lodging", json!({"planned_departure": "2024-06-20", "correction_deadline": "2024-06-04"}), "2024-07-20", Some("none"))]
+#[case::floating_permit_limit_on_deadline("floating", json!({"correction_deadline": "2024-06-11"}), "2024-07-20", None)]
+#[case::floating_permit_limit_after("floating", json!({"correction_deadline": "2024-06-12"}), "2024-07-20", Some("credit_record"))]
+#[case::floating_held_permit_counts("floating", json!({"permit": {"issued_on": "2024-06-05", "validity_years": 1}, "correction_deadline": "2024-06-04"}), "2024-07-20", Some("none"))]
+#[case::floating_student_no_duty("floating", json!({"studying": true, "correction_deadline": "2024-06-04"}), "2024-07-20", Some("none"))]
+#[case::floating_under_16_no_duty("floating", json!({"birth_date": "2010-01-15", "correction_deadline": "2024-06-04"}), "2024-07-20", Some("none"))]
+#[case::permanent_no_duty("permanent", json!({"correction_deadline": "2020-01-01"}), "2024-07-20", Some("none"))]
+#[case::overseas_no_duty("overseas", json!({"correction_deadline": "2020-01-01"}), "2024-07-20", Some("none"))]
+fn person_limits_follow_the_art21_duty(
+    #[case] category: &str,
+    #[case] extra: Value,
+    #[case] as_of: &str,
+    #[case] consequence: Option<&str>,
+) {
+    let got = with_limit(person(as_of, category, "2024-06-03", extra));
+    assert_eq!(got.as_ref().map(|a| a["consequence"].as_str().unwrap()), consequence);
+    if let (Some(a), Some("none")) = (&got, consequence) {
+        let says = a["explanation"].as_array().unwrap().iter().any(|l| {
+            l["en"].as_str().unwrap().contains("nothing to enforce")
+                || l["en"].as_str().unwrap().contains("nothing owed")
+        });
+        assert!(says, "the explanation says the limit enforces nothing");
+    }
+}
+
+#[test]
+fn a_limit_after_a_16th_birthday_deadline_follows_the_permit_not_the_registration() {
+    // Reaches 16 on 2024-10-11; the permit is due 2024-10-18.
+    let case = |limit: &str| {
+        floating(
+            "2024-10-25",
+            "2024-09-02",
+            json!({"birth_date": "2008-10-10", "registered_on": "2024-09-03", "correction_deadline": limit}),
+        )
+    };
+    assert_eq!(with_limit(case("2024-10-18")), None);
+    assert_eq!(with_limit(case("2024-10-19")).unwrap()["consequence"], "credit_record");
+    // Before the birthday the under-16 exemption holds: no Art 21 duty, any limit is accepted.
+    let before = floating(
+        "2024-10-05",
+        "2024-09-02",
+        json!({"birth_date": "2008-10-10", "registered_on": "2024-09-03", "correction_deadline": "2024-09-20"}),
+    );
+    assert_eq!(with_limit(before).unwrap()["consequence"], "none");
+}
+
+#[rstest]
+#[case::employer_on_report_deadline(json!({"kind": "employer", "registered_on": "2024-09-02", "correction_deadline": "2024-09-09"}), true)]
+#[case::employer_day_after(json!({"kind": "employer", "registered_on": "2024-09-02", "correction_deadline": "2024-09-10"}), false)]
+#[case::employer_reported_on_time_limit_before(json!({"kind": "employer", "registered_on": "2024-09-02", "reported_on": "2024-09-03", "correction_deadline": "2024-09-05"}), true)]
+#[case::concealment_limit_before_report_deadline(json!({"kind": "landlord", "registered_on": "2024-09-02", "concealed": 1, "correction_deadline": "2024-09-05"}), false)]
+#[case::concealment_limit_on_registration_day(json!({"kind": "landlord", "registered_on": "2024-09-02", "concealed": 1, "correction_deadline": "2024-09-02"}), true)]
+#[case::false_report_limit_before_registration(json!({"kind": "job_agency", "registered_on": "2024-09-02", "false_reports": 1, "correction_deadline": "2024-08-01"}), true)]
+#[case::periodic_without_registration_day(json!({"kind": "hotel", "concealed": 1, "correction_deadline": "2020-01-01"}), false)]
+#[case::periodic_on_registration_day(json!({"kind": "school", "registered_on": "2024-09-02", "correction_deadline": "2024-09-02"}), true)]
+#[case::periodic_after_registration_day(json!({"kind": "hospital", "registered_on": "2024-09-02", "correction_deadline": "2024-09-03"}), false)]
+fn reporter_limits_follow_a_possible_violation(#[case] reporter: Value, #[case] refused: bool) {
+    let case = json!({"as_of": "2024-10-20", "reporter": reporter});
+    let text = case.to_string();
+    match juzhu::Case::from_json(&text).and_then(|c| juzhu::assess(&c)) {
+        Ok(_) => assert!(!refused, "expected a refusal: {text}"),
+        Err(e) => {
+            assert!(refused, "{e}");
+            assert_eq!(e.field(), "reporter.correction_deadline");
+        }
+    }
+}
+
+// ------------------------------------------------ §12: household registration (Art 8, HR)
+
+fn household(as_of: &str, category: &str, event: Value) -> Value {
+    json!({"as_of": as_of, "person": {"category": category, "birth_date": "1980-03-15", "arrival_date": "2020-01-01",
+        "registered_on": "2020-01-02", "household_events": [event]}})
+}
+
+#[rstest]
+#[case::birth_month_end(json!({"kind": "birth", "on": "2024-01-31"}), "2024-02-20", &["householder", "relative", "carer"], Some("2024-02-29"), "pending", &["art8.i1", "hr7"], &["H1", "I1"])]
+#[case::birth_common_year(json!({"kind": "birth", "on": "2023-01-31", "reported_on": "2023-02-28"}), "2023-03-20", &["householder", "relative", "carer"], Some("2023-02-28"), "done", &["art8.i1", "hr7"], &["H1", "I1"])]
+#[case::birth_moved_by_holiday(json!({"kind": "birth", "on": "2024-09-01"}), "2024-10-08", &["householder", "relative", "carer"], Some("2024-10-08"), "pending", &["art8.i1", "hr7"], &["H1", "I1"])]
+#[case::birth_before_in_force(json!({"kind": "birth", "on": "2013-03-20"}), "2013-06-01", &["householder", "relative", "carer"], Some("2013-05-02"), "overdue", &["art8.i1", "hr7"], &["H1", "I1", "I7"])]
+#[case::death_town_burial_saturday(json!({"kind": "death", "on": "2024-03-05", "area": "urban", "burial_on": "2024-03-09", "reported_on": "2024-03-09"}), "2024-03-11", &["householder", "relative", "carer", "neighbour"], Some("2024-03-09"), "done", &["art8.i2", "hr8"], &["H1", "H2"])]
+#[case::death_town_no_burial_day(json!({"kind": "death", "on": "2024-03-05", "area": "urban"}), "2024-03-11", &["householder", "relative", "carer", "neighbour"], None, "no_deadline", &["art8.i2", "hr8"], &[])]
+#[case::death_town_no_burial_day_reported(json!({"kind": "death", "on": "2024-03-05", "area": "urban", "reported_on": "2024-03-06"}), "2024-03-11", &["householder", "relative", "carer", "neighbour"], None, "done", &["art8.i2", "hr8"], &[])]
+#[case::death_village_month(json!({"kind": "death", "on": "2024-09-01", "area": "rural", "burial_on": "2024-09-03"}), "2024-09-20", &["householder", "relative", "carer", "neighbour"], Some("2024-10-08"), "pending", &["art8.i2", "hr8"], &["H1", "I1"])]
+#[case::move_out_saturday_not_moved(json!({"kind": "move_out", "on": "2024-06-08", "reported_on": "2024-06-03"}), "2024-06-20", &["self", "householder"], Some("2024-06-08"), "done", &["art8.i3", "hr10"], &["H1", "H3"])]
+#[case::move_out_after_moving(json!({"kind": "move_out", "on": "2024-06-08"}), "2024-06-10", &["self", "householder"], Some("2024-06-08"), "overdue", &["art8.i3", "hr10"], &["H1", "H3"])]
+#[case::move_in_town_holiday(json!({"kind": "move_in", "on": "2024-09-29", "area": "urban"}), "2024-10-05", &["self", "householder"], Some("2024-10-08"), "pending", &["art8.i3", "hr13"], &["H1", "I1"])]
+#[case::move_in_village_ten_days(json!({"kind": "move_in", "on": "2024-09-29", "area": "rural"}), "2024-10-05", &["self", "householder"], Some("2024-10-09"), "pending", &["art8.i3", "hr13"], &["H1", "I1"])]
+#[case::conscription_sunday_late(json!({"kind": "conscription", "on": "2024-09-15", "reported_on": "2024-09-16"}), "2024-10-01", &["self", "householder"], Some("2024-09-15"), "late", &["art8.i4", "hr11"], &["H1", "H3"])]
+#[case::conscription_in_advance(json!({"kind": "conscription", "on": "2024-09-15", "reported_on": "2024-09-01"}), "2024-10-01", &["self", "householder"], Some("2024-09-15"), "done", &["art8.i4", "hr11"], &["H1", "H3"])]
+#[case::change_open(json!({"kind": "change", "on": "2024-06-01"}), "2024-06-20", &["householder", "self"], None, "no_deadline", &["art8.i5", "hr17"], &[])]
+#[case::change_reported(json!({"kind": "change", "on": "2024-06-01", "reported_on": "2024-06-03", "reported_by": "householder"}), "2024-06-20", &["householder", "self"], None, "done", &["art8.i5", "hr17"], &[])]
+#[case::event_after_as_of(json!({"kind": "birth", "on": "2024-07-01"}), "2024-06-20", &["householder", "relative", "carer"], Some("2024-08-01"), "pending", &["art8.i1", "hr7"], &["H1", "I1"])]
+fn household_events_per_kind(
+    #[case] event: Value,
+    #[case] as_of: &str,
+    #[case] declarants: &[&str],
+    #[case] deadline: Option<&str>,
+    #[case] status: &str,
+    #[case] basis: &[&str],
+    #[case] interpretations: &[&str],
+) {
+    for category in ["permanent", "lodging"] {
+        let a = assess(household(as_of, category, event.clone()));
+        let e = &a["household_events"][0];
+        assert_eq!(e["kind"], event["kind"]);
+        assert_eq!(e["on"], event["on"]);
+        assert_eq!(e["declarants"], json!(declarants));
+        assert_eq!(e["deadline"], json!(deadline), "{category}");
+        assert_eq!(e["status"], status);
+        assert_eq!(e["basis"], json!(basis));
+        let fallback = event["kind"] == "death" && status == "overdue";
+        assert_eq!(e["fallback"], if fallback { json!("cancellation_on_committee_certificate") } else { Value::Null });
+        for i in interpretations {
+            assert!(has_interp(&a, i), "{i}");
+        }
+        for h in ["H1", "H2", "H3"] {
+            assert_eq!(has_interp(&a, h), interpretations.contains(&h), "{h}");
+        }
+        // Household events change nothing else.
+        assert_eq!(a["consequence"], "none");
+        assert_eq!(a["fine_max_yuan"], 0);
+    }
+}
+
+#[rstest]
+#[case::civil_code("civil_code", "2024-10-08", "2024-10-08")]
+#[case::calendar("calendar", "2024-10-02", "2024-10-01")]
+#[case::working_days("working_days", "2024-10-09", "2024-10-08")]
+fn household_periods_follow_the_day_counting_policy(
+    #[case] counting: &str,
+    #[case] move_in: &str,
+    #[case] birth: &str,
+) {
+    let a = assess(with_policy(
+        json!({"as_of": "2024-09-30", "person": {"category": "permanent", "household_events": [
+            {"kind": "move_in", "on": "2024-09-29", "area": "urban"},
+            {"kind": "birth", "on": "2024-09-01"},
+            {"kind": "move_out", "on": "2024-10-05"}
+        ]}}),
+        json!({"day_counting": counting}),
+    ));
+    assert_eq!(a["household_events"][0]["deadline"], move_in);
+    // A month under working-day counting ends by month arithmetic and moves like a Civil-Code one.
+    assert_eq!(a["household_events"][1]["deadline"], birth);
+    // The day of moving out is never moved, whatever the counting.
+    assert_eq!(a["household_events"][2]["deadline"], "2024-10-05");
+}
+
+#[test]
+fn an_unreported_death_past_its_deadline_can_be_cancelled_on_a_committee_certificate() {
+    let death = |as_of: &str, reported: Option<&str>| {
+        let a = assess(household(
+            as_of,
+            "permanent",
+            json!({"kind": "death", "on": "2024-05-10", "area": "rural", "reported_on": reported}),
+        ));
+        a["household_events"][0].clone()
+    };
+    assert_eq!(death("2024-06-11", None)["fallback"], Value::Null, "on the deadline day: pending");
+    assert_eq!(death("2024-06-12", None)["fallback"], "cancellation_on_committee_certificate");
+    assert_eq!(death("2024-06-12", Some("2024-06-12"))["fallback"], Value::Null, "declared late: no fallback");
+}
+
+#[rstest]
+#[case::floating("floating", true)]
+#[case::overseas("overseas", true)]
+#[case::permanent("permanent", false)]
+#[case::lodging("lodging", false)]
+fn household_events_are_for_liaoning_hukou_persons(#[case] category: &str, #[case] refused: bool) {
+    let case = person(
+        "2024-06-20",
+        category,
+        "2024-06-03",
+        json!({"household_events": [{"kind": "change", "on": "2024-06-01"}]}),
+    );
+    if refused {
+        assert_eq!(refuse(case).field(), "person.household_events");
+    } else {
+        assert_eq!(assess(case)["household_events"][0]["status"], "no_deadline");
+    }
+    // An empty list is accepted for anyone.
+    let empty = assess(person("2024-06-20", category, "2024-06-03", json!({"household_events": []})));
+    assert_eq!(empty["household_events"], json!([]));
+}
+
+#[rstest]
+#[case::no_kind(json!({"on": "2024-06-01"}), "person.household_events.0.kind")]
+#[case::unknown_kind(json!({"kind": "adoption", "on": "2024-06-01"}), "person.household_events.0.kind")]
+#[case::no_day(json!({"kind": "birth"}), "person.household_events.0.on")]
+#[case::day_not_a_date(json!({"kind": "birth", "on": "2024-02-30"}), "person.household_events.0.on")]
+#[case::day_out_of_range(json!({"kind": "birth", "on": "1899-12-31"}), "person.household_events.0.on")]
+#[case::death_without_area(json!({"kind": "death", "on": "2024-06-01"}), "person.household_events.0.area")]
+#[case::unknown_area(json!({"kind": "move_in", "on": "2024-06-01", "area": "suburb"}), "person.household_events.0.area")]
+#[case::birth_declared_before(json!({"kind": "birth", "on": "2024-06-01", "reported_on": "2024-05-31"}), "person.household_events.0.reported_on")]
+#[case::move_in_declared_before(json!({"kind": "move_in", "on": "2024-06-01", "area": "urban", "reported_on": "2024-05-31"}), "person.household_events.0.reported_on")]
+#[case::declarant_not_named(json!({"kind": "change", "on": "2024-06-01", "reported_by": "relative"}), "person.household_events.0.reported_by")]
+#[case::declarant_unknown(json!({"kind": "birth", "on": "2024-06-01", "reported_by": "mayor"}), "person.household_events.0.reported_by")]
+#[case::burial_on_a_move(json!({"kind": "move_out", "on": "2024-06-01", "burial_on": "2024-06-02"}), "person.household_events.0.burial_on")]
+#[case::burial_before_death(json!({"kind": "death", "on": "2024-06-01", "area": "rural", "burial_on": "2024-05-31"}), "person.household_events.0.burial_on")]
+#[case::unknown_field(json!({"kind": "birth", "on": "2024-06-01", "witness": "x"}), "person.household_events.0.witness")]
+fn household_event_refusals(#[case] event: Value, #[case] field: &str) {
+    let case = json!({"as_of": "2024-06-20", "person": {"category": "permanent",
+        "household_events": [{"kind": "change", "on": "2024-06-01"}, event]}});
+    let e = refuse(case);
+    assert_eq!(e.field(), field.replace(".0.", ".1."), "{e}");
+}
+
+#[test]
+fn accepted_household_inputs_that_look_odd() {
+    // Moving out and enlisting are declared in advance; a rural burial day is accepted and unused;
+    // an area on a birth is ignored.
+    let a = assess(json!({"as_of": "2024-06-20", "person": {"category": "permanent", "household_events": [
+        {"kind": "move_out", "on": "2024-06-10", "reported_on": "2024-06-01"},
+        {"kind": "death", "on": "2024-06-01", "area": "rural", "burial_on": "2024-06-02"},
+        {"kind": "birth", "on": "2024-06-01", "area": "rural"}
+    ]}}));
+    assert_eq!(a["household_events"][0]["status"], "done");
+    assert_eq!(a["household_events"][1]["deadline"], "2024-07-01");
+    assert_eq!(a["household_events"][2]["deadline"], "2024-07-01");
+}
+
+#[test]
+fn a_hundred_thousand_household_events_are_answered_in_order() {
+    let events: Vec<Value> = (0..100_000)
+        .map(|i| json!({"kind": "change", "on": "2024-01-01", "reported_on": if i % 2 == 0 { json!("2024-01-02") } else { Value::Null }}))
+        .collect();
+    let a = assess(json!({"as_of": "2024-10-02", "person": {"category": "permanent", "household_events": events}}));
+    let out = a["household_events"].as_array().unwrap();
+    assert_eq!(out.len(), 100_000);
+    assert_eq!(out[99_998]["status"], "done");
+    assert_eq!(out[99_999]["status"], "no_deadline");
+}
+
+// ------------------------------- §13: people from outside the mainland (Art 25 and other laws)
+
+fn overseas(as_of: &str, fields: Value) -> Value {
+    let mut p = json!({"category": "overseas", "birth_date": "1985-02-02"});
+    merge(&mut p, fields);
+    json!({"as_of": as_of, "person": p})
+}
+
+// Moving in on Tue 2024-06-11 at 09:30; assessed on 2024-06-12 (nothing registered yet).
+#[rstest]
+#[case::foreigner_hotel_town("foreigner", "hotel", "urban", "accommodation_registration", "hotel", None, "eel39.p1")]
+#[case::foreigner_hotel_village("foreigner", "hotel", "rural", "accommodation_registration", "hotel", None, "eel39.p1")]
+#[case::foreigner_home_town(
+    "foreigner",
+    "residence",
+    "urban",
+    "accommodation_registration",
+    "self_or_host",
+    Some("2024-06-12"),
+    "eel39.p2"
+)]
+#[case::foreigner_home_village(
+    "foreigner",
+    "residence",
+    "rural",
+    "accommodation_registration",
+    "self_or_host",
+    Some("2024-06-12"),
+    "eel39.p2"
+)]
+#[case::foreigner_hospital_town(
+    "foreigner",
+    "hospital",
+    "urban",
+    "accommodation_registration",
+    "self_or_host",
+    Some("2024-06-12"),
+    "eel39.p2"
+)]
+#[case::hk_macao_hotel_town("hk_macao", "hotel", "urban", "temporary_residence_registration", "hotel", None, "hkm17")]
+#[case::hk_macao_hotel_village(
+    "hk_macao",
+    "hotel",
+    "rural",
+    "temporary_residence_registration",
+    "hotel",
+    None,
+    "hkm17"
+)]
+#[case::hk_macao_home_town(
+    "hk_macao",
+    "residence",
+    "urban",
+    "temporary_residence_registration",
+    "self_or_host",
+    Some("2024-06-12"),
+    "hkm17"
+)]
+#[case::hk_macao_home_village(
+    "hk_macao",
+    "residence",
+    "rural",
+    "temporary_residence_registration",
+    "self_or_host",
+    Some("2024-06-14"),
+    "hkm17"
+)]
+#[case::hk_macao_school_village(
+    "hk_macao",
+    "school",
+    "rural",
+    "temporary_residence_registration",
+    "self_or_host",
+    Some("2024-06-14"),
+    "hkm17"
+)]
+#[case::taiwan_hotel_town("taiwan", "hotel", "urban", "temporary_residence_registration", "hotel", None, "tw16")]
+#[case::taiwan_hotel_village("taiwan", "hotel", "rural", "temporary_residence_registration", "hotel", None, "tw16")]
+#[case::taiwan_home_town(
+    "taiwan",
+    "residence",
+    "urban",
+    "temporary_residence_registration",
+    "self_or_host",
+    Some("2024-06-12"),
+    "tw16"
+)]
+#[case::taiwan_home_village(
+    "taiwan",
+    "residence",
+    "rural",
+    "temporary_residence_registration",
+    "self_or_host",
+    Some("2024-06-14"),
+    "tw16"
+)]
+#[case::taiwan_relief_station_town(
+    "taiwan",
+    "relief_station",
+    "urban",
+    "temporary_residence_registration",
+    "self_or_host",
+    Some("2024-06-12"),
+    "tw16"
+)]
+fn overseas_registration_by_kind_place_and_area(
+    #[case] kind: &str,
+    #[case] accommodation: &str,
+    #[case] area: &str,
+    #[case] registration: &str,
+    #[case] holder: &str,
+    #[case] deadline: Option<&str>,
+    #[case] basis: &str,
+) {
+    let a = assess(overseas(
+        "2024-06-12",
+        json!({"overseas_kind": kind, "arrival_date": "2024-06-11", "arrival_time": "09:30", "accommodation": accommodation, "area": area}),
+    ));
+    let r = &a["registration"];
+    assert_eq!(r["required"], true);
+    assert_eq!(r["kind"], registration);
+    assert_eq!(r["duty_holder"], holder);
+    assert_eq!(r["deadline"], json!(deadline));
+    assert_eq!(r["deadline_time"], if deadline.is_some() { json!("09:30") } else { Value::Null });
+    assert_eq!(r["status"], if deadline.is_some() { "pending" } else { "institution" });
+    assert_eq!(r["basis"], json!([basis]));
+    assert_eq!(has_interp(&a, "O1"), deadline.is_some());
+    assert_eq!(a["permit"]["status"], "not_applicable");
+    assert_eq!(a["entitlements"], json!([]));
+    assert_eq!(a["consequence"], "none");
+    assert_eq!((a["fine_min_yuan"].as_u64(), a["fine_max_yuan"].as_u64()), (Some(0), Some(0)));
+}
+
+// Moving in at a home on Tue 2024-06-11: 24 hours end on Wed 06-12.
+#[rstest]
+#[case::foreigner_on_time("foreigner", Some("2024-06-12"), "done", "none", 0, 0, false)]
+#[case::foreigner_late("foreigner", Some("2024-06-13"), "late", "warning_and_optional_fine", 0, 2000, true)]
+#[case::foreigner_overdue("foreigner", None, "overdue", "warning_and_optional_fine", 0, 2000, false)]
+#[case::taiwan_late("taiwan", Some("2024-06-13"), "late", "warning_or_fine", 100, 500, true)]
+#[case::taiwan_overdue("taiwan", None, "overdue", "warning_or_fine", 100, 500, false)]
+#[case::hk_macao_late("hk_macao", Some("2024-06-13"), "late", "none", 0, 0, false)]
+#[case::hk_macao_overdue("hk_macao", None, "overdue", "none", 0, 0, false)]
+#[case::registered_after_as_of("taiwan", Some("2024-06-25"), "overdue", "warning_or_fine", 100, 500, false)]
+fn overseas_penalties(
+    #[case] kind: &str,
+    #[case] registered: Option<&str>,
+    #[case] status: &str,
+    #[case] consequence: &str,
+    #[case] min: u64,
+    #[case] max: u64,
+    #[case] o4: bool,
+) {
+    let a = assess(overseas(
+        "2024-06-20",
+        json!({"overseas_kind": kind, "arrival_date": "2024-06-11", "registered_on": registered}),
+    ));
+    assert_eq!(a["registration"]["status"], status);
+    assert_eq!(a["consequence"], consequence);
+    assert_eq!(a["fine_min_yuan"], min);
+    assert_eq!(a["fine_max_yuan"], max);
+    assert_eq!(has_interp(&a, "O4"), o4);
+    assert_eq!(
+        a["registration"]["basis"].as_array().unwrap().len(),
+        1,
+        "the penalty's article is in the explanation only"
+    );
+    let cites = |id: &str| a["explanation"].as_array().unwrap().iter().any(|l| l["basis"] == id);
+    assert_eq!(cites("eel76.p1.i6"), consequence == "warning_and_optional_fine");
+    assert_eq!(cites("tw34"), consequence == "warning_or_fine");
+}
+
+#[rstest]
+#[case::registered_on_the_deadline_day(Some("2024-06-08"), "2024-06-20", "done", &["O1", "O2", "O3"])]
+#[case::registered_on_moving_in(Some("2024-06-07"), "2024-06-20", "done", &["O1", "O2"])]
+#[case::unregistered_on_the_deadline_day(None, "2024-06-08", "pending", &["O1", "O2"])]
+#[case::unregistered_the_day_after(None, "2024-06-09", "overdue", &["O1", "O2"])]
+fn overseas_hours_end_on_a_date_never_moved(
+    #[case] registered: Option<&str>,
+    #[case] as_of: &str,
+    #[case] status: &str,
+    #[case] interpretations: &[&str],
+) {
+    // Fri 2024-06-07 21:15 + 24 hours = Sat 2024-06-08 21:15: a rest day, not moved (O2).
+    let a = assess(overseas(
+        as_of,
+        json!({"overseas_kind": "foreigner", "arrival_date": "2024-06-07", "arrival_time": "21:15", "registered_on": registered}),
+    ));
+    assert_eq!(a["registration"]["deadline"], "2024-06-08");
+    assert_eq!(a["registration"]["deadline_time"], "21:15");
+    assert_eq!(a["registration"]["status"], status);
+    let got: Vec<&str> = a["interpretations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .filter(|i| i.starts_with('O'))
+        .collect();
+    assert_eq!(got, interpretations);
+}
+
+#[rstest]
+#[case::kind_on_floating(json!({"category": "floating", "arrival_date": "2024-06-01", "overseas_kind": "foreigner"}), "person.overseas_kind")]
+#[case::time_on_lodging(json!({"category": "lodging", "arrival_date": "2024-06-01", "arrival_time": "10:00"}), "person.arrival_time")]
+#[case::area_on_permanent(json!({"category": "permanent", "area": "rural"}), "person.area")]
+#[case::kind_without_arrival(json!({"category": "overseas", "overseas_kind": "taiwan"}), "person.arrival_date")]
+#[case::foreigner_before_eel(json!({"category": "overseas", "overseas_kind": "foreigner", "arrival_date": "2013-06-30"}), "person.arrival_date")]
+#[case::bad_time(json!({"category": "overseas", "overseas_kind": "taiwan", "arrival_date": "2024-06-01", "arrival_time": "25:00"}), "person.arrival_time")]
+#[case::unknown_kind(json!({"category": "overseas", "overseas_kind": "martian", "arrival_date": "2024-06-01"}), "person.overseas_kind")]
+#[case::derived_floating_with_kind(json!({"hukou_region": "110105", "arrival_date": "2024-06-01", "overseas_kind": "hk_macao"}), "person.overseas_kind")]
+fn overseas_refusals(#[case] p: Value, #[case] field: &str) {
+    assert_eq!(refuse(json!({"as_of": "2024-06-20", "person": p})).field(), field);
+}
+
+#[test]
+fn overseas_inputs_that_change_nothing_or_are_accepted() {
+    // Without overseas_kind, arrival_time and area are accepted and unused.
+    let plain =
+        assess(overseas("2024-06-20", json!({"arrival_date": "2024-06-11", "arrival_time": "10:00", "area": "rural"})));
+    assert_eq!(plain["registration"]["required"], false);
+    assert_eq!(plain["registration"]["basis"], json!(["art25"]));
+    assert_eq!(plain["registration"]["deadline_time"], Value::Null);
+    // Derived from overseas: true; null values count as absent; a Hong Kong resident who arrived
+    // before 2013-07-01 is not refused (only the foreigners' law changed then).
+    let derived = assess(json!({"as_of": "2024-06-20", "person": {"overseas": true, "overseas_kind": "hk_macao",
+        "arrival_date": "2024-06-11", "area": null, "arrival_time": null}}));
+    assert_eq!(derived["category"], "overseas");
+    assert_eq!(derived["registration"]["deadline"], "2024-06-12");
+    assert_eq!(derived["registration"]["deadline_time"], Value::Null);
+    let early = assess(overseas("2013-07-05", json!({"overseas_kind": "taiwan", "arrival_date": "2013-06-30"})));
+    assert_eq!(early["registration"]["deadline"], "2013-07-01");
+    // A planned departure does not matter: the hours run for any stay.
+    let short = assess(overseas(
+        "2024-06-20",
+        json!({"overseas_kind": "foreigner", "arrival_date": "2024-06-11", "planned_departure": "2024-06-12"}),
+    ));
+    assert_eq!(short["registration"]["status"], "overdue");
+    // Moving in after as_of: the deadline is pending.
+    let planned = assess(overseas("2024-06-01", json!({"overseas_kind": "foreigner", "arrival_date": "2024-06-11"})));
+    assert_eq!(planned["registration"]["status"], "pending");
+}

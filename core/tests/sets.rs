@@ -68,3 +68,41 @@ fn notices_follow_the_amendment_date() {
     assert_eq!(after.iter().collect::<Vec<_>>(), vec![Notice::AmendedText]);
     assert_eq!(Notices::default(), before);
 }
+
+#[test]
+fn the_provisions_and_interpretations_of_sections_12_and_13_are_appended() {
+    // Codes are stable: 0–41 are the 0.1 articles, the others follow them, in the order a basis
+    // lists them (Art 8's items before the Hukou Registration Regulations' articles).
+    let ids: Vec<&str> = Article::ALL[42..].iter().map(|a| a.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "art8.i1",
+            "art8.i2",
+            "art8.i3",
+            "art8.i4",
+            "art8.i5",
+            "hr7",
+            "hr8",
+            "hr10",
+            "hr11",
+            "hr13",
+            "hr17",
+            "hr20",
+            "eel39.p1",
+            "eel39.p2",
+            "eel76.p1.i6",
+            "hkm17",
+            "tw16",
+            "tw34"
+        ]
+    );
+    assert!(Article::ALL.len() <= 64, "a basis is a u64");
+    assert_eq!(Basis::of(&[Article::Hr7, Article::Art8I1]).ids(), ["art8.i1", "hr7"]);
+    let interp: Vec<&str> = Interpretation::ALL[9..].iter().map(|i| i.id()).collect();
+    assert_eq!(interp, ["H1", "H2", "H3", "O1", "O2", "O3", "O4"]);
+    assert_eq!(Interpretation::ALL.len(), 16, "the u16 of the C struct and the batch column, full");
+    let mut set = Interpretations::EMPTY;
+    set.insert(Interpretation::O4);
+    assert_eq!(set.bits(), 1 << 15);
+}

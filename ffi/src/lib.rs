@@ -37,7 +37,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 /// Version of the C ABI and library, major part.
 pub const JUZHU_VERSION_MAJOR: u32 = 0;
 /// Version, minor part.
-pub const JUZHU_VERSION_MINOR: u32 = 1;
+pub const JUZHU_VERSION_MINOR: u32 = 2;
 /// Version, patch part.
 pub const JUZHU_VERSION_PATCH: u32 = 0;
 

@@ -86,6 +86,16 @@ pub const JUZHU_VOCAB_CHINA_2016_INTERPRETATION: u32 = 34;
 pub const JUZHU_VOCAB_CHINA_2016_ARTICLE: u32 = 35;
 /// Vocabulary (`china-2016`, by bit index): notices (0 = `local_measures`).
 pub const JUZHU_VOCAB_CHINA_2016_NOTICE: u32 = 36;
+/// Vocabulary: `JUZHU_OVERSEAS_*` (by constant).
+pub const JUZHU_VOCAB_OVERSEAS_KIND: u32 = 37;
+/// Vocabulary: `JUZHU_AREA_*` (by constant).
+pub const JUZHU_VOCAB_AREA: u32 = 38;
+/// Vocabulary (by code): household-event kinds (`birth` …; JSON only).
+pub const JUZHU_VOCAB_EVENT_KIND: u32 = 39;
+/// Vocabulary (by code): who declares a household event (`householder` …; JSON only).
+pub const JUZHU_VOCAB_DECLARANT: u32 = 40;
+/// Vocabulary (by code): what the station may do when a death is not declared (JSON only).
+pub const JUZHU_VOCAB_FALLBACK: u32 = 41;
 
 /// Number of entitlements (bits 0–20 of an entitlement set).
 pub const JUZHU_ENTITLEMENT_COUNT: u32 = 21;
@@ -149,6 +159,20 @@ pub const JUZHU_INTERPRETATION_I7: u16 = 1 << 6;
 pub const JUZHU_INTERPRETATION_I8: u16 = 1 << 7;
 /// Interpretation bit: I9.
 pub const JUZHU_INTERPRETATION_I9: u16 = 1 << 8;
+/// Interpretation bit: H1 (household events follow the 1958 Hukou Registration Regulations' periods).
+pub const JUZHU_INTERPRETATION_H1: u16 = 1 << 9;
+/// Interpretation bit: H2 ("before burial": on the burial day at the latest).
+pub const JUZHU_INTERPRETATION_H2: u16 = 1 << 10;
+/// Interpretation bit: H3 ("before moving out / enlisting": on that day at the latest).
+pub const JUZHU_INTERPRETATION_H3: u16 = 1 << 11;
+/// Interpretation bit: O1 (a limit in hours ends on the date the hours reach).
+pub const JUZHU_INTERPRETATION_O1: u16 = 1 << 12;
+/// Interpretation bit: O2 (hours are not moved over rest days).
+pub const JUZHU_INTERPRETATION_O2: u16 = 1 << 13;
+/// Interpretation bit: O3 (a registration on the deadline day is on time).
+pub const JUZHU_INTERPRETATION_O3: u16 = 1 << 14;
+/// Interpretation bit: O4 (a late registration still carries the penalty).
+pub const JUZHU_INTERPRETATION_O4: u16 = 1 << 15;
 
 type Names = [CString; 3];
 
@@ -199,12 +223,17 @@ const VOCABULARIES: &[(u32, Source)] = &[
     (JUZHU_VOCAB_CHINA_2016_INTERPRETATION, Source::Rules(RuleSet::China2016, "interpretation")),
     (JUZHU_VOCAB_CHINA_2016_ARTICLE, Source::Rules(RuleSet::China2016, "article")),
     (JUZHU_VOCAB_CHINA_2016_NOTICE, Source::Rules(RuleSet::China2016, "notice")),
+    (JUZHU_VOCAB_OVERSEAS_KIND, Source::Rules(RuleSet::Liaoning2013, "overseas_kind")),
+    (JUZHU_VOCAB_AREA, Source::Rules(RuleSet::Liaoning2013, "area")),
+    (JUZHU_VOCAB_EVENT_KIND, Source::Rules(RuleSet::Liaoning2013, "event_kind")),
+    (JUZHU_VOCAB_DECLARANT, Source::Rules(RuleSet::Liaoning2013, "declarant")),
+    (JUZHU_VOCAB_FALLBACK, Source::Rules(RuleSet::Liaoning2013, "fallback")),
 ];
 
 /// The vocabularies named by value + 1 (the `JUZHU_*` constants of the struct entry points);
 /// every other vocabulary is named by code or bit index.
 fn by_constant(vocabulary: u32) -> bool {
-    vocabulary < JUZHU_VOCAB_ENTITLEMENT
+    vocabulary < JUZHU_VOCAB_ENTITLEMENT || vocabulary == JUZHU_VOCAB_OVERSEAS_KIND || vocabulary == JUZHU_VOCAB_AREA
 }
 
 impl Source {
@@ -235,9 +264,9 @@ fn table() -> &'static [(u32, Vec<Names>)] {
 }
 
 /// The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant for the
-/// vocabularies of the struct entry points (1–15), else the code or bit index (entitlements,
-/// interpretations, articles, notices, and every `china-2016` vocabulary), `form` a
-/// `JUZHU_FORM_*`.
+/// vocabularies of the struct entry points (1–15, 37, 38), else the code or bit index
+/// (entitlements, interpretations, articles, notices, household events, and every `china-2016`
+/// vocabulary), `form` a `JUZHU_FORM_*`.
 /// Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
 /// of range. Thread-safe.
 #[no_mangle]
@@ -333,5 +362,24 @@ mod tests {
         assert_eq!(JUZHU_ENTITLEMENT_SOCIAL_INSURANCE, 1 << Entitlement::SocialInsurance.code());
         assert_eq!(JUZHU_ENTITLEMENT_CRIMINAL_RECORD_CERTIFICATE, 1 << Entitlement::CriminalRecordCertificate.code());
         assert_eq!(JUZHU_INTERPRETATION_I9, 1 << Interpretation::I9.code());
+        let later = [
+            (JUZHU_INTERPRETATION_H1, Interpretation::H1),
+            (JUZHU_INTERPRETATION_H2, Interpretation::H2),
+            (JUZHU_INTERPRETATION_H3, Interpretation::H3),
+            (JUZHU_INTERPRETATION_O1, Interpretation::O1),
+            (JUZHU_INTERPRETATION_O2, Interpretation::O2),
+            (JUZHU_INTERPRETATION_O3, Interpretation::O3),
+            (JUZHU_INTERPRETATION_O4, Interpretation::O4),
+        ];
+        for (bit, i) in later {
+            assert_eq!(u32::from(bit), 1 << i.code(), "{}", i.id());
+        }
+        assert_eq!(Interpretation::ALL.len(), 16, "the u16 the C struct carries is full");
+        assert_eq!(name(JUZHU_VOCAB_INTERPRETATION, 15, JUZHU_FORM_ID).as_deref(), Some("O4"));
+        assert_eq!(name(JUZHU_VOCAB_OVERSEAS_KIND, 3, JUZHU_FORM_ID).as_deref(), Some("taiwan"));
+        assert_eq!(name(JUZHU_VOCAB_AREA, 2, JUZHU_FORM_ID).as_deref(), Some("rural"));
+        assert_eq!(name(JUZHU_VOCAB_EVENT_KIND, 0, JUZHU_FORM_ID).as_deref(), Some("birth"));
+        assert_eq!(name(JUZHU_VOCAB_DECLARANT, 4, JUZHU_FORM_ID).as_deref(), Some("self"));
+        assert_eq!(name(JUZHU_VOCAB_ARTICLE, 42, JUZHU_FORM_ID).as_deref(), Some("art8.i1"));
     }
 }

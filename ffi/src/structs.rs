@@ -8,13 +8,14 @@
 use super::calendar::juzhu_calendar;
 use super::names::{JUZHU_FORM_EN, JUZHU_FORM_ZH};
 use super::{guard, juzhu_status, to_c_string};
-use juzhu_core::batch::{NULL_CODE, NULL_DAY, NULL_REGION};
+use juzhu_core::batch::{NULL_CODE, NULL_DAY, NULL_REGION, NULL_TIME};
 use juzhu_core::date::{days_in_month, from_ymd, to_ymd, DayNum};
 use juzhu_core::explain::Silent;
 use juzhu_core::rules::liaoning_2013::batch::{assess_row, PersonRow};
 use juzhu_core::rules::liaoning_2013::facts::ReporterFacts;
 use juzhu_core::rules::liaoning_2013::outcome::PersonOutcome;
-use juzhu_core::rules::liaoning_2013::{self as l13, check_as_of, Ctx};
+use juzhu_core::rules::liaoning_2013::{self as l13, check_as_of, Area, Ctx, OverseasKind};
+use juzhu_core::time::{TimeOfDay, MINUTES_PER_DAY};
 use juzhu_core::{AgeConvention, Calendar, CaseError, DayCounting, Lang, Policy, ReporterKind, RuleSet, Word};
 use std::ffi::c_char;
 
@@ -96,11 +97,18 @@ pub const JUZHU_STATE_INSTITUTION: u8 = 6;
 pub const JUZHU_STATE_PERIODIC: u8 = 7;
 /// Duty state: extension not applied for by its deadline.
 pub const JUZHU_STATE_MISSED: u8 = 8;
+/// Duty state: no period fixed and nothing declared yet (household events: JSON only).
+pub const JUZHU_STATE_NO_DEADLINE: u8 = 9;
 
 /// Registration kind: lodging registration (寄住登记, Art 9).
 pub const JUZHU_REGISTRATION_LODGING: u8 = 1;
 /// Registration kind: floating-resident registration (流动人口居住登记, Art 10).
 pub const JUZHU_REGISTRATION_RESIDENCE: u8 = 2;
+/// Registration kind: a foreign national's accommodation registration (住宿登记, eel39).
+pub const JUZHU_REGISTRATION_ACCOMMODATION: u8 = 3;
+/// Registration kind: a Hong Kong, Macao or Taiwan resident's temporary-residence registration
+/// (暂住登记, hkm17 / tw16).
+pub const JUZHU_REGISTRATION_TEMPORARY_RESIDENCE: u8 = 4;
 
 /// Registration made by: the person.
 pub const JUZHU_HOLDER_SELF: u8 = 1;
@@ -114,6 +122,8 @@ pub const JUZHU_HOLDER_SCHOOL: u8 = 4;
 pub const JUZHU_HOLDER_TRAINING_INSTITUTION: u8 = 5;
 /// Registration made by: the relief station.
 pub const JUZHU_HOLDER_RELIEF_STATION: u8 = 6;
+/// Registration made by: the person from outside the mainland, or whoever hosts them.
+pub const JUZHU_HOLDER_SELF_OR_HOST: u8 = 7;
 
 /// Permit: required (Art 10 p1).
 pub const JUZHU_PERMIT_REQUIRED: u8 = 1;
@@ -135,6 +145,11 @@ pub const JUZHU_CONSEQUENCE_NONE: u8 = 1;
 pub const JUZHU_CONSEQUENCE_ORDER_TO_CORRECT: u8 = 2;
 /// Art 21 consequence: personal credit-record entry.
 pub const JUZHU_CONSEQUENCE_CREDIT_RECORD: u8 = 3;
+/// Consequence for a foreign national not registered in time: a warning, and a fine may be
+/// added (eel76.p1.i6; `fine_min_yuan`–`fine_max_yuan`).
+pub const JUZHU_CONSEQUENCE_WARNING_AND_OPTIONAL_FINE: u8 = 4;
+/// Consequence for a Taiwan resident not registered in time: a warning or a fine (tw34).
+pub const JUZHU_CONSEQUENCE_WARNING_OR_FINE: u8 = 5;
 
 /// Art 22 stage: none.
 pub const JUZHU_PENALTY_NONE: u8 = 1;
@@ -156,6 +171,23 @@ pub const JUZHU_NOTICE_AMENDED_TEXT: u8 = 1;
 
 /// `juzhu_assessment.permit_valid`: no permit held on the assessment day.
 pub const JUZHU_VALID_UNKNOWN: i8 = -1;
+
+/// Who a person from outside the mainland is (`juzhu_person.overseas_kind`): a foreign national.
+pub const JUZHU_OVERSEAS_FOREIGNER: u8 = 1;
+/// Who a person from outside the mainland is: a Hong Kong or Macao resident.
+pub const JUZHU_OVERSEAS_HK_MACAO: u8 = 2;
+/// Who a person from outside the mainland is: a Taiwan resident.
+pub const JUZHU_OVERSEAS_TAIWAN: u8 = 3;
+
+/// Area (`juzhu_person.area`): a town or city (the default, also for 0).
+pub const JUZHU_AREA_URBAN: u8 = 1;
+/// Area: a village or the countryside.
+pub const JUZHU_AREA_RURAL: u8 = 2;
+
+/// A time of day field (`juzhu_person.arrival_time`, `juzhu_assessment.registration_deadline_time`):
+/// absent. A present time is minutes after midnight + 1 (`00:00` = 1, `21:15` = 1276, `23:59` =
+/// 1440); `JUZHU_TIME(h, m)` makes one.
+pub const JUZHU_TIME_ABSENT: i16 = 0;
 
 // ------------------------------------------------------------------------------- structs
 
@@ -188,7 +220,9 @@ pub struct juzhu_policy {
 }
 
 /// A person (the person fields of `spec/CASES.md`, flattened). Zero-initialise, then set what is
-/// known: every 0 means absent.
+/// known: every 0 means absent. Household events are per case only (JSON entry points). Since
+/// 0.2 the struct is 64 bytes (was 56): `overseas_kind`, `area` and `arrival_time` follow
+/// `reserved`, then 4 reserved bytes.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct juzhu_person {
@@ -228,12 +262,23 @@ pub struct juzhu_person {
     pub permit_validity_years: u8,
     /// Must be zero.
     pub reserved: u8,
+    /// `JUZHU_OVERSEAS_*`, 0 = not given (overseas persons only; since 0.2).
+    pub overseas_kind: u8,
+    /// `JUZHU_AREA_*`, 0 = not given: a town (overseas persons only; since 0.2).
+    pub area: u8,
+    /// Time of moving in, minutes after midnight + 1 (`JUZHU_TIME(h, m)`), 0 = not given
+    /// (overseas persons only; since 0.2).
+    pub arrival_time: i16,
+    /// Must be zero.
+    pub reserved_tail: [u8; 4],
 }
 
 /// What the rules decide about a person. Enumerations are `JUZHU_*` constants, 0 = null; dates
 /// `YYYYMMDD`, 0 = null; `*_basis` are bit sets of article indexes (`juzhu_name` with
 /// `JUZHU_VOCAB_ARTICLE`); `entitlements` has bit k for entitlement index k (`JUZHU_ENTITLEMENT_*`);
-/// `interpretations` has bit k-1 for interpretation Ik.
+/// `interpretations` has bit k for interpretation index k (`JUZHU_INTERPRETATION_*`: I1–I9, then
+/// H1–H3 and O1–O4). Since 0.2 the struct is 80 bytes (was 64): the fines and the deadline's
+/// hour follow `notices`. Household events are per case only (JSON entry points).
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct juzhu_assessment {
@@ -287,6 +332,16 @@ pub struct juzhu_assessment {
     pub calendar_provisional: u8,
     /// `JUZHU_NOTICE_*` bit set.
     pub notices: u8,
+    /// Lowest fine, yuan, for a person from outside the mainland not registered in time; else 0
+    /// (since 0.2).
+    pub fine_min_yuan: u32,
+    /// Highest fine, yuan; else 0 (since 0.2).
+    pub fine_max_yuan: u32,
+    /// The hour a registration in hours ends on `registration_deadline`, minutes after midnight
+    /// + 1 as `juzhu_person.arrival_time`; 0 = none (since 0.2).
+    pub registration_deadline_time: i16,
+    /// Zero.
+    pub reserved_tail: [u8; 6],
 }
 
 /// A reporter (Art 11 p2, 14, 22). Zero-initialise, then set.
@@ -394,6 +449,23 @@ fn c_opt<W: Word>(w: Option<W>) -> u8 {
     w.map_or(0, c_code)
 }
 
+/// A time field (minutes after midnight + 1, 0 = absent) as a core time column value.
+fn time_field(field: &'static str, v: i16) -> Result<u16, CaseError> {
+    match v {
+        0 => Ok(NULL_TIME),
+        v if (1..=MINUTES_PER_DAY as i16).contains(&v) => Ok(v.unsigned_abs() - 1),
+        v => Err(CaseError::new(
+            field,
+            format!("{v} is not a time (minutes after midnight + 1: 1–{MINUTES_PER_DAY}, or 0 for none)"),
+        )),
+    }
+}
+
+/// A time of day as a time field (minutes after midnight + 1, 0 = none).
+fn c_time(t: Option<TimeOfDay>) -> i16 {
+    t.map_or(JUZHU_TIME_ABSENT, |t| t.minutes() as i16 + 1)
+}
+
 fn region_field(field: &'static str, v: i64) -> Result<i64, CaseError> {
     match v {
         0 => Ok(NULL_REGION),
@@ -407,6 +479,9 @@ impl juzhu_person {
     fn row(&self) -> Result<PersonRow, CaseError> {
         if self.reserved != 0 {
             return Err(CaseError::new("person.reserved", "must be 0"));
+        }
+        if self.reserved_tail != [0; 4] {
+            return Err(CaseError::new("person.reserved_tail", "must be 0"));
         }
         let years = match self.permit_validity_years {
             0 => NULL_CODE,
@@ -437,6 +512,9 @@ impl juzhu_person {
                 self.permit_extension_applied_on,
             )?,
             correction_deadline: date_field("person.correction_deadline", self.correction_deadline)?,
+            overseas_kind: code_field::<OverseasKind>("person.overseas_kind", self.overseas_kind, "JUZHU_OVERSEAS_*")?,
+            arrival_time: time_field("person.arrival_time", self.arrival_time)?,
+            area: code_field::<Area>("person.area", self.area, "JUZHU_AREA_*")?,
         })
     }
 }
@@ -470,6 +548,10 @@ impl juzhu_assessment {
             consequence: 0,
             calendar_provisional: 0,
             notices: 0,
+            fine_min_yuan: 0,
+            fine_max_yuan: 0,
+            registration_deadline_time: JUZHU_TIME_ABSENT,
+            reserved_tail: [0; 6],
         }
     }
 
@@ -502,6 +584,10 @@ impl juzhu_assessment {
             consequence: c_code(o.consequence),
             calendar_provisional: u8::from(o.calendar_provisional),
             notices,
+            fine_min_yuan: o.fine_min_yuan,
+            fine_max_yuan: o.fine_max_yuan,
+            registration_deadline_time: c_time(r.deadline_time),
+            reserved_tail: [0; 6],
         }
     }
 }
@@ -807,7 +893,7 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
             };
             facts.check(day)?;
             let cx = Ctx::new(day, &pol, cal);
-            let o = l13::assess_reporter(&facts, &cx, &mut Silent);
+            let o = l13::assess_reporter(&facts, &cx, &mut Silent)?;
             Ok(juzhu_report_assessment {
                 fine_min_yuan: o.fine_min_yuan,
                 fine_max_yuan: o.fine_max_yuan,
@@ -868,7 +954,7 @@ pub unsafe extern "C" fn juzhu_explain_person(
             let day = read_as_of(as_of)?;
             // SAFETY: non-NULL and readable (contract).
             let facts = unsafe { &*person }.row()?.facts(day)?;
-            Ok(l13::assess_person_facts(day, &facts, &[], &pol, cal).explanation.text(lang))
+            Ok(l13::assess_person_facts(day, &facts, &[], &[], &pol, cal)?.explanation.text(lang))
         });
         match result {
             Ok(text) => {
@@ -955,10 +1041,13 @@ mod tests {
             (JUZHU_STATE_INSTITUTION, S::Institution),
             (JUZHU_STATE_PERIODIC, S::Periodic),
             (JUZHU_STATE_MISSED, S::Missed),
+            (JUZHU_STATE_NO_DEADLINE, S::NoDeadline),
         ]);
         check(&[
             (JUZHU_REGISTRATION_LODGING, RegistrationKind::LodgingRegistration),
             (JUZHU_REGISTRATION_RESIDENCE, RegistrationKind::ResidenceRegistration),
+            (JUZHU_REGISTRATION_ACCOMMODATION, RegistrationKind::AccommodationRegistration),
+            (JUZHU_REGISTRATION_TEMPORARY_RESIDENCE, RegistrationKind::TemporaryResidenceRegistration),
         ]);
         use DutyHolder as H;
         check(&[
@@ -968,6 +1057,7 @@ mod tests {
             (JUZHU_HOLDER_SCHOOL, H::School),
             (JUZHU_HOLDER_TRAINING_INSTITUTION, H::TrainingInstitution),
             (JUZHU_HOLDER_RELIEF_STATION, H::ReliefStation),
+            (JUZHU_HOLDER_SELF_OR_HOST, H::SelfOrHost),
         ]);
         use PermitStatus as P;
         check(&[
@@ -981,7 +1071,15 @@ mod tests {
             (JUZHU_CONSEQUENCE_NONE, Consequence::None),
             (JUZHU_CONSEQUENCE_ORDER_TO_CORRECT, Consequence::OrderToCorrect),
             (JUZHU_CONSEQUENCE_CREDIT_RECORD, Consequence::CreditRecord),
+            (JUZHU_CONSEQUENCE_WARNING_AND_OPTIONAL_FINE, Consequence::WarningAndOptionalFine),
+            (JUZHU_CONSEQUENCE_WARNING_OR_FINE, Consequence::WarningOrFine),
         ]);
+        check(&[
+            (JUZHU_OVERSEAS_FOREIGNER, OverseasKind::Foreigner),
+            (JUZHU_OVERSEAS_HK_MACAO, OverseasKind::HkMacao),
+            (JUZHU_OVERSEAS_TAIWAN, OverseasKind::Taiwan),
+        ]);
+        check(&[(JUZHU_AREA_URBAN, Area::Urban), (JUZHU_AREA_RURAL, Area::Rural)]);
         check(&[
             (JUZHU_PENALTY_NONE, PenaltyStage::None),
             (JUZHU_PENALTY_ORDER_TO_CORRECT, PenaltyStage::OrderToCorrect),
@@ -992,6 +1090,38 @@ mod tests {
             (JUZHU_CATEGORY_SOURCE_GIVEN, CategorySource::Given),
             (JUZHU_CATEGORY_SOURCE_DERIVED, CategorySource::Derived),
         ]);
+    }
+
+    #[test]
+    fn layouts_are_pinned() {
+        use std::mem::{offset_of, size_of};
+        // 0.1 fields keep their offsets; 0.2 appended after them.
+        assert_eq!(offset_of!(juzhu_person, reserved), 55);
+        assert_eq!(offset_of!(juzhu_person, overseas_kind), 56);
+        assert_eq!(offset_of!(juzhu_person, area), 57);
+        assert_eq!(offset_of!(juzhu_person, arrival_time), 58);
+        assert_eq!(size_of::<juzhu_person>(), 64);
+        assert_eq!(offset_of!(juzhu_assessment, notices), 63);
+        assert_eq!(offset_of!(juzhu_assessment, fine_min_yuan), 64);
+        assert_eq!(offset_of!(juzhu_assessment, registration_deadline_time), 72);
+        assert_eq!(size_of::<juzhu_assessment>(), 80);
+        assert_eq!(size_of::<juzhu_reporter>(), 28);
+        assert_eq!(size_of::<juzhu_report_assessment>(), 48);
+    }
+
+    #[test]
+    fn times_are_minutes_plus_one() {
+        assert_eq!(time_field("t", 0), Ok(NULL_TIME));
+        assert_eq!(time_field("t", 1), Ok(0));
+        assert_eq!(time_field("t", 21 * 60 + 15 + 1), Ok(21 * 60 + 15));
+        assert_eq!(time_field("t", 1440), Ok(1439));
+        for bad in [-1, 1441, i16::MAX, i16::MIN] {
+            let e = time_field("person.arrival_time", bad).unwrap_err();
+            assert_eq!(e.field(), "person.arrival_time");
+        }
+        assert_eq!(c_time(None), 0);
+        assert_eq!(c_time(TimeOfDay::from_hm(0, 0)), 1);
+        assert_eq!(c_time(TimeOfDay::from_hm(23, 59)), 1440);
     }
 
     #[test]

@@ -26,7 +26,7 @@ fn date(data: &mut &[u8]) -> i32 {
 }
 
 fn person(data: &mut &[u8]) -> c::juzhu_person {
-    let b = take::<9>(data);
+    let b = take::<13>(data);
     c::juzhu_person {
         hukou_region: if b[8] & 1 == 1 { i64::from_le_bytes(take::<8>(data)) } else { 0 },
         residence_region: if b[8] & 2 == 2 { 210102 } else { 0 },
@@ -46,6 +46,11 @@ fn person(data: &mut &[u8]) -> c::juzhu_person {
         wants_permit: b[5] % 3,
         permit_validity_years: b[6] % 5,
         reserved: u8::from(b[7] == 255),
+        overseas_kind: b[9] % 5,
+        area: b[10] % 4,
+        // Half the time a real time of day (1–1440), else any value.
+        arrival_time: if b[11] & 1 == 0 { 1 + (i16::from_le_bytes([b[11], b[12]]) >> 1).rem_euclid(1440) } else { i16::from_le_bytes([b[11], b[12]]) },
+        reserved_tail: [0, 0, 0, u8::from(b[7] == 254)],
     }
 }
 

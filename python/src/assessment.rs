@@ -40,6 +40,9 @@ pub struct Registration {
     deadline: Py<PyAny>,
     /// `not_required`, `pending`, `done`, `late`, `overdue` or `institution`.
     status: &'static str,
+    /// The hour a limit in hours ends on the deadline day, `"HH:MM"`, or `None` (people from
+    /// outside the mainland whose arrival time is given).
+    deadline_time: Option<String>,
     /// Article ids (`["art10.p1"]`).
     basis: Vec<&'static str>,
 }
@@ -107,6 +110,33 @@ pub struct ChangeReport {
 impl ChangeReport {
     fn __repr__(&self) -> String {
         format!("ChangeReport(status='{}')", self.status)
+    }
+}
+
+/// A household-registration event and its declaration (Art 8 with the Hukou Registration
+/// Regulations' periods).
+#[pyclass(frozen, module = "juzhu", get_all)]
+pub struct HouseholdEvent {
+    /// `birth`, `death`, `move_out`, `move_in`, `conscription` or `change`.
+    kind: &'static str,
+    /// The day it happened.
+    on: Py<PyAny>,
+    /// Who may declare it (`householder`, `relative`, `carer`, `neighbour`, `self`), in Art 8's order.
+    declarants: Vec<&'static str>,
+    /// When the declaration is due, or `None` where none is fixed.
+    deadline: Py<PyAny>,
+    /// `pending`, `done`, `late`, `overdue` or `no_deadline`.
+    status: &'static str,
+    /// Article ids (`["art8.i1", "hr7"]`).
+    basis: Vec<&'static str>,
+    /// `cancellation_on_committee_certificate` for a death not declared by its deadline, else `None`.
+    fallback: Option<&'static str>,
+}
+
+#[pymethods]
+impl HouseholdEvent {
+    fn __repr__(&self) -> String {
+        format!("HouseholdEvent(kind='{}', status='{}')", self.kind, self.status)
     }
 }
 
@@ -215,6 +245,7 @@ impl Assessment {
             duty_holder: opt(r.duty_holder),
             deadline: py_opt_date(py, r.deadline)?.unbind(),
             status: word(r.status),
+            deadline_time: r.deadline_time.map(|t| t.to_string()),
             basis: ids(r.basis),
         }))
     }
@@ -286,10 +317,45 @@ impl Assessment {
         self.inner.person().map(|p| p.entitlements.iter().map(word).collect()).unwrap_or_default()
     }
 
-    /// Art 21 consequence (`None` for reporter cases).
+    /// What the person risks: Art 21, or for a person from outside the mainland the penalty of
+    /// the law Art 25 hands them to (`None` for reporter cases).
     #[getter]
     fn consequence(&self) -> Option<&'static str> {
         self.inner.person().map(|p| word(p.consequence))
+    }
+
+    /// One entry per household event given (Art 8), in input order (empty for reporter cases).
+    #[getter]
+    fn household_events(&self, py: Python<'_>) -> PyResult<Vec<HouseholdEvent>> {
+        let Some(p) = self.inner.person() else {
+            return Ok(Vec::new());
+        };
+        p.household_events
+            .iter()
+            .map(|e| {
+                Ok(HouseholdEvent {
+                    kind: word(e.kind),
+                    on: py_date(py, e.on)?.unbind(),
+                    declarants: e.declarants.iter().map(|d| d.id()).collect(),
+                    deadline: py_opt_date(py, e.deadline)?.unbind(),
+                    status: word(e.status),
+                    basis: ids(e.basis),
+                    fallback: opt(e.fallback),
+                })
+            })
+            .collect()
+    }
+
+    /// Lowest fine a person risks, yuan; 0 where none (`None` for reporter cases: see `penalty`).
+    #[getter]
+    fn fine_min_yuan(&self) -> Option<u32> {
+        self.inner.person().map(|p| p.fine_min_yuan)
+    }
+
+    /// Highest fine a person risks, yuan; 0 where none (`None` for reporter cases).
+    #[getter]
+    fn fine_max_yuan(&self) -> Option<u32> {
+        self.inner.person().map(|p| p.fine_max_yuan)
     }
 
     /// The reporting duty (`None` for person cases).

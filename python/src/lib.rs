@@ -143,6 +143,7 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<assessment::Registration>()?;
     m.add_class::<assessment::Permit>()?;
     m.add_class::<assessment::ChangeReport>()?;
+    m.add_class::<assessment::HouseholdEvent>()?;
     m.add_class::<assessment::Report>()?;
     m.add_class::<assessment::Penalty>()?;
     m.add_class::<assessment::IdNumber>()?;

@@ -99,6 +99,27 @@ static char *input(const mj_node *entry, size_t *len) {
         *len = 200000;
         return buf;
     }
+    if (mj_is(gen, "household_events")) {
+        static const char head[] = "{\"as_of\":\"2024-10-02\",\"person\":{\"category\":\"permanent\",\"household_events\":[";
+        static const char event[] = "{\"kind\":\"change\",\"on\":\"2024-01-01\",\"reported_on\":\"2024-01-02\"}";
+        const mj_node *count = mj_get(entry, "count"), *last = mj_get(entry, "last");
+        size_t n = count ? (size_t)strtoul(count->start, NULL, 10) : 0, i, o = 0;
+        size_t h = sizeof head - 1, e = sizeof event - 1, l = last ? last->len : e;
+        if (n == 0) return NULL;
+        buf = (char *)malloc(h + n * (e + 1) + l + 8);
+        memcpy(buf, head, h);
+        o = h;
+        for (i = 0; i + 1 < n; i++) {
+            memcpy(buf + o, event, e);
+            o += e;
+            buf[o++] = ',';
+        }
+        memcpy(buf + o, last ? last->start : event, l);
+        o += l;
+        memcpy(buf + o, "]}}", 4);
+        *len = o + 3;
+        return buf;
+    }
     if (mj_is(gen, "invalid_utf8")) {
         static const char bad[] = "{\"as_of\": \"2024-10-02\xff\", \"person\": {}}";
         buf = (char *)malloc(sizeof bad);

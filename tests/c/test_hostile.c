@@ -212,6 +212,91 @@ static void dates_and_constants(void) {
           "huge counts do not overflow");
 }
 
+/* The fields of 0.2 (RULES.md §11, §13): out-of-range values named, the new outputs filled,
+   and a correction limit before its duty refused alike by the person, batch and reporter entries. */
+static void overseas_and_limits(void) {
+    juzhu_person p, rows[3];
+    juzhu_assessment a, outs[3];
+    juzhu_error err, row_errors[3];
+    juzhu_reporter r;
+    juzhu_report_assessment ra;
+    size_t refused = 99;
+    memset(&p, 0, sizeof p);
+    p.category = JUZHU_CATEGORY_OVERSEAS;
+    p.overseas_kind = JUZHU_OVERSEAS_FOREIGNER;
+    p.arrival_date = 20240607;
+    p.arrival_time = JUZHU_TIME(21, 15);
+    CHECK(p.arrival_time == 1276, "JUZHU_TIME(21, 15) is 1276");
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_OK && a.registration_deadline == 20240608 &&
+              a.registration_deadline_time == 1276 && a.registration_kind == JUZHU_REGISTRATION_ACCOMMODATION &&
+              a.registration_duty_holder == JUZHU_HOLDER_SELF_OR_HOST && a.registration_status == JUZHU_STATE_OVERDUE &&
+              a.consequence == JUZHU_CONSEQUENCE_WARNING_AND_OPTIONAL_FINE && a.fine_min_yuan == 0 && a.fine_max_yuan == 2000 &&
+              (a.interpretations & JUZHU_INTERPRETATION_O1) && (a.interpretations & JUZHU_INTERPRETATION_O2) &&
+              !(a.interpretations & JUZHU_INTERPRETATION_O4),
+          "foreigner at a home, overdue");
+    p.overseas_kind = JUZHU_OVERSEAS_TAIWAN;
+    p.area = JUZHU_AREA_RURAL;
+    p.registered_on = 20240611;
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_OK && a.registration_deadline == 20240610 &&
+              a.registration_status == JUZHU_STATE_LATE && a.consequence == JUZHU_CONSEQUENCE_WARNING_OR_FINE && a.fine_min_yuan == 100 &&
+              a.fine_max_yuan == 500 && (a.interpretations & JUZHU_INTERPRETATION_O4),
+          "Taiwan resident in a village, late");
+    p.overseas_kind = 4;
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.overseas_kind"), "bad overseas kind");
+    p.overseas_kind = JUZHU_OVERSEAS_HK_MACAO;
+    p.area = 3;
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.area"), "bad area");
+    p.area = 0;
+    p.arrival_time = 1441;
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.arrival_time"), "time 1441");
+    p.arrival_time = JUZHU_TIME(25, 0);
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.arrival_time"), "time 25:00");
+    p.arrival_time = -5;
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.arrival_time"), "negative time");
+    p.arrival_time = 0;
+    p.reserved_tail[2] = 1;
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.reserved_tail"), "reserved tail");
+    p.reserved_tail[2] = 0;
+    p.overseas_kind = JUZHU_OVERSEAS_FOREIGNER;
+    p.arrival_date = 20130630;
+    CHECK(juzhu_assess_person(NULL, 20130705, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.arrival_date"),
+          "foreigner before the Exit and Entry Administration Law");
+    p.category = JUZHU_CATEGORY_FLOATING;
+    p.arrival_date = 20240607;
+    CHECK(juzhu_assess_person(NULL, 20240620, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.overseas_kind"),
+          "overseas kind on a floating person");
+
+    /* A correction limit on the deadline of the duty it would enforce: refused everywhere. */
+    memset(&p, 0, sizeof p);
+    p.category = JUZHU_CATEGORY_LODGING;
+    p.arrival_date = 20240928;
+    p.correction_deadline = 20241008;
+    CHECK(juzhu_assess_person(NULL, 20241020, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.correction_deadline"),
+          "limit on the deadline");
+    rows[0] = p;
+    rows[1] = p;
+    rows[1].correction_deadline = 20241009;
+    rows[2] = p;
+    rows[2].registered_on = 20241007;
+    CHECK(juzhu_assess_batch(NULL, 20241020, rows, 3, outs, row_errors, &refused, &err) == JUZHU_STATUS_OK && refused == 1 &&
+              outs[0].status == JUZHU_STATUS_INVALID_INPUT && !strcmp(row_errors[0].field, "person.correction_deadline") &&
+              outs[1].status == JUZHU_STATUS_OK && outs[1].consequence == JUZHU_CONSEQUENCE_CREDIT_RECORD &&
+              outs[2].status == JUZHU_STATUS_OK && outs[2].consequence == JUZHU_CONSEQUENCE_NONE,
+          "batch: the limit refused per row; done on time, nothing to enforce");
+    memset(&r, 0, sizeof r);
+    r.kind = JUZHU_REPORTER_EMPLOYER;
+    r.registered_on = 20240928;
+    r.correction_deadline = 20241008;
+    CHECK(juzhu_assess_reporter(NULL, 20241020, &r, &ra, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "reporter.correction_deadline"),
+          "reporter limit on the report deadline");
+    r.concealed = 1;
+    CHECK(juzhu_assess_reporter(NULL, 20241020, &r, &ra, &err) == JUZHU_STATUS_OK && ra.penalty_stage == JUZHU_PENALTY_FINE_AND_CREDIT_RECORD,
+          "with a concealment the limit may precede the report deadline");
+    r.correction_deadline = 20240928;
+    CHECK(juzhu_assess_reporter(NULL, 20241020, &r, &ra, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "reporter.correction_deadline"),
+          "reporter limit on the registration day");
+}
+
 static void calendars(void) {
     juzhu_calendar *cal = NULL;
     juzhu_error err;
@@ -233,6 +318,7 @@ int main(void) {
     encodings();
     truncated_and_huge();
     dates_and_constants();
+    overseas_and_limits();
     calendars();
     printf("%d hostile-input checks: %s\n", checks, failures ? "FAILED" : "ok");
     return failures ? 1 : 0;

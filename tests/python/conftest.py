@@ -15,11 +15,11 @@ PENDING_FOLDERS = {"every-person"}
 
 
 def shared_cases():
-    """Every acceptance case file, subfolders included, read at test time (new cases need no
-    code change). Names are paths without the extension (``china-2016/eligible-six-months``)."""
+    """Every acceptance case file under cases/ and its subfolders, read at test time (new cases
+    need no code change), named by its path without the extension (`every-person/limit-…`)."""
     root = SHARED / "cases"
-    paths = sorted(p for p in root.rglob("*.json") if p.relative_to(root).parts[0] not in PENDING_FOLDERS)
-    return [(str(p.relative_to(root).with_suffix("")), json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    paths = sorted(root.rglob("*.json"))
+    return [(p.relative_to(root).with_suffix("").as_posix(), json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
 
 def lookup(value, path):

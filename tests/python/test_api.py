@@ -18,7 +18,7 @@ WORKER = {"as_of": "2024-10-02", "person": {"category": "floating", "birth_date"
 
 
 def test_version_and_exports():
-    assert juzhu.__version__ == "0.1.0"
+    assert juzhu.__version__ == "0.2.0"
     assert issubclass(juzhu.CaseError, ValueError)
     assert juzhu.CaseError.__module__ == "juzhu"
     for name in juzhu.__all__:
@@ -71,12 +71,52 @@ def test_changes():
     assert (c.changed_on, c.deadline, c.status, c.basis) == (dt.date(2024, 9, 30), dt.date(2024, 10, 8), "pending", ["art13.p1"])
 
 
+def test_household_events():
+    case = {"as_of": "2024-03-11", "person": {"category": "permanent", "household_events": [
+        {"kind": "death", "on": dt.date(2024, 3, 5), "area": "urban", "burial_on": "2024-03-09"},
+        {"kind": "change", "on": "2024-03-01", "reported_on": "2024-03-02", "reported_by": "self"},
+    ]}}
+    a = juzhu.assess(case)
+    death, change = a.household_events
+    assert (death.kind, death.on, death.declarants, death.deadline, death.status, death.basis, death.fallback) == (
+        "death", dt.date(2024, 3, 5), ["householder", "relative", "carer", "neighbour"], dt.date(2024, 3, 9), "overdue",
+        ["art8.i2", "hr8"], "cancellation_on_committee_certificate")
+    assert (change.deadline, change.status, change.fallback, change.basis) == (None, "done", None, ["art8.i5", "hr17"])
+    assert repr(death) == "HouseholdEvent(kind='death', status='overdue')"
+    assert a.to_dict()["household_events"][0]["deadline"] == "2024-03-09"
+    assert {"H1", "H2"} <= set(a.interpretations)
+    assert (a.fine_min_yuan, a.fine_max_yuan, a.registration.deadline_time) == (0, 0, None)
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess({"as_of": "2024-03-11", "person": {"category": "permanent", "household_events": [
+            {"kind": "birth", "on": "2024-03-01", "reported_by": "neighbour"}]}})
+    assert info.value.field == "person.household_events.0.reported_by"
+
+
+def test_people_from_outside_the_mainland():
+    a = juzhu.assess({"as_of": "2024-06-20", "person": {"category": "overseas", "overseas_kind": "foreigner",
+                                                        "arrival_date": "2024-06-07", "arrival_time": "21:15"}})
+    r = a.registration
+    assert (r.kind, r.duty_holder, r.deadline, r.deadline_time, r.status, r.basis) == (
+        "accommodation_registration", "self_or_host", dt.date(2024, 6, 8), "21:15", "overdue", ["eel39.p2"])
+    assert (a.consequence, a.fine_min_yuan, a.fine_max_yuan) == ("warning_and_optional_fine", 0, 2000)
+    assert a.household_events == [] and a.permit.status == "not_applicable"
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess({"as_of": "2024-06-20", "person": {"category": "overseas", "overseas_kind": "taiwan",
+                                                        "arrival_date": "2024-06-07", "arrival_time": "25:00"}})
+    assert str(info.value) == 'person.arrival_time: "25:00" is not a time (HH:MM, 00:00–23:59)'
+    reporter = juzhu.assess({"as_of": "2024-12-01", "reporter": {"kind": "hotel"}})
+    assert reporter.fine_min_yuan is None and reporter.household_events == []
+    v = juzhu.vocabularies()
+    assert v["overseas_kind"] == ["foreigner", "hk_macao", "taiwan"] and v["area"] == ["urban", "rural"]
+
+
 def test_catalogues():
     cat = juzhu.entitlement_catalog()
     assert [e["id"] for e in cat] == juzhu.vocabularies()["entitlement"]
     assert cat[0] == {"id": "social_insurance", "article": "art18.i1", "zh": cat[0]["zh"], "en": cat[0]["en"]}
     assert cat[-1]["article"] == "art17" and len(cat) == 21
-    assert [i["id"] for i in juzhu.interpretation_catalog()] == [f"I{k}" for k in range(1, 10)]
+    assert [i["id"] for i in juzhu.interpretation_catalog()] == [f"I{k}" for k in range(1, 10)] + [
+        "H1", "H2", "H3", "O1", "O2", "O3", "O4"]
 
 
 def test_id_numbers():

@@ -62,8 +62,17 @@ def _person_columns(person):
     return row
 
 
-# Contract paths that are not batch columns: checked by test_assess instead.
-NOT_COLUMNS = ("notices", "explanation", "changes", "permit.fee_yuan", "registration.basis", "permit.basis")
+# Contract paths that are not batch columns: checked by test_assess instead. The last four are
+# outputs of RULES.md §12–13 that the Python batch adapter (being rewritten on another branch)
+# does not return yet; the core engine's columns for them are tested in Rust and C.
+NOT_COLUMNS = (
+    "notices", "explanation", "changes", "permit.fee_yuan", "registration.basis", "permit.basis",
+    "household_events", "registration.deadline_time", "fine_min_yuan", "fine_max_yuan",
+)
+
+# Person fields the Python batch adapter does not take yet (household events are per case only;
+# the overseas columns await the adapter's rewrite): such cases go through test_assess only.
+NOT_BATCH_INPUTS = ("changes", "id_number", "household_events", "overseas_kind", "arrival_time", "area")
 
 
 def _row_as_contract(frame_row):
@@ -100,30 +109,29 @@ def _row_as_contract(frame_row):
     return nested
 
 
-#: Rule sets whose batch form this suite checks (china-2016's batch columns land with the Arrow
-#: adapter).
-BATCH_RULE_SETS = {"liaoning-2013"}
+def _liaoning(case):
+    return (case["input"].get("policy") or {}).get("rule_set", "liaoning-2013") == "liaoning-2013"
 
 
 def _batchable(case):
     p = case["input"].get("person")
-    rule_set = (case["input"].get("policy") or {}).get("rule_set", "liaoning-2013")
     return (
         p is not None
-        and rule_set in BATCH_RULE_SETS
         and "reporter" not in case["input"]
-        and not p.get("changes")
-        and "id_number" not in p
+        and _liaoning(case)
+        and not any(p.get(k) not in (None, []) for k in NOT_BATCH_INPUTS)
     )
 
 
 BATCH_CASES = [c for c in CASES if _batchable(c[1])]
 
 
-def test_every_person_case_is_batchable():
-    # Reporter cases have no batch form; every person case in the shared set goes through it.
-    in_batch_rule_sets = [c for _, c in CASES if (c["input"].get("policy") or {}).get("rule_set", "liaoning-2013") in BATCH_RULE_SETS]
-    assert len(BATCH_CASES) == sum(1 for c in in_batch_rule_sets if "person" in c["input"])
+def test_every_top_level_person_case_is_batchable():
+    # Reporter cases have no batch form; every liaoning-2013 person case of the first release
+    # (the top folder) goes through it, and so do the every-person cases the adapter can carry.
+    top = [n for n, c in CASES if "/" not in n and "person" in c["input"]]
+    assert top and all(n in {b for b, _ in BATCH_CASES} for n in top)
+    assert any(n.startswith("every-person/") for n, _ in BATCH_CASES)
 
 
 def _to_frame(kind, columns):

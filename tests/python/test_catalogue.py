@@ -29,12 +29,18 @@ def _bytes(entry):
         return ("[" * 100_000 + "]" * 100_000).encode()
     if g == "invalid_utf8":
         return b'{"as_of": "2024-10-02\xff", "person": {}}'
+    if g == "household_events":
+        event = '{"kind":"change","on":"2024-01-01","reported_on":"2024-01-02"}'
+        events = [event] * entry["count"]
+        if "last" in entry:
+            events[-1] = json.dumps(entry["last"])
+        return ('{"as_of":"2024-10-02","person":{"category":"permanent","household_events":[%s]}}' % ",".join(events)).encode()
     raise AssertionError(g)
 
 
 def _lookup(d, path):
     for seg in path.split("."):
-        d = d[seg]
+        d = d[int(seg)] if isinstance(d, list) else d[seg]
     return d
 
 

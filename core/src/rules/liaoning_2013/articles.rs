@@ -1,7 +1,22 @@
-//! The provisions of Decree 281 that decisions cite, and the basis set that carries them.
+//! The provisions that decisions cite, and the basis set that carries them.
 //!
 //! Ids follow RULES.md: `art10` / `art10.p2` (paragraph) / `art11.p1.i3` (item) / `art18.i7`
 //! (Arts 17–19 have one paragraph). The labels are this project's own short summaries.
+//!
+//! Most provisions are Decree 281's own. Art 8 (household registration) and Art 25 (people from
+//! outside the mainland) hand matters to other laws, whose provisions are cited with their own
+//! prefix:
+//!
+//! | prefix | law | cited for |
+//! |---|---|---|
+//! | `art` | 《辽宁省实有人口服务管理办法》 (Liaoning Decree 281, 2013) | everything else |
+//! | `hr` | 《中华人民共和国户口登记条例》 (Hukou Registration Regulations, 1958) | the periods of Art 8's household events (RULES.md §12) |
+//! | `eel` | 《中华人民共和国出境入境管理法》 (Exit and Entry Administration Law, in force 2013-07-01) | foreigners' accommodation registration (§13) |
+//! | `hkm` | 《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》 (1986) | Hong Kong and Macao residents (§13) |
+//! | `tw` | 《中国公民往来台湾地区管理办法》 (revised 2015) | Taiwan residents (§13) |
+//!
+//! Codes are stable: new provisions are appended, and the order of codes is the order a basis
+//! lists them in (so a household event's basis reads `["art8.i1", "hr7"]`).
 
 use crate::vocab::{words, WordSet};
 
@@ -92,6 +107,42 @@ words! {
         Art25 = 40 => "art25", "境外来辽人员依其他法律", "people from outside the mainland: other laws";
         /// In force from 2013-04-01.
         Art26 = 41 => "art26", "自2013年4月1日起施行", "in force from 2013-04-01";
+        /// Household registration: births.
+        Art8I1 = 42 => "art8.i1", "户口登记：出生登记由户主、亲属、抚养人申报", "household registration: a birth is declared by the householder, a relative or a carer";
+        /// Household registration: deaths, and cancellation on a committee certificate.
+        Art8I2 = 43 => "art8.i2", "户口登记：死亡登记由户主、亲属、抚养人、邻居申报，未申报的凭居（村）委会证明核实注销", "household registration: a death is declared by the householder, a relative, a carer or a neighbour; if not, the station may cancel the hukou on a committee certificate";
+        /// Household registration: moving out and in.
+        Art8I3 = 44 => "art8.i3", "户口登记：迁出、迁入登记由本人或户主申报", "household registration: moving out and in are declared by the person or the householder";
+        /// Household registration: enlisting.
+        Art8I4 = 45 => "art8.i4", "户口登记：应征入伍由本人、户主申报并注销户口", "household registration: enlisting is declared by the person or the householder, and the hukou cancelled";
+        /// Household registration: changes and corrections.
+        Art8I5 = 46 => "art8.i5", "户口登记：变更、更正登记由户主或本人申报", "household registration: changes and corrections are declared by the householder or the person";
+        /// Hukou Registration Regulations (1958) Art 7: births within one month.
+        Hr7 = 47 => "hr7", "《户口登记条例》第七条：出生后一个月内申报", "Hukou Registration Regulations Art 7: a birth within one month";
+        /// Hukou Registration Regulations Art 8: deaths before burial (towns) or within a month (villages).
+        Hr8 = 48 => "hr8", "《户口登记条例》第八条：城市葬前、农村一个月内申报死亡", "Hukou Registration Regulations Art 8: a death before burial in towns, within one month in villages";
+        /// Hukou Registration Regulations Art 10: moving out, before moving.
+        Hr10 = 49 => "hr10", "《户口登记条例》第十条：迁出前申报", "Hukou Registration Regulations Art 10: moving out, declared before moving";
+        /// Hukou Registration Regulations Art 11: enlisting, before enlisting.
+        Hr11 = 50 => "hr11", "《户口登记条例》第十一条：入伍前申报，注销户口", "Hukou Registration Regulations Art 11: enlisting, declared before enlisting";
+        /// Hukou Registration Regulations Art 13: moving in, within 3 days (towns) or 10 (villages).
+        Hr13 = 51 => "hr13", "《户口登记条例》第十三条：迁入城市3日内、农村10日内申报", "Hukou Registration Regulations Art 13: moving in, within 3 days in towns and 10 in villages";
+        /// Hukou Registration Regulations Art 17: changes and corrections.
+        Hr17 = 52 => "hr17", "《户口登记条例》第十七条：变更、更正由户主或本人申请，经核实办理", "Hukou Registration Regulations Art 17: changes and corrections, checked by the station";
+        /// Hukou Registration Regulations Art 20: failures go to the public-security penalty law.
+        Hr20 = 53 => "hr20", "《户口登记条例》第二十条：违反者依治安管理处罚规定处理", "Hukou Registration Regulations Art 20: failures are dealt with under the public-security penalty law";
+        /// Exit and Entry Administration Law Art 39 p1: hotels register foreign guests.
+        Eel39P1 = 54 => "eel39.p1", "《出境入境管理法》第三十九条第一款：旅馆为外国人办理住宿登记", "Exit and Entry Administration Law Art 39 p1: hotels register foreign guests";
+        /// Exit and Entry Administration Law Art 39 p2: elsewhere, within 24 hours.
+        Eel39P2 = 55 => "eel39.p2", "《出境入境管理法》第三十九条第二款：在旅馆以外住宿的，本人或留宿人24小时内登记", "Exit and Entry Administration Law Art 39 p2: staying elsewhere, the person or the host registers within 24 hours";
+        /// Exit and Entry Administration Law Art 76 p1 i6: the penalty for not registering.
+        Eel76P1I6 = 56 => "eel76.p1.i6", "《出境入境管理法》第七十六条第一款第六项：未办理住宿登记的，警告，可并处2000元以下罚款", "Exit and Entry Administration Law Art 76 p1 i6: not registering accommodation: a warning, and a fine of up to 2,000 yuan may be added";
+        /// 1986 Hong Kong and Macao measures Art 17: temporary-residence registration.
+        Hkm17 = 57 => "hkm17", "《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》第十七条：暂住登记（城市24小时、农村72小时）", "Hong Kong and Macao measures (1986) Art 17: temporary-residence registration (24 hours in towns, 72 in villages)";
+        /// Taiwan measures Art 16: temporary-residence registration.
+        Tw16 = 58 => "tw16", "《中国公民往来台湾地区管理办法》第十六条：暂住登记（城市24小时、农村72小时）", "Taiwan measures Art 16: temporary-residence registration (24 hours in towns, 72 in villages)";
+        /// Taiwan measures Art 34: the penalty for not registering.
+        Tw34 = 59 => "tw34", "《中国公民往来台湾地区管理办法》第三十四条：未办理暂住登记的，警告或100元以上500元以下罚款", "Taiwan measures Art 34: not registering temporary residence: a warning, or a fine of 100 to 500 yuan";
     }
 }
 

@@ -32,10 +32,11 @@
 //! ```
 
 use super::facts::{outside_liaoning, Derivation, PermitFacts, PersonFacts, LIAONING};
-use super::input::{Accommodation, Category};
+use super::input::{Accommodation, Area, Category};
 use super::outcome::{CategorySource, PersonOutcome};
+use super::overseas::OverseasKind;
 use super::{assess_person, check_as_of, Ctx};
-use crate::batch::{in_parts, NULL_CODE, NULL_DAY, NULL_REGION};
+use crate::batch::{in_parts, NULL_CODE, NULL_DAY, NULL_REGION, NULL_TIME};
 use crate::calendar::Calendar;
 use crate::case::Policy;
 use crate::date::DayNum;
@@ -45,7 +46,8 @@ use crate::explain::Silent;
 use crate::record::{BatchRules, Column, Field};
 use crate::vocab::Word;
 
-pub use super::record::{PersonBatch, PersonColumns, PersonColumnsMut, PersonRow, OUTPUTS};
+pub use super::record::{PersonAddedColumnsMut, PersonBatch, PersonColumns, PersonColumnsMut, PersonRow, OUTPUTS};
+use crate::time::{TimeOfDay, MINUTES_PER_DAY};
 
 /// Rows transposed and assessed together (their row structs and outcomes stay in L1).
 const BLOCK: usize = 128;
@@ -110,7 +112,10 @@ impl PersonRow {
             & (usize::from(self.accommodation) < Accommodation::ALL.len() || self.accommodation == NULL_CODE)
             & flag_ok(self.studying)
             & flag_ok(self.wants_permit)
-            & (self.permit_issued_on == NULL_DAY || (1..=3).contains(&self.permit_validity_years));
+            & (self.permit_issued_on == NULL_DAY || (1..=3).contains(&self.permit_validity_years))
+            & (usize::from(self.overseas_kind) < OverseasKind::ALL.len() || self.overseas_kind == NULL_CODE)
+            & (self.arrival_time < MINUTES_PER_DAY || self.arrival_time == NULL_TIME)
+            & (usize::from(self.area) < Area::ALL.len() || self.area == NULL_CODE);
         if !codes_ok {
             return Err(self.code_refusal());
         }
@@ -163,6 +168,9 @@ impl PersonRow {
         f.registered_on = opt(self.registered_on);
         f.permit_applied_on = opt(self.permit_applied_on);
         f.correction_deadline = opt(self.correction_deadline);
+        f.overseas_kind = OverseasKind::from_code(self.overseas_kind);
+        f.arrival_time = TimeOfDay::from_minutes(self.arrival_time);
+        f.area = Area::from_code(self.area);
         f.check(as_of)
     }
 
@@ -193,14 +201,29 @@ impl PersonRow {
             return e;
         }
         let years = self.permit_validity_years;
-        CaseError::new(
-            "person.permit.validity_years",
-            if years == NULL_CODE || years == 0 {
-                "is required when a permit is held (1, 2 or 3)".to_owned()
-            } else {
-                format!("{years} is not one of 1, 2, 3")
-            },
-        )
+        if self.permit_issued_on != NULL_DAY && !(1..=3).contains(&years) {
+            return CaseError::new(
+                "person.permit.validity_years",
+                if years == NULL_CODE || years == 0 {
+                    "is required when a permit is held (1, 2 or 3)".to_owned()
+                } else {
+                    format!("{years} is not one of 1, 2, 3")
+                },
+            );
+        }
+        if usize::from(self.overseas_kind) >= OverseasKind::ALL.len() && self.overseas_kind != NULL_CODE {
+            return CaseError::new(
+                "person.overseas_kind",
+                format!("code {} is not an overseas-kind code (0–{})", self.overseas_kind, OverseasKind::ALL.len() - 1),
+            );
+        }
+        if self.arrival_time >= MINUTES_PER_DAY && self.arrival_time != NULL_TIME {
+            return CaseError::new(
+                "person.arrival_time",
+                format!("{} is not a time (minutes after midnight, 0–{})", self.arrival_time, MINUTES_PER_DAY - 1),
+            );
+        }
+        CaseError::new("person.area", format!("code {} is not an area code (0–{})", self.area, Area::ALL.len() - 1))
     }
 }
 
@@ -226,6 +249,9 @@ const EMPTY_FACTS: PersonFacts = PersonFacts {
     permit_applied_on: None,
     permit: None,
     correction_deadline: None,
+    overseas_kind: None,
+    arrival_time: None,
+    area: None,
 };
 
 /// The indexes of `rows` (a block of at most 256) ordered by category code (a counting sort).
@@ -250,12 +276,12 @@ fn group_by_category<'o>(rows: &[PersonRow], order: &'o mut [u8]) -> &'o [u8] {
 /// Assesses one row (no explanation). `as_of` must have passed [`check_as_of`].
 ///
 /// # Errors
-/// The row's first refused field.
+/// The row's first refused field (a correction limit before its duty included).
 #[inline]
 pub fn assess_row(row: &PersonRow, as_of: DayNum, policy: &Policy, cal: &Calendar) -> Result<PersonOutcome, CaseError> {
     let facts = row.facts(as_of)?;
     let cx = Ctx::new(as_of, policy, cal);
-    Ok(assess_person(&facts, &[], &cx, &mut Silent, |_| {}))
+    assess_person(&facts, &[], &cx, &mut Silent, |_| {})
 }
 
 #[inline(always)]
@@ -296,8 +322,18 @@ impl PersonColumnsMut<'_> {
     }
 }
 
-/// Assesses rows `cols` into `out`; returns refused rows (index, error). Fails only when the
-/// batch itself is malformed (`as_of`, column lengths).
+impl PersonAddedColumnsMut<'_> {
+    #[inline(always)]
+    fn put(&mut self, i: usize, o: &PersonOutcome) {
+        self.registration_deadline_time[i] = o.registration.deadline_time.map_or(NULL_TIME, TimeOfDay::minutes);
+        self.fine_min_yuan[i] = o.fine_min_yuan;
+        self.fine_max_yuan[i] = o.fine_max_yuan;
+    }
+}
+
+/// Assesses rows `cols` into the first release's output columns `out`; returns refused rows
+/// (index, error). Fails only when the batch itself is malformed (`as_of`, column lengths).
+/// [`assess_persons_into_all`] also writes the columns added since.
 ///
 /// # Errors
 /// Only a malformed batch (`as_of`, column lengths); refused rows are returned, not errors.
@@ -308,19 +344,62 @@ pub fn assess_persons_into(
     cal: &Calendar,
     out: &mut PersonColumnsMut,
 ) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    check_batch(cols, as_of, out, None)?;
+    Ok(run(cols, as_of, *policy, cal, out, None))
+}
+
+/// Assesses rows `cols` into every output column — `out`, the first release's, and `added`,
+/// those added since — on `threads` threads (contiguous parts of the rows; `0` or `1` runs on
+/// the calling thread); returns refused rows (index, error). Results are identical whatever the
+/// thread count.
+///
+/// # Errors
+/// Only a malformed batch (`as_of`, column lengths); refused rows are returned, not errors.
+pub fn assess_persons_into_all(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: &Policy,
+    cal: &Calendar,
+    out: &mut PersonColumnsMut,
+    added: &mut PersonAddedColumnsMut,
+    threads: usize,
+) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    check_batch(cols, as_of, out, Some(added))?;
+    threaded(cols, as_of, *policy, cal, out.reborrow(), Some(added.reborrow()), threads)
+}
+
+/// Checks the batch as a whole: the day, the input columns' lengths, the output columns'.
+fn check_batch(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    out: &PersonColumnsMut,
+    added: Option<&PersonAddedColumnsMut>,
+) -> Result<(), CaseError> {
     check_as_of(as_of)?;
     cols.check_lengths()?;
-    if !out.lengths_match(cols.len) {
+    if !out.lengths_match(cols.len) || added.is_some_and(|a| !a.lengths_match(cols.len)) {
         return Err(CaseError::new(
             "output",
             format!("output columns must have {} rows, found {}", cols.len, out.len()),
         ));
     }
+    Ok(())
+}
+
+/// The engine's loop over a checked batch, on the calling thread.
+fn run(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: Policy,
+    cal: &Calendar,
+    out: &mut PersonColumnsMut,
+    mut added: Option<&mut PersonAddedColumnsMut>,
+) -> Vec<(usize, CaseError)> {
     let mut errors = Vec::new();
     let mut rows = vec![PersonRow::default(); BLOCK];
     let mut order = vec![0u8; BLOCK];
     let mut facts = EMPTY_FACTS;
-    let cx = Ctx::new(as_of, policy, cal);
+    let cx = Ctx::new(as_of, &policy, cal);
     let mut start = 0;
     while start < cols.len {
         let end = (start + BLOCK).min(cols.len);
@@ -331,13 +410,19 @@ pub fn assess_persons_into(
         let order = group_by_category(rows, &mut order);
         for &k in order {
             let (i, row) = (start + usize::from(k), &rows[usize::from(k)]);
-            match row.fill_facts(as_of, &mut facts) {
-                Ok(()) => {
-                    let o = assess_person(&facts, &[], &cx, &mut Silent, |_| {});
+            match row.fill_facts(as_of, &mut facts).and_then(|()| assess_person(&facts, &[], &cx, &mut Silent, |_| {}))
+            {
+                Ok(o) => {
                     out.put(i, &o);
+                    if let Some(a) = added.as_deref_mut() {
+                        a.put(i, &o);
+                    }
                 }
                 Err(e) => {
                     out.put_null(i);
+                    if let Some(a) = added.as_deref_mut() {
+                        a.put_null(i);
+                    }
                     errors.push((i, e));
                 }
             }
@@ -345,10 +430,45 @@ pub fn assess_persons_into(
         start = end;
     }
     errors.sort_unstable_by_key(|&(i, _)| i);
-    Ok(errors)
+    errors
 }
 
-/// Assesses rows `cols` into owned columns.
+/// Output columns of part of a batch: the first release's, and the added ones if written.
+type Parts<'a> = (PersonColumnsMut<'a>, Option<PersonAddedColumnsMut<'a>>);
+
+fn split_parts((o, a): Parts<'_>, mid: usize) -> (Parts<'_>, Parts<'_>) {
+    let (o1, o2) = o.split_at(mid);
+    match a {
+        Some(a) => {
+            let (a1, a2) = a.split_at(mid);
+            ((o1, Some(a1)), (o2, Some(a2)))
+        }
+        None => ((o1, None), (o2, None)),
+    }
+}
+
+/// [`run`] on `threads` threads (contiguous parts).
+fn threaded(
+    cols: &PersonColumns,
+    as_of: DayNum,
+    policy: Policy,
+    cal: &Calendar,
+    mut out: PersonColumnsMut,
+    mut added: Option<PersonAddedColumnsMut>,
+    threads: usize,
+) -> Result<Vec<(usize, CaseError)>, CaseError> {
+    let n = cols.len;
+    let threads = threads.clamp(1, 256).min(n.div_ceil(4 * BLOCK).max(1));
+    if threads == 1 {
+        return Ok(run(cols, as_of, policy, cal, &mut out, added.as_mut()));
+    }
+    in_parts(n, threads, (out, added), split_parts, |first, len, (mut o, mut a)| {
+        let sub = cols.slice(first, first + len);
+        Ok(run(&sub, as_of, policy, cal, &mut o, a.as_mut()).into_iter().map(|(i, e)| (first + i, e)).collect())
+    })
+}
+
+/// Assesses rows `cols` into owned columns (every column, the added ones included).
 ///
 /// # Errors
 /// Only a malformed batch (`as_of`, column lengths); refused rows are in `errors`.
@@ -359,7 +479,8 @@ pub fn assess_persons(
     cal: &Calendar,
 ) -> Result<PersonBatch, CaseError> {
     let mut out = PersonBatch::with_len(cols.len);
-    let errors = assess_persons_into(cols, as_of, policy, cal, &mut out.columns_mut())?;
+    let (mut main, mut added) = out.all_columns_mut();
+    let errors = assess_persons_into_all(cols, as_of, policy, cal, &mut main, &mut added, 1)?;
     out.errors = errors;
     Ok(out)
 }
@@ -377,24 +498,8 @@ pub fn assess_persons_into_threaded(
     out: &mut PersonColumnsMut,
     threads: usize,
 ) -> Result<Vec<(usize, CaseError)>, CaseError> {
-    check_as_of(as_of)?;
-    cols.check_lengths()?;
-    if !out.lengths_match(cols.len) {
-        return Err(CaseError::new(
-            "output",
-            format!("output columns must have {} rows, found {}", cols.len, out.len()),
-        ));
-    }
-    let n = cols.len;
-    let threads = threads.clamp(1, 256).min(n.div_ceil(4 * BLOCK).max(1));
-    if threads == 1 {
-        return assess_persons_into(cols, as_of, policy, cal, out);
-    }
-    in_parts(n, threads, out.reborrow(), PersonColumnsMut::split_at, |first, len, mut part| {
-        let sub = cols.slice(first, first + len);
-        assess_persons_into(&sub, as_of, policy, cal, &mut part)
-            .map(|errs| errs.into_iter().map(|(i, e)| (first + i, e)).collect())
-    })
+    check_batch(cols, as_of, out, None)?;
+    threaded(cols, as_of, *policy, cal, out.reborrow(), None, threads)
 }
 
 #[cfg(test)]

@@ -9,14 +9,19 @@
 //!
 //! I9: a floating person exempt from the permit who does not register faces nothing under
 //! Art 21; the registration still shows overdue.
+//!
+//! The correction limit must follow the duty it enforces (RULES.md §11): one on or before the
+//! duty's deadline is refused, one with nothing to enforce is explained ([`super::limits`]).
 
 use super::duties::Duty;
 use super::facts::PersonFacts;
 use super::input::Category;
 use super::interpretations::Interpretation;
+use super::limits;
 use super::outcome::{Consequence, PermitOutcome, PermitStatus, RegistrationOutcome, Status};
 use super::{Acc, Ctx};
 use crate::date::{format_iso as d, DayNum};
+use crate::error::CaseError;
 use crate::explain::{Explain, ExplanationLine, Trace};
 
 /// The Art 21 ladder for one duty due on `deadline`, done on `done`.
@@ -38,7 +43,11 @@ pub fn ladder(deadline: DayNum, done: Option<DayNum>, correction: Option<DayNum>
     }
 }
 
-/// Decides the person's Art 21 consequence.
+/// Decides the person's Art 21 consequence, after checking the correction limit against the
+/// duty it would enforce (RULES.md §11, [`super::limits`]).
+///
+/// # Errors
+/// `person.correction_deadline` set on or before the deadline of a duty not done on time.
 #[inline]
 pub(crate) fn decide<T: Trace<super::Step>>(
     f: &PersonFacts,
@@ -47,7 +56,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
     cx: &Ctx,
     acc: &mut Acc,
     t: &mut T,
-) -> Consequence {
+) -> Result<Consequence, CaseError> {
     let (duty, deadline, done) = match f.category {
         // A lodging person registered by an Art 11 institution has no deadline of their own,
         // so no consequence (the `let Some(deadline)` below).
@@ -60,13 +69,19 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         Category::Floating if permit.status == PermitStatus::Optional && reg.status == Status::Overdue => {
             acc.interp.insert(Interpretation::I9);
             t.step(|| Step::ExemptNotRegistered);
-            return Consequence::None;
+            limits::no_duty(f.correction_deadline, t);
+            return Ok(Consequence::None);
         }
-        _ => return Consequence::None,
+        _ => {
+            limits::no_duty(f.correction_deadline, t);
+            return Ok(Consequence::None);
+        }
     };
     let Some(deadline) = deadline else {
-        return Consequence::None;
+        limits::no_duty(f.correction_deadline, t);
+        return Ok(Consequence::None);
     };
+    limits::check_person(f.correction_deadline, duty, deadline, done.filter(|&d| d <= cx.as_of), t)?;
     let consequence = ladder(deadline, done, f.correction_deadline, cx.as_of);
     t.step(|| Step::Art21 {
         duty,
@@ -74,7 +89,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         correction: f.correction_deadline,
         done: done.filter(|&d| d <= cx.as_of),
     });
-    consequence
+    Ok(consequence)
 }
 
 /// The steps of the Art 21 decision, each with its provision and words.
@@ -104,7 +119,7 @@ impl Explain for Step {
                     correction.map(d).unwrap_or_default(),
                     done.map(|x| format!("（至{}才办理）", d(x))).unwrap_or_default()
                 ),
-                Consequence::None => format!("{}：不涉及第二十一条责任。", duty.zh()),
+                _ => format!("{}：不涉及第二十一条责任。", duty.zh()),
             },
                 match consequence {
                 Consequence::OrderToCorrect => format!(
@@ -118,7 +133,7 @@ impl Explain for Step {
                     correction.map(d).unwrap_or_default(),
                     done.map(|x| format!(" (made only on {})", d(x))).unwrap_or_default()
                 ),
-                Consequence::None => format!("{}: nothing owed under Art 21.", duty.en()),
+                _ => format!("{}: nothing owed under Art 21.", duty.en()),
             },
             ),
             Step::ExemptNotRegistered => ExplanationLine::new(

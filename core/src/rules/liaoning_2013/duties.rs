@@ -117,7 +117,43 @@ impl Duty {
     }
 }
 
-fn rest_en(r: Option<RestReason>) -> String {
+/// The words of a duty's state against its deadline, in Chinese and English (without the duty's
+/// name): done, late, pending or overdue, and a note when the date given lies after `as_of`.
+pub(crate) fn judged_words(status: Status, done: Option<DayNum>, deadline: DayNum, as_of: DayNum) -> (String, String) {
+    let zh = {
+        let future = match done {
+            Some(x) if x > as_of => format!("所给日期{}晚于{}，在该日尚未发生。", d(x), d(as_of)),
+            _ => String::new(),
+        };
+        let body = match status {
+            Status::Done => format!("已于{}办理，未超过期限{}。", d(done.unwrap_or(deadline)), d(deadline)),
+            Status::Late => format!("于{}办理，已超过期限{}，属逾期办理。", d(done.unwrap_or(deadline)), d(deadline)),
+            Status::Pending => format!("截至{}尚未办理，期限为{}，尚未届满。", d(as_of), d(deadline)),
+            _ => format!("截至{}尚未办理，期限{}已过，属逾期未办。", d(as_of), d(deadline)),
+        };
+        format!("{body}{future}")
+    };
+    let en = {
+        let future = match done {
+            Some(x) if x > as_of => {
+                format!(" The date given, {}, lies after {}: on that day it has not happened yet.", d(x), d(as_of))
+            }
+            _ => String::new(),
+        };
+        let body = match status {
+            Status::Done => format!("done on {}, by the deadline {}.", d(done.unwrap_or(deadline)), d(deadline)),
+            Status::Late => {
+                format!("done on {}, after the deadline {}: late.", d(done.unwrap_or(deadline)), d(deadline))
+            }
+            Status::Pending => format!("not done as of {}; due by {}: pending.", d(as_of), d(deadline)),
+            _ => format!("not done as of {}, and the deadline {} has passed: overdue.", d(as_of), d(deadline)),
+        };
+        format!("{body}{future}")
+    };
+    (zh, en)
+}
+
+pub(crate) fn rest_en(r: Option<RestReason>) -> String {
     match r {
         Some(RestReason::Holiday(f)) => format!("a statutory holiday ({})", f.en()),
         Some(RestReason::Listed) => "a rest day in the supplied calendar".into(),
@@ -125,7 +161,7 @@ fn rest_en(r: Option<RestReason>) -> String {
     }
 }
 
-fn rest_zh(r: Option<RestReason>) -> String {
+pub(crate) fn rest_zh(r: Option<RestReason>) -> String {
     match r {
         Some(RestReason::Holiday(f)) => format!("法定节假日（{}）", f.zh()),
         Some(RestReason::Listed) => "所提供日历中的休息日".into(),
@@ -218,51 +254,14 @@ impl Explain for Step {
                     s
                 },
             ),
-            Step::Judged { duty, status, done, deadline, as_of } => ExplanationLine::new(
-                duty.article().id(),
-                {
-                    let future = match done {
-                        Some(x) if x > as_of => format!("所给日期{}晚于{}，在该日尚未发生。", d(x), d(as_of)),
-                        _ => String::new(),
-                    };
-                    let body = match status {
-                        Status::Done => format!("已于{}办理，未超过期限{}。", d(done.unwrap_or(deadline)), d(deadline)),
-                        Status::Late => {
-                            format!("于{}办理，已超过期限{}，属逾期办理。", d(done.unwrap_or(deadline)), d(deadline))
-                        }
-                        Status::Pending => format!("截至{}尚未办理，期限为{}，尚未届满。", d(as_of), d(deadline)),
-                        _ => format!("截至{}尚未办理，期限{}已过，属逾期未办。", d(as_of), d(deadline)),
-                    };
-                    format!("{}：{body}{future}", duty.zh())
-                },
-                {
-                    let future = match done {
-                        Some(x) if x > as_of => format!(
-                            " The date given, {}, lies after {}: on that day it has not happened yet.",
-                            d(x),
-                            d(as_of)
-                        ),
-                        _ => String::new(),
-                    };
-                    let body = match status {
-                        Status::Done => {
-                            format!("done on {}, by the deadline {}.", d(done.unwrap_or(deadline)), d(deadline))
-                        }
-                        Status::Late => format!(
-                            "done on {}, after the deadline {}: late.",
-                            d(done.unwrap_or(deadline)),
-                            d(deadline)
-                        ),
-                        Status::Pending => format!("not done as of {}; due by {}: pending.", d(as_of), d(deadline)),
-                        _ => format!(
-                            "not done as of {}, and the deadline {} has passed: overdue.",
-                            d(as_of),
-                            d(deadline)
-                        ),
-                    };
-                    format!("{}: {body}{future}", duty.en())
-                },
-            ),
+            Step::Judged { duty, status, done, deadline, as_of } => {
+                let (zh, en) = judged_words(status, done, deadline, as_of);
+                ExplanationLine::new(
+                    duty.article().id(),
+                    format!("{}：{zh}", duty.zh()),
+                    format!("{}: {en}", duty.en()),
+                )
+            }
         }
     }
 }

@@ -6,14 +6,20 @@
 //! row of a table is refused for exactly the reasons a JSON case would be.
 //!
 //! Beyond the shared checks (dates in 1900–2199, division codes), the Measures apply within
-//! Liaoning only (Art 2): a residence outside it (division codes `21…`) is refused.
+//! Liaoning only (Art 2): a residence outside it (division codes `21…`) is refused. Household
+//! events are checked by [`super::household`], the fields of a person from outside the mainland
+//! by [`super::overseas`]; a correction limit is checked against its duty by the rules
+//! themselves ([`super::limits`]), since only they know the duty's deadline.
 
-use super::input::{Accommodation, Case, Category, Person, Reporter, ReporterKind, Subject};
+use super::household::{self, EventFacts};
+use super::input::{Accommodation, Area, Case, Category, Person, Reporter, ReporterKind, Subject};
 use super::outcome::CategorySource;
+use super::overseas::{self, OverseasKind};
 use crate::date::{check_range, from_naive, in_input_range, ok_day, show, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
 use crate::division::Code;
 use crate::error::CaseError;
 use crate::privacy::quote;
+use crate::time::TimeOfDay;
 
 /// The province code of Liaoning: its division codes start with `21`.
 pub const LIAONING: u32 = 21;
@@ -73,6 +79,12 @@ pub struct PersonFacts {
     pub permit: Option<PermitFacts>,
     /// Art 21 time limit.
     pub correction_deadline: Option<DayNum>,
+    /// Who a person from outside the mainland is (overseas persons only).
+    pub overseas_kind: Option<OverseasKind>,
+    /// Time of moving in (overseas persons only).
+    pub arrival_time: Option<TimeOfDay>,
+    /// Town or village (overseas persons only).
+    pub area: Option<Area>,
 }
 
 /// A change of registered content, in day numbers.
@@ -106,8 +118,8 @@ pub struct ReporterFacts {
 /// A whole case's facts.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CaseFacts {
-    /// A person and the changes of their registered content.
-    Person(PersonFacts, Vec<ChangeFacts>),
+    /// A person, the changes of their registered content and their household events.
+    Person(PersonFacts, Vec<ChangeFacts>, Vec<EventFacts>),
     /// A reporter.
     Reporter(ReporterFacts),
 }
@@ -127,11 +139,15 @@ pub(crate) fn outside_liaoning(shown: &str) -> CaseError {
 }
 
 impl PersonFacts {
-    /// Validates a typed person: division codes, identity number, category, then dates.
+    /// Validates a typed person: division codes, identity number, category, then dates, the
+    /// changes and the household events.
     ///
     /// # Errors
     /// The first refused field, in field order.
-    pub fn from_person(p: &Person, as_of: DayNum) -> Result<(PersonFacts, Vec<ChangeFacts>), CaseError> {
+    pub fn from_person(
+        p: &Person,
+        as_of: DayNum,
+    ) -> Result<(PersonFacts, Vec<ChangeFacts>, Vec<EventFacts>), CaseError> {
         let hukou = p.hukou_region.as_deref().map(|c| Code::read("person.hukou_region", c)).transpose()?;
         if let Some(text) = &p.residence_region {
             if Code::read("person.residence_region", text)?.province() != LIAONING {
@@ -198,6 +214,9 @@ impl PersonFacts {
                 extension_applied: opt_day(h.extension_applied_on),
             }),
             correction_deadline: opt_day(p.correction_deadline),
+            overseas_kind: p.overseas_kind,
+            arrival_time: p.arrival_time,
+            area: p.area,
         };
         let changes: Vec<ChangeFacts> = p
             .changes
@@ -209,7 +228,23 @@ impl PersonFacts {
             check_range(&format!("person.changes.{i}.changed_on"), Some(c.changed_on))?;
             check_range(&format!("person.changes.{i}.reported_on"), c.reported_on)?;
         }
-        Ok((facts, changes))
+        household::check_category(facts.category, p.household_events.len())?;
+        let events: Vec<EventFacts> = p
+            .household_events
+            .iter()
+            .map(|e| EventFacts {
+                kind: e.kind,
+                on: from_naive(e.on),
+                area: e.area,
+                reported_on: opt_day(e.reported_on),
+                reported_by: e.reported_by,
+                burial_on: opt_day(e.burial_on),
+            })
+            .collect();
+        for (i, e) in events.iter().enumerate() {
+            e.check(i)?;
+        }
+        Ok((facts, changes, events))
     }
 
     /// Consistency checks shared by every face: date ranges, then the relations between dates.
@@ -232,7 +267,7 @@ impl PersonFacts {
         let arrival_ok = !needs_arrival || self.arrival.is_some();
         let departure_ok = !matches!((self.arrival, self.departure), (Some(a), Some(d)) if d < a);
         let birth_ok = self.birth.is_none_or(|b| b <= as_of && self.arrival.is_none_or(|a| b <= a));
-        let order_ok = arrival_ok && departure_ok && birth_ok;
+        let order_ok = arrival_ok && departure_ok && birth_ok && overseas::facts_ok(self);
         if dates_ok && order_ok {
             Ok(())
         } else {
@@ -291,7 +326,7 @@ impl PersonFacts {
                     return Err(refuse(format!("as_of {}", show(as_of))));
                 }
             }
-            Ok(())
+            overseas::check(self)
         };
         first().err().unwrap_or_else(|| CaseError::new("person", "is inconsistent"))
     }
@@ -344,8 +379,8 @@ pub fn case_facts(case: &Case) -> Result<(DayNum, CaseFacts), CaseError> {
     super::check_as_of(as_of)?;
     let facts = match &case.subject {
         Subject::Person(p) => {
-            let (f, changes) = PersonFacts::from_person(p, as_of)?;
-            CaseFacts::Person(f, changes)
+            let (f, changes, events) = PersonFacts::from_person(p, as_of)?;
+            CaseFacts::Person(f, changes, events)
         }
         Subject::Reporter(r) => CaseFacts::Reporter(ReporterFacts::from_reporter(r, as_of)?),
     };

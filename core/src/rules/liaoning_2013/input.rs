@@ -4,12 +4,15 @@
 //! declared there (a field of another rule set with a message naming that rule set) and names
 //! the dotted path of every error.
 
+use super::household::{Declarant, EventKind};
+use super::overseas::OverseasKind;
 use super::record::FIELDS;
 use crate::case::{read_policy, Policy, POLICY_FIELDS};
 use crate::error::CaseError;
 use crate::id_number::IdNumber;
-use crate::json::{array, boolean, code_text, count, date, id_number, word, Foreign, Json, Obj};
+use crate::json::{array, boolean, code_text, count, date, id_number, time, word, Foreign, Json, Obj};
 use crate::record::Field;
+use crate::time::TimeOfDay;
 use crate::vocab::words;
 use chrono::NaiveDate;
 
@@ -84,6 +87,17 @@ impl ReporterKind {
     }
 }
 
+words! {
+    /// Town or village: where the hours of a temporary-residence registration (RULES.md §13) and
+    /// the periods of a death or a move-in (§12) differ.
+    pub enum Area {
+        /// A town or city (城市).
+        Urban = 0 => "urban", "城市", "town or city";
+        /// A village, the countryside (农村).
+        Rural = 1 => "rural", "农村", "village or countryside";
+    }
+}
+
 #[allow(clippy::derivable_impls)]
 impl Default for Accommodation {
     fn default() -> Self {
@@ -109,6 +123,30 @@ pub struct Change {
     pub changed_on: NaiveDate,
     /// Day the change was reported, if it was.
     pub reported_on: Option<NaiveDate>,
+}
+
+/// A household-registration event of a Liaoning hukou person (Art 8; RULES.md §12).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HouseholdEvent {
+    /// What happened.
+    pub kind: EventKind,
+    /// The day it happened (the birth, the death, the move, the enlistment, the change).
+    pub on: NaiveDate,
+    /// Town or village (required for a death and a move-in; ignored for the others).
+    pub area: Option<Area>,
+    /// Day it was declared at the police station, if it was.
+    pub reported_on: Option<NaiveDate>,
+    /// Who declared it, if known: one of the kind's declarants.
+    pub reported_by: Option<Declarant>,
+    /// Day of the burial (deaths only).
+    pub burial_on: Option<NaiveDate>,
+}
+
+impl HouseholdEvent {
+    /// An event of `kind` on `on`, with nothing else set.
+    pub fn new(kind: EventKind, on: NaiveDate) -> Self {
+        HouseholdEvent { kind, on, area: None, reported_on: None, reported_by: None, burial_on: None }
+    }
 }
 
 /// A person living (or about to live) in Liaoning.
@@ -151,6 +189,14 @@ pub struct Person {
     pub changes: Vec<Change>,
     /// Time limit set by the police under Art 21.
     pub correction_deadline: Option<NaiveDate>,
+    /// Household-registration events (Art 8; permanent and lodging persons only).
+    pub household_events: Vec<HouseholdEvent>,
+    /// Who a person from outside the mainland is (RULES.md §13); overseas persons only.
+    pub overseas_kind: Option<OverseasKind>,
+    /// Time of moving in, for limits in hours (overseas persons only).
+    pub arrival_time: Option<TimeOfDay>,
+    /// Town or village (overseas persons only; absent = town).
+    pub area: Option<Area>,
 }
 
 impl std::fmt::Debug for Person {
@@ -174,6 +220,10 @@ impl std::fmt::Debug for Person {
             .field("permit", &self.permit)
             .field("changes", &self.changes)
             .field("correction_deadline", &self.correction_deadline)
+            .field("household_events", &self.household_events)
+            .field("overseas_kind", &self.overseas_kind)
+            .field("arrival_time", &self.arrival_time)
+            .field("area", &self.area)
             .finish()
     }
 }
@@ -315,6 +365,27 @@ fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, Cas
             })?
             .unwrap_or_default(),
         correction_deadline: o.opt("correction_deadline", date)?,
+        household_events: o
+            .opt("household_events", |p, v| {
+                array(p, v)?.iter().enumerate().map(|(i, e)| read_event(&format!("{p}.{i}"), e)).collect()
+            })?
+            .unwrap_or_default(),
+        overseas_kind: o.opt("overseas_kind", word)?,
+        arrival_time: o.opt("arrival_time", time)?,
+        area: o.opt("area", word)?,
+    })
+}
+
+fn read_event(path: &str, j: &Json) -> Result<HouseholdEvent, CaseError> {
+    let known = keys("person.household_events");
+    let o = Obj::new(path, j, &known)?;
+    Ok(HouseholdEvent {
+        kind: o.req("kind", "birth, death, move_out, move_in, conscription or change", word)?,
+        on: o.req("on", "the day of the event", date)?,
+        area: o.opt("area", word)?,
+        reported_on: o.opt("reported_on", date)?,
+        reported_by: o.opt("reported_by", word)?,
+        burial_on: o.opt("burial_on", date)?,
     })
 }
 

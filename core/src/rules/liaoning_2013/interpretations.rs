@@ -1,5 +1,7 @@
-//! The interpretations applied where the text is silent (RULES.md §9), each named in every
-//! assessment it shapes.
+//! The interpretations applied where the text is silent (RULES.md §9; H1–H3 for household
+//! registration, §12; O1–O4 for people from outside the mainland, §13), each named in every
+//! assessment it shapes. Codes are stable, and fill the 16 bits the C ABI and the batch columns
+//! carry.
 
 use crate::vocab::{words, WordSet};
 
@@ -33,6 +35,27 @@ words! {
         /// No Art 21 consequence for a permit-exempt floating person who does not register.
         I9 = 8 => "I9", "免办居住证的流动人口未登记的，不适用第二十一条，仅显示逾期",
             "a permit-exempt floating person who does not register faces no Art 21 consequence; the registration shows overdue";
+        /// Art 8 applies the national periods of the 1958 Hukou Registration Regulations.
+        H1 = 9 => "H1", "第八条的户口登记期限适用《户口登记条例》的规定（本办法未另定期限）",
+            "Art 8 household events follow the periods of the Hukou Registration Regulations (the Measures set none)";
+        /// "Before burial" means on or before the burial day.
+        H2 = 10 => "H2", "城市死亡“葬前”申报：最迟于安葬当日，不因休息日顺延",
+            "a town death is declared \"before burial\": on the burial day at the latest, not moved for rest days";
+        /// "Before moving out / enlisting" means on or before that day.
+        H3 = 11 => "H3", "“迁出前”“入伍前”申报：最迟于迁出、入伍当日，不因休息日顺延",
+            "\"before moving out\" and \"before enlisting\": on that day at the latest, not moved for rest days";
+        /// Hours end on the date they reach; the deadline is that date (and the hour, if known).
+        O1 = 12 => "O1", "按小时计算的登记期限以期满之日为截止日期（24小时为次日，72小时为第三日）；给出到达时刻的，并给出截止时刻",
+            "a limit in hours ends on the date the hours reach (24 hours: the next day; 72: the third day), with the hour when the arrival time is given";
+        /// Hours are never moved over rest days.
+        O2 = 13 => "O2", "按小时计算的期限不因休息日顺延",
+            "a limit in hours is not moved over rest days";
+        /// A registration on the deadline day is on time (registrations carry no time).
+        O3 = 14 => "O3", "登记只记日期：在截止日当天登记的视为按期",
+            "registrations carry a date only: one made on the deadline day counts as on time";
+        /// A late registration still carries the penalty.
+        O4 = 15 => "O4", "逾期后补办登记的，仍适用未按规定登记的处罚",
+            "a registration made late still carries the penalty for not registering in time";
     }
 }
 

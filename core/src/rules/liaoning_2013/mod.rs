@@ -14,9 +14,12 @@
 //! | [`entitlements`] | Art 17, 18, 19 — rights and services |
 //! | [`consequences`] | Art 21 — individuals |
 //! | [`reporters`] | Art 11 p2, 14, 22 — employers, agencies, landlords, institutions |
+//! | [`limits`] | Art 21, 22 — a correction limit must follow the duty it enforces (RULES.md §11) |
+//! | [`household`] | Art 8 — household registration of Liaoning hukou persons, with the 1958 Hukou Registration Regulations' periods (§12) |
+//! | [`overseas`] | Art 25 — people from outside the mainland, under the Exit and Entry Administration Law and the Hong Kong / Macao and Taiwan measures (§13) |
 //! | [`duties`] | the 7-day windows and status words all duties share |
-//! | [`articles`] | the provisions cited, with their labels |
-//! | [`interpretations`] | I1–I9, the choices made where the text is silent |
+//! | [`articles`] | the provisions cited (Decree 281's and the other laws'), with their labels |
+//! | [`interpretations`] | I1–I9, H1–H3, O1–O4: the choices made where the text is silent |
 //! | [`outcome`], [`output`] | what is decided: compact outcomes, and the assessment's section |
 //! | [`batch`] | the columnar engine for whole populations |
 
@@ -27,10 +30,13 @@ pub mod consequences;
 pub mod duties;
 pub mod entitlements;
 pub mod facts;
+pub mod household;
 pub mod input;
 pub mod interpretations;
+pub mod limits;
 pub mod outcome;
 pub mod output;
+pub mod overseas;
 pub mod permit;
 pub mod record;
 pub mod registration;
@@ -38,9 +44,16 @@ pub mod reporters;
 
 pub use articles::{Article, Basis};
 pub use entitlements::{Entitlement, Entitlements};
-pub use input::{Accommodation, Case, Category, Change, HeldPermit, Person, Reporter, ReporterKind, Subject};
+pub use household::{Declarant, EventKind, Fallback};
+pub use input::{
+    Accommodation, Area, Case, Category, Change, HeldPermit, HouseholdEvent, Person, Reporter, ReporterKind, Subject,
+};
 pub use interpretations::{Interpretation, Interpretations};
-pub use output::{ChangeReport, Findings, Penalty, Permit, PersonAssessment, Registration, Report, ReporterAssessment};
+pub use output::{
+    ChangeReport, Findings, HouseholdEventReport, Penalty, Permit, PersonAssessment, Registration, Report,
+    ReporterAssessment,
+};
+pub use overseas::OverseasKind;
 
 use crate::assessment::Assessment;
 use crate::calendar::Calendar;
@@ -56,6 +69,7 @@ use crate::vocab::{words, Vocabulary, Word, WordSet};
 use chrono::NaiveDate;
 use duties::{judge_traced, seven_days, Duty};
 use facts::{CaseFacts, ChangeFacts, PersonFacts, ReporterFacts};
+use household::{EventFacts, EventOutcome};
 use outcome::{ChangeOutcome, PersonOutcome, ReporterOutcome};
 
 /// The day the Measures entered into force (Art 26).
@@ -141,6 +155,12 @@ pub enum Step {
     Consequence(consequences::Step),
     /// A reporter's duty and the Art 22 ladder.
     Reporter(reporters::Step),
+    /// A correction limit with nothing to enforce (Art 21, 22).
+    Limit(limits::Step),
+    /// Household registration (Art 8).
+    Household(household::Step),
+    /// A person from outside the mainland, under the other laws (Art 25).
+    Overseas(overseas::Step),
 }
 
 macro_rules! step_from {
@@ -166,10 +186,18 @@ step_from!(
     Permit(permit),
     Entitlements(entitlements),
     Consequence(consequences),
-    Reporter(reporters)
+    Reporter(reporters),
+    Limit(limits),
+    Household(household),
+    Overseas(overseas)
 );
 
-/// Decides everything about a person. `changes` are judged in order and handed to `on_change`.
+/// Decides everything about a person but their household events (per case only: see
+/// [`assess_person_facts`]). `changes` are judged in order and handed to `on_change`.
+///
+/// # Errors
+/// A correction limit set before the duty it would enforce (RULES.md §11), naming
+/// `person.correction_deadline`: the one refusal that needs the rules' deadlines.
 #[inline]
 pub fn assess_person<T: Trace<Step>>(
     f: &PersonFacts,
@@ -177,10 +205,14 @@ pub fn assess_person<T: Trace<Step>>(
     cx: &Ctx,
     t: &mut T,
     mut on_change: impl FnMut(ChangeOutcome),
-) -> PersonOutcome {
+) -> Result<PersonOutcome, CaseError> {
     let mut acc = Acc::default();
     category::explain(f, t);
-    let (registration, long_stay) = registration::decide(f, cx, &mut acc, t);
+    // Facts validation allows `overseas_kind` for overseas persons only.
+    let (registration, long_stay) = match f.overseas_kind {
+        Some(kind) => (overseas::register(f, kind, cx, &mut acc, t), false),
+        None => registration::decide(f, cx, &mut acc, t),
+    };
     let permit = permit::decide(f, long_stay, &registration, cx, &mut acc, t);
     for (i, c) in changes.iter().enumerate() {
         let duty = Duty::ChangeReport(u16::try_from(i).unwrap_or(u16::MAX));
@@ -189,48 +221,93 @@ pub fn assess_person<T: Trace<Step>>(
         on_change(ChangeOutcome { changed_on: c.changed_on, deadline, status });
     }
     let entitlements = entitlements::decide(f, &permit, cx, t);
-    let consequence = consequences::decide(f, &registration, &permit, cx, &mut acc, t);
-    PersonOutcome {
+    let (consequence, fine_min_yuan, fine_max_yuan) = match f.overseas_kind {
+        Some(kind) => {
+            limits::no_duty(f.correction_deadline, t);
+            overseas::consequence(kind, &registration, &mut acc, t)
+        }
+        None => (consequences::decide(f, &registration, &permit, cx, &mut acc, t)?, 0, 0),
+    };
+    Ok(PersonOutcome {
         category: f.category,
         category_source: f.category_source,
         registration,
         permit,
         entitlements,
         consequence,
+        fine_min_yuan,
+        fine_max_yuan,
         interpretations: acc.interp,
         calendar_provisional: acc.provisional,
-    }
+    })
+}
+
+/// Decides a person's household events (Art 8; RULES.md §12), in order, handing each outcome to
+/// `on_event`; returns the interpretations used and whether a deadline relied on a year
+/// without official calendar data. Events are per case only (the batch engine has no column
+/// for them).
+#[inline]
+pub fn assess_household<T: Trace<Step>>(
+    events: &[EventFacts],
+    cx: &Ctx,
+    t: &mut T,
+    on_event: impl FnMut(EventOutcome),
+) -> (Interpretations, bool) {
+    let mut acc = Acc::default();
+    household::decide(events, cx, &mut acc, t, on_event);
+    (acc.interp, acc.provisional)
 }
 
 /// Decides everything about a reporter.
+///
+/// # Errors
+/// A correction limit set before a violation could exist (RULES.md §11), naming
+/// `reporter.correction_deadline`.
 #[inline]
-pub fn assess_reporter<T: Trace<Step>>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> ReporterOutcome {
+pub fn assess_reporter<T: Trace<Step>>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> Result<ReporterOutcome, CaseError> {
     reporters::decide(r, cx, t)
 }
 
 /// Assesses a reporter already reduced to validated facts, with explanations. `as_of` must have
 /// passed [`check_as_of`].
-pub fn assess_reporter_facts(as_of: DayNum, reporter: &ReporterFacts, policy: &Policy, cal: &Calendar) -> Assessment {
+///
+/// # Errors
+/// A correction limit set before a violation could exist (`reporter.correction_deadline`).
+pub fn assess_reporter_facts(
+    as_of: DayNum,
+    reporter: &ReporterFacts,
+    policy: &Policy,
+    cal: &Calendar,
+) -> Result<Assessment, CaseError> {
     let cx = Ctx::new(as_of, policy, cal);
     let mut steps = Vec::with_capacity(8);
-    let o = assess_reporter(reporter, &cx, &mut steps);
-    output::reporter_assessment(as_of, &o, notices(as_of), steps)
+    let o = assess_reporter(reporter, &cx, &mut steps)?;
+    Ok(output::reporter_assessment(as_of, &o, notices(as_of), steps))
 }
 
 /// Assesses a person already reduced to validated facts (as the bindings' struct and batch entry
-/// points do), with explanations. `as_of` must have passed [`check_as_of`].
+/// points do), with explanations: everything [`assess_person`] decides, then the household
+/// events. `as_of` must have passed [`check_as_of`].
+///
+/// # Errors
+/// A correction limit set before the duty it would enforce (`person.correction_deadline`).
 pub fn assess_person_facts(
     as_of: DayNum,
     person: &PersonFacts,
     changes: &[ChangeFacts],
+    events: &[EventFacts],
     policy: &Policy,
     cal: &Calendar,
-) -> Assessment {
+) -> Result<Assessment, CaseError> {
     let cx = Ctx::new(as_of, policy, cal);
-    let mut steps = Vec::with_capacity(16);
+    let mut steps = Vec::with_capacity(16 + 3 * events.len());
     let mut judged = Vec::with_capacity(changes.len());
-    let o = assess_person(person, changes, &cx, &mut steps, |c| judged.push(c));
-    output::person_assessment(as_of, &o, &judged, notices(as_of), steps)
+    let mut o = assess_person(person, changes, &cx, &mut steps, |c| judged.push(c))?;
+    let mut household = Vec::with_capacity(events.len());
+    let (interp, provisional) = assess_household(events, &cx, &mut steps, |e| household.push(e));
+    o.interpretations = o.interpretations | interp;
+    o.calendar_provisional |= provisional;
+    Ok(output::person_assessment(as_of, &o, &judged, &household, notices(as_of), steps))
 }
 
 /// The rule set, for the registry.
@@ -248,10 +325,12 @@ impl RuleSetDef for Definition {
 
     fn assess(case: &Case, cal: &Calendar) -> Result<Assessment, CaseError> {
         let (as_of, facts) = facts::case_facts(case)?;
-        Ok(match facts {
-            CaseFacts::Person(f, changes) => assess_person_facts(as_of, &f, &changes, &case.policy, cal),
+        match facts {
+            CaseFacts::Person(f, changes, events) => {
+                assess_person_facts(as_of, &f, &changes, &events, &case.policy, cal)
+            }
             CaseFacts::Reporter(r) => assess_reporter_facts(as_of, &r, &case.policy, cal),
-        })
+        }
     }
 
     fn as_of(case: &Case) -> NaiveDate {
@@ -278,6 +357,11 @@ impl RuleSetDef for Definition {
         vec![
             ("category", Category::vocabulary()),
             ("accommodation", Accommodation::vocabulary()),
+            ("overseas_kind", OverseasKind::vocabulary()),
+            ("area", Area::vocabulary()),
+            ("event_kind", EventKind::vocabulary()),
+            ("declarant", Declarant::vocabulary()),
+            ("fallback", Fallback::vocabulary()),
             ("reporter_kind", ReporterKind::vocabulary()),
             ("category_source", CategorySource::vocabulary()),
             ("status", Status::vocabulary()),

@@ -9,6 +9,7 @@
 use super::input::Category;
 use super::{Basis, Entitlements, Interpretations};
 use crate::date::DayNum;
+use crate::time::TimeOfDay;
 use crate::vocab::words;
 
 words! {
@@ -30,6 +31,8 @@ words! {
         Periodic = 6 => "periodic", "定期报送", "reported periodically";
         /// Extension not applied for, and its deadline has passed.
         Missed = 7 => "missed", "未在期限内申请延期", "missed";
+        /// No period is fixed and nothing has been declared yet (household events, RULES.md §12).
+        NoDeadline = 8 => "no_deadline", "未规定期限，尚未申报", "no fixed deadline; not yet declared";
     }
 }
 
@@ -40,6 +43,10 @@ words! {
         LodgingRegistration = 0 => "lodging_registration", "寄住登记", "lodging registration";
         /// 流动人口居住登记 (Art 10).
         ResidenceRegistration = 1 => "residence_registration", "流动人口居住登记", "floating-resident registration";
+        /// 住宿登记: a foreigner's accommodation registration (Exit and Entry Administration Law Art 39).
+        AccommodationRegistration = 2 => "accommodation_registration", "住宿登记", "accommodation registration";
+        /// 暂住登记: a Hong Kong, Macao or Taiwan resident's temporary-residence registration.
+        TemporaryResidenceRegistration = 3 => "temporary_residence_registration", "暂住登记", "temporary-residence registration";
     }
 }
 
@@ -58,6 +65,8 @@ words! {
         TrainingInstitution = 4 => "training_institution", "培训机构", "the training institution";
         /// The relief station (Art 11 p1 i4).
         ReliefStation = 5 => "relief_station", "救助站", "the relief station";
+        /// The person from outside the mainland, or whoever hosts them (RULES.md §13).
+        SelfOrHost = 6 => "self_or_host", "本人或留宿人", "the person or the host";
     }
 }
 
@@ -109,6 +118,10 @@ words! {
         OrderToCorrect = 1 => "order_to_correct", "责令改正并限期补办", "ordered to correct by a time limit";
         /// Entered in the personal credit record.
         CreditRecord = 2 => "credit_record", "记入个人信用档案", "entered in the personal credit record";
+        /// A warning, and a fine may be added (a foreigner not registered in time, eel76.p1.i6).
+        WarningAndOptionalFine = 3 => "warning_and_optional_fine", "警告，可以并处罚款", "a warning, and a fine may be added";
+        /// A warning or a fine (a Taiwan resident not registered in time, tw34).
+        WarningOrFine = 4 => "warning_or_fine", "警告或者罚款", "a warning or a fine";
     }
 }
 
@@ -153,6 +166,8 @@ pub struct RegistrationOutcome {
     pub duty_holder: Option<DutyHolder>,
     /// When it is due (none for institutions).
     pub deadline: Option<DayNum>,
+    /// The hour on the deadline day when a limit in hours ends (RULES.md §13, O1).
+    pub deadline_time: Option<TimeOfDay>,
     /// Its state on the assessment day.
     pub status: Status,
     /// The provisions relied on.
@@ -208,8 +223,13 @@ pub struct PersonOutcome {
     pub permit: PermitOutcome,
     /// Rights held on the assessment day.
     pub entitlements: Entitlements,
-    /// Art 21 consequence.
+    /// What the person risks: Art 21, or for a person from outside the mainland the penalty of
+    /// the law Art 25 hands them to (RULES.md §13).
     pub consequence: Consequence,
+    /// Lowest fine, yuan (0 where no fine).
+    pub fine_min_yuan: u32,
+    /// Highest fine, yuan (0 where no fine).
+    pub fine_max_yuan: u32,
     /// Interpretations applied.
     pub interpretations: Interpretations,
     /// Whether a deadline relied on a year without official calendar data.

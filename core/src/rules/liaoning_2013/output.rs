@@ -2,6 +2,7 @@
 //! (dates as `NaiveDate`, enums as words), serialised by serde into the contract's JSON and read
 //! back from it.
 
+use super::household::{Declarant, EventKind, EventOutcome, Fallback};
 use super::outcome::{
     Authority, CategorySource, ChangeOutcome, Consequence, DutyHolder, Exemption, PenaltyStage, PermitStatus,
     PersonOutcome, RegistrationKind, ReporterOutcome, Status,
@@ -11,6 +12,7 @@ use crate::assessment::{Assessment, Report as Out};
 use crate::date::{to_naive, DayNum};
 use crate::explain::Explanation;
 use crate::rules::{Findings as AnyFindings, RuleSet};
+use crate::time::TimeOfDay;
 use crate::vocab::Word;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -33,6 +35,9 @@ pub struct Registration {
     pub deadline: Option<NaiveDate>,
     /// Its state on the assessment day.
     pub status: Status,
+    /// The hour a limit in hours ends on the deadline day (people from outside the mainland
+    /// whose arrival time is given, RULES.md §13); `None` otherwise.
+    pub deadline_time: Option<TimeOfDay>,
     /// The provisions relied on.
     pub basis: Basis,
 }
@@ -79,6 +84,28 @@ pub struct ChangeReport {
     pub basis: Basis,
 }
 
+/// A household-registration event and its declaration (Art 8; RULES.md §12).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct HouseholdEventReport {
+    /// What happened.
+    pub kind: EventKind,
+    /// The day it happened.
+    pub on: NaiveDate,
+    /// Who may declare it (Art 8), in the article's order.
+    pub declarants: Vec<Declarant>,
+    /// When the declaration is due; `None` where none is fixed (a change; a death in a town
+    /// with no burial day given).
+    pub deadline: Option<NaiveDate>,
+    /// `pending`, `done`, `late`, `overdue` or `no_deadline`.
+    pub status: Status,
+    /// The Art 8 item and the article of the Hukou Registration Regulations.
+    pub basis: Basis,
+    /// What the station may do instead: for a death not declared by its deadline,
+    /// `cancellation_on_committee_certificate`; else `None`.
+    pub fallback: Option<Fallback>,
+}
+
 /// Everything decided about a person.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -95,8 +122,15 @@ pub struct PersonAssessment {
     pub changes: Vec<ChangeReport>,
     /// Rights held on the assessment day, in catalogue order.
     pub entitlements: Entitlements,
-    /// Art 21 consequence.
+    /// What the person risks: Art 21, or for a person from outside the mainland the penalty of
+    /// the law Art 25 hands them to.
     pub consequence: Consequence,
+    /// One entry per household event given (Art 8), in input order.
+    pub household_events: Vec<HouseholdEventReport>,
+    /// Lowest fine, yuan (0 where none).
+    pub fine_min_yuan: u32,
+    /// Highest fine, yuan (0 where none).
+    pub fine_max_yuan: u32,
 }
 
 /// A reporter's reporting duty.
@@ -180,6 +214,7 @@ pub(crate) fn person_assessment(
     as_of: DayNum,
     o: &PersonOutcome,
     changes: &[ChangeOutcome],
+    events: &[EventOutcome],
     notices: Notices,
     steps: Vec<Step>,
 ) -> Assessment {
@@ -194,6 +229,7 @@ pub(crate) fn person_assessment(
             duty_holder: r.duty_holder,
             deadline: day(r.deadline),
             status: r.status,
+            deadline_time: r.deadline_time,
             basis: r.basis,
         },
         permit: Permit {
@@ -220,6 +256,20 @@ pub(crate) fn person_assessment(
             .collect(),
         entitlements: o.entitlements,
         consequence: o.consequence,
+        household_events: events
+            .iter()
+            .map(|e| HouseholdEventReport {
+                kind: e.kind,
+                on: to_naive(e.on),
+                declarants: e.kind.declarants().to_vec(),
+                deadline: day(e.deadline),
+                status: e.status,
+                basis: e.basis,
+                fallback: e.fallback,
+            })
+            .collect(),
+        fine_min_yuan: o.fine_min_yuan,
+        fine_max_yuan: o.fine_max_yuan,
     };
     Assessment::new(
         RuleSet::Liaoning2013,
@@ -278,7 +328,12 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
             out.line(format!("{}:", out.both("登记", "Registration")));
             out.line(format!("  {}: {}", out.both("种类", "kind"), out.opt(r.kind)));
             out.line(format!("  {}: {}", out.both("义务人", "made by"), out.opt(r.duty_holder)));
-            out.line(format!("  {}: {}", out.both("期限", "deadline"), Out::date(r.deadline)));
+            out.line(format!(
+                "  {}: {}{}",
+                out.both("期限", "deadline"),
+                Out::date(r.deadline),
+                r.deadline_time.map(|t| format!(" {t}")).unwrap_or_default()
+            ));
             out.line(format!(
                 "  {}: {}  [{}]",
                 out.both("状态", "status"),
@@ -332,11 +387,28 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
             for e in p.entitlements.iter() {
                 out.line(format!("  - {} [{}]", out.word(e), e.article().id()));
             }
-            out.line(format!(
-                "{}: {}",
-                out.both("后果（第二十一条）", "Consequence (Art 21)"),
-                out.word(p.consequence)
-            ));
+            for (i, e) in p.household_events.iter().enumerate() {
+                out.line(format!(
+                    "{} {}: {} {} → {} {}{}  [{}]",
+                    out.both("户口事件", "Household event"),
+                    i + 1,
+                    out.word(e.kind),
+                    e.on,
+                    Out::date(e.deadline),
+                    out.word(e.status),
+                    e.fallback.map(|f| format!(" ({})", out.word(f))).unwrap_or_default(),
+                    e.basis.ids().join(", ")
+                ));
+            }
+            let label = if p.category == Category::Overseas {
+                out.both("后果", "Consequence")
+            } else {
+                out.both("后果（第二十一条）", "Consequence (Art 21)")
+            };
+            out.line(format!("{label}: {}", out.word(p.consequence)));
+            if p.fine_max_yuan > 0 {
+                out.line(format!("  {}: {}–{} 元/yuan", out.both("罚款", "fine"), p.fine_min_yuan, p.fine_max_yuan));
+            }
         }
         Findings::Reporter(r) => {
             out.line(format!(

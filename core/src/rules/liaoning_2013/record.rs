@@ -2,14 +2,16 @@
 //! the batch columns that carry person fields) and the batch output columns.
 //!
 //! The JSON reader ([`super::input`]) knows exactly these fields; the batch engine's
-//! [`PersonRow`] / [`PersonColumns`] and [`PersonBatch`] / [`PersonColumnsMut`] are generated
-//! from the same lists; the C struct `juzhu_person` and the Python column lists are checked
+//! [`PersonRow`] / [`PersonColumns`] and [`PersonBatch`] / [`PersonColumnsMut`] /
+//! [`PersonAddedColumnsMut`] are generated from the same lists; the C struct `juzhu_person` and the Python column lists are checked
 //! against them by tests.
 
 use super::entitlements::Entitlement;
-use super::input::{Accommodation, Category, ReporterKind};
+use super::household::{Declarant, EventKind};
+use super::input::{Accommodation, Area, Category, ReporterKind};
 use super::interpretations::Interpretation;
 use super::outcome::{CategorySource, Consequence, DutyHolder, Exemption, PermitStatus, RegistrationKind, Status};
+use super::overseas::OverseasKind;
 use crate::record::{input_record, output_record, Kind};
 use crate::vocab::Word;
 
@@ -40,7 +42,10 @@ input_record! {
         permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)";
         permit_validity_years: whole(1, 3) = "person.permit.validity_years", "validity of the permit held: 1, 2 or 3 years";
         permit_extension_applied_on: date = "person.permit.extension_applied_on", "day the extension was applied for";
-        correction_deadline: date = "person.correction_deadline", "time limit set by the police under Art 21";
+        correction_deadline: date = "person.correction_deadline", "time limit set by the police under Art 21 (on or before the duty's deadline: refused)";
+        overseas_kind: word(OverseasKind) = "person.overseas_kind", "who a person from outside the mainland is (overseas persons only)";
+        arrival_time: time = "person.arrival_time", "time of moving in, HH:MM (overseas persons only)";
+        area: word(Area) = "person.area", "town or village, for the hours of a registration (overseas persons only; default urban)";
     }
     json {
         "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent";
@@ -48,6 +53,13 @@ input_record! {
         "person.changes": Kind::List, "changes of registered content (Art 13 p1)";
         "person.changes.changed_on": Kind::Date, "day the registered content changed";
         "person.changes.reported_on": Kind::Date, "day the change was reported";
+        "person.household_events": Kind::List, "household-registration events (Art 8; permanent and lodging persons)";
+        "person.household_events.kind": Kind::Word(<EventKind as Word>::vocabulary), "what happened";
+        "person.household_events.on": Kind::Date, "the day it happened";
+        "person.household_events.area": Kind::Word(<Area as Word>::vocabulary), "town or village (deaths and move-ins)";
+        "person.household_events.reported_on": Kind::Date, "day it was declared";
+        "person.household_events.reported_by": Kind::Word(<Declarant as Word>::vocabulary), "who declared it";
+        "person.household_events.burial_on": Kind::Date, "day of the burial (deaths)";
         "reporter": Kind::Object, "an employer, agency, landlord or institution (Art 11 p2, 14, 22)";
         "reporter.kind": Kind::Word(<ReporterKind as Word>::vocabulary), "kind of reporter";
         "reporter.registered_on": Kind::Date, "day the reporter registered the person's information";
@@ -87,4 +99,9 @@ output_record! {
     entitlements: bits32 = "entitlements", Kind::Words(<Entitlement as Word>::vocabulary), "rights held on the assessment day (bit k = entitlement code k)";
     interpretations: bits16 = "interpretations", Kind::Words(<Interpretation as Word>::vocabulary), "interpretations applied (bit k = code k)";
     calendar_provisional: flag = "calendar_provisional", Kind::Flag, "a deadline relied on a year without official calendar data";
+    /// The output columns added in 0.2 (RULES.md §13), borrowed apart from the first release's.
+    added PersonAddedColumnsMut;
+    registration_deadline_time: time = "registration.deadline_time", Kind::Time, "the hour a limit in hours ends on the deadline day (minutes after midnight)";
+    fine_min_yuan: whole = "fine_min_yuan", Kind::Whole { min: 0, max: u32::MAX as u64 }, "lowest fine, yuan (0 where none)";
+    fine_max_yuan: whole = "fine_max_yuan", Kind::Whole { min: 0, max: u32::MAX as u64 }, "highest fine, yuan (0 where none)";
 }

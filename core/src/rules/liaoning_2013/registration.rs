@@ -29,6 +29,7 @@ const fn not_required(basis: Basis) -> RegistrationOutcome {
         kind: None,
         duty_holder: None,
         deadline: None,
+        deadline_time: None,
         status: Status::NotRequired,
         basis,
     }
@@ -73,6 +74,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
             kind: Some(kind),
             duty_holder: Some(holder),
             deadline: None,
+            deadline_time: None,
             status: Status::Institution,
             basis: Basis::EMPTY.with(article).with(item),
         };
@@ -86,6 +88,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         kind: Some(kind),
         duty_holder: Some(DutyHolder::SelfPerson),
         deadline: Some(deadline),
+        deadline_time: None,
         status,
         basis: Basis::EMPTY.with(article),
     };

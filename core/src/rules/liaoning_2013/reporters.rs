@@ -8,15 +8,19 @@
 //!   not corrected by then → the county public security organ fines 200–500 yuan for each person
 //!   falsely reported or concealed, and a credit-record entry. Late reporting alone: the entry,
 //!   no fine (I8).
+//! - The correction limit must follow a violation that could exist (RULES.md §11,
+//!   [`super::limits`]).
 
 use super::articles::{Article, Basis};
 use super::duties::{judge_traced, seven_days, Duty};
 use super::facts::ReporterFacts;
 use super::input::ReporterKind;
 use super::interpretations::Interpretation;
+use super::limits;
 use super::outcome::{Authority, PenaltyStage, ReporterOutcome, Status};
 use super::{Acc, Ctx};
 use crate::date::{format_iso as d, DayNum};
+use crate::error::CaseError;
 use crate::explain::{Explain, ExplanationLine, Trace};
 use crate::vocab::Word;
 
@@ -25,9 +29,17 @@ pub const FINE_MIN_PER_PERSON: u64 = 200;
 /// Highest fine per person falsely reported or concealed, yuan (Art 22).
 pub const FINE_MAX_PER_PERSON: u64 = 500;
 
-/// Decides the reporting duty and the penalty stage.
+/// Decides the reporting duty and the penalty stage, after checking the correction limit
+/// (RULES.md §11, [`super::limits`]).
+///
+/// # Errors
+/// `reporter.correction_deadline` set before a violation could exist.
 #[inline]
-pub(crate) fn decide<T: Trace<super::Step>>(r: &ReporterFacts, cx: &Ctx, t: &mut T) -> ReporterOutcome {
+pub(crate) fn decide<T: Trace<super::Step>>(
+    r: &ReporterFacts,
+    cx: &Ctx,
+    t: &mut T,
+) -> Result<ReporterOutcome, CaseError> {
     let mut acc = Acc::default();
     let periodic = r.kind.reports_periodically();
     let article = if periodic { Article::Art11P2 } else { Article::Art14 };
@@ -47,6 +59,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(r: &ReporterFacts, cx: &Ctx, t: &mut
         acc.interp.insert(Interpretation::I8);
     }
     let persons = u64::from(r.false_reports) + u64::from(r.concealed);
+    limits::check_reporter(r.correction_deadline, r.registered_on, deadline, persons > 0)?;
     let corrected = r.corrected_on.filter(|&d| d <= cx.as_of);
     let no_grounds = persons == 0 && !late;
     let corrected_in_time = corrected.is_some_and(|c| r.correction_deadline.is_none_or(|limit| c <= limit));
@@ -69,7 +82,10 @@ pub(crate) fn decide<T: Trace<super::Step>>(r: &ReporterFacts, cx: &Ctx, t: &mut
         corrected,
         fine: (fine_min_yuan, fine_max_yuan),
     });
-    ReporterOutcome {
+    if no_grounds {
+        limits::nothing_to_correct(r.correction_deadline, t);
+    }
+    Ok(ReporterOutcome {
         deadline,
         status,
         basis,
@@ -80,7 +96,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(r: &ReporterFacts, cx: &Ctx, t: &mut
         penalty_basis: if stage == PenaltyStage::None { Basis::EMPTY } else { Basis::EMPTY.with(Article::Art22) },
         interpretations: acc.interp,
         calendar_provisional: acc.provisional,
-    }
+    })
 }
 
 /// The steps of the reporting duty and the Art 22 ladder, each with its provision and words.

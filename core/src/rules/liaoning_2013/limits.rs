@@ -1,0 +1,172 @@
+//! Correction limits (Art 21, 22; RULES.md §11): a limit must follow the duty it enforces.
+//!
+//! A police order to correct by a time limit (责令改正，限期…) can only follow a violation that
+//! already exists. A limit set before one could exist is inconsistent input and is refused,
+//! naming the field:
+//!
+//! - `person.correction_deadline` on or before the deadline of the Art 21 duty the person has
+//!   on the assessment day (the lodging registration, or the required permit application — for
+//!   someone who turned 16 during the stay, the application due after the birthday), unless
+//!   the duty was done on time;
+//! - `reporter.correction_deadline` on or before the reporter's registration day (nothing can
+//!   be false, concealed or late before it), and, for an Art 14 reporter with no false report
+//!   or concealment (late reporting is then the only possible violation), on or before the
+//!   report deadline.
+//!
+//! A limit with nothing to enforce — no Art 21 duty on the day, a duty done on time, a reporter
+//! with nothing false, concealed or late — changes nothing, and the explanation says so.
+
+use super::duties::Duty;
+use crate::date::{format_iso as d, show, DayNum};
+use crate::error::CaseError;
+use crate::explain::{Explain, ExplanationLine, Trace};
+
+/// Why a correction limit enforces nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unused {
+    /// The person has no Art 21 duty on the assessment day.
+    NoDuty,
+    /// The person's Art 21 duty was done on time.
+    DoneOnTime(Duty),
+    /// The reporter reported nothing falsely, concealed nothing and was not late.
+    NothingToCorrect,
+}
+
+/// Checks a person's limit against the Art 21 duty it would enforce (due `deadline`, done on
+/// `done` — a day on or before the assessment day — if at all).
+///
+/// # Errors
+/// `person.correction_deadline` on or before the deadline of a duty not done on time.
+#[inline]
+pub(crate) fn check_person<T: Trace<super::Step>>(
+    limit: Option<DayNum>,
+    duty: Duty,
+    deadline: DayNum,
+    done: Option<DayNum>,
+    t: &mut T,
+) -> Result<(), CaseError> {
+    let Some(limit) = limit else { return Ok(()) };
+    if done.is_some_and(|x| x <= deadline) {
+        t.step(|| Step::Unused { limit, why: Unused::DoneOnTime(duty) });
+        return Ok(());
+    }
+    if limit <= deadline {
+        return Err(before_person_duty(limit, duty, deadline));
+    }
+    Ok(())
+}
+
+#[cold]
+#[inline(never)]
+fn before_person_duty(limit: DayNum, duty: Duty, deadline: DayNum) -> CaseError {
+    CaseError::new(
+        "person.correction_deadline",
+        format!(
+            "{} is on or before {}, the deadline of {} it would enforce: an order to correct follows a violation (Art 21)",
+            show(limit),
+            show(deadline),
+            the_duty(duty)
+        ),
+    )
+}
+
+/// An Art 21 duty in a sentence: "the lodging registration".
+fn the_duty(duty: Duty) -> String {
+    match duty {
+        Duty::LodgingRegistration => "the lodging registration".into(),
+        Duty::PermitApplication => "the Residence Permit application".into(),
+        other => other.en(),
+    }
+}
+
+/// Explains a person's limit that has no Art 21 duty to enforce.
+#[inline]
+pub(crate) fn no_duty<T: Trace<super::Step>>(limit: Option<DayNum>, t: &mut T) {
+    if let Some(limit) = limit {
+        t.step(|| Step::Unused { limit, why: Unused::NoDuty });
+    }
+}
+
+/// Checks a reporter's limit: after the registration day, and for an Art 14 reporter with
+/// nothing false or concealed, after the report deadline.
+///
+/// # Errors
+/// `reporter.correction_deadline` set before a violation could exist.
+#[inline]
+pub(crate) fn check_reporter(
+    limit: Option<DayNum>,
+    registered_on: Option<DayNum>,
+    report_deadline: Option<DayNum>,
+    false_or_concealed: bool,
+) -> Result<(), CaseError> {
+    let Some(limit) = limit else { return Ok(()) };
+    if let Some(reg) = registered_on.filter(|&r| limit <= r) {
+        return Err(CaseError::new(
+            "reporter.correction_deadline",
+            format!(
+                "{} is on or before the registration day {}: nothing can be false, concealed or late before it (Art 22)",
+                show(limit),
+                show(reg)
+            ),
+        ));
+    }
+    if let Some(due) = report_deadline.filter(|&due| !false_or_concealed && limit <= due) {
+        return Err(CaseError::new(
+            "reporter.correction_deadline",
+            format!(
+                "{} is on or before the report deadline {}: with nothing falsely reported or concealed, only late reporting could be corrected, and it cannot exist before then (Art 22)",
+                show(limit),
+                show(due)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Explains a reporter's limit with nothing to enforce.
+#[inline]
+pub(crate) fn nothing_to_correct<T: Trace<super::Step>>(limit: Option<DayNum>, t: &mut T) {
+    if let Some(limit) = limit {
+        t.step(|| Step::Unused { limit, why: Unused::NothingToCorrect });
+    }
+}
+
+/// The steps of a correction limit, each with its provision and words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum Step {
+    /// A limit that enforces nothing.
+    Unused { limit: DayNum, why: Unused },
+}
+
+impl Explain for Step {
+    fn words(&self) -> ExplanationLine {
+        match *self {
+            Step::Unused { limit, why: Unused::NoDuty } => ExplanationLine::new(
+                "art21",
+                format!("改正期限{}：本人在评估日没有第二十一条所指的义务，该期限无可督促，不影响结果。", d(limit)),
+                format!(
+                    "Correction limit {}: the person has no duty under Art 21 on the assessment day, so the limit has nothing to enforce and changes nothing.",
+                    d(limit)
+                ),
+            ),
+            Step::Unused { limit, why: Unused::DoneOnTime(duty) } => ExplanationLine::new(
+                "art21",
+                format!("改正期限{}：{}已按期办理，该期限无可督促，不影响结果。", d(limit), duty.zh()),
+                format!(
+                    "Correction limit {}: {} was made on time, so the limit has nothing to enforce and changes nothing.",
+                    d(limit),
+                    the_duty(duty)
+                ),
+            ),
+            Step::Unused { limit, why: Unused::NothingToCorrect } => ExplanationLine::new(
+                "art22",
+                format!("改正期限{}：无谎报、瞒报或迟报，该期限无可督促，不影响结果。", d(limit)),
+                format!(
+                    "Correction limit {}: nothing was falsely reported, concealed or reported late, so the limit has nothing to enforce and changes nothing.",
+                    d(limit)
+                ),
+            ),
+        }
+    }
+}
