@@ -5,7 +5,7 @@
 //! `cargo bench -p juzhu --bench batch`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use juzhu::batch::DateColumn;
+use juzhu::values::Values;
 use juzhu::date::{from_ymd, DayNum};
 use juzhu::rules::liaoning_2013::batch::{assess_persons_into, PersonBatch, PersonColumns};
 use juzhu::{Calendar, Policy};
@@ -75,17 +75,17 @@ fn population(n: usize) -> Population {
 impl Population {
     fn columns(&self) -> PersonColumns<'_> {
         PersonColumns {
-            category: Some(&self.category),
-            accommodation: Some(&self.accommodation),
-            studying: Some(&self.studying),
-            birth_date: Some(DateColumn::Days(&self.birth)),
-            arrival_date: Some(DateColumn::Days(&self.arrival)),
-            planned_departure: Some(DateColumn::Days(&self.departure)),
-            registered_on: Some(DateColumn::Days(&self.registered)),
-            permit_applied_on: Some(DateColumn::Days(&self.applied)),
-            permit_issued_on: Some(DateColumn::Days(&self.issued)),
-            permit_validity_years: Some(&self.years),
-            correction_deadline: Some(DateColumn::Days(&self.correction)),
+            category: Some(Values::Bytes(&self.category)),
+            accommodation: Some(Values::Bytes(&self.accommodation)),
+            studying: Some(Values::Bytes(&self.studying)),
+            birth_date: Some(Values::Days(&self.birth)),
+            arrival_date: Some(Values::Days(&self.arrival)),
+            planned_departure: Some(Values::Days(&self.departure)),
+            registered_on: Some(Values::Days(&self.registered)),
+            permit_applied_on: Some(Values::Days(&self.applied)),
+            permit_issued_on: Some(Values::Days(&self.issued)),
+            permit_validity_years: Some(Values::Bytes(&self.years)),
+            correction_deadline: Some(Values::Days(&self.correction)),
             ..PersonColumns::new(self.n)
         }
     }

@@ -1,6 +1,7 @@
 //! Runs the batch engine over a generated population for a profiler (`perf record`).
 //! `cargo run --release -p juzhu --example profile_batch -- [rows] [rounds]`
-use juzhu::batch::{DateColumn, NULL_DAY};
+use juzhu::batch::NULL_DAY;
+use juzhu::values::Values;
 use juzhu::date::from_ymd;
 use juzhu::rules::liaoning_2013::batch::{assess_persons_into, PersonBatch, PersonColumns};
 use juzhu::{Calendar, Policy};
@@ -31,12 +32,12 @@ fn main() {
         years.push(if i == NULL_DAY { 255 } else { 2 });
     }
     let cols = PersonColumns {
-        category: Some(&cat),
-        birth_date: Some(DateColumn::Days(&birth)),
-        arrival_date: Some(DateColumn::Days(&arrival)),
-        registered_on: Some(DateColumn::Days(&reg)),
-        permit_issued_on: Some(DateColumn::Days(&issued)),
-        permit_validity_years: Some(&years),
+        category: Some(Values::Bytes(&cat)),
+        birth_date: Some(Values::Days(&birth)),
+        arrival_date: Some(Values::Days(&arrival)),
+        registered_on: Some(Values::Days(&reg)),
+        permit_issued_on: Some(Values::Days(&issued)),
+        permit_validity_years: Some(Values::Bytes(&years)),
         ..PersonColumns::new(n)
     };
     let mut out = PersonBatch::with_len(n);

@@ -1,17 +1,22 @@
 //! Assessing whole populations: the columns every rule set's batch engine reads and writes.
 //!
-//! Input columns are read in place: dates as day numbers since 1970-01-01 (the layout of numpy
-//! `datetime64[D]` and Arrow `date32`) or as `datetime64` ticks of any unit ([`DateColumn`]),
-//! words as their [`crate::vocab::Word::code`]s, flags as `0`/`1`, division codes as numbers,
-//! times of day as minutes after midnight; [`NULL_DAY`], [`NULL_CODE`], [`NULL_REGION`] and
-//! [`NULL_TIME`] mark absent values, and a missing column means
-//! "absent" for every row. Each rule set declares its columns once (`rules/<id>/record.rs`, see
+//! Input columns are read in place, as the caller holds them ([`crate::values::Values`]: numpy
+//! arrays with sentinels, Arrow arrays with validity bitmaps — words as text, dictionaries or
+//! codes, dates as day numbers, ticks or ISO text); [`NULL_DAY`], [`NULL_CODE`], [`NULL_REGION`]
+//! and [`NULL_TIME`] mark absent values in rows, and a missing column means "absent" for every
+//! row. Each rule set declares its columns once (`rules/<id>/record.rs`, see
 //! [`crate::record`]) and runs every row through exactly the validation and rules of a per-case
 //! assessment. The engines: [`crate::rules::liaoning_2013::batch`] and
 //! [`crate::rules::china_2016::batch`].
 
+use crate::calendar::Calendar;
+use crate::case::Policy;
 use crate::date::DayNum;
+use crate::division::Code;
+use crate::json::Json;
+use crate::vocab::Word;
 use crate::error::CaseError;
+use crate::values::{INVALID_REGION, REGION_TAG};
 
 /// Rows a worker thread takes at least, times a block: fewer rows than this run on one thread.
 pub const MIN_ROWS_PER_THREAD: usize = 512;
@@ -25,81 +30,91 @@ pub const NULL_REGION: i64 = i64::MIN;
 /// An absent time of day in a time column (minutes after midnight, 0–1439).
 pub const NULL_TIME: u16 = u16::MAX;
 
-/// A date column, read in place.
-#[derive(Clone, Copy, Debug)]
-pub enum DateColumn<'a> {
-    /// Day numbers since 1970-01-01 (Arrow `date32`); [`NULL_DAY`] is null.
-    Days(&'a [i32]),
-    /// 64-bit ticks since 1970-01-01 with `per_day` ticks a day — numpy `datetime64` of any unit
-    /// (1 for `[D]`, 86 400 for `[s]`, 86 400 000 000 000 for `[ns]`); `i64::MIN` (`NaT`) is null.
-    /// A time of day is dropped (the day is taken).
-    Ticks {
-        /// The ticks.
-        data: &'a [i64],
-        /// Ticks per day (≥ 1).
-        per_day: i64,
-    },
+/// Reads a row's division code: absent, a code already read from the caller's values (see
+/// [`REGION_TAG`]), or a number given directly (checked here).
+///
+/// # Errors
+/// A number that is no division code, or a value that was unreadable, naming `field`.
+#[inline]
+pub fn row_region(field: &str, v: i64) -> Result<Option<Code>, CaseError> {
+    match v {
+        NULL_REGION => Ok(None),
+        v if (REGION_TAG..=REGION_TAG + 999_999).contains(&v) => Ok(Code::from_six_digits((v - REGION_TAG) as u32)),
+        INVALID_REGION => Err(unreadable_region(field)),
+        v => Code::from_number(v).map(Some).map_err(|m| CaseError::new(field, m)),
+    }
 }
 
-/// A day outside every supported range, for ticks that do not fit a day number: refused later
-/// as outside the supported years.
-pub(crate) const OUT_OF_RANGE_DAY: DayNum = i32::MIN + 1;
+#[cold]
+#[inline(never)]
+fn unreadable_region(field: &str) -> CaseError {
+    CaseError::new(field, "is not a GB/T 2260 division code (6 or more digits)")
+}
 
-impl DateColumn<'_> {
-    /// Rows `start..end`.
-    pub fn slice(&self, start: usize, end: usize) -> Self {
-        match *self {
-            DateColumn::Days(d) => DateColumn::Days(&d[start..end]),
-            DateColumn::Ticks { data, per_day } => DateColumn::Ticks { data: &data[start..end], per_day },
+/// An output column of a batch, owned (see [`crate::record::Column`] for what it holds).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Owned {
+    /// Word codes ([`crate::vocab::Word::code`]) or flags (`0`/`1`); [`NULL_CODE`] is null.
+    Codes(Vec<u8>),
+    /// Day numbers since 1970-01-01; [`NULL_DAY`] is null.
+    Days(Vec<DayNum>),
+    /// Word sets of up to 16 words: bit `k` is the word of code `k`.
+    Bits16(Vec<u16>),
+    /// Word sets of up to 32 words.
+    Bits32(Vec<u32>),
+    /// Word sets of up to 64 words.
+    Bits64(Vec<u64>),
+    /// Whole numbers; `u32::MAX` is null.
+    Wholes(Vec<u32>),
+    /// Times of day, minutes after midnight; [`NULL_TIME`] is null.
+    Times(Vec<u16>),
+}
+
+/// A batch's answer, as the bindings take it: every output column in table order, and the
+/// refused rows (index, error) in row order. A refused row is null in every column (word-set
+/// columns hold no bits).
+#[derive(Clone, Debug)]
+pub struct Output {
+    /// The columns, each with its table entry.
+    pub columns: Vec<(&'static crate::record::Column, Owned)>,
+    /// Refused rows.
+    pub errors: Vec<(usize, CaseError)>,
+}
+
+/// Reads a batch's `policy` object with the reader of cases, the rule set named in it (if any)
+/// checked against the engine's.
+pub(crate) fn batch_policy(rule_set: crate::rules::RuleSet, policy: Option<&serde_json::Value>) -> Result<Option<Json>, CaseError> {
+    let Some(p) = policy.filter(|p| !p.is_null()) else { return Ok(None) };
+    let j = Json::from_value(p);
+    if let Json::Obj(entries) = &j {
+        if let Some((_, v)) = entries.iter().find(|(k, _)| k == "rule_set") {
+            let named: crate::rules::RuleSet = crate::json::word("policy.rule_set", v)?;
+            if named != rule_set {
+                return Err(CaseError::new(
+                    "policy.rule_set",
+                    format!("names {}, but the batch runs under {}", named.id(), rule_set.id()),
+                ));
+            }
         }
     }
-
-    /// Number of rows.
-    pub fn len(&self) -> usize {
-        match self {
-            DateColumn::Days(d) => d.len(),
-            DateColumn::Ticks { data, .. } => data.len(),
-        }
-    }
-
-    /// Whether the column has no rows.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Row `i` as a day number ([`NULL_DAY`] for null).
-    #[inline(always)]
-    pub fn get(&self, i: usize) -> DayNum {
-        match *self {
-            DateColumn::Days(d) => d[i],
-            DateColumn::Ticks { data, per_day } => ticks_to_day(data[i], per_day.max(1)),
-        }
-    }
+    Ok(Some(j))
 }
 
-/// Ticks (`per_day` a day, `NaT` = `i64::MIN`) as a day number.
-#[inline(always)]
-fn ticks_to_day(v: i64, per_day: i64) -> DayNum {
-    if v == i64::MIN {
-        return NULL_DAY;
-    }
-    match i32::try_from(v.div_euclid(per_day)) {
-        Ok(d) if d != NULL_DAY => d,
-        _ => OUT_OF_RANGE_DAY,
-    }
+/// Why a batch column `name` is refused by the engine of `rule_set`, if it is another rule
+/// set's column.
+pub(crate) fn foreign_column(rule_set: crate::rules::RuleSet, name: &str) -> Option<String> {
+    crate::rules::RuleSet::ALL
+        .iter()
+        .copied()
+        .filter(|&rs| rs != rule_set)
+        .find(|rs| rs.fields().iter().any(|f| f.column == Some(name)))
+        .map(|owner| {
+            format!("is a column of rule set {}, not of {} (the batch's rule set)", owner.id(), rule_set.id())
+        })
 }
 
-/// A column of date lists (Arrow `list<date32>`): row `i`'s dates are
-/// `values[offsets[i]..offsets[i + 1]]`; an empty list and a null row are both "none".
-#[derive(Clone, Copy, Debug)]
-pub struct DateListColumn<'a> {
-    /// `rows + 1` offsets into `values`, non-decreasing.
-    pub offsets: &'a [i32],
-    /// The dates of every row, back to back.
-    pub values: DateColumn<'a>,
-}
-
-/// Where a row's dates lie in a [`DateListColumn`]'s values: `start..end`.
+/// Where a row's dates lie in a list column's values: `start..end`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Span {
     /// First value.
@@ -108,127 +123,33 @@ pub struct Span {
     pub end: u32,
 }
 
-impl DateListColumn<'_> {
-    /// The dates of a row's span.
-    pub fn dates(&self, span: Span) -> impl Iterator<Item = DayNum> + '_ {
-        (span.start as usize..span.end as usize).map(|k| self.values.get(k))
-    }
-
-    /// Checks the offsets: `rows + 1` of them, non-decreasing, within the values.
-    ///
-    /// # Errors
-    /// Offsets that do not describe the values, naming the column.
-    pub fn check(&self, column: &str) -> Result<(), CaseError> {
-        let ok = !self.offsets.is_empty()
-            && self.offsets.windows(2).all(|w| w[0] <= w[1])
-            && self.offsets[0] >= 0
-            && self.offsets.last().is_some_and(|&e| usize::try_from(e).is_ok_and(|e| e <= self.values.len()));
-        if ok {
-            Ok(())
-        } else {
-            Err(CaseError::new(column, "its list offsets do not fit its values"))
-        }
+/// The refusal of a batch row whose values could not all be read: the row's values are put into
+/// the JSON case they stand for (`fields` by path, beside `as_of` and the batch's `policy`) and
+/// that case is read and assessed, so the row is refused for the reason, and in the words, a
+/// JSON case with the same values gets. `None` if that case is accepted after all (the caller
+/// keeps its own error).
+#[cold]
+#[inline(never)]
+pub(crate) fn refusal_of(
+    as_of: DayNum,
+    policy: Json,
+    fields: Vec<(&'static str, Json)>,
+    cal: &Calendar,
+) -> Option<CaseError> {
+    let case = crate::values::row_case(as_of, policy, fields);
+    match crate::case::read(&case) {
+        Err(e) => Some(e),
+        Ok(c) => crate::rules::assess(&c, cal).err(),
     }
 }
 
-impl ColumnSlice<Span> for DateListColumn<'_> {
-    #[inline]
-    fn cut(self, start: usize, end: usize) -> Self {
-        DateListColumn { offsets: &self.offsets[start..=end], values: self.values }
-    }
-    #[inline]
-    fn rows(&self) -> usize {
-        self.offsets.len().saturating_sub(1)
-    }
-    #[inline(always)]
-    fn at(&self, i: usize) -> Span {
-        let (a, b) = (self.offsets[i], self.offsets[i + 1]);
-        Span { start: a.max(0) as u32, end: b.max(a).max(0) as u32 }
-    }
-}
-
-/// A column of one storage kind: slicing, length, one value, and gathering into rows.
-pub trait ColumnSlice<T: Copy>: Copy {
-    /// Rows `start..end`.
-    #[must_use]
-    fn cut(self, start: usize, end: usize) -> Self;
-    /// Number of rows.
-    fn rows(&self) -> usize;
-    /// Row `i`.
-    fn at(&self, i: usize) -> T;
-    /// Writes rows `start..start + rows.len()` of `col` (or `null` when absent) with `set`.
-    #[inline(always)]
-    fn gather_into<R>(col: Option<Self>, start: usize, rows: &mut [R], null: T, set: impl Fn(&mut R, T)) {
-        match col {
-            Some(c) => rows.iter_mut().enumerate().for_each(|(k, r)| set(r, c.at(start + k))),
-            None => rows.iter_mut().for_each(|r| set(r, null)),
-        }
-    }
-}
-
-impl<T: Copy> ColumnSlice<T> for &[T] {
-    #[inline]
-    fn cut(self, start: usize, end: usize) -> Self {
-        &self[start..end]
-    }
-    #[inline]
-    fn rows(&self) -> usize {
-        self.len()
-    }
-    #[inline(always)]
-    fn at(&self, i: usize) -> T {
-        self[i]
-    }
-    #[inline(always)]
-    fn gather_into<R>(col: Option<Self>, start: usize, rows: &mut [R], null: T, set: impl Fn(&mut R, T)) {
-        match col {
-            Some(c) => {
-                let end = start + rows.len();
-                rows.iter_mut().zip(&c[start..end]).for_each(|(r, &v)| set(r, v));
-            }
-            None => rows.iter_mut().for_each(|r| set(r, null)),
-        }
-    }
-}
-
-impl ColumnSlice<DayNum> for DateColumn<'_> {
-    #[inline]
-    fn cut(self, start: usize, end: usize) -> Self {
-        self.slice(start, end)
-    }
-    #[inline]
-    fn rows(&self) -> usize {
-        self.len()
-    }
-    #[inline(always)]
-    fn at(&self, i: usize) -> DayNum {
-        self.get(i)
-    }
-    #[inline(always)]
-    fn gather_into<R>(col: Option<Self>, start: usize, rows: &mut [R], null: DayNum, set: impl Fn(&mut R, DayNum)) {
-        let end = start + rows.len();
-        match col {
-            None => rows.iter_mut().for_each(|r| set(r, null)),
-            Some(DateColumn::Days(d)) => rows.iter_mut().zip(&d[start..end]).for_each(|(r, &v)| set(r, v)),
-            Some(DateColumn::Ticks { data, per_day }) => {
-                let data = &data[start..end];
-                // numpy's units, with constant divisors (a multiply, not a division, per value).
-                macro_rules! unit {
-                    ($k:expr) => {
-                        rows.iter_mut().zip(data).for_each(|(r, &v)| set(r, ticks_to_day(v, $k)))
-                    };
-                }
-                match per_day {
-                    1 => unit!(1),
-                    86_400 => unit!(86_400),
-                    86_400_000 => unit!(86_400_000),
-                    86_400_000_000 => unit!(86_400_000_000),
-                    86_400_000_000_000 => unit!(86_400_000_000_000),
-                    k => unit!(k.max(1)),
-                }
-            }
-        }
-    }
+/// The shared policy settings as the JSON a case carries, with the rule set named.
+pub(crate) fn policy_json(rule_set: crate::rules::RuleSet, policy: Policy) -> Vec<(String, Json)> {
+    vec![
+        ("rule_set".to_owned(), Json::Str(rule_set.id().to_owned())),
+        ("day_counting".to_owned(), Json::Str(policy.day_counting.id().to_owned())),
+        ("age".to_owned(), Json::Str(policy.age.id().to_owned())),
+    ]
 }
 
 /// Runs `work(first, len, part)` on `threads` scoped threads, one per contiguous part of `n` rows,
@@ -270,26 +191,4 @@ pub fn in_parts<O: Send>(
         errors.extend(r?);
     }
     Ok(errors)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::date::from_ymd;
-
-    #[test]
-    fn ticks_of_every_numpy_unit_read_as_days() {
-        let day = i64::from(from_ymd(2024, 2, 29));
-        for per_day in [1, 86_400, 86_400_000, 86_400_000_000, 86_400_000_000_000, 24] {
-            let data = [day * per_day + per_day / 2, i64::MIN, i64::from(from_ymd(1969, 12, 31)) * per_day, i64::MAX];
-            let c = DateColumn::Ticks { data: &data, per_day };
-            let mut rows = vec![0; 4];
-            DateColumn::gather_into(Some(c), 0, &mut rows, NULL_DAY, |r, v| *r = v);
-            assert_eq!(rows[0], day as i32, "{per_day}");
-            assert_eq!(rows[1], NULL_DAY);
-            assert_eq!(rows[2], from_ymd(1969, 12, 31), "{per_day}: before the epoch floors");
-            assert!(!crate::date::in_input_range(rows[3]), "{per_day}: out of range is refused later");
-            assert_eq!(c.get(0), day as i32);
-        }
-    }
 }

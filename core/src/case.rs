@@ -56,6 +56,13 @@ fn rule_set_of(top: &Obj) -> Result<RuleSet, CaseError> {
     }
 }
 
+/// Why `path` is refused in a case of `rule_set`, if it is a field of another rule set.
+pub(crate) fn foreign_field(rule_set: RuleSet, path: &str) -> Option<String> {
+    rules::owner_of(path).filter(|&owner| owner != rule_set).map(|owner| {
+        format!("is a field of rule set {}, not of {} (the case's policy.rule_set)", owner.id(), rule_set.id())
+    })
+}
+
 /// Reads a case from a parsed tree: the envelope here, the rest by its rule set.
 pub(crate) fn read(j: &Json) -> Result<Case, CaseError> {
     if !matches!(j, Json::Obj(_)) {
@@ -64,12 +71,7 @@ pub(crate) fn read(j: &Json) -> Result<Case, CaseError> {
     let top = Obj::new("", j, CASE_FIELDS)?;
     let as_of = top.req("as_of", "the day the assessment speaks for", json::date)?;
     let rule_set = rule_set_of(&top)?;
-    let foreign = |path: &str| {
-        rules::owner_of(path).filter(|&owner| owner != rule_set).map(|owner| {
-            format!("is a field of rule set {}, not of {} (the case's policy.rule_set)", owner.id(), rule_set.id())
-        })
-    };
-    rules::read_case(rule_set, &top, as_of, &foreign)
+    rules::read_case(rule_set, &top, as_of, &|path: &str| foreign_field(rule_set, path))
 }
 
 impl Case {

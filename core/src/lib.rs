@@ -85,6 +85,7 @@ pub mod privacy;
 pub mod record;
 pub mod rules;
 pub mod time;
+pub mod values;
 pub mod vocab;
 
 pub use assessment::{Assessment, Notices};

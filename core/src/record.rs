@@ -129,22 +129,40 @@ pub struct Column {
     pub doc: &'static str,
 }
 
-/// A rule set's batch engine, as the bindings see it: its input and output columns. (The
-/// engines themselves are typed; see each rule set's `batch` module.)
+/// A rule set's batch engine, as the bindings see it: its input and output columns, and a run
+/// over columns named as the caller names them. (The engines themselves are typed; see each
+/// rule set's `batch` module.)
 pub trait BatchRules: Sync {
     /// The input fields the engine takes, those with a column, in table order.
     fn inputs(&self) -> Vec<&'static Field>;
     /// The output columns, in order.
     fn outputs(&self) -> &'static [Column];
+    /// Assesses `len` rows given as named columns (each one of [`BatchRules::inputs`]' columns,
+    /// holding values its kind can be read from), as of `as_of`, under `policy` (the JSON
+    /// contract's `policy` object, read exactly as a case's), on `threads` threads.
+    ///
+    /// # Errors
+    /// Only a malformed batch: an unknown or foreign column, values a column's kind cannot take,
+    /// a column of another length, a bad policy or `as_of`. Refused rows are in the output.
+    fn assess(
+        &self,
+        len: usize,
+        columns: &[(&str, crate::values::Values<'_>)],
+        as_of: crate::date::DayNum,
+        policy: Option<&serde_json::Value>,
+        cal: &crate::calendar::Calendar,
+        threads: usize,
+    ) -> Result<crate::batch::Output, crate::error::CaseError>;
 }
 
 /// Declares a rule set's input fields once, generating the field table, and for the fields
 /// carried by batch columns a row struct, a columns struct and their plumbing.
 ///
-/// Column storage kinds: `word(W)` (codes, `u8`), `flag` (`u8`), `region` (`i64`), `date`
-/// ([`crate::batch::DateColumn`]), `whole(min, max)` (`u8`), `dates` (a list per row:
-/// [`crate::batch::DateListColumn`], the row holding its [`crate::batch::Span`]), `time`
-/// (minutes after midnight, `u16`, [`crate::batch::NULL_TIME`] absent).
+/// Every column holds [`crate::values::Values`] as the caller has them; rows hold, per storage
+/// kind: `word(W)` a code (`u8`), `flag` `0`/`1` (`u8`), `region` a tagged division code
+/// (`i64`), `date` a day number, `whole(min, max)` a number (`u8`), `dates` a
+/// [`crate::batch::Span`] of the list's values, `time` minutes after midnight (`u16`) — with the
+/// null and invalid markers of [`crate::batch`] and [`crate::values`].
 macro_rules! input_record {
     (
         $(#[$fmeta:meta])* fields $FIELDS:ident;
@@ -180,12 +198,22 @@ macro_rules! input_record {
             }
         }
 
+        impl $Row {
+            /// Whether a value of the row was present but unreadable (an unknown word, a text
+            /// that is no date, a flag of 2): such a row is refused in the words of the per-case
+            /// reader, which reads the value itself.
+            #[inline]
+            pub fn marked(&self) -> bool {
+                false $( || $crate::record::input_record!(@marked $store, self.$col) )*
+            }
+        }
+
         $(#[$cmeta])*
         #[derive(Clone, Copy, Debug, Default)]
         pub struct $Cols<'a> {
             /// Number of rows.
             pub len: usize,
-            $( #[doc = $doc] pub $col: Option<$crate::record::input_record!(@col $store, 'a)>, )*
+            $( #[doc = $doc] pub $col: Option<$crate::values::Values<'a>>, )*
         }
 
         impl<'a> $Cols<'a> {
@@ -194,10 +222,59 @@ macro_rules! input_record {
                 $Cols { len, ..Default::default() }
             }
 
+            /// The columns named in `named` (a batch's columns by name, as a binding holds
+            /// them): each must be one of this record's columns and hold values its kind can be
+            /// read from; a column of another rule set is refused naming that rule set.
+            ///
+            /// # Errors
+            /// An unknown or foreign column, or values its kind cannot take, by column name.
+            pub fn from_named(
+                len: usize,
+                named: &[(&str, $crate::values::Values<'a>)],
+                foreign: &dyn Fn(&str) -> Option<String>,
+            ) -> Result<Self, $crate::error::CaseError> {
+                let mut cols = $Cols::new(len);
+                for (name, values) in named {
+                    match *name {
+                        $( stringify!($col) => {
+                            values.check(name, &$crate::record::input_record!(@kind $store $(($($arg)*))?))?;
+                            cols.$col = Some(*values);
+                        } )*
+                        other => {
+                            let known: &[&str] = &[$( stringify!($col), )*];
+                            return Err($crate::error::CaseError::new(
+                                $crate::privacy::key(other),
+                                foreign(other).unwrap_or_else(|| format!(
+                                    "is not an input column; the columns are {}",
+                                    known.join(", ")
+                                )),
+                            ));
+                        }
+                    }
+                }
+                cols.check()?;
+                Ok(cols)
+            }
+
+            /// Checks every present column: `len` entries, values its kind can be read from,
+            /// well-formed offsets; the error names the column.
+            ///
+            /// # Errors
+            /// The first column that fails, by name.
+            pub fn check(&self) -> Result<(), $crate::error::CaseError> {
+                self.check_lengths()?;
+                $(
+                    if let Some(c) = &self.$col {
+                        c.check(stringify!($col), &$crate::record::input_record!(@kind $store $(($($arg)*))?))?;
+                    }
+                )*
+                Ok(())
+            }
+
             /// Rows `start..end` of every column (for chunking and splitting work between
             /// threads). Panics if the range is out of bounds; check lengths first.
             pub fn slice(&self, start: usize, end: usize) -> $Cols<'a> {
-                $Cols { len: end - start, $( $col: self.$col.map(|c| $crate::batch::ColumnSlice::cut(c, start, end)), )* }
+                $Cols { len: end - start, $( $col: self.$col.map(|c| c.cut(start, end)), )* }
             }
 
             /// Checks every present column has `len` entries; the error names the column.
@@ -206,7 +283,7 @@ macro_rules! input_record {
             /// The first column whose length differs from `len`, by name.
             pub fn check_lengths(&self) -> Result<(), $crate::error::CaseError> {
                 $(
-                    if let Some(n) = self.$col.map(|c| $crate::batch::ColumnSlice::rows(&c)).filter(|&n| n != self.len) {
+                    if let Some(n) = self.$col.map(|c| c.rows()).filter(|&n| n != self.len) {
                         return Err($crate::error::CaseError::new(
                             stringify!($col),
                             format!("has {n} rows, expected {}", self.len),
@@ -217,22 +294,30 @@ macro_rules! input_record {
             }
 
             /// Fills `rows` with rows `start..start + rows.len()`, one column at a time (tight
-            /// loops the compiler vectorises; an absent column is a fill).
+            /// loops for the common layouts; an absent column is a fill).
             #[inline]
             pub fn gather(&self, start: usize, rows: &mut [$Row]) {
-                $( $crate::batch::ColumnSlice::gather_into(
-                    self.$col,
-                    start,
-                    rows,
-                    $crate::record::input_record!(@null $store),
-                    |r: &mut $Row, v| r.$col = v,
-                ); )*
+                $( $crate::record::input_record!(@gather $store $(($($arg)*))?, self.$col, start, rows, |r: &mut $Row, v| r.$col = v); )*
             }
 
             /// Row `i` (the caller guarantees `i < len` and checked lengths).
             #[inline]
             pub fn row(&self, i: usize) -> $Row {
-                $Row { $( $col: self.$col.map_or($crate::record::input_record!(@null $store), |c| $crate::batch::ColumnSlice::at(&c, i)), )* }
+                let mut one = [$Row::default()];
+                self.gather(i, &mut one);
+                one[0]
+            }
+
+            /// Row `i`'s values as the JSON a per-case input would hold, by field path (absent
+            /// values left out).
+            pub(crate) fn json_fields(&self, i: usize) -> Vec<(&'static str, $crate::json::Json)> {
+                let mut out = Vec::new();
+                $(
+                    if let Some(v) = self.$col.and_then(|c| c.json_at(i, &$crate::record::input_record!(@kind $store $(($($arg)*))?))) {
+                        out.push(($path, v));
+                    }
+                )*
+                out
             }
         }
     };
@@ -257,13 +342,24 @@ macro_rules! input_record {
     (@null whole) => { $crate::batch::NULL_CODE };
     (@null dates) => { $crate::batch::Span { start: 0, end: 0 } };
     (@null time) => { $crate::batch::NULL_TIME };
-    (@col word, $a:lifetime) => { &$a [u8] };
-    (@col flag, $a:lifetime) => { &$a [u8] };
-    (@col region, $a:lifetime) => { &$a [i64] };
-    (@col date, $a:lifetime) => { $crate::batch::DateColumn<$a> };
-    (@col whole, $a:lifetime) => { &$a [u8] };
-    (@col dates, $a:lifetime) => { $crate::batch::DateListColumn<$a> };
-    (@col time, $a:lifetime) => { &$a [u16] };
+    (@marked word, $v:expr) => { $v == $crate::values::INVALID_CODE };
+    (@marked flag, $v:expr) => { $v == $crate::values::INVALID_CODE };
+    (@marked whole, $v:expr) => { $v == $crate::values::INVALID_CODE };
+    (@marked region, $v:expr) => { $v == $crate::values::INVALID_REGION };
+    (@marked date, $v:expr) => { $v == $crate::values::INVALID_DAY };
+    (@marked dates, $v:expr) => { false };
+    (@marked time, $v:expr) => { $v == $crate::values::INVALID_TIME };
+    (@gather word($W:ty), $c:expr, $start:ident, $rows:ident, $set:expr) => {
+        $crate::values::gather_words($c, $start, $rows, <$W as $crate::vocab::Word>::vocabulary(), $set)
+    };
+    (@gather flag, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_flags($c, $start, $rows, $set) };
+    (@gather region, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_regions($c, $start, $rows, $set) };
+    (@gather date, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_days($c, $start, $rows, $set) };
+    (@gather whole($min:expr, $max:expr), $c:expr, $start:ident, $rows:ident, $set:expr) => {
+        $crate::values::gather_wholes($c, $start, $rows, $min, $max, $set)
+    };
+    (@gather dates, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_spans($c, $start, $rows, $set) };
+    (@gather time, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_times($c, $start, $rows, $set) };
 }
 
 /// Declares a rule set's batch output columns once, generating the column table, an owned
@@ -291,6 +387,7 @@ macro_rules! output_record {
 
         $crate::record::output_record!(@owned $(#[$bmeta])* $Batch; $( $col: $store = $doc; )*);
         $crate::record::output_record!(@borrowed $(#[$mmeta])* $Mut; $( $col: $store = $doc; )*);
+        $crate::record::output_record!(@into $COLUMNS; $Batch; $( $col: $store ),*);
 
         impl $Batch {
             /// The columns as mutable slices.
@@ -314,6 +411,7 @@ macro_rules! output_record {
         ];
 
         $crate::record::output_record!(@owned $(#[$bmeta])* $Batch; $( $col: $store = $doc; )* $( $acol: $astore = $adoc; )*);
+        $crate::record::output_record!(@into $COLUMNS; $Batch; $( $col: $store, )* $( $acol: $astore ),*);
         $crate::record::output_record!(@borrowed $(#[$mmeta])* $Mut; $( $col: $store = $doc; )*);
         $crate::record::output_record!(@borrowed $(#[$ameta])* $Added; $( $acol: $astore = $adoc; )*);
 
@@ -386,6 +484,30 @@ macro_rules! output_record {
             }
         }
     };
+    (@into $COLUMNS:ident; $Batch:ident; $( $col:ident: $store:ident ),* $(,)?) => {
+        impl $Batch {
+            /// The batch as the bindings take it: every column with its table entry, in order.
+            pub fn into_output(self) -> $crate::batch::Output {
+                let mut table = $COLUMNS.iter();
+                let columns = vec![
+                    $( (
+                        table.next().expect("one table entry per column"),
+                        $crate::record::output_record!(@owned_col $store, self.$col),
+                    ), )*
+                ];
+                debug_assert!(table.next().is_none());
+                $crate::batch::Output { columns, errors: self.errors }
+            }
+        }
+    };
+    (@owned_col word, $v:expr) => { $crate::batch::Owned::Codes($v) };
+    (@owned_col flag, $v:expr) => { $crate::batch::Owned::Codes($v) };
+    (@owned_col date, $v:expr) => { $crate::batch::Owned::Days($v) };
+    (@owned_col bits16, $v:expr) => { $crate::batch::Owned::Bits16($v) };
+    (@owned_col bits32, $v:expr) => { $crate::batch::Owned::Bits32($v) };
+    (@owned_col bits64, $v:expr) => { $crate::batch::Owned::Bits64($v) };
+    (@owned_col whole, $v:expr) => { $crate::batch::Owned::Wholes($v) };
+    (@owned_col time, $v:expr) => { $crate::batch::Owned::Times($v) };
     (@ty word) => { u8 };
     (@ty flag) => { u8 };
     (@ty date) => { $crate::date::DayNum };

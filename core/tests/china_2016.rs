@@ -523,7 +523,8 @@ fn an_assessment_reads_back_from_its_json() {
 
 #[test]
 fn the_batch_engine_agrees_with_per_case_assessment() {
-    use juzhu::batch::{DateColumn, DateListColumn, NULL_CODE, NULL_DAY};
+    use juzhu::batch::{NULL_CODE, NULL_DAY};
+    use juzhu::values::{Offsets, Values};
     use juzhu::date::{format_iso, from_ymd};
     use juzhu::rules::china_2016::batch::{assess_persons_into_threaded, PersonBatch, PersonColumns};
     use juzhu::rules::china_2016::Settings;
@@ -565,18 +566,19 @@ fn the_batch_engine_agrees_with_per_case_assessment() {
         }
         offsets.push(values.len() as i32);
     }
+    let day_values = Values::Days(&values);
     let cols = PersonColumns {
-        hukou_region: Some(&hukou),
-        residence_region: Some(&residence),
-        other_city: Some(&other),
-        birth_date: Some(DateColumn::Days(&birth)),
-        residing_since: Some(DateColumn::Days(&since)),
-        stable_employment: Some(&employment),
-        stable_housing: Some(&housing),
-        permit_applied_on: Some(DateColumn::Days(&applied)),
-        permit_issued_on: Some(DateColumn::Days(&issued)),
-        permit_valid_until: Some(DateColumn::Days(&valid)),
-        permit_endorsed_on: Some(DateListColumn { offsets: &offsets, values: DateColumn::Days(&values) }),
+        hukou_region: Some(Values::Regions(&hukou)),
+        residence_region: Some(Values::Regions(&residence)),
+        other_city: Some(Values::Bytes(&other)),
+        birth_date: Some(Values::Days(&birth)),
+        residing_since: Some(Values::Days(&since)),
+        stable_employment: Some(Values::Bytes(&employment)),
+        stable_housing: Some(Values::Bytes(&housing)),
+        permit_applied_on: Some(Values::Days(&applied)),
+        permit_issued_on: Some(Values::Days(&issued)),
+        permit_valid_until: Some(Values::Days(&valid)),
+        permit_endorsed_on: Some(Values::Lists { offsets: Offsets::I32(&offsets), values: &day_values, validity: None }),
         ..PersonColumns::new(n)
     };
     let as_of = from_ymd(2024, 6, 1);
@@ -616,7 +618,7 @@ fn the_batch_engine_agrees_with_per_case_assessment() {
         let single = juzhu::Case::from_value(&case).and_then(|c| juzhu::assess(&c));
         match (errors.iter().find(|(k, _)| *k == i), single) {
             (Some((_, e)), Err(s)) => {
-                assert_eq!(e.field(), s.field(), "row {i}");
+                assert_eq!((e.field(), e.message()), (s.field(), s.message()), "row {i}");
                 refused += 1;
             }
             (None, Ok(a)) => {

@@ -3,22 +3,27 @@
 //! (without explanations); a refused row gets its error in the list and nulls in every output
 //! column, and the batch carries on.
 //!
+//! A row holding a value that cannot be read at all (an unknown word, a text that is no date, a
+//! null inside its endorsement list) is refused in the words of the per-case reader, given the
+//! row's values as JSON.
+//!
 //! ```
-//! use juzhu::batch::{DateColumn, DateListColumn};
 //! use juzhu::date::from_ymd;
 //! use juzhu::rules::china_2016::batch::{assess_persons, PersonColumns};
 //! use juzhu::rules::china_2016::{outcome::EndorsementStatus, Settings};
+//! use juzhu::values::{Offsets, Values};
 //! use juzhu::{Calendar, Policy, Word};
 //! let since = [from_ymd(2022, 3, 1), from_ymd(2024, 1, 10)];
 //! let other = [1, 1];
 //! let housing = [1, 0];
 //! let issued = [from_ymd(2023, 3, 15), juzhu::batch::NULL_DAY];
-//! let endorsed = DateListColumn { offsets: &[0, 0, 0], values: DateColumn::Days(&[]) };
+//! let no_days = Values::Days(&[]);
+//! let endorsed = Values::Lists { offsets: Offsets::I32(&[0, 0, 0]), values: &no_days, validity: None };
 //! let cols = PersonColumns {
-//!     residing_since: Some(DateColumn::Days(&since)),
-//!     other_city: Some(&other),
-//!     stable_housing: Some(&housing),
-//!     permit_issued_on: Some(DateColumn::Days(&issued)),
+//!     residing_since: Some(Values::Days(&since)),
+//!     other_city: Some(Values::Bytes(&other)),
+//!     stable_housing: Some(Values::Bytes(&housing)),
+//!     permit_issued_on: Some(Values::Days(&issued)),
 //!     permit_endorsed_on: Some(endorsed),
 //!     ..PersonColumns::new(2)
 //! };
@@ -33,13 +38,17 @@ use super::facts::{no_city, other_city, overseas_refused, CityBasis, PermitFacts
 use super::input::Settings;
 use super::outcome::{Condition, Conditions, Outcome};
 use super::{assess_person, check_as_of, Ctx};
-use crate::batch::{in_parts, DateListColumn, NULL_CODE, NULL_DAY, NULL_REGION};
+use crate::batch::{
+    batch_policy, foreign_column, in_parts, policy_json, refusal_of, row_region, Output, NULL_CODE, NULL_DAY,
+};
+use crate::values::Values;
 use crate::calendar::Calendar;
 use crate::case::Policy;
 use crate::date::DayNum;
-use crate::division::Code;
 use crate::error::CaseError;
 use crate::explain::Silent;
+use crate::json::Json;
+use crate::values::INVALID_DAY;
 use crate::record::{BatchRules, Column, Field};
 use crate::vocab::{Word, WordSet};
 
@@ -54,6 +63,25 @@ impl BatchRules for Engine {
     }
     fn outputs(&self) -> &'static [Column] {
         OUTPUTS
+    }
+    fn assess(
+        &self,
+        len: usize,
+        columns: &[(&str, Values<'_>)],
+        as_of: DayNum,
+        policy: Option<&serde_json::Value>,
+        cal: &Calendar,
+        threads: usize,
+    ) -> Result<Output, CaseError> {
+        let rs = crate::RuleSet::China2016;
+        let policy = batch_policy(rs, policy)?;
+        let (policy, settings) =
+            super::input::read_policy_object(policy.as_ref(), &|p| crate::case::foreign_field(rs, p))?;
+        let cols = PersonColumns::from_named(len, columns, &|name| foreign_column(rs, name))?;
+        let mut out = PersonBatch::with_len(len);
+        out.errors =
+            assess_persons_into_threaded(&cols, as_of, &policy, &settings, cal, &mut out.columns_mut(), threads)?;
+        Ok(out.into_output())
     }
 }
 
@@ -76,12 +104,6 @@ fn flag(field: &str, v: u8) -> Result<Option<bool>, CaseError> {
     }
 }
 
-fn region(field: &str, v: i64) -> Result<Option<Code>, CaseError> {
-    match v {
-        NULL_REGION => Ok(None),
-        v => Code::from_number(v).map(Some).map_err(|m| CaseError::new(field, m)),
-    }
-}
 
 impl PersonRow {
     /// Validates the row into facts: the same checks a JSON case gets. `endorsed` holds the
@@ -90,17 +112,10 @@ impl PersonRow {
     /// # Errors
     /// The row's first refused field.
     pub fn facts(&self, as_of: DayNum, settings: &Settings, endorsed: &[DayNum]) -> Result<PersonFacts, CaseError> {
+        // In the per-case reader's order: what is read (flags, the required day, the permit's
+        // issue day), then what the values mean (outside this regulation, the city).
         let given = flag("person.other_city", self.other_city)?;
-        if flag("person.overseas", self.overseas)? == Some(true) {
-            return Err(overseas_refused());
-        }
-        let hukou = region("person.hukou_region", self.hukou_region)?;
-        let residence = region("person.residence_region", self.residence_region)?;
-        let (other, city) = match (given, hukou, residence) {
-            (Some(o), _, _) => (o, CityBasis::Given),
-            (None, Some(h), Some(r)) => (other_city(h, r), CityBasis::Codes { hukou: h, residence: r }),
-            (None, _, _) => return Err(no_city()),
-        };
+        let overseas = flag("person.overseas", self.overseas)? == Some(true);
         let Some(residing_since) = opt(self.residing_since) else {
             return Err(CaseError::new("person.residing_since", "is required (the day residence in the city began)"));
         };
@@ -121,6 +136,16 @@ impl PersonRow {
                 return Err(CaseError::new("person.permit.issued_on", "is required (the permit's day of issue)"))
             }
             None => None,
+        };
+        if overseas {
+            return Err(overseas_refused());
+        }
+        let hukou = row_region("person.hukou_region", self.hukou_region)?;
+        let residence = row_region("person.residence_region", self.residence_region)?;
+        let (other, city) = match (given, hukou, residence) {
+            (Some(o), _, _) => (o, CityBasis::Given),
+            (None, Some(h), Some(r)) => (other_city(h, r), CityBasis::Codes { hukou: h, residence: r }),
+            (None, _, _) => return Err(no_city()),
         };
         let facts = PersonFacts {
             other_city: other,
@@ -200,10 +225,7 @@ fn check_batch(
         city_urban_population: settings.city_urban_population,
     };
     probe.check(as_of, &[])?;
-    cols.check_lengths()?;
-    if let Some(list) = &cols.permit_endorsed_on {
-        list.check("permit_endorsed_on")?;
-    }
+    cols.check()?;
     if !out.lengths_match(cols.len) {
         return Err(CaseError::new(
             "output",
@@ -230,17 +252,31 @@ pub fn assess_persons_into(
     let cx = Ctx::new(as_of, policy, cal);
     let mut errors = Vec::new();
     let mut endorsed: Vec<DayNum> = Vec::new();
-    let list: Option<DateListColumn> = cols.permit_endorsed_on;
+    let unreadable = |i: usize| {
+        let mut policy = policy_json(crate::RuleSet::China2016, *policy);
+        policy.push(("issuance_days".to_owned(), Json::UInt(u64::from(settings.issuance_days))));
+        if let Some(p) = settings.city_urban_population {
+            policy.push(("city_urban_population".to_owned(), Json::UInt(p)));
+        }
+        refusal_of(as_of, Json::Obj(policy), cols.json_fields(i), cal)
+    };
     for i in 0..cols.len {
         let row = cols.row(i);
         endorsed.clear();
-        if let Some(list) = &list {
-            endorsed.extend(list.dates(row.permit_endorsed_on));
+        if let Some(list) = &cols.permit_endorsed_on {
+            endorsed.extend(list.span_days(row.permit_endorsed_on));
         }
         match row.facts(as_of, settings, &endorsed) {
             Ok(f) => out.put(i, &assess_person(&f, &endorsed, &cx, &mut Silent, |_| {})),
             Err(e) => {
                 out.put_null(i);
+                // An unreadable value (a null or a non-date among the endorsements included):
+                // the per-case reader's words, from the row's values.
+                let e = if row.marked() || endorsed.iter().any(|&d| d == NULL_DAY || d == INVALID_DAY) {
+                    unreadable(i).unwrap_or(e)
+                } else {
+                    e
+                };
                 errors.push((i, e));
             }
         }

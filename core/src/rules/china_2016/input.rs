@@ -174,9 +174,9 @@ fn keys(parent: &str) -> Vec<&'static str> {
     Field::keys_under(FIELDS, parent)
 }
 
-/// Reads a case from the top-level object.
-pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
-    let (policy, settings) = match top.get("policy") {
+/// Reads the `policy` object (absent: the defaults): the shared settings and this rule set's.
+pub(crate) fn read_policy_object(p: Option<&Json>, foreign: Foreign<'_>) -> Result<(Policy, Settings), CaseError> {
+    Ok(match p {
         None => (Policy::default(), Settings::default()),
         Some(p) => {
             let mut known = POLICY_FIELDS.to_vec();
@@ -188,7 +188,12 @@ pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Re
             };
             (read_policy(&o)?, settings)
         }
-    };
+    })
+}
+
+/// Reads a case from the top-level object.
+pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
+    let (policy, settings) = read_policy_object(top.get("policy"), foreign)?;
     if top.get("reporter").is_some() {
         return Err(CaseError::new(
             "reporter",

@@ -1,28 +1,31 @@
 //! The `liaoning-2013` batch engine: whole populations, columns in, columns out.
 //!
-//! Input is a struct of arrays ([`PersonColumns`], declared in [`super::record`]): dates as
-//! day numbers since 1970-01-01 or `datetime64` ticks ([`crate::batch::DateColumn`]),
-//! [`NULL_DAY`] for an absent date, words as their [`Word::code`]s with [`NULL_CODE`] for
-//! absent, flags as `0`/`1`, division codes as numbers. A missing column means "absent" for every
-//! row. Output is written into caller-provided columns ([`PersonColumnsMut`]) or into an owned
-//! [`PersonBatch`]; a refused row gets its error in the error list and nulls in every output
-//! column, and the batch carries on.
+//! Input is a struct of columns ([`PersonColumns`], declared in [`super::record`]), each holding
+//! [`Values`](crate::values::Values) as the caller has them — numpy arrays with sentinels
+//! ([`NULL_DAY`], [`NULL_CODE`], …) or Arrow arrays with validity bitmaps: words as codes, text
+//! or dictionaries; dates as day numbers, ticks of any unit or ISO text; division codes as
+//! numbers or text. A missing column means "absent" for every row. Output is written into
+//! caller-provided columns ([`PersonColumnsMut`]) or into an owned [`PersonBatch`]; a refused row
+//! gets its error in the error list and nulls in every output column, and the batch carries on.
 //!
 //! Each row runs through exactly the same validation and rules as a per-case assessment
 //! (without recording explanations), so batch and per-case results agree by construction; the
-//! test suite checks it anyway. Changes of registered content are per case only.
+//! test suite checks it anyway. A row holding a value that cannot be read at all (an unknown
+//! word, a text that is no date) is refused in the words of the per-case reader, given the
+//! row's values as JSON. Changes of registered content and household events are per case only.
 //!
 //! ```
-//! use juzhu::batch::{DateColumn, NULL_DAY};
+//! use juzhu::batch::NULL_DAY;
 //! use juzhu::date::from_ymd;
 //! use juzhu::rules::liaoning_2013::batch::{assess_persons, PersonColumns};
 //! use juzhu::rules::liaoning_2013::Category;
+//! use juzhu::values::Values;
 //! use juzhu::{Calendar, Policy, vocab::Word};
 //! let category = [Category::Floating.code(), Category::Lodging.code()];
 //! let arrival = [from_ymd(2024, 9, 28), from_ymd(2024, 6, 3)];
 //! let cols = PersonColumns {
-//!     category: Some(&category),
-//!     arrival_date: Some(DateColumn::Days(&arrival)),
+//!     category: Some(Values::Bytes(&category)),
+//!     arrival_date: Some(Values::Days(&arrival)),
 //!     ..PersonColumns::new(2)
 //! };
 //! let out = assess_persons(&cols, from_ymd(2024, 10, 2), &Policy::default(), Calendar::china()).unwrap();
@@ -36,11 +39,13 @@ use super::input::{Accommodation, Area, Category};
 use super::outcome::{CategorySource, PersonOutcome};
 use super::overseas::OverseasKind;
 use super::{assess_person, check_as_of, Ctx};
-use crate::batch::{in_parts, NULL_CODE, NULL_DAY, NULL_REGION, NULL_TIME};
+use crate::batch::{
+    batch_policy, foreign_column, in_parts, policy_json, refusal_of, row_region, Output, NULL_CODE, NULL_DAY, NULL_TIME,
+};
+use crate::values::Values;
 use crate::calendar::Calendar;
 use crate::case::Policy;
 use crate::date::DayNum;
-use crate::division::Code;
 use crate::error::CaseError;
 use crate::explain::Silent;
 use crate::record::{BatchRules, Column, Field};
@@ -63,23 +68,29 @@ impl BatchRules for Engine {
     fn outputs(&self) -> &'static [Column] {
         OUTPUTS
     }
+    fn assess(
+        &self,
+        len: usize,
+        columns: &[(&str, Values<'_>)],
+        as_of: DayNum,
+        policy: Option<&serde_json::Value>,
+        cal: &Calendar,
+        threads: usize,
+    ) -> Result<Output, CaseError> {
+        let rs = crate::RuleSet::Liaoning2013;
+        let policy = batch_policy(rs, policy)?;
+        let policy = super::input::read_policy_object(policy.as_ref(), &|p| crate::case::foreign_field(rs, p))?;
+        let cols = PersonColumns::from_named(len, columns, &|name| foreign_column(rs, name))?;
+        let mut out = PersonBatch::with_len(len);
+        let (mut main, mut added) = out.all_columns_mut();
+        out.errors = assess_persons_into_all(&cols, as_of, &policy, cal, &mut main, &mut added, threads)?;
+        Ok(out.into_output())
+    }
 }
 
 #[inline]
 fn opt(d: DayNum) -> Option<DayNum> {
     (d != NULL_DAY).then_some(d)
-}
-
-/// The province of a division code given as a number.
-#[inline]
-fn province(field: &'static str, code: i64) -> Result<u32, CaseError> {
-    Code::from_number(code).map(Code::province).map_err(|m| refuse(field, m))
-}
-
-#[cold]
-#[inline(never)]
-fn refuse(field: &'static str, message: String) -> CaseError {
-    CaseError::new(field, message)
 }
 
 impl PersonRow {
@@ -113,20 +124,19 @@ impl PersonRow {
             & flag_ok(self.studying)
             & flag_ok(self.wants_permit)
             & (self.permit_issued_on == NULL_DAY || (1..=3).contains(&self.permit_validity_years))
+            & (self.permit_issued_on != NULL_DAY
+                || (self.permit_validity_years == NULL_CODE && self.permit_extension_applied_on == NULL_DAY))
             & (usize::from(self.overseas_kind) < OverseasKind::ALL.len() || self.overseas_kind == NULL_CODE)
             & (self.arrival_time < MINUTES_PER_DAY || self.arrival_time == NULL_TIME)
             & (usize::from(self.area) < Area::ALL.len() || self.area == NULL_CODE);
         if !codes_ok {
             return Err(self.code_refusal());
         }
-        let hukou_province = match self.hukou_region {
-            NULL_REGION => None,
-            code => Some(province("person.hukou_region", code)?),
-        };
-        if self.residence_region != NULL_REGION
-            && province("person.residence_region", self.residence_region)? != LIAONING
-        {
-            return Err(outside_liaoning(&self.residence_region.to_string()));
+        let hukou_province = row_region("person.hukou_region", self.hukou_region)?.map(crate::division::Code::province);
+        if let Some(code) = row_region("person.residence_region", self.residence_region)? {
+            if code.province() != LIAONING {
+                return Err(outside_liaoning(&format!("{:06}", code.six_digits())));
+            }
         }
         let living_at_hukou = self.living_at_hukou == 1;
         if self.category == NULL_CODE {
@@ -201,11 +211,16 @@ impl PersonRow {
             return e;
         }
         let years = self.permit_validity_years;
+        if self.permit_issued_on == NULL_DAY
+            && (years != NULL_CODE || self.permit_extension_applied_on != NULL_DAY)
+        {
+            return CaseError::new("person.permit.issued_on", "is required (the permit's day of issue)");
+        }
         if self.permit_issued_on != NULL_DAY && !(1..=3).contains(&years) {
             return CaseError::new(
                 "person.permit.validity_years",
-                if years == NULL_CODE || years == 0 {
-                    "is required when a permit is held (1, 2 or 3)".to_owned()
+                if years == NULL_CODE {
+                    "is required (1, 2 or 3)".to_owned()
                 } else {
                     format!("{years} is not one of 1, 2, 3")
                 },
@@ -376,7 +391,7 @@ fn check_batch(
     added: Option<&PersonAddedColumnsMut>,
 ) -> Result<(), CaseError> {
     check_as_of(as_of)?;
-    cols.check_lengths()?;
+    cols.check()?;
     if !out.lengths_match(cols.len) || added.is_some_and(|a| !a.lengths_match(cols.len)) {
         return Err(CaseError::new(
             "output",
@@ -400,6 +415,10 @@ fn run(
     let mut order = vec![0u8; BLOCK];
     let mut facts = EMPTY_FACTS;
     let cx = Ctx::new(as_of, &policy, cal);
+    let unreadable = |i: usize| {
+        let policy = crate::json::Json::Obj(policy_json(crate::RuleSet::Liaoning2013, policy));
+        refusal_of(as_of, policy, cols.json_fields(i), cal)
+    };
     let mut start = 0;
     while start < cols.len {
         let end = (start + BLOCK).min(cols.len);
@@ -423,6 +442,13 @@ fn run(
                     if let Some(a) = added.as_deref_mut() {
                         a.put_null(i);
                     }
+                    // An unreadable value, or a residence outside Liaoning (whose message quotes
+                    // the code as given): the per-case reader's words, from the row's values.
+                    let e = if row.marked() || e.field() == "person.residence_region" {
+                        unreadable(i).unwrap_or(e)
+                    } else {
+                        e
+                    };
                     errors.push((i, e));
                 }
             }
@@ -505,8 +531,8 @@ pub fn assess_persons_into_threaded(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::batch::DateColumn;
     use crate::date::from_ymd;
+    use crate::values::Values;
 
     fn columns(n: usize) -> (Vec<u8>, Vec<i32>, Vec<i32>) {
         let category = (0..n).map(|i| (i % 5) as u8).map(|c| if c == 4 { NULL_CODE } else { c }).collect();
@@ -520,9 +546,9 @@ mod tests {
         let n = 50_000;
         let (category, arrival, birth) = columns(n);
         let cols = PersonColumns {
-            category: Some(&category),
-            arrival_date: Some(DateColumn::Days(&arrival)),
-            birth_date: Some(DateColumn::Days(&birth)),
+            category: Some(Values::Bytes(&category)),
+            arrival_date: Some(Values::Days(&arrival)),
+            birth_date: Some(Values::Days(&birth)),
             ..PersonColumns::new(n)
         };
         let as_of = from_ymd(2025, 6, 1);

@@ -323,12 +323,17 @@ fn keys(parent: &str) -> Vec<&'static str> {
     Field::keys_under(FIELDS, parent)
 }
 
+/// Reads the `policy` object (absent: the defaults).
+pub(crate) fn read_policy_object(p: Option<&Json>, foreign: Foreign<'_>) -> Result<Policy, CaseError> {
+    match p {
+        None => Ok(Policy::default()),
+        Some(p) => read_policy(&Obj::in_case("policy", p, POLICY_FIELDS, foreign)?),
+    }
+}
+
 /// Reads a case from the top-level object.
 pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
-    let policy = match top.get("policy") {
-        None => Policy::default(),
-        Some(p) => read_policy(&Obj::in_case("policy", p, POLICY_FIELDS, foreign)?)?,
-    };
+    let policy = read_policy_object(top.get("policy"), foreign)?;
     let subject = match (top.get("person"), top.get("reporter")) {
         (None, None) => return Err(CaseError::new("person", "is required (or give reporter instead)")),
         (Some(_), Some(_)) => {

@@ -1,0 +1,1114 @@
+//! The values of one batch column, as a caller holds them: numpy arrays with sentinels, or
+//! Arrow arrays (booleans, numbers, `date32`/`date64`/timestamps, utf8 / `large_utf8` / `utf8view`
+//! text, dictionaries, lists) with validity bitmaps — read in place, never copied.
+//!
+//! A rule set's batch engine reads each column according to the [`Kind`] its record declares
+//! ([`Values::read_word`], [`Values::read_flag`], …), turning every value into the compact form
+//! its rows hold: a code, a day number, a division code. A value of the wrong shape (an unknown
+//! word, a text that is no date, a fraction where a whole number belongs) becomes an *invalid*
+//! marker, and the row is refused; the refusal's words come from the per-case reader given the
+//! row's values as JSON ([`Values::json_at`]), so a batch row is refused for exactly the reasons,
+//! in exactly the words, a JSON case with the same values would be.
+
+use crate::batch::{Span, NULL_CODE, NULL_DAY, NULL_REGION};
+use crate::date::{format_iso, parse_iso, to_ymd, DayNum};
+use crate::division::Code;
+use crate::error::CaseError;
+use crate::json::Json;
+use crate::record::Kind;
+use crate::vocab::Vocabulary;
+
+/// A word, flag or small number that is present but not valid (an unknown word, a flag of 2, a
+/// fraction): the row is refused.
+pub const INVALID_CODE: u8 = 254;
+/// A division code that is present but not valid.
+pub const INVALID_REGION: i64 = i64::MIN + 1;
+/// A date that is present but not a date (a text of another shape).
+pub const INVALID_DAY: DayNum = i32::MIN + 2;
+/// A time of day that is present but not an `HH:MM` time.
+pub const INVALID_TIME: u16 = u16::MAX - 1;
+/// Marks a division code already read from the caller's values: a row holds `REGION_TAG + six
+/// digits` (negative, so never a code given as a number), [`crate::batch::row_region`] reads it.
+pub const REGION_TAG: i64 = -(1 << 62);
+
+/// A day outside every supported range (ticks too large for a day number): refused as outside the
+/// supported years.
+pub(crate) const OUT_OF_RANGE_DAY: DayNum = i32::MIN + 1;
+
+/// Which rows hold a value: an Arrow validity bitmap (least significant bit first, bit set =
+/// valid) and the bit of row 0.
+#[derive(Clone, Copy, Debug)]
+pub struct Validity<'a> {
+    /// The bitmap's bytes.
+    pub bits: &'a [u8],
+    /// The bit of row 0.
+    pub offset: usize,
+}
+
+impl Validity<'_> {
+    /// Whether row `i` holds a value.
+    #[inline(always)]
+    pub fn is_valid(&self, i: usize) -> bool {
+        let b = self.offset + i;
+        self.bits.get(b >> 3).is_some_and(|&byte| byte & (1 << (b & 7)) != 0)
+    }
+
+    #[inline]
+    fn cut(self, start: usize) -> Self {
+        Validity { bits: self.bits, offset: self.offset + start }
+    }
+}
+
+#[inline(always)]
+fn valid(v: Option<Validity<'_>>, i: usize) -> bool {
+    v.is_none_or(|v| v.is_valid(i))
+}
+
+/// Offsets into a list's or text's values: Arrow's 32-bit or 64-bit forms.
+#[derive(Clone, Copy, Debug)]
+pub enum Offsets<'a> {
+    /// `i32` offsets (utf8, list).
+    I32(&'a [i32]),
+    /// `i64` offsets (`large_utf8`, `large_list`).
+    I64(&'a [i64]),
+}
+
+impl Offsets<'_> {
+    #[inline(always)]
+    fn range(&self, i: usize) -> (usize, usize) {
+        match *self {
+            Offsets::I32(o) => (o[i].max(0) as usize, o[i + 1].max(0) as usize),
+            Offsets::I64(o) => (o[i].max(0) as usize, o[i + 1].max(0) as usize),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            Offsets::I32(o) => o.len(),
+            Offsets::I64(o) => o.len(),
+        }
+    }
+
+    fn cut(self, start: usize, end: usize) -> Self {
+        match self {
+            Offsets::I32(o) => Offsets::I32(&o[start..=end]),
+            Offsets::I64(o) => Offsets::I64(&o[start..=end]),
+        }
+    }
+
+    fn last(&self) -> usize {
+        match *self {
+            Offsets::I32(o) => o.last().map_or(0, |&x| x.max(0) as usize),
+            Offsets::I64(o) => o.last().map_or(0, |&x| x.max(0) as usize),
+        }
+    }
+
+    fn ordered(&self) -> bool {
+        match *self {
+            Offsets::I32(o) => o.first().is_some_and(|&x| x >= 0) && o.windows(2).all(|w| w[0] <= w[1]),
+            Offsets::I64(o) => o.first().is_some_and(|&x| x >= 0) && o.windows(2).all(|w| w[0] <= w[1]),
+        }
+    }
+}
+
+/// Text values: Arrow utf8 / `large_utf8` (offsets into bytes) or `utf8view` (16-byte views).
+#[derive(Clone, Copy, Debug)]
+pub enum Text<'a> {
+    /// Offsets (`rows + 1`) into `data`.
+    Offsets {
+        /// The offsets.
+        offsets: Offsets<'a>,
+        /// The bytes.
+        data: &'a [u8],
+    },
+    /// Arrow string views: strings of up to 12 bytes inline, longer ones in `buffers`.
+    Views {
+        /// One 16-byte view a row.
+        views: &'a [u128],
+        /// The data buffers the long views point into.
+        buffers: &'a [&'a [u8]],
+    },
+}
+
+/// A text column.
+#[derive(Clone, Copy, Debug)]
+pub struct TextColumn<'a> {
+    /// The values.
+    pub text: Text<'a>,
+    /// Which rows hold one.
+    pub validity: Option<Validity<'a>>,
+}
+
+impl TextColumn<'_> {
+    /// Calls `f` with row `i`'s bytes; `None` when the row is null (or a view points outside its
+    /// buffers). A short string view's bytes live in the view itself, hence the callback.
+    #[inline]
+    pub fn with<R>(&self, i: usize, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        if !valid(self.validity, i) {
+            return None;
+        }
+        match self.text {
+            Text::Offsets { offsets, data } => {
+                let (a, b) = offsets.range(i);
+                data.get(a..b).map(f)
+            }
+            Text::Views { views, buffers } => {
+                // Arrow's view layout, little-endian: length in bytes 0..4; up to 12 bytes inline
+                // in bytes 4..16; longer strings: buffer index in bytes 8..12, offset in 12..16.
+                let v = views[i];
+                let len = (v & 0xFFFF_FFFF) as usize;
+                if len <= 12 {
+                    let bytes = v.to_le_bytes();
+                    Some(f(&bytes[4..4 + len]))
+                } else {
+                    let buffer = ((v >> 64) & 0xFFFF_FFFF) as usize;
+                    let offset = (v >> 96) as usize;
+                    buffers.get(buffer).and_then(|b| b.get(offset..offset + len)).map(f)
+                }
+            }
+        }
+    }
+
+    fn rows(&self) -> usize {
+        match self.text {
+            Text::Offsets { offsets, .. } => offsets.len().saturating_sub(1),
+            Text::Views { views, .. } => views.len(),
+        }
+    }
+
+    fn cut(self, start: usize, end: usize) -> Self {
+        TextColumn {
+            text: match self.text {
+                Text::Offsets { offsets, data } => Text::Offsets { offsets: offsets.cut(start, end), data },
+                Text::Views { views, buffers } => Text::Views { views: &views[start..end], buffers },
+            },
+            validity: self.validity.map(|v| v.cut(start)),
+        }
+    }
+
+    fn well_formed(&self) -> bool {
+        match self.text {
+            Text::Offsets { offsets, data } => offsets.ordered() && offsets.last() <= data.len(),
+            Text::Views { views, buffers } => views.iter().all(|&v| {
+                let len = (v & 0xFFFF_FFFF) as usize;
+                len <= 12
+                    || buffers
+                        .get(((v >> 64) & 0xFFFF_FFFF) as usize)
+                        .is_some_and(|b| ((v >> 96) as usize).checked_add(len).is_some_and(|end| end <= b.len()))
+            }),
+        }
+    }
+}
+
+/// Numbers of one Arrow (or numpy) type.
+#[derive(Clone, Copy, Debug)]
+pub enum Numbers<'a> {
+    /// `int8`.
+    I8(&'a [i8]),
+    /// `int16`.
+    I16(&'a [i16]),
+    /// `int32`.
+    I32(&'a [i32]),
+    /// `int64`.
+    I64(&'a [i64]),
+    /// `uint8`.
+    U8(&'a [u8]),
+    /// `uint16`.
+    U16(&'a [u16]),
+    /// `uint32`.
+    U32(&'a [u32]),
+    /// `uint64`.
+    U64(&'a [u64]),
+    /// `float32`.
+    F32(&'a [f32]),
+    /// `float64`.
+    F64(&'a [f64]),
+}
+
+/// One number.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Number {
+    /// A signed whole number.
+    Int(i64),
+    /// An unsigned whole number.
+    UInt(u64),
+    /// A floating-point number (`NaN` is read as null).
+    Float(f64),
+}
+
+impl Number {
+    /// The number as a whole number, if it is one.
+    pub fn whole(self) -> Option<i128> {
+        match self {
+            Number::Int(i) => Some(i128::from(i)),
+            Number::UInt(u) => Some(i128::from(u)),
+            Number::Float(f) if f.is_finite() && f.fract() == 0.0 && f.abs() < 1.0e30 => Some(f as i128),
+            Number::Float(_) => None,
+        }
+    }
+
+    fn json(self) -> Json {
+        match self {
+            Number::Int(i) if i >= 0 => Json::UInt(i as u64),
+            Number::Int(i) => Json::Int(i),
+            Number::UInt(u) => Json::UInt(u),
+            // A whole float is the whole number (a numpy integer column with NaN for null is
+            // float64): read as the integer it holds.
+            Number::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                if f >= 0.0 {
+                    Json::UInt(f as u64)
+                } else {
+                    Json::Int(f as i64)
+                }
+            }
+            Number::Float(f) => Json::Float(f),
+        }
+    }
+}
+
+/// A column of numbers.
+#[derive(Clone, Copy, Debug)]
+pub struct NumberColumn<'a> {
+    /// The values.
+    pub values: Numbers<'a>,
+    /// Which rows hold one.
+    pub validity: Option<Validity<'a>>,
+}
+
+impl NumberColumn<'_> {
+    /// Row `i` (`None` when null or `NaN`).
+    #[inline(always)]
+    pub fn get(&self, i: usize) -> Option<Number> {
+        if !valid(self.validity, i) {
+            return None;
+        }
+        Some(match self.values {
+            Numbers::I8(v) => Number::Int(i64::from(v[i])),
+            Numbers::I16(v) => Number::Int(i64::from(v[i])),
+            Numbers::I32(v) => Number::Int(i64::from(v[i])),
+            Numbers::I64(v) => Number::Int(v[i]),
+            Numbers::U8(v) => Number::UInt(u64::from(v[i])),
+            Numbers::U16(v) => Number::UInt(u64::from(v[i])),
+            Numbers::U32(v) => Number::UInt(u64::from(v[i])),
+            Numbers::U64(v) => Number::UInt(v[i]),
+            Numbers::F32(v) if v[i].is_nan() => return None,
+            Numbers::F32(v) => Number::Float(f64::from(v[i])),
+            Numbers::F64(v) if v[i].is_nan() => return None,
+            Numbers::F64(v) => Number::Float(v[i]),
+        })
+    }
+
+    fn rows(&self) -> usize {
+        match self.values {
+            Numbers::I8(v) => v.len(),
+            Numbers::I16(v) => v.len(),
+            Numbers::I32(v) => v.len(),
+            Numbers::I64(v) => v.len(),
+            Numbers::U8(v) => v.len(),
+            Numbers::U16(v) => v.len(),
+            Numbers::U32(v) => v.len(),
+            Numbers::U64(v) => v.len(),
+            Numbers::F32(v) => v.len(),
+            Numbers::F64(v) => v.len(),
+        }
+    }
+
+    fn cut(self, start: usize, end: usize) -> Self {
+        NumberColumn {
+            values: match self.values {
+                Numbers::I8(v) => Numbers::I8(&v[start..end]),
+                Numbers::I16(v) => Numbers::I16(&v[start..end]),
+                Numbers::I32(v) => Numbers::I32(&v[start..end]),
+                Numbers::I64(v) => Numbers::I64(&v[start..end]),
+                Numbers::U8(v) => Numbers::U8(&v[start..end]),
+                Numbers::U16(v) => Numbers::U16(&v[start..end]),
+                Numbers::U32(v) => Numbers::U32(&v[start..end]),
+                Numbers::U64(v) => Numbers::U64(&v[start..end]),
+                Numbers::F32(v) => Numbers::F32(&v[start..end]),
+                Numbers::F64(v) => Numbers::F64(&v[start..end]),
+            },
+            validity: self.validity.map(|v| v.cut(start)),
+        }
+    }
+
+    fn is_integer(&self) -> bool {
+        !matches!(self.values, Numbers::F32(_) | Numbers::F64(_))
+    }
+}
+
+/// The values of one column, as the caller holds them.
+#[derive(Clone, Copy, Debug)]
+#[non_exhaustive]
+pub enum Values<'a> {
+    /// Bytes with [`NULL_CODE`] for absent: word codes ([`crate::vocab::Word::code`]), flags
+    /// `0`/`1`, small whole numbers.
+    Bytes(&'a [u8]),
+    /// Division codes as numbers, [`NULL_REGION`] for absent.
+    Regions(&'a [i64]),
+    /// Day numbers since 1970-01-01 (numpy `datetime64[D]`), [`NULL_DAY`] for absent.
+    Days(&'a [i32]),
+    /// 64-bit ticks since 1970-01-01, `per_day` a day (numpy `datetime64` of any unit); `i64::MIN`
+    /// (`NaT`) for absent. A time of day is dropped (the day is taken).
+    Ticks {
+        /// The ticks.
+        data: &'a [i64],
+        /// Ticks per day (≥ 1).
+        per_day: i64,
+    },
+    /// Arrow `date32`: day numbers with a validity bitmap.
+    Date32 {
+        /// Day numbers.
+        data: &'a [i32],
+        /// Which rows hold one.
+        validity: Option<Validity<'a>>,
+    },
+    /// Arrow `date64` and timestamps of any unit: ticks, `per_day` a day, with a validity bitmap.
+    Timestamps {
+        /// The ticks.
+        data: &'a [i64],
+        /// Ticks per day (≥ 1).
+        per_day: i64,
+        /// Which rows hold one.
+        validity: Option<Validity<'a>>,
+    },
+    /// Arrow booleans: bits (least significant first) from bit `offset`.
+    Bools {
+        /// The bits.
+        bits: &'a [u8],
+        /// The bit of row 0.
+        offset: usize,
+        /// Number of rows.
+        len: usize,
+        /// Which rows hold one.
+        validity: Option<Validity<'a>>,
+    },
+    /// Numbers of any Arrow or numpy type.
+    Numbers(NumberColumn<'a>),
+    /// Text: words, ISO dates, division codes, times.
+    Text(TextColumn<'a>),
+    /// Dictionary-encoded text: integer keys into `values`.
+    Dictionary {
+        /// The keys (integers; null keys are absent values).
+        keys: NumberColumn<'a>,
+        /// The dictionary.
+        values: TextColumn<'a>,
+    },
+    /// Times of day as minutes after midnight, [`crate::batch::NULL_TIME`] for absent.
+    Minutes(&'a [u16]),
+    /// Arrow `time32`/`time64`: ticks since midnight, `per_minute` a minute, with a validity
+    /// bitmap (a time with seconds is no `HH:MM`).
+    Clock {
+        /// The ticks.
+        data: &'a [i64],
+        /// Ticks per minute (≥ 1).
+        per_minute: i64,
+        /// Which rows hold one.
+        validity: Option<Validity<'a>>,
+    },
+    /// Lists of dates (Arrow `list<date32>` or `large_list<…>`): row `i`'s dates are the values
+    /// between its offsets.
+    Lists {
+        /// `rows + 1` offsets into `values`.
+        offsets: Offsets<'a>,
+        /// The dates of every row, back to back.
+        values: &'a Values<'a>,
+        /// Which rows hold a list.
+        validity: Option<Validity<'a>>,
+    },
+}
+
+/// The name of a value shape, for messages.
+fn shape(v: &Values<'_>) -> &'static str {
+    match v {
+        Values::Bytes(_) => "bytes",
+        Values::Regions(_) => "division codes as numbers",
+        Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. } => "dates",
+        Values::Bools { .. } => "booleans",
+        Values::Numbers(n) if n.is_integer() => "whole numbers",
+        Values::Numbers(_) => "floating-point numbers",
+        Values::Text(_) => "text",
+        Values::Dictionary { .. } => "dictionary-encoded text",
+        Values::Lists { .. } => "lists",
+        Values::Minutes(_) | Values::Clock { .. } => "times of day",
+    }
+}
+
+/// Ticks (`per_day` a day) as a day number; out-of-range ticks become [`OUT_OF_RANGE_DAY`].
+#[inline(always)]
+pub(crate) fn ticks_to_day(v: i64, per_day: i64) -> DayNum {
+    match i32::try_from(v.div_euclid(per_day.max(1))) {
+        Ok(d) if d > INVALID_DAY => d,
+        _ => OUT_OF_RANGE_DAY,
+    }
+}
+
+impl Values<'_> {
+    /// Number of rows.
+    pub fn rows(&self) -> usize {
+        match self {
+            Values::Bytes(v) => v.len(),
+            Values::Regions(v) => v.len(),
+            Values::Days(v) | Values::Date32 { data: v, .. } => v.len(),
+            Values::Ticks { data, .. } | Values::Timestamps { data, .. } => data.len(),
+            Values::Bools { len, .. } => *len,
+            Values::Numbers(n) => n.rows(),
+            Values::Text(t) => t.rows(),
+            Values::Dictionary { keys, .. } => keys.rows(),
+            Values::Lists { offsets, .. } => offsets.len().saturating_sub(1),
+            Values::Minutes(v) => v.len(),
+            Values::Clock { data, .. } => data.len(),
+        }
+    }
+
+    /// Rows `start..end`.
+    #[must_use]
+    pub fn cut(self, start: usize, end: usize) -> Self {
+        match self {
+            Values::Bytes(v) => Values::Bytes(&v[start..end]),
+            Values::Regions(v) => Values::Regions(&v[start..end]),
+            Values::Days(v) => Values::Days(&v[start..end]),
+            Values::Ticks { data, per_day } => Values::Ticks { data: &data[start..end], per_day },
+            Values::Date32 { data, validity } => {
+                Values::Date32 { data: &data[start..end], validity: validity.map(|v| v.cut(start)) }
+            }
+            Values::Timestamps { data, per_day, validity } => {
+                Values::Timestamps { data: &data[start..end], per_day, validity: validity.map(|v| v.cut(start)) }
+            }
+            Values::Bools { bits, offset, validity, .. } => Values::Bools {
+                bits,
+                offset: offset + start,
+                len: end - start,
+                validity: validity.map(|v| v.cut(start)),
+            },
+            Values::Numbers(n) => Values::Numbers(n.cut(start, end)),
+            Values::Text(t) => Values::Text(t.cut(start, end)),
+            Values::Dictionary { keys, values } => Values::Dictionary { keys: keys.cut(start, end), values },
+            Values::Lists { offsets, values, validity } => {
+                Values::Lists { offsets: offsets.cut(start, end), values, validity: validity.map(|v| v.cut(start)) }
+            }
+            Values::Minutes(v) => Values::Minutes(&v[start..end]),
+            Values::Clock { data, per_minute, validity } => {
+                Values::Clock { data: &data[start..end], per_minute, validity: validity.map(|v| v.cut(start)) }
+            }
+        }
+    }
+
+    /// Checks that these values can hold a column of `kind` and are well formed; the error names
+    /// the column.
+    ///
+    /// # Errors
+    /// Values of a shape the kind cannot take (booleans for a date), or malformed offsets.
+    pub fn check(&self, column: &str, kind: &Kind) -> Result<(), CaseError> {
+        let fits = match (kind, self) {
+            (_, Values::Numbers(_) | Values::Text(_) | Values::Dictionary { .. }) if !matches!(kind, Kind::Dates) => {
+                true
+            }
+            (Kind::Word(_) | Kind::Flag | Kind::Whole { .. }, Values::Bytes(_)) => true,
+            (Kind::Flag, Values::Bools { .. }) => true,
+            (Kind::Region, Values::Regions(_)) => true,
+            (
+                Kind::Date,
+                Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. },
+            ) => true,
+            (Kind::Time, Values::Minutes(_) | Values::Clock { .. }) => true,
+            (Kind::Dates, Values::Lists { values, .. }) => {
+                values.check(column, &Kind::Date)?;
+                true
+            }
+            _ => false,
+        };
+        if !fits {
+            return Err(CaseError::new(
+                column,
+                format!("holds {}, which cannot be read as a {} column", shape(self), kind.name()),
+            ));
+        }
+        let well_formed = match self {
+            Values::Dictionary { keys, .. } if !keys.is_integer() => false,
+            Values::Text(t) | Values::Dictionary { values: t, .. } => t.well_formed(),
+            Values::Lists { offsets, values, .. } => offsets.ordered() && offsets.last() <= values.rows(),
+            _ => true,
+        };
+        if !well_formed {
+            return Err(CaseError::new(column, "its offsets do not fit its values"));
+        }
+        Ok(())
+    }
+
+    /// Calls `f` with row `i`'s text (`None` when null or not text).
+    #[inline]
+    fn with_text<R>(&self, i: usize, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+        match self {
+            Values::Text(t) => t.with(i, f),
+            Values::Dictionary { keys, values } => {
+                let k = keys.get(i)?.whole()?;
+                usize::try_from(k).ok().filter(|&k| k < values.rows()).and_then(|k| values.with(k, f))
+            }
+            _ => None,
+        }
+    }
+
+    /// Reads row `i` of a word column: the word's code, [`NULL_CODE`] when absent, or
+    /// [`INVALID_CODE`].
+    #[inline]
+    pub fn read_word(&self, i: usize, vocabulary: &Vocabulary) -> u8 {
+        match self {
+            Values::Bytes(v) => match v[i] {
+                NULL_CODE => NULL_CODE,
+                c if usize::from(c) < vocabulary.len() => c,
+                _ => INVALID_CODE,
+            },
+            Values::Text(_) | Values::Dictionary { .. } => {
+                if self.is_null(i) {
+                    return NULL_CODE;
+                }
+                self.with_text(i, |t| vocabulary.code_of_bytes(t)).flatten().unwrap_or(INVALID_CODE)
+            }
+            _ if self.is_null(i) => NULL_CODE,
+            _ => INVALID_CODE,
+        }
+    }
+
+    /// Reads row `i` of a flag column: `0`, `1`, [`NULL_CODE`], or [`INVALID_CODE`].
+    #[inline]
+    pub fn read_flag(&self, i: usize) -> u8 {
+        match *self {
+            Values::Bytes(v) => match v[i] {
+                b @ (0 | 1 | NULL_CODE) => b,
+                _ => INVALID_CODE,
+            },
+            Values::Bools { bits, offset, validity, .. } => {
+                if !valid(validity, i) {
+                    return NULL_CODE;
+                }
+                let b = offset + i;
+                (bits[b >> 3] >> (b & 7)) & 1
+            }
+            Values::Numbers(n) => match n.get(i) {
+                None => NULL_CODE,
+                Some(x) => match x.whole() {
+                    Some(0) => 0,
+                    Some(1) => 1,
+                    _ => INVALID_CODE,
+                },
+            },
+            _ if self.is_null(i) => NULL_CODE,
+            _ => INVALID_CODE,
+        }
+    }
+
+    /// Reads row `i` of a small whole-number column (`min..=max` within `0..=253`): the number,
+    /// [`NULL_CODE`], or [`INVALID_CODE`].
+    #[inline]
+    pub fn read_whole(&self, i: usize, min: u64, max: u64) -> u8 {
+        let ok = |v: i128| {
+            if v >= i128::from(min) && v <= i128::from(max) && v < 254 {
+                v as u8
+            } else {
+                INVALID_CODE
+            }
+        };
+        match *self {
+            Values::Bytes(v) => match v[i] {
+                NULL_CODE => NULL_CODE,
+                b => ok(i128::from(b)),
+            },
+            Values::Numbers(n) => n.get(i).map_or(NULL_CODE, |x| x.whole().map_or(INVALID_CODE, ok)),
+            _ if self.is_null(i) => NULL_CODE,
+            _ => INVALID_CODE,
+        }
+    }
+
+    /// Reads row `i` of a division-code column: `REGION_TAG + six digits`, [`NULL_REGION`], or
+    /// [`INVALID_REGION`].
+    #[inline]
+    pub fn read_region(&self, i: usize) -> i64 {
+        let tag = |c: Result<Code, String>| c.map_or(INVALID_REGION, |c| REGION_TAG + i64::from(c.six_digits()));
+        match *self {
+            Values::Regions(v) => match v[i] {
+                NULL_REGION => NULL_REGION,
+                n => tag(Code::from_number(n)),
+            },
+            Values::Numbers(n) => match n.get(i) {
+                None => NULL_REGION,
+                Some(Number::Int(x)) => tag(Code::from_number(x)),
+                Some(Number::UInt(x)) => i64::try_from(x).map_or(INVALID_REGION, |x| tag(Code::from_number(x))),
+                Some(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => tag(Code::from_number(f as i64)),
+                Some(Number::Float(_)) => INVALID_REGION,
+            },
+            Values::Text(_) | Values::Dictionary { .. } => {
+                if self.is_null(i) {
+                    return NULL_REGION;
+                }
+                self.with_text(i, |t| std::str::from_utf8(t).map_or(INVALID_REGION, |t| tag(Code::parse(t))))
+                    .unwrap_or(INVALID_REGION)
+            }
+            _ if self.is_null(i) => NULL_REGION,
+            _ => INVALID_REGION,
+        }
+    }
+
+    /// Reads row `i` of a date column: a day number, [`NULL_DAY`], [`INVALID_DAY`] (a text that
+    /// is no date), or a day outside the supported years (refused as such).
+    #[inline]
+    pub fn read_day(&self, i: usize) -> DayNum {
+        match *self {
+            Values::Days(v) => v[i],
+            Values::Ticks { data, per_day } => match data[i] {
+                i64::MIN => NULL_DAY,
+                t => ticks_to_day(t, per_day),
+            },
+            Values::Date32 { data, validity } => {
+                if valid(validity, i) {
+                    data[i].max(OUT_OF_RANGE_DAY)
+                } else {
+                    NULL_DAY
+                }
+            }
+            Values::Timestamps { data, per_day, validity } => {
+                if valid(validity, i) {
+                    ticks_to_day(data[i], per_day)
+                } else {
+                    NULL_DAY
+                }
+            }
+            Values::Text(_) | Values::Dictionary { .. } => {
+                if self.is_null(i) {
+                    return NULL_DAY;
+                }
+                self.with_text(i, |t| std::str::from_utf8(t).ok().and_then(parse_iso)).flatten().unwrap_or(INVALID_DAY)
+            }
+            _ if self.is_null(i) => NULL_DAY,
+            _ => INVALID_DAY,
+        }
+    }
+
+    /// Row `i`'s span of a list column ([`Span`] into the list's values; empty when null).
+    #[inline]
+    pub fn read_span(&self, i: usize) -> Span {
+        match *self {
+            Values::Lists { offsets, validity, .. } if valid(validity, i) => {
+                let (a, b) = offsets.range(i);
+                Span { start: a as u32, end: b.max(a) as u32 }
+            }
+            _ => Span::default(),
+        }
+    }
+
+    /// The days of a list column's span (each as [`Values::read_day`] reads it).
+    pub fn span_days(&self, span: Span) -> impl Iterator<Item = DayNum> + '_ {
+        let values = match self {
+            Values::Lists { values, .. } => Some(*values),
+            _ => None,
+        };
+        (span.start as usize..span.end as usize).filter_map(move |k| values.map(|v| v.read_day(k)))
+    }
+
+    /// Whether row `i` is null.
+    #[inline]
+    pub fn is_null(&self, i: usize) -> bool {
+        match *self {
+            Values::Bytes(v) => v[i] == NULL_CODE,
+            Values::Regions(v) => v[i] == NULL_REGION,
+            Values::Days(v) => v[i] == NULL_DAY,
+            Values::Ticks { data, .. } => data[i] == i64::MIN,
+            Values::Date32 { validity, .. }
+            | Values::Timestamps { validity, .. }
+            | Values::Bools { validity, .. }
+            | Values::Lists { validity, .. } => !valid(validity, i),
+            Values::Numbers(n) => n.get(i).is_none(),
+            Values::Text(t) => !valid(t.validity, i),
+            Values::Dictionary { keys, .. } => keys.get(i).is_none(),
+            Values::Minutes(v) => v[i] == crate::batch::NULL_TIME,
+            Values::Clock { validity, .. } => !valid(validity, i),
+        }
+    }
+
+    /// Reads row `i` of a time-of-day column: minutes after midnight,
+    /// [`crate::batch::NULL_TIME`], or [`INVALID_TIME`].
+    #[inline]
+    pub fn read_time(&self, i: usize) -> u16 {
+        use crate::time::{TimeOfDay, MINUTES_PER_DAY};
+        match *self {
+            Values::Minutes(v) => match v[i] {
+                m if m < MINUTES_PER_DAY || m == crate::batch::NULL_TIME => m,
+                _ => INVALID_TIME,
+            },
+            Values::Clock { data, per_minute, validity } => {
+                if !valid(validity, i) {
+                    return crate::batch::NULL_TIME;
+                }
+                let t = data[i];
+                let per = per_minute.max(1);
+                if t.rem_euclid(per) == 0 && (0..i64::from(MINUTES_PER_DAY)).contains(&(t / per)) {
+                    (t / per) as u16
+                } else {
+                    INVALID_TIME
+                }
+            }
+            Values::Text(_) | Values::Dictionary { .. } => {
+                if self.is_null(i) {
+                    return crate::batch::NULL_TIME;
+                }
+                self.with_text(i, |t| std::str::from_utf8(t).ok().and_then(TimeOfDay::parse).map(TimeOfDay::minutes))
+                    .flatten()
+                    .unwrap_or(INVALID_TIME)
+            }
+            _ if self.is_null(i) => crate::batch::NULL_TIME,
+            _ => INVALID_TIME,
+        }
+    }
+
+    /// Row `i` as the JSON value a per-case input would hold for it (`None` when absent): words
+    /// and text as strings, flags as `true`/`false` (other numbers as numbers), dates as ISO
+    /// strings, numbers as numbers, lists as arrays. A column of `kind`.
+    pub(crate) fn json_at(&self, i: usize, kind: &Kind) -> Option<Json> {
+        if self.is_null(i) {
+            return None;
+        }
+        let text = |t: &[u8]| Json::Str(String::from_utf8_lossy(t).into_owned());
+        Some(match (kind, *self) {
+            (Kind::Word(v), Values::Bytes(b)) => match b[i] {
+                c if usize::from(c) < v().len() => Json::Str(v().ids[usize::from(c)].to_owned()),
+                c => Json::UInt(u64::from(c)),
+            },
+            (Kind::Flag, Values::Bytes(b)) => match b[i] {
+                0 => Json::Bool(false),
+                1 => Json::Bool(true),
+                c => Json::UInt(u64::from(c)),
+            },
+            (Kind::Flag, Values::Bools { .. }) => Json::Bool(self.read_flag(i) == 1),
+            (Kind::Flag, Values::Numbers(n)) => match n.get(i)?.whole() {
+                Some(0) => Json::Bool(false),
+                Some(1) => Json::Bool(true),
+                _ => n.get(i)?.json(),
+            },
+            (_, Values::Bytes(b)) => Json::UInt(u64::from(b[i])),
+            (_, Values::Regions(r)) => Number::Int(r[i]).json(),
+            (_, Values::Numbers(n)) => n.get(i)?.json(),
+            (_, Values::Text(_) | Values::Dictionary { .. }) => self.with_text(i, text)?,
+            (_, Values::Bools { .. }) => Json::Bool(self.read_flag(i) == 1),
+            (_, Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. }) => {
+                day_json(self.read_day(i))
+            }
+            (_, Values::Minutes(m)) => match crate::time::TimeOfDay::from_minutes(m[i]) {
+                Some(t) => Json::Str(t.to_string()),
+                None => Json::UInt(u64::from(m[i])),
+            },
+            (_, Values::Clock { data, per_minute, .. }) => {
+                let per = per_minute.max(1);
+                match u16::try_from(data[i] / per).ok().and_then(crate::time::TimeOfDay::from_minutes) {
+                    Some(t) if data[i] % per == 0 => Json::Str(t.to_string()),
+                    _ => Json::Str(format!("{} ticks after midnight", data[i])),
+                }
+            }
+            (_, Values::Lists { values, .. }) => {
+                let span = self.read_span(i);
+                if span.start == span.end {
+                    // No dates: as absent (a row without a permit holds an empty list).
+                    return None;
+                }
+                Json::Arr(
+                    (span.start as usize..span.end as usize)
+                        .map(|k| values.json_at(k, &Kind::Date).unwrap_or(Json::Null))
+                        .collect(),
+                )
+            }
+        })
+    }
+}
+
+/// Fills `rows[k]` with row `start + k` of `col` read by `read` (or `null` when the column is
+/// absent), with tight loops for the layouts callers hand over most (the generic path reads
+/// value by value).
+macro_rules! each_row {
+    ($rows:ident, $set:ident, $start:ident, |$i:ident| $read:expr) => {
+        for (k, r) in $rows.iter_mut().enumerate() {
+            let $i = $start + k;
+            $set(r, $read);
+        }
+    };
+}
+
+/// Gathers a word column into rows: codes, [`NULL_CODE`] or [`INVALID_CODE`].
+#[inline]
+pub fn gather_words<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], vocabulary: &Vocabulary, set: impl Fn(&mut R, u8)) {
+    let n = vocabulary.len();
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, NULL_CODE)),
+        Some(Values::Bytes(v)) => {
+            let v = &v[start..start + rows.len()];
+            rows.iter_mut().zip(v).for_each(|(r, &c)| set(r, if usize::from(c) < n || c == NULL_CODE { c } else { INVALID_CODE }));
+        }
+        Some(Values::Dictionary { keys, values }) if values.rows() <= 256 => {
+            // The dictionary's words mapped once per block; each row is then one look-up.
+            let mut lut = [INVALID_CODE; 257];
+            for (k, slot) in lut.iter_mut().enumerate().take(values.rows()) {
+                *slot = values.with(k, |t| vocabulary.code_of_bytes(t)).flatten().unwrap_or(INVALID_CODE);
+            }
+            let d = values.rows();
+            match keys.values {
+                Numbers::I8(k) if keys.validity.is_none() => {
+                    let k = &k[start..start + rows.len()];
+                    rows.iter_mut().zip(k).for_each(|(r, &key)| {
+                        set(r, usize::try_from(key).map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }));
+                    });
+                }
+                Numbers::I32(k) if keys.validity.is_none() => {
+                    let k = &k[start..start + rows.len()];
+                    rows.iter_mut().zip(k).for_each(|(r, &key)| {
+                        set(r, usize::try_from(key).map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }));
+                    });
+                }
+                _ => each_row!(rows, set, start, |i| match keys.get(i).and_then(Number::whole) {
+                    None if keys.get(i).is_none() => NULL_CODE,
+                    Some(key) if (0..d as i128).contains(&key) => lut[key as usize],
+                    _ => INVALID_CODE,
+                }),
+            }
+        }
+        Some(c) => each_row!(rows, set, start, |i| c.read_word(i, vocabulary)),
+    }
+}
+
+/// Gathers a flag column into rows: `0`, `1`, [`NULL_CODE`] or [`INVALID_CODE`].
+#[inline]
+pub fn gather_flags<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set: impl Fn(&mut R, u8)) {
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, NULL_CODE)),
+        Some(Values::Bytes(v)) => {
+            let v = &v[start..start + rows.len()];
+            rows.iter_mut().zip(v).for_each(|(r, &b)| set(r, if b <= 1 || b == NULL_CODE { b } else { INVALID_CODE }));
+        }
+        Some(Values::Bools { bits, offset, validity: None, .. }) => {
+            each_row!(rows, set, start, |i| {
+                let b = offset + i;
+                (bits[b >> 3] >> (b & 7)) & 1
+            });
+        }
+        Some(c) => each_row!(rows, set, start, |i| c.read_flag(i)),
+    }
+}
+
+/// Gathers a division-code column into rows: `REGION_TAG + six digits`, [`NULL_REGION`] or
+/// [`INVALID_REGION`].
+#[inline]
+pub fn gather_regions<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set: impl Fn(&mut R, i64)) {
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, NULL_REGION)),
+        Some(c) => each_row!(rows, set, start, |i| c.read_region(i)),
+    }
+}
+
+/// Gathers a date column into rows: day numbers, [`NULL_DAY`], [`INVALID_DAY`] or a day outside
+/// the supported years.
+#[inline]
+pub fn gather_days<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set: impl Fn(&mut R, DayNum)) {
+    let end = start + rows.len();
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, NULL_DAY)),
+        Some(Values::Days(d)) => rows.iter_mut().zip(&d[start..end]).for_each(|(r, &v)| set(r, v)),
+        Some(Values::Date32 { data, validity: None }) => {
+            rows.iter_mut().zip(&data[start..end]).for_each(|(r, &v)| set(r, v.max(OUT_OF_RANGE_DAY)));
+        }
+        Some(Values::Ticks { data, per_day } | Values::Timestamps { data, per_day, validity: None }) => {
+            let data = &data[start..end];
+            let nat = matches!(col, Some(Values::Ticks { .. }));
+            // numpy's units, with constant divisors (a multiply, not a division, per value).
+            macro_rules! unit {
+                ($k:expr) => {
+                    rows.iter_mut().zip(data).for_each(|(r, &v)| {
+                        set(r, if nat && v == i64::MIN { NULL_DAY } else { ticks_to_day(v, $k) })
+                    })
+                };
+            }
+            match per_day {
+                1 => unit!(1),
+                86_400 => unit!(86_400),
+                86_400_000 => unit!(86_400_000),
+                86_400_000_000 => unit!(86_400_000_000),
+                86_400_000_000_000 => unit!(86_400_000_000_000),
+                k => unit!(k.max(1)),
+            }
+        }
+        Some(c) => each_row!(rows, set, start, |i| c.read_day(i)),
+    }
+}
+
+/// Gathers a small whole-number column (`min..=max`) into rows.
+#[inline]
+pub fn gather_wholes<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], min: u64, max: u64, set: impl Fn(&mut R, u8)) {
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, NULL_CODE)),
+        Some(c) => each_row!(rows, set, start, |i| c.read_whole(i, min, max)),
+    }
+}
+
+/// Gathers a list column's spans into rows.
+#[inline]
+pub fn gather_spans<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set: impl Fn(&mut R, Span)) {
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, Span::default())),
+        Some(c) => each_row!(rows, set, start, |i| c.read_span(i)),
+    }
+}
+
+/// Gathers a time-of-day column into rows.
+#[inline]
+pub fn gather_times<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set: impl Fn(&mut R, u16)) {
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, crate::batch::NULL_TIME)),
+        Some(c) => each_row!(rows, set, start, |i| c.read_time(i)),
+    }
+}
+
+/// Builds the JSON case of one batch row: `as_of`, the batch's `policy`, and the row's fields
+/// placed by their dotted paths (`person.permit.issued_on` inside `person.permit`).
+pub(crate) fn row_case(as_of: DayNum, policy: Json, fields: Vec<(&'static str, Json)>) -> Json {
+    fn insert(obj: &mut Vec<(String, Json)>, path: &[&str], value: Json) {
+        let Some((&first, rest)) = path.split_first() else { return };
+        if rest.is_empty() {
+            obj.push((first.to_owned(), value));
+            return;
+        }
+        if !obj.iter().any(|(k, _)| k == first) {
+            obj.push((first.to_owned(), Json::Obj(Vec::new())));
+        }
+        if let Some((_, Json::Obj(inner))) = obj.iter_mut().find(|(k, _)| k == first) {
+            insert(inner, rest, value);
+        }
+    }
+    let mut top = vec![("as_of".to_owned(), Json::Str(format_iso(as_of))), ("policy".to_owned(), policy)];
+    top.push(("person".to_owned(), Json::Obj(Vec::new())));
+    for (path, value) in fields {
+        let parts: Vec<&str> = path.split('.').collect();
+        insert(&mut top, &parts, value);
+    }
+    Json::Obj(top)
+}
+
+/// A day as the ISO text a per-case input would carry (a day beyond four-digit years as a text
+/// no date reader takes).
+fn day_json(d: DayNum) -> Json {
+    if d == OUT_OF_RANGE_DAY {
+        return Json::Str("beyond the supported dates".to_owned());
+    }
+    let (y, _, _) = to_ymd(d);
+    if (0..=9999).contains(&y) {
+        Json::Str(format_iso(d))
+    } else {
+        let (y, m, day) = to_ymd(d);
+        Json::Str(format!("{y}-{m:02}-{day:02}"))
+    }
+}
+
+impl Vocabulary {
+    /// The code of the word spelled by `bytes`.
+    #[inline]
+    pub fn code_of_bytes(&self, bytes: &[u8]) -> Option<u8> {
+        self.ids.iter().position(|id| id.as_bytes() == bytes).map(|i| i as u8)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::from_ymd;
+
+    #[test]
+    fn validity_bits_are_read_least_significant_first() {
+        let v = Validity { bits: &[0b0000_0101, 0b1], offset: 0 };
+        assert!(v.is_valid(0) && !v.is_valid(1) && v.is_valid(2) && v.is_valid(8) && !v.is_valid(9));
+        assert!(v.cut(2).is_valid(0) && !v.cut(3).is_valid(0));
+        assert!(!v.is_valid(100), "beyond the bitmap: null");
+    }
+
+    #[test]
+    fn text_words_and_dates_are_read() {
+        let data = b"floatinglodging2024-10-08nope";
+        let offsets = [0i32, 8, 15, 25, 29];
+        let t =
+            Values::Text(TextColumn { text: Text::Offsets { offsets: Offsets::I32(&offsets), data }, validity: None });
+        let vocab = <crate::rules::liaoning_2013::Category as crate::vocab::Word>::vocabulary();
+        assert_eq!(t.read_word(0, vocab), 2);
+        assert_eq!(t.read_word(1, vocab), 1);
+        assert_eq!(t.read_word(3, vocab), INVALID_CODE);
+        assert_eq!(t.read_day(2), from_ymd(2024, 10, 8));
+        assert_eq!(t.read_day(3), INVALID_DAY);
+        assert_eq!(t.cut(1, 3).read_word(0, vocab), 1);
+        assert_eq!(t.json_at(3, &Kind::Date), Some(Json::Str("nope".into())));
+    }
+
+    #[test]
+    fn numbers_flags_and_regions() {
+        let n = Values::Numbers(NumberColumn { values: Numbers::F64(&[1.0, 0.0, 2.0, f64::NAN, 0.5]), validity: None });
+        assert_eq!((0..5).map(|i| n.read_flag(i)).collect::<Vec<_>>(), [1, 0, INVALID_CODE, NULL_CODE, INVALID_CODE]);
+        assert_eq!(n.read_whole(0, 1, 3), 1);
+        assert_eq!(n.read_whole(2, 1, 3), 2);
+        assert_eq!(n.read_whole(4, 1, 3), INVALID_CODE);
+        assert_eq!(n.json_at(0, &Kind::Flag), Some(Json::Bool(true)));
+        assert_eq!(n.json_at(4, &Kind::Flag), Some(Json::Float(0.5)));
+        assert_eq!(n.json_at(2, &Kind::Flag), Some(Json::UInt(2)));
+        let r = Values::Regions(&[210_102, 21, NULL_REGION]);
+        assert_eq!(r.read_region(0), REGION_TAG + 210_102);
+        assert_eq!(r.read_region(1), INVALID_REGION);
+        assert_eq!(r.read_region(2), NULL_REGION);
+        let b = Values::Bools { bits: &[0b10], offset: 0, len: 3, validity: Some(Validity { bits: &[0b011], offset: 0 }) };
+        assert_eq!([b.read_flag(0), b.read_flag(1), b.read_flag(2)], [0, 1, NULL_CODE]);
+    }
+
+    #[test]
+    fn dictionaries_map_keys_to_words() {
+        let data = b"hotelresidence";
+        let offsets = [0i32, 5, 14];
+        let values = TextColumn { text: Text::Offsets { offsets: Offsets::I32(&offsets), data }, validity: None };
+        let keys =
+            NumberColumn { values: Numbers::I8(&[1, 0, 1]), validity: Some(Validity { bits: &[0b011], offset: 0 }) };
+        let d = Values::Dictionary { keys, values };
+        let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+        assert_eq!([d.read_word(0, vocab), d.read_word(1, vocab), d.read_word(2, vocab)], [0, 1, NULL_CODE]);
+    }
+
+    #[test]
+    fn string_views_inline_and_in_buffers() {
+        let view = |s: &str, buffer: u32, offset: u32| -> u128 {
+            let b = s.as_bytes();
+            let mut bytes = [0u8; 16];
+            bytes[..4].copy_from_slice(&(b.len() as u32).to_le_bytes());
+            if b.len() <= 12 {
+                bytes[4..4 + b.len()].copy_from_slice(b);
+            } else {
+                bytes[4..8].copy_from_slice(&b[..4]);
+                bytes[8..12].copy_from_slice(&buffer.to_le_bytes());
+                bytes[12..16].copy_from_slice(&offset.to_le_bytes());
+            }
+            u128::from_le_bytes(bytes)
+        };
+        let buffer: &[u8] = b"xxrelief_station";
+        let views = [view("hotel", 0, 0), view("relief_station", 0, 2), view("relief_station", 1, 0)];
+        let t = Values::Text(TextColumn { text: Text::Views { views: &views, buffers: &[buffer] }, validity: None });
+        let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+        assert_eq!(t.read_word(0, vocab), 1);
+        assert_eq!(t.read_word(1, vocab), 5);
+        assert!(
+            t.check(
+                "accommodation",
+                &Kind::Word(<crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary)
+            )
+            .is_err(),
+            "a view into a missing buffer is malformed"
+        );
+        assert!(t.cut(0, 2).check("accommodation", &Kind::Text).is_ok());
+    }
+
+    #[test]
+    fn lists_of_dates() {
+        let days = Values::Date32 { data: &[10, 20, 30], validity: None };
+        let lists = Values::Lists { offsets: Offsets::I32(&[0, 2, 2, 3]), values: &days, validity: None };
+        assert_eq!(lists.span_days(lists.read_span(0)).collect::<Vec<_>>(), [10, 20]);
+        assert_eq!(lists.span_days(lists.read_span(1)).count(), 0);
+        assert_eq!(lists.cut(2, 3).span_days(lists.cut(2, 3).read_span(0)).collect::<Vec<_>>(), [30]);
+        assert!(lists.check("endorsed", &Kind::Dates).is_ok());
+        assert!(Values::Bytes(&[1]).check("endorsed", &Kind::Dates).is_err());
+    }
+}
