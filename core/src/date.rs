@@ -208,6 +208,25 @@ pub fn parse_iso(s: &str) -> Option<DayNum> {
     Some(from_ymd(year, month, day))
 }
 
+/// Reads a strict ISO `YYYY-MM-DD` date given for `field`, in the words every face uses.
+///
+/// # Errors
+/// Text of another shape, or a day that does not exist (`2024-02-30`), naming `field`.
+pub fn read_iso(field: &str, s: &str) -> Result<DayNum, crate::error::CaseError> {
+    parse_iso(s).ok_or_else(|| {
+        let shaped = s.len() == 10
+            && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        if shaped {
+            crate::error::CaseError::new(field, format!("{s} is not a date"))
+        } else {
+            crate::error::CaseError::new(
+                field,
+                format!("{} is not a date in the form YYYY-MM-DD", crate::privacy::quote(s)),
+            )
+        }
+    })
+}
+
 /// Formats a day number as ISO `YYYY-MM-DD`.
 pub fn format_iso(n: DayNum) -> String {
     let (y, m, d) = to_ymd(n);

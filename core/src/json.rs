@@ -5,7 +5,7 @@
 //! refusing unknown fields and naming the dotted path of whatever is wrong. The rule sets'
 //! readers (`rules/<id>/input.rs`) are built from the pieces here.
 
-use crate::date::{parse_iso, to_naive};
+use crate::date::to_naive;
 use crate::error::CaseError;
 use crate::id_number::IdNumber;
 use crate::privacy::{key as show_key, quote};
@@ -228,15 +228,7 @@ pub(crate) fn date(path: &str, j: &Json) -> Result<NaiveDate, CaseError> {
 /// A strict `YYYY-MM-DD` date as a day number.
 pub(crate) fn day(path: &str, j: &Json) -> Result<i32, CaseError> {
     match j {
-        Json::Str(s) => parse_iso(s).ok_or_else(|| {
-            let shaped = s.len() == 10
-                && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
-            if shaped {
-                CaseError::new(path, format!("{s} is not a date"))
-            } else {
-                CaseError::new(path, format!("{} is not a date in the form YYYY-MM-DD", quote(s)))
-            }
-        }),
+        Json::Str(s) => crate::date::read_iso(path, s),
         other => Err(CaseError::new(path, format!("expected a date string YYYY-MM-DD, found {}", other.kind()))),
     }
 }

@@ -398,12 +398,10 @@ pub enum Values<'a> {
     /// Arrow `time32`/`time64`: ticks since midnight, `per_minute` a minute, with a validity
     /// bitmap (a time with seconds is no `HH:MM`).
     Clock {
-        /// The ticks.
-        data: &'a [i64],
+        /// The ticks (`int32` or `int64`), with their validity.
+        ticks: NumberColumn<'a>,
         /// Ticks per minute (≥ 1).
         per_minute: i64,
-        /// Which rows hold one.
-        validity: Option<Validity<'a>>,
     },
     /// Lists of dates (Arrow `list<date32>` or `large_list<…>`): row `i`'s dates are the values
     /// between its offsets.
@@ -456,7 +454,7 @@ impl Values<'_> {
             Values::Dictionary { keys, .. } => keys.rows(),
             Values::Lists { offsets, .. } => offsets.len().saturating_sub(1),
             Values::Minutes(v) => v.len(),
-            Values::Clock { data, .. } => data.len(),
+            Values::Clock { ticks, .. } => ticks.rows(),
         }
     }
 
@@ -487,8 +485,8 @@ impl Values<'_> {
                 Values::Lists { offsets: offsets.cut(start, end), values, validity: validity.map(|v| v.cut(start)) }
             }
             Values::Minutes(v) => Values::Minutes(&v[start..end]),
-            Values::Clock { data, per_minute, validity } => {
-                Values::Clock { data: &data[start..end], per_minute, validity: validity.map(|v| v.cut(start)) }
+            Values::Clock { ticks, per_minute } => {
+                Values::Clock { ticks: ticks.cut(start, end), per_minute }
             }
         }
     }
@@ -720,7 +718,7 @@ impl Values<'_> {
             Values::Text(t) => !valid(t.validity, i),
             Values::Dictionary { keys, .. } => keys.get(i).is_none(),
             Values::Minutes(v) => v[i] == crate::batch::NULL_TIME,
-            Values::Clock { validity, .. } => !valid(validity, i),
+            Values::Clock { ticks, .. } => ticks.get(i).is_none(),
         }
     }
 
@@ -734,11 +732,9 @@ impl Values<'_> {
                 m if m < MINUTES_PER_DAY || m == crate::batch::NULL_TIME => m,
                 _ => INVALID_TIME,
             },
-            Values::Clock { data, per_minute, validity } => {
-                if !valid(validity, i) {
-                    return crate::batch::NULL_TIME;
-                }
-                let t = data[i];
+            Values::Clock { ticks, per_minute } => {
+                let Some(t) = ticks.get(i) else { return crate::batch::NULL_TIME };
+                let Some(t) = t.whole().and_then(|t| i64::try_from(t).ok()) else { return INVALID_TIME };
                 let per = per_minute.max(1);
                 if t.rem_euclid(per) == 0 && (0..i64::from(MINUTES_PER_DAY)).contains(&(t / per)) {
                     (t / per) as u16
@@ -795,11 +791,17 @@ impl Values<'_> {
                 Some(t) => Json::Str(t.to_string()),
                 None => Json::UInt(u64::from(m[i])),
             },
-            (_, Values::Clock { data, per_minute, .. }) => {
+            (_, Values::Clock { ticks, per_minute }) => {
                 let per = per_minute.max(1);
-                match u16::try_from(data[i] / per).ok().and_then(crate::time::TimeOfDay::from_minutes) {
-                    Some(t) if data[i] % per == 0 => Json::Str(t.to_string()),
-                    _ => Json::Str(format!("{} ticks after midnight", data[i])),
+                let t = ticks.get(i)?.whole().and_then(|t| i64::try_from(t).ok()).unwrap_or(-1);
+                match u16::try_from(t / per).ok().and_then(crate::time::TimeOfDay::from_minutes) {
+                    Some(time) if t % per == 0 => Json::Str(time.to_string()),
+                    // A time with seconds: shown with them, which no HH:MM reader takes.
+                    _ if t >= 0 => {
+                        let secs = t * 60 / per;
+                        Json::Str(format!("{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60))
+                    }
+                    _ => Json::Str(format!("{t} ticks after midnight")),
                 }
             }
             (_, Values::Lists { values, .. }) => {

@@ -117,6 +117,37 @@ fn vocabularies<'py>(py: Python<'py>, rule_set: &str, labels: bool) -> PyResult<
     Ok(d)
 }
 
+/// The batch columns of a rule set's engine: `{"inputs": [...], "outputs": [...]}`, each column a
+/// dict with `name`, `path` (the contract field it carries), `kind` and `doc`.
+#[pyfunction]
+#[pyo3(signature = (rule_set = "liaoning-2013"))]
+fn batch_columns<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, PyDict>> {
+    let rs = self::rule_set(py, rule_set)?;
+    let d = PyDict::new(py);
+    let (inputs, outputs) = (PyList::empty(py), PyList::empty(py));
+    if let Some(engine) = rs.batch() {
+        for f in engine.inputs() {
+            let c = PyDict::new(py);
+            c.set_item("name", f.column)?;
+            c.set_item("path", f.path)?;
+            c.set_item("kind", f.kind.name())?;
+            c.set_item("doc", f.doc)?;
+            inputs.append(c)?;
+        }
+        for col in engine.outputs() {
+            let c = PyDict::new(py);
+            c.set_item("name", col.name)?;
+            c.set_item("path", col.path)?;
+            c.set_item("kind", col.kind.name())?;
+            c.set_item("doc", col.doc)?;
+            outputs.append(c)?;
+        }
+    }
+    d.set_item("inputs", inputs)?;
+    d.set_item("outputs", outputs)?;
+    Ok(d)
+}
+
 /// Renders untrusted text for a message the way the library's errors do: quoted, shortened, and
 /// with anything that looks like an identity number masked.
 #[pyfunction]
@@ -158,7 +189,9 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(interpretation_catalog, m)?)?;
     m.add_function(wrap_pyfunction!(vocabularies, m)?)?;
     m.add_function(wrap_pyfunction!(rule_sets, m)?)?;
-    m.add_function(wrap_pyfunction!(batch::assess_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::assess_arrow, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(batch_columns, m)?)?;
     m.add_function(wrap_pyfunction!(quote_input, m)?)?;
     m.add_function(wrap_pyfunction!(make_case_error, m)?)?;
     Ok(())
