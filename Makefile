@@ -190,6 +190,8 @@ test-python: python
 	$(VPY) examples/python/one_case.py > /dev/null
 	$(VPY) examples/python/analytics.py --people 200000 --png $(BUILD)/permits_expiring.png > /dev/null
 	@test -s $(BUILD)/permits_expiring.png
+	$(VPY) examples/python/analytics.py --engine pandas --people 50000 --png $(BUILD)/permits_expiring_pandas.png > /dev/null
+	@test -s $(BUILD)/permits_expiring_pandas.png
 
 # ------------------------------------------------------------------------ Python packages
 # The wheel needs no Rust to install: one abi3 build serves CPython 3.9 and later, stripped
