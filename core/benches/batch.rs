@@ -5,9 +5,9 @@
 //! `cargo bench -p juzhu --bench batch`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use juzhu::values::Values;
 use juzhu::date::{from_ymd, DayNum};
 use juzhu::rules::liaoning_2013::batch::{assess_persons_into, PersonBatch, PersonColumns};
+use juzhu::values::Values;
 use juzhu::{Calendar, Policy};
 use std::hint::black_box;
 

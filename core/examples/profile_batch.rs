@@ -1,9 +1,9 @@
 //! Runs the batch engine over a generated population for a profiler (`perf record`).
 //! `cargo run --release -p juzhu --example profile_batch -- [rows] [rounds]`
 use juzhu::batch::NULL_DAY;
-use juzhu::values::Values;
 use juzhu::date::from_ymd;
 use juzhu::rules::liaoning_2013::batch::{assess_persons_into, PersonBatch, PersonColumns};
+use juzhu::values::Values;
 use juzhu::{Calendar, Policy};
 
 fn main() {

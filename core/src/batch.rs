@@ -13,10 +13,10 @@ use crate::calendar::Calendar;
 use crate::case::Policy;
 use crate::date::DayNum;
 use crate::division::Code;
-use crate::json::Json;
-use crate::vocab::Word;
 use crate::error::CaseError;
+use crate::json::Json;
 use crate::values::{INVALID_REGION, REGION_TAG};
+use crate::vocab::Word;
 
 /// Rows a worker thread takes at least, times a block: fewer rows than this run on one thread.
 pub const MIN_ROWS_PER_THREAD: usize = 512;
@@ -84,7 +84,10 @@ pub struct Output {
 
 /// Reads a batch's `policy` object with the reader of cases, the rule set named in it (if any)
 /// checked against the engine's.
-pub(crate) fn batch_policy(rule_set: crate::rules::RuleSet, policy: Option<&serde_json::Value>) -> Result<Option<Json>, CaseError> {
+pub(crate) fn batch_policy(
+    rule_set: crate::rules::RuleSet,
+    policy: Option<&serde_json::Value>,
+) -> Result<Option<Json>, CaseError> {
     let Some(p) = policy.filter(|p| !p.is_null()) else { return Ok(None) };
     let j = Json::from_value(p);
     if let Json::Obj(entries) = &j {
@@ -109,9 +112,7 @@ pub(crate) fn foreign_column(rule_set: crate::rules::RuleSet, name: &str) -> Opt
         .copied()
         .filter(|&rs| rs != rule_set)
         .find(|rs| rs.fields().iter().any(|f| f.column == Some(name)))
-        .map(|owner| {
-            format!("is a column of rule set {}, not of {} (the batch's rule set)", owner.id(), rule_set.id())
-        })
+        .map(|owner| format!("is a column of rule set {}, not of {} (the batch's rule set)", owner.id(), rule_set.id()))
 }
 
 /// Where a row's dates lie in a list column's values: `start..end`.

@@ -403,6 +403,9 @@ pub enum Values<'a> {
         /// Ticks per minute (≥ 1).
         per_minute: i64,
     },
+    /// Values of several kinds, one JSON value a row (a column no single type holds, such as
+    /// text and numbers mixed): each row is read exactly as the same value in a JSON case.
+    Any(&'a [serde_json::Value]),
     /// Lists of dates (Arrow `list<date32>` or `large_list<…>`): row `i`'s dates are the values
     /// between its offsets.
     Lists {
@@ -428,6 +431,7 @@ fn shape(v: &Values<'_>) -> &'static str {
         Values::Dictionary { .. } => "dictionary-encoded text",
         Values::Lists { .. } => "lists",
         Values::Minutes(_) | Values::Clock { .. } => "times of day",
+        Values::Any(_) => "values of several kinds",
     }
 }
 
@@ -454,6 +458,7 @@ impl Values<'_> {
             Values::Dictionary { keys, .. } => keys.rows(),
             Values::Lists { offsets, .. } => offsets.len().saturating_sub(1),
             Values::Minutes(v) => v.len(),
+            Values::Any(v) => v.len(),
             Values::Clock { ticks, .. } => ticks.rows(),
         }
     }
@@ -485,9 +490,8 @@ impl Values<'_> {
                 Values::Lists { offsets: offsets.cut(start, end), values, validity: validity.map(|v| v.cut(start)) }
             }
             Values::Minutes(v) => Values::Minutes(&v[start..end]),
-            Values::Clock { ticks, per_minute } => {
-                Values::Clock { ticks: ticks.cut(start, end), per_minute }
-            }
+            Values::Any(v) => Values::Any(&v[start..end]),
+            Values::Clock { ticks, per_minute } => Values::Clock { ticks: ticks.cut(start, end), per_minute },
         }
     }
 
@@ -497,28 +501,25 @@ impl Values<'_> {
     /// # Errors
     /// Values of a shape the kind cannot take (booleans for a date), or malformed offsets.
     pub fn check(&self, column: &str, kind: &Kind) -> Result<(), CaseError> {
+        // Any shape can be read row by row: a value of the wrong kind (booleans in a word
+        // column) refuses its row in the words of a JSON case holding it. Only a dates column
+        // must hold lists (a row's dates are a span of the list's items).
         let fits = match (kind, self) {
-            (_, Values::Numbers(_) | Values::Text(_) | Values::Dictionary { .. }) if !matches!(kind, Kind::Dates) => {
-                true
-            }
-            (Kind::Word(_) | Kind::Flag | Kind::Whole { .. }, Values::Bytes(_)) => true,
-            (Kind::Flag, Values::Bools { .. }) => true,
-            (Kind::Region, Values::Regions(_)) => true,
-            (
-                Kind::Date,
-                Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. },
-            ) => true,
-            (Kind::Time, Values::Minutes(_) | Values::Clock { .. }) => true,
             (Kind::Dates, Values::Lists { values, .. }) => {
                 values.check(column, &Kind::Date)?;
                 true
             }
-            _ => false,
+            (Kind::Dates, _) => false,
+            _ => true,
         };
         if !fits {
             return Err(CaseError::new(
                 column,
-                format!("holds {}, which cannot be read as a {} column", shape(self), kind.name()),
+                format!(
+                    "holds {}, which cannot be read as a {} column (a list of dates a row)",
+                    shape(self),
+                    kind.name()
+                ),
             ));
         }
         let well_formed = match self {
@@ -562,6 +563,11 @@ impl Values<'_> {
                 }
                 self.with_text(i, |t| vocabulary.code_of_bytes(t)).flatten().unwrap_or(INVALID_CODE)
             }
+            Values::Any(v) => match &v[i] {
+                serde_json::Value::Null => NULL_CODE,
+                serde_json::Value::String(t) => vocabulary.code_of_bytes(t.as_bytes()).unwrap_or(INVALID_CODE),
+                _ => INVALID_CODE,
+            },
             _ if self.is_null(i) => NULL_CODE,
             _ => INVALID_CODE,
         }
@@ -590,6 +596,11 @@ impl Values<'_> {
                     _ => INVALID_CODE,
                 },
             },
+            Values::Any(v) => match v[i] {
+                serde_json::Value::Null => NULL_CODE,
+                serde_json::Value::Bool(b) => u8::from(b),
+                _ => INVALID_CODE,
+            },
             _ if self.is_null(i) => NULL_CODE,
             _ => INVALID_CODE,
         }
@@ -612,6 +623,16 @@ impl Values<'_> {
                 b => ok(i128::from(b)),
             },
             Values::Numbers(n) => n.get(i).map_or(NULL_CODE, |x| x.whole().map_or(INVALID_CODE, ok)),
+            Values::Any(v) => match &v[i] {
+                serde_json::Value::Null => NULL_CODE,
+                serde_json::Value::Number(x) => {
+                    let whole = x.as_u64().map(i128::from).or_else(|| {
+                        x.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1.0e9).map(|f| f as i128)
+                    });
+                    whole.map_or(INVALID_CODE, ok)
+                }
+                _ => INVALID_CODE,
+            },
             _ if self.is_null(i) => NULL_CODE,
             _ => INVALID_CODE,
         }
@@ -633,6 +654,12 @@ impl Values<'_> {
                 Some(Number::UInt(x)) => i64::try_from(x).map_or(INVALID_REGION, |x| tag(Code::from_number(x))),
                 Some(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => tag(Code::from_number(f as i64)),
                 Some(Number::Float(_)) => INVALID_REGION,
+            },
+            Values::Any(v) => match &v[i] {
+                serde_json::Value::Null => NULL_REGION,
+                serde_json::Value::String(t) => tag(Code::parse(t)),
+                serde_json::Value::Number(x) => x.as_u64().map_or(INVALID_REGION, |u| tag(Code::parse(&u.to_string()))),
+                _ => INVALID_REGION,
             },
             Values::Text(_) | Values::Dictionary { .. } => {
                 if self.is_null(i) {
@@ -676,6 +703,11 @@ impl Values<'_> {
                 }
                 self.with_text(i, |t| std::str::from_utf8(t).ok().and_then(parse_iso)).flatten().unwrap_or(INVALID_DAY)
             }
+            Values::Any(v) => match &v[i] {
+                serde_json::Value::Null => NULL_DAY,
+                serde_json::Value::String(t) => parse_iso(t).unwrap_or(INVALID_DAY),
+                _ => INVALID_DAY,
+            },
             _ if self.is_null(i) => NULL_DAY,
             _ => INVALID_DAY,
         }
@@ -718,6 +750,7 @@ impl Values<'_> {
             Values::Text(t) => !valid(t.validity, i),
             Values::Dictionary { keys, .. } => keys.get(i).is_none(),
             Values::Minutes(v) => v[i] == crate::batch::NULL_TIME,
+            Values::Any(v) => v[i].is_null(),
             Values::Clock { ticks, .. } => ticks.get(i).is_none(),
         }
     }
@@ -750,6 +783,11 @@ impl Values<'_> {
                     .flatten()
                     .unwrap_or(INVALID_TIME)
             }
+            Values::Any(v) => match &v[i] {
+                serde_json::Value::Null => crate::batch::NULL_TIME,
+                serde_json::Value::String(t) => TimeOfDay::parse(t).map_or(INVALID_TIME, TimeOfDay::minutes),
+                _ => INVALID_TIME,
+            },
             _ if self.is_null(i) => crate::batch::NULL_TIME,
             _ => INVALID_TIME,
         }
@@ -764,6 +802,7 @@ impl Values<'_> {
         }
         let text = |t: &[u8]| Json::Str(String::from_utf8_lossy(t).into_owned());
         Some(match (kind, *self) {
+            (_, Values::Any(v)) => Json::from_value(&v[i]),
             (Kind::Word(v), Values::Bytes(b)) => match b[i] {
                 c if usize::from(c) < v().len() => Json::Str(v().ids[usize::from(c)].to_owned()),
                 c => Json::UInt(u64::from(c)),
@@ -834,13 +873,21 @@ macro_rules! each_row {
 
 /// Gathers a word column into rows: codes, [`NULL_CODE`] or [`INVALID_CODE`].
 #[inline]
-pub fn gather_words<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], vocabulary: &Vocabulary, set: impl Fn(&mut R, u8)) {
+pub fn gather_words<R>(
+    col: Option<Values<'_>>,
+    start: usize,
+    rows: &mut [R],
+    vocabulary: &Vocabulary,
+    set: impl Fn(&mut R, u8),
+) {
     let n = vocabulary.len();
     match col {
         None => rows.iter_mut().for_each(|r| set(r, NULL_CODE)),
         Some(Values::Bytes(v)) => {
             let v = &v[start..start + rows.len()];
-            rows.iter_mut().zip(v).for_each(|(r, &c)| set(r, if usize::from(c) < n || c == NULL_CODE { c } else { INVALID_CODE }));
+            rows.iter_mut()
+                .zip(v)
+                .for_each(|(r, &c)| set(r, if usize::from(c) < n || c == NULL_CODE { c } else { INVALID_CODE }));
         }
         Some(Values::Dictionary { keys, values }) if values.rows() <= 256 => {
             // The dictionary's words mapped once per block; each row is then one look-up.
@@ -853,13 +900,21 @@ pub fn gather_words<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], vo
                 Numbers::I8(k) if keys.validity.is_none() => {
                     let k = &k[start..start + rows.len()];
                     rows.iter_mut().zip(k).for_each(|(r, &key)| {
-                        set(r, usize::try_from(key).map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }));
+                        set(
+                            r,
+                            usize::try_from(key)
+                                .map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }),
+                        );
                     });
                 }
                 Numbers::I32(k) if keys.validity.is_none() => {
                     let k = &k[start..start + rows.len()];
                     rows.iter_mut().zip(k).for_each(|(r, &key)| {
-                        set(r, usize::try_from(key).map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }));
+                        set(
+                            r,
+                            usize::try_from(key)
+                                .map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }),
+                        );
                     });
                 }
                 _ => each_row!(rows, set, start, |i| match keys.get(i).and_then(Number::whole) {
@@ -919,9 +974,9 @@ pub fn gather_days<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set
             // numpy's units, with constant divisors (a multiply, not a division, per value).
             macro_rules! unit {
                 ($k:expr) => {
-                    rows.iter_mut().zip(data).for_each(|(r, &v)| {
-                        set(r, if nat && v == i64::MIN { NULL_DAY } else { ticks_to_day(v, $k) })
-                    })
+                    rows.iter_mut()
+                        .zip(data)
+                        .for_each(|(r, &v)| set(r, if nat && v == i64::MIN { NULL_DAY } else { ticks_to_day(v, $k) }))
                 };
             }
             match per_day {
@@ -939,7 +994,14 @@ pub fn gather_days<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set
 
 /// Gathers a small whole-number column (`min..=max`) into rows.
 #[inline]
-pub fn gather_wholes<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], min: u64, max: u64, set: impl Fn(&mut R, u8)) {
+pub fn gather_wholes<R>(
+    col: Option<Values<'_>>,
+    start: usize,
+    rows: &mut [R],
+    min: u64,
+    max: u64,
+    set: impl Fn(&mut R, u8),
+) {
     match col {
         None => rows.iter_mut().for_each(|r| set(r, NULL_CODE)),
         Some(c) => each_row!(rows, set, start, |i| c.read_whole(i, min, max)),
@@ -1055,7 +1117,8 @@ mod tests {
         assert_eq!(r.read_region(0), REGION_TAG + 210_102);
         assert_eq!(r.read_region(1), INVALID_REGION);
         assert_eq!(r.read_region(2), NULL_REGION);
-        let b = Values::Bools { bits: &[0b10], offset: 0, len: 3, validity: Some(Validity { bits: &[0b011], offset: 0 }) };
+        let b =
+            Values::Bools { bits: &[0b10], offset: 0, len: 3, validity: Some(Validity { bits: &[0b011], offset: 0 }) };
         assert_eq!([b.read_flag(0), b.read_flag(1), b.read_flag(2)], [0, 1, NULL_CODE]);
     }
 

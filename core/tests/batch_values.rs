@@ -71,9 +71,9 @@ fn dict_store(cells: &[Option<String>]) -> Store {
 impl Store {
     fn of(cells: &[Option<Cell>], dictionary: bool) -> Store {
         match cells.iter().flatten().next() {
-            Some(Cell::Num(_)) => Store::Floats(
-                cells.iter().map(|c| if let Some(Cell::Num(x)) = c { *x } else { f64::NAN }).collect(),
-            ),
+            Some(Cell::Num(_)) => {
+                Store::Floats(cells.iter().map(|c| if let Some(Cell::Num(x)) = c { *x } else { f64::NAN }).collect())
+            }
             Some(Cell::Bool(_)) => Store::Bools {
                 bits: bitmap(&cells.iter().map(|c| matches!(c, Some(Cell::Bool(true)))).collect::<Vec<_>>()),
                 valid: bitmap(&cells.iter().map(Option::is_some).collect::<Vec<_>>()),
@@ -297,6 +297,12 @@ fn normal(v: &Value) -> Value {
 }
 
 fn run(rule_set: RuleSet, as_of: i32, n: usize, seed: u64, dictionary: bool) -> (usize, usize) {
+    run_with(rule_set, as_of, n, seed, dictionary, false)
+}
+
+/// `mixed`: every column but the lists given as JSON values a row (`Values::Any`), as a column
+/// of several kinds arrives.
+fn run_with(rule_set: RuleSet, as_of: i32, n: usize, seed: u64, dictionary: bool, mixed: bool) -> (usize, usize) {
     let engine = rule_set.batch().unwrap();
     let mut rng = Rng(seed);
     let inputs = engine.inputs();
@@ -325,12 +331,21 @@ fn run(rule_set: RuleSet, as_of: i32, n: usize, seed: u64, dictionary: bool) -> 
         })
         .collect();
     let stores: Vec<Store> = cells.iter().map(|c| Store::of(c, dictionary)).collect();
+    let anys: Vec<Vec<Value>> = inputs
+        .iter()
+        .zip(&cells)
+        .map(|(f, col)| col.iter().map(|c| c.as_ref().map_or(Value::Null, |c| cell_json(c, &f.kind))).collect())
+        .collect();
     let mut inners: Vec<Option<Values>> = (0..stores.len()).map(|_| None).collect();
     let named: Vec<(&str, Values)> = inputs
         .iter()
         .zip(&stores)
         .zip(inners.iter_mut())
-        .map(|((f, s), inner)| (f.column.unwrap(), s.values(inner)))
+        .zip(&anys)
+        .map(|(((f, s), inner), any)| {
+            let v = if mixed && !matches!(f.kind, Kind::Dates) { Values::Any(any) } else { s.values(inner) };
+            (f.column.unwrap(), v)
+        })
         .collect();
     let policy = json!({"day_counting": "civil_code"});
     let out: Output = engine.assess(n, &named, as_of, Some(&policy), Calendar::china(), 2).unwrap();
@@ -391,6 +406,14 @@ fn china_text_columns_agree_with_per_case() {
 fn china_dictionary_columns_agree_with_per_case() {
     let (accepted, refused) = run(RuleSet::China2016, from_ymd(2023, 12, 30), 6000, 0x663, true);
     assert!(accepted > 200 && refused > 2000, "accepted {accepted}, refused {refused}");
+}
+
+#[test]
+fn columns_of_several_kinds_read_as_json_values() {
+    for (rule_set, seed) in [(RuleSet::Liaoning2013, 0x7), (RuleSet::China2016, 0x8)] {
+        let (accepted, refused) = run_with(rule_set, from_ymd(2024, 3, 1), 3000, seed, false, true);
+        assert!(accepted > 100 && refused > 1000, "{rule_set}: accepted {accepted}, refused {refused}");
+    }
 }
 
 #[test]

@@ -524,10 +524,10 @@ fn an_assessment_reads_back_from_its_json() {
 #[test]
 fn the_batch_engine_agrees_with_per_case_assessment() {
     use juzhu::batch::{NULL_CODE, NULL_DAY};
-    use juzhu::values::{Offsets, Values};
     use juzhu::date::{format_iso, from_ymd};
     use juzhu::rules::china_2016::batch::{assess_persons_into_threaded, PersonBatch, PersonColumns};
     use juzhu::rules::china_2016::Settings;
+    use juzhu::values::{Offsets, Values};
     use juzhu::{Calendar, Policy, Word};
     // A population through every branch: codes and flags, half a year, applications, permits
     // old and new, endorsements on time, late, early and missing, bad rows.
@@ -578,7 +578,11 @@ fn the_batch_engine_agrees_with_per_case_assessment() {
         permit_applied_on: Some(Values::Days(&applied)),
         permit_issued_on: Some(Values::Days(&issued)),
         permit_valid_until: Some(Values::Days(&valid)),
-        permit_endorsed_on: Some(Values::Lists { offsets: Offsets::I32(&offsets), values: &day_values, validity: None }),
+        permit_endorsed_on: Some(Values::Lists {
+            offsets: Offsets::I32(&offsets),
+            values: &day_values,
+            validity: None,
+        }),
         ..PersonColumns::new(n)
     };
     let as_of = from_ymd(2024, 6, 1);

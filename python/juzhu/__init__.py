@@ -18,9 +18,11 @@ Per case::
     >>> a.permit.status
     'required'
 
-Over a whole population (pandas, pyarrow or a dict of numpy arrays), with the GIL released::
+Over a whole population — any Arrow-speaking table (pyarrow, polars, duckdb, streams), a pandas
+frame or a dict of arrays — with the GIL released, answered in the same kind of table::
 
     out = juzhu.assess_batch(df, as_of="2024-10-02")
+    out = polars_df.pipe(juzhu.assess_batch, as_of="2024-10-02", rule_set="china-2016")
 
 Refused input raises :class:`juzhu.CaseError` (a ``ValueError``) with ``.field`` and ``.message``.
 """
@@ -48,7 +50,7 @@ from ._juzhu import (
     rule_sets,
     vocabularies,
 )
-from ._batch import INPUT_COLUMNS, OUTPUT_COLUMNS, assess_batch, expand_entitlements
+from ._batch import INPUT_COLUMNS, OUTPUT_COLUMNS, assess_batch, batch_columns, expand_entitlements
 
 __all__ = [
     "Assessment",
@@ -70,6 +72,7 @@ __all__ = [
     "__version__",
     "assess",
     "assess_batch",
+    "batch_columns",
     "entitlement_catalog",
     "expand_entitlements",
     "interpretation_catalog",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple
 
 from . import _juzhu
 
@@ -61,43 +61,75 @@ def _pyarrow() -> Any:
     return pyarrow
 
 
-def _pandas_to_arrow(frame: Any) -> Any:
-    """A pandas frame as a pyarrow table, column by column, without its index. A column pyarrow
-    cannot type (Python objects of several kinds) is refused naming it."""
+_JSON_CELLS = "juzhu.json_cells"
+
+
+def _json_cell(value: Any) -> Optional[str]:
+    """One cell of a column of several kinds as the JSON a case would hold (``None``: null)."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    module = _module(value)
+    if module == "numpy" and hasattr(value, "item"):
+        if str(getattr(value, "dtype", "")).startswith(("datetime64", "timedelta64")):
+            return None if str(value) == "NaT" else _json.dumps(str(value.astype("datetime64[D]")))
+        return _json_cell(value.item())
+    if module == "pandas":
+        if value is getattr(__import__("pandas"), "NA", object()) or str(value) == "NaT":
+            return None
+        if hasattr(value, "date"):
+            return _json.dumps(value.date().isoformat())
+    if isinstance(value, (bool, int, str)):
+        return _json.dumps(value)
+    if isinstance(value, float):
+        return _json.dumps(value) if value not in (float("inf"), float("-inf")) else _json.dumps(str(value))
+    if isinstance(value, _dt.datetime):
+        return _json.dumps(value.date().isoformat())
+    if isinstance(value, _dt.date):
+        return _json.dumps(value.isoformat())
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_json_cell(v) or "null" for v in value) + "]"
+    return _json.dumps(str(value))
+
+
+def _column(name: Any, values: Any) -> Tuple[Any, Any]:
+    """One column as an Arrow array and its field. A column pyarrow cannot type as one kind
+    (text and numbers mixed, say) goes as JSON text a cell, marked, so that the library reads
+    each cell as the value it is."""
     pa = _pyarrow()
-    arrays, names = [], []
-    for name in frame.columns:
-        col = frame[name]
-        try:
-            arrays.append(pa.array(col, from_pandas=True))
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
-            kinds = sorted({type(v).__name__ for v in col.dropna().tolist()})
-            raise _juzhu.make_case_error(
-                _juzhu.quote_input(str(name)) if not isinstance(name, str) else name,
-                f"holds values of several kinds ({', '.join(kinds)}); a column holds one kind",
-            ) from None
-        names.append(str(name))
-    return pa.Table.from_arrays(arrays, names=names) if arrays else pa.table({"_": pa.nulls(len(frame))})
+    field_name = str(name)
+    try:
+        array = pa.array(values, from_pandas=True)
+        return array, pa.field(field_name, array.type)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
+        cells = [_json_cell(v) for v in (values.tolist() if hasattr(values, "tolist") else list(values))]
+        return pa.array(cells, type=pa.string()), pa.field(field_name, pa.string(), metadata={_JSON_CELLS: "1"})
+
+
+def _columns_to_arrow(items: Any, n: Optional[int]) -> Any:
+    pa = _pyarrow()
+    arrays, fields = [], []
+    for name, values in items:
+        array, field = _column(name, values)
+        if n is not None and len(array) != n:
+            raise _juzhu.make_case_error(field.name, f"has {len(array)} rows, expected {n}")
+        n = len(array)
+        arrays.append(array)
+        fields.append(field)
+    if not arrays:
+        return pa.table({"_": pa.nulls(n or 0)}).drop(["_"]) if n else pa.table({})
+    return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
+
+
+def _pandas_to_arrow(frame: Any) -> Any:
+    """A pandas frame as a pyarrow table, column by column, without its index."""
+    return _columns_to_arrow(((name, frame[name]) for name in frame.columns), len(frame))
 
 
 def _mapping_to_arrow(columns: Any) -> Any:
     """A dict of numpy arrays (or lists) as a pyarrow table."""
-    pa = _pyarrow()
-    arrays, names = [], []
-    for name, col in columns.items():
-        try:
-            arrays.append(pa.array(col, from_pandas=True))
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
-            raise _juzhu.make_case_error(
-                str(name), "holds values of several kinds; a column holds one kind"
-            ) from None
-        names.append(str(name))
-    lengths = {len(a) for a in arrays}
-    if len(lengths) > 1:
-        first = len(arrays[0])
-        bad = next(n for n, a in zip(names, arrays) if len(a) != first)
-        raise _juzhu.make_case_error(bad, f"has {len(arrays[names.index(bad)])} rows, expected {first}")
-    return pa.Table.from_arrays(arrays, names=names) if arrays else pa.table({})
+    return _columns_to_arrow(columns.items(), None)
 
 
 def _raise_first(errors: List[Tuple[int, str, str]], labels: Any) -> None:
@@ -178,14 +210,17 @@ def _to_numpy(table: Any) -> Dict[str, Any]:
     return out
 
 
+Errors = Literal["raise", "mark"]
+
+
 def assess_batch(
     table: Any,
     as_of: Any,
-    policy: Optional[Dict[str, Any]] = None,
+    policy: Optional[Mapping[str, Any]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
-    errors: str = "raise",
+    errors: Errors = "raise",
     threads: Optional[int] = None,
 ) -> Any:
     """Assesses every person of ``table`` as of ``as_of`` and answers in the same kind of table.
@@ -221,21 +256,21 @@ def assess_batch(
     """
     if errors not in ("raise", "mark"):
         raise ValueError(f'errors must be "raise" or "mark", not {errors!r}')
-    policy = dict(policy) if policy is not None else {}
+    settings: Dict[str, Any] = dict(policy) if policy is not None else {}
     if rule_set is not None:
-        if policy.get("rule_set") not in (None, rule_set):
+        if settings.get("rule_set") not in (None, rule_set):
             raise _juzhu.make_case_error(
                 "policy.rule_set",
-                f"{_juzhu.quote_input(str(policy['rule_set']))} differs from rule_set={rule_set!r}",
+                f"{_juzhu.quote_input(str(settings['rule_set']))} differs from rule_set={rule_set!r}",
             )
-        policy["rule_set"] = rule_set
-    chosen = policy.get("rule_set") or _DEFAULT_RULE_SET
+        settings["rule_set"] = rule_set
+    chosen = settings.get("rule_set") or _DEFAULT_RULE_SET
     if not isinstance(chosen, str):
         chosen = str(chosen)
     run = _Run(
         _iso(as_of),
         chosen,
-        _json.dumps(policy, default=str) if policy else None,
+        _json.dumps(settings, default=str) if settings else None,
         calendar,
         max(1, int(threads or 1)),
         errors,

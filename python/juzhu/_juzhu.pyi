@@ -1,10 +1,7 @@
 """Type stubs for the compiled module ``juzhu._juzhu`` (checked with ``mypy.stubtest``)."""
 
 import datetime
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Union, final
-
-import numpy as np
-import numpy.typing as npt
+from typing import Any, Dict, List, Mapping, Optional, Protocol, Tuple, Union, final
 
 __version__: str
 __all__ = [
@@ -24,7 +21,9 @@ __all__ = [
     "Settlement",
     "__version__",
     "assess",
-    "assess_columns",
+    "assess_arrow",
+    "batch_columns",
+    "batch_schema",
     "entitlement_catalog",
     "interpretation_catalog",
     "make_case_error",
@@ -301,15 +300,21 @@ def rule_sets() -> List[Dict[str, Any]]: ...
 def vocabularies(rule_set: str = "liaoning-2013", *, labels: bool = False) -> Dict[str, Any]: ...
 def quote_input(text: str) -> str: ...
 def make_case_error(field: str, message: str) -> CaseError: ...
-def assess_columns(
-    columns: Mapping[str, npt.NDArray[Any]],
-    n: int,
-    as_of: int,
-    *,
-    policy: Optional[Mapping[str, Any]] = None,
+def batch_columns(rule_set: str = "liaoning-2013") -> Dict[str, List[Dict[str, Any]]]: ...
+
+class _ArrowStream(Protocol):
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object: ...
+
+class _ArrowArray(Protocol):
+    def __arrow_c_array__(self, requested_schema: object = None) -> Tuple[object, object]: ...
+
+def assess_arrow(
+    data: Union[_ArrowStream, _ArrowArray],
+    as_of: str,
+    rule_set: str,
+    policy: Optional[str] = None,
     calendar: Optional[Calendar] = None,
-    date_units: Optional[Mapping[str, int]] = None,
-    luts: Optional[Mapping[str, npt.NDArray[np.uint8]]] = None,
-    dates: str = "date32",
     threads: int = 1,
-) -> Tuple[Dict[str, npt.NDArray[Any]], List[Tuple[int, str, str]]]: ...
+    first_row: int = 0,
+) -> Tuple[_ArrowStream, List[Tuple[int, str, str]]]: ...
+def batch_schema(rule_set: str) -> _ArrowStream: ...

@@ -8,10 +8,9 @@
 use crate::case_error;
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
-    Date32Type, Date64Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type,
-    Time32MillisecondType, Time32SecondType, Time64MicrosecondType, Time64NanosecondType, TimestampMicrosecondType,
-    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType, UInt16Type, UInt32Type, UInt64Type,
-    UInt8Type,
+    Date32Type, Date64Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, Time32MillisecondType,
+    Time32SecondType, Time64MicrosecondType, Time64NanosecondType, TimestampMicrosecondType, TimestampMillisecondType,
+    TimestampNanosecondType, TimestampSecondType, UInt16Type, UInt32Type, UInt64Type, UInt8Type,
 };
 use arrow_array::{
     Array, ArrayRef, BooleanArray, Date32Array, DictionaryArray, RecordBatch, StringArray, Time32SecondArray,
@@ -38,6 +37,24 @@ fn validity(nulls: Option<&NullBuffer>) -> Option<Validity<'_>> {
 /// core; this is only for Arrow types no column kind reads).
 fn unreadable(column: &str, data_type: &DataType) -> CaseError {
     CaseError::new(juzhu::privacy::key(column), format!("holds Arrow {data_type} values, which no input column takes"))
+}
+
+/// The field metadata key marking a column of JSON text cells (a column of several kinds).
+const JSON_CELLS: &str = "juzhu.json_cells";
+
+/// The cells of a JSON-text column as JSON values (a null cell is `null`).
+fn json_cells(column: &str, array: &dyn Array) -> Result<Vec<serde_json::Value>, CaseError> {
+    let cell = |t: Option<&str>| match t {
+        None => Ok(serde_json::Value::Null),
+        Some(t) => serde_json::from_str(t)
+            .map_err(|_| CaseError::new(juzhu::privacy::key(column), "is marked as JSON cells but holds other text")),
+    };
+    match array.data_type() {
+        DataType::Utf8 => array.as_string::<i32>().iter().map(cell).collect(),
+        DataType::LargeUtf8 => array.as_string::<i64>().iter().map(cell).collect(),
+        DataType::Utf8View => array.as_string_view().iter().map(cell).collect(),
+        t => Err(unreadable(column, t)),
+    }
 }
 
 /// Numbers of an integer or floating-point array.
@@ -96,11 +113,9 @@ fn flat<'a>(column: &str, array: &'a dyn Array, buffers: &'a [&'a [u8]]) -> Resu
             Values::Bools { bits: b.values(), offset: b.offset(), len: b.len(), validity: v }
         }
         DataType::Date32 => Values::Date32 { data: array.as_primitive::<Date32Type>().values(), validity: v },
-        DataType::Date64 => Values::Timestamps {
-            data: array.as_primitive::<Date64Type>().values(),
-            per_day: 86_400_000,
-            validity: v,
-        },
+        DataType::Date64 => {
+            Values::Timestamps { data: array.as_primitive::<Date64Type>().values(), per_day: 86_400_000, validity: v }
+        }
         DataType::Timestamp(unit, None) => {
             let data: &[i64] = match unit {
                 TimeUnit::Second => array.as_primitive::<TimestampSecondType>().values(),
@@ -179,13 +194,13 @@ fn assess_one(
     threads: usize,
 ) -> Result<Output, CaseError> {
     let schema = batch.schema();
-    let columns: Vec<(&str, &dyn Array)> = schema
+    let (fields, columns): (Vec<&Field>, Vec<(&str, &dyn Array)>) = schema
         .fields()
         .iter()
         .zip(batch.columns())
         .filter(|(_, a)| a.data_type() != &DataType::Null)
-        .map(|(f, a)| (f.name().as_str(), a.as_ref()))
-        .collect();
+        .map(|(f, a)| (f.as_ref(), (f.name().as_str(), a.as_ref())))
+        .unzip();
     // Borrowed pieces first (view buffers, list items), then the values borrowing them.
     let buffers: Vec<Vec<&[u8]>> = columns
         .iter()
@@ -195,6 +210,16 @@ fn assess_one(
                 .unwrap_or_default()
         })
         .collect();
+    // Columns of several kinds arrive as JSON text a cell (see `_batch.py`), marked in the
+    // field's metadata: each cell is read as the JSON value it is.
+    let mut anys: Vec<Option<Vec<serde_json::Value>>> = Vec::with_capacity(columns.len());
+    for ((name, a), field) in columns.iter().zip(&fields) {
+        anys.push(if field.metadata().get(JSON_CELLS).is_some_and(|v| v == "1") {
+            Some(json_cells(name, *a)?)
+        } else {
+            None
+        });
+    }
     let mut items: Vec<Option<Values>> = Vec::with_capacity(columns.len());
     for ((name, a), bufs) in columns.iter().zip(&buffers) {
         items.push(match list_items(*a) {
@@ -203,8 +228,9 @@ fn assess_one(
         });
     }
     let mut named: Vec<(&str, Values)> = Vec::with_capacity(columns.len());
-    for (((name, a), bufs), item) in columns.iter().zip(&buffers).zip(&items) {
+    for ((((name, a), bufs), item), any) in columns.iter().zip(&buffers).zip(&items).zip(&anys) {
         let v = match (a.data_type(), item) {
+            _ if any.is_some() => Values::Any(any.as_deref().unwrap_or_default()),
             (DataType::List(_), Some(inner)) => {
                 let l = a.as_list::<i32>();
                 Values::Lists { offsets: Offsets::I32(l.value_offsets()), values: inner, validity: validity(l.nulls()) }
@@ -244,7 +270,8 @@ fn array_of(column: &Column, values: Owned, refused: &[bool]) -> (Field, ArrayRe
                 ScalarBuffer::from(codes.into_iter().map(|c| c as i8).collect::<Vec<i8>>()),
                 nulls,
             );
-            let dict = DictionaryArray::<Int8Type>::try_new(keys, Arc::new(words)).expect("codes within the vocabulary");
+            let dict =
+                DictionaryArray::<Int8Type>::try_new(keys, Arc::new(words)).expect("codes within the vocabulary");
             (dict.data_type().clone(), Arc::new(dict))
         }
         (Owned::Codes(flags), _) => {
@@ -332,7 +359,8 @@ pub fn assess_arrow<'py>(
         // The next batch is read with the GIL held (a producer written in Python needs it).
         let Some(batch) = reader.next() else { break };
         let batch = batch.map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-        let out = assess_one(py, engine, &batch, as_of, policy.as_ref(), cal, threads).map_err(|e| case_error(py, &e))?;
+        let out =
+            assess_one(py, engine, &batch, as_of, policy.as_ref(), cal, threads).map_err(|e| case_error(py, &e))?;
         let n = batch.num_rows();
         let mut refused = vec![false; n];
         let mut messages: Vec<Option<String>> = vec![None; n];

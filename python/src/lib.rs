@@ -118,7 +118,8 @@ fn vocabularies<'py>(py: Python<'py>, rule_set: &str, labels: bool) -> PyResult<
 }
 
 /// The batch columns of a rule set's engine: `{"inputs": [...], "outputs": [...]}`, each column a
-/// dict with `name`, `path` (the contract field it carries), `kind` and `doc`.
+/// dict with `name`, `path` (the contract field it carries), `kind`, `doc` and `words` (the
+/// vocabulary of a word or word-set column, code order; else `None`).
 #[pyfunction]
 #[pyo3(signature = (rule_set = "liaoning-2013"))]
 fn batch_columns<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, PyDict>> {
@@ -132,6 +133,7 @@ fn batch_columns<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, Py
             c.set_item("path", f.path)?;
             c.set_item("kind", f.kind.name())?;
             c.set_item("doc", f.doc)?;
+            c.set_item("words", f.kind.vocabulary().map(|v| v.ids.to_vec()))?;
             inputs.append(c)?;
         }
         for col in engine.outputs() {
@@ -140,6 +142,7 @@ fn batch_columns<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, Py
             c.set_item("path", col.path)?;
             c.set_item("kind", col.kind.name())?;
             c.set_item("doc", col.doc)?;
+            c.set_item("words", col.kind.vocabulary().map(|v| v.ids.to_vec()))?;
             outputs.append(c)?;
         }
     }

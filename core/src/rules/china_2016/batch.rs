@@ -41,15 +41,15 @@ use super::{assess_person, check_as_of, Ctx};
 use crate::batch::{
     batch_policy, foreign_column, in_parts, policy_json, refusal_of, row_region, Output, NULL_CODE, NULL_DAY,
 };
-use crate::values::Values;
 use crate::calendar::Calendar;
 use crate::case::Policy;
 use crate::date::DayNum;
 use crate::error::CaseError;
 use crate::explain::Silent;
 use crate::json::Json;
-use crate::values::INVALID_DAY;
 use crate::record::{BatchRules, Column, Field};
+use crate::values::Values;
+use crate::values::INVALID_DAY;
 use crate::vocab::{Word, WordSet};
 
 pub use super::record::{PersonBatch, PersonColumns, PersonColumnsMut, PersonRow, OUTPUTS};
@@ -103,7 +103,6 @@ fn flag(field: &str, v: u8) -> Result<Option<bool>, CaseError> {
         v => Err(not_a_flag(field, v)),
     }
 }
-
 
 impl PersonRow {
     /// Validates the row into facts: the same checks a JSON case gets. `endorsed` holds the

@@ -42,13 +42,13 @@ use super::{assess_person, check_as_of, Ctx};
 use crate::batch::{
     batch_policy, foreign_column, in_parts, policy_json, refusal_of, row_region, Output, NULL_CODE, NULL_DAY, NULL_TIME,
 };
-use crate::values::Values;
 use crate::calendar::Calendar;
 use crate::case::Policy;
 use crate::date::DayNum;
 use crate::error::CaseError;
 use crate::explain::Silent;
 use crate::record::{BatchRules, Column, Field};
+use crate::values::Values;
 use crate::vocab::Word;
 
 pub use super::record::{PersonAddedColumnsMut, PersonBatch, PersonColumns, PersonColumnsMut, PersonRow, OUTPUTS};
@@ -211,9 +211,7 @@ impl PersonRow {
             return e;
         }
         let years = self.permit_validity_years;
-        if self.permit_issued_on == NULL_DAY
-            && (years != NULL_CODE || self.permit_extension_applied_on != NULL_DAY)
-        {
+        if self.permit_issued_on == NULL_DAY && (years != NULL_CODE || self.permit_extension_applied_on != NULL_DAY) {
             return CaseError::new("person.permit.issued_on", "is required (the permit's day of issue)");
         }
         if self.permit_issued_on != NULL_DAY && !(1..=3).contains(&years) {

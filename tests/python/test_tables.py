@@ -1,0 +1,202 @@
+"""`assess_batch` takes every kind of table an analyst holds and answers in the same kind: pyarrow
+(Table, RecordBatch, RecordBatchReader), polars (DataFrame, LazyFrame, `df.pipe`), duckdb
+relations, any `__arrow_c_stream__` object, pandas (numpy, nullable and Arrow dtypes; pandas 3
+`str`; categoricals; the caller's index) and dicts of numpy arrays — with the same answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import numpy as np
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import juzhu
+
+AS_OF = "2024-10-02"
+PEOPLE = {
+    "category": ["floating", "lodging", None, "floating", "bogus"],
+    "hukou_region": ["110105", "210102", "000021", None, None],
+    "arrival_date": ["2024-09-28", "2024-06-03", "2024-01-01", "2024-09-30", "2024-09-28"],
+    "permit_validity_years": [None, 2, None, None, None],
+    "permit_issued_on": [None, "2024-06-20", None, None, None],
+}
+EXPECTED_DEADLINES = [dt.date(2024, 10, 8), dt.date(2024, 6, 11), dt.date(2024, 1, 8), dt.date(2024, 10, 8), None]
+
+
+def _arrow() -> pa.Table:
+    return pa.table(
+        {
+            "category": pa.array(PEOPLE["category"]).dictionary_encode(),
+            "hukou_region": pa.array(PEOPLE["hukou_region"], type=pa.string_view()),
+            "arrival_date": pa.array([dt.date.fromisoformat(d) for d in PEOPLE["arrival_date"]], type=pa.date32()),
+            "permit_validity_years": pa.array(PEOPLE["permit_validity_years"], type=pa.int8()),
+            "permit_issued_on": pa.array([d and dt.date.fromisoformat(d) for d in PEOPLE["permit_issued_on"]]),
+        }
+    )
+
+
+def _deadlines(values) -> list:
+    out = []
+    for v in values:
+        if v is None or v is pd.NaT or (isinstance(v, float) and np.isnan(v)):
+            out.append(None)
+        elif isinstance(v, (pd.Timestamp, dt.datetime)):
+            out.append(v.date())
+        else:
+            out.append(v)
+    return out
+
+
+def test_pyarrow_tables_batches_and_readers():
+    table = _arrow()
+    out = juzhu.assess_batch(table, as_of=AS_OF, errors="mark")
+    assert isinstance(out, pa.Table) and out.column_names == list(juzhu.OUTPUT_COLUMNS)
+    assert out.column("registration_deadline").to_pylist() == EXPECTED_DEADLINES
+    assert out.column("error").to_pylist()[4].startswith('person.category: "bogus" is not one of')
+    batch = juzhu.assess_batch(table.to_batches()[0], as_of=AS_OF, errors="mark")
+    assert isinstance(batch, pa.RecordBatch) and batch.column("registration_deadline").to_pylist() == EXPECTED_DEADLINES
+    # A stream in is a lazy stream out, batch by batch, row numbers counted across batches.
+    reader = pa.RecordBatchReader.from_batches(table.schema, table.to_batches(max_chunksize=2))
+    lazy = juzhu.assess_batch(reader, as_of=AS_OF, errors="mark")
+    assert isinstance(lazy, pa.RecordBatchReader)
+    assert lazy.read_all().column("registration_deadline").to_pylist() == EXPECTED_DEADLINES
+    reader = pa.RecordBatchReader.from_batches(table.schema, table.to_batches(max_chunksize=2))
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(reader, as_of=AS_OF).read_all()
+    assert info.value.row == 4 and info.value.field == "person.category"
+    # A chunked table keeps its rows in order.
+    chunked = pa.concat_tables([table.slice(0, 3), table.slice(3)])
+    assert juzhu.assess_batch(chunked, as_of=AS_OF, errors="mark").column("registration_deadline").to_pylist() == EXPECTED_DEADLINES
+
+
+def test_polars_frames_lazy_frames_and_pipe():
+    frame = pl.DataFrame(_arrow())
+    out = frame.pipe(juzhu.assess_batch, as_of=AS_OF, errors="mark")
+    assert isinstance(out, pl.DataFrame) and out.columns == list(juzhu.OUTPUT_COLUMNS)
+    assert out["registration_deadline"].to_list() == EXPECTED_DEADLINES
+    assert out.schema["registration_deadline"] == pl.Date and out.schema["registration_required"] == pl.Boolean
+    lazy = juzhu.assess_batch(frame.lazy(), as_of=AS_OF, errors="mark")
+    assert isinstance(lazy, pl.DataFrame) and lazy.equals(out)
+    with_strings = pl.DataFrame(PEOPLE).with_columns(pl.col("arrival_date").str.to_date())
+    again = juzhu.assess_batch(with_strings, as_of=AS_OF, errors="mark")
+    assert again["registration_deadline"].to_list() == EXPECTED_DEADLINES
+
+
+def test_duckdb_relations_and_other_streams():
+    con = duckdb.connect()
+    rel = con.sql(
+        "select * from (values ('floating', DATE '2024-09-28'), ('lodging', DATE '2024-06-03')) t(category, arrival_date)"
+    )
+    out = juzhu.assess_batch(rel, as_of=AS_OF)
+    assert isinstance(out, pa.RecordBatchReader)
+    assert out.read_all().column("registration_deadline").to_pylist() == [dt.date(2024, 10, 8), dt.date(2024, 6, 11)]
+
+    class Stream:
+        """Any object with __arrow_c_stream__."""
+
+        def __arrow_c_stream__(self, requested_schema=None):
+            return _arrow().__arrow_c_stream__(requested_schema)
+
+    other = juzhu.assess_batch(Stream(), as_of=AS_OF, errors="mark").read_all()
+    assert other.column("registration_deadline").to_pylist() == EXPECTED_DEADLINES
+
+
+@pytest.mark.parametrize("dtypes", ["numpy", "nullable", "pyarrow", "csv"])
+def test_pandas_frames_of_every_dtype_backend(dtypes, tmp_path):
+    frame = pd.DataFrame(PEOPLE, index=list("abcde"))
+    if dtypes == "numpy":
+        frame["arrival_date"] = pd.to_datetime(frame["arrival_date"])
+        frame["category"] = frame["category"].astype("category")
+    elif dtypes == "nullable":
+        frame = frame.convert_dtypes()
+        frame["arrival_date"] = pd.to_datetime(frame["arrival_date"])
+    elif dtypes == "pyarrow":
+        frame = frame.convert_dtypes(dtype_backend="pyarrow")
+        frame["arrival_date"] = frame["arrival_date"].astype("date32[pyarrow]")
+    else:
+        path = tmp_path / "people.csv"
+        frame.to_csv(path, index_label="who")
+        frame = pd.read_csv(path, index_col="who", parse_dates=["arrival_date", "permit_issued_on"],
+                            dtype={"hukou_region": "str"})
+        frame.index.name = None
+    out = juzhu.assess_batch(frame, as_of=AS_OF, errors="mark")
+    assert isinstance(out, pd.DataFrame) and list(out.index) == list("abcde")
+    assert _deadlines(out["registration_deadline"].tolist()) == EXPECTED_DEADLINES
+    assert out["error"].isna().tolist() == [True, True, True, True, False]
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of=AS_OF)
+    assert info.value.row == "e" and info.value.field == "person.category" and "row 'e'" in str(info.value)
+
+
+def test_dicts_of_numpy_arrays():
+    cols = {
+        "category": np.array(["floating", "lodging"], dtype=object),
+        "arrival_date": np.array(["2024-09-28", "2024-06-03"], dtype="datetime64[D]"),
+    }
+    out = juzhu.assess_batch(cols, as_of=np.datetime64(AS_OF))
+    assert isinstance(out, dict) and list(out) == list(juzhu.OUTPUT_COLUMNS)
+    assert out["registration_deadline"].tolist() == [dt.date(2024, 10, 8), dt.date(2024, 6, 11)]
+    assert list(out["registration_status"]) == ["pending", "overdue"]
+
+
+def test_china_2016_in_batch_with_lists_of_endorsements():
+    frame = pd.DataFrame(
+        {
+            "residing_since": pd.to_datetime(["2022-03-01", "2024-01-10"]),
+            "other_city": [True, True],
+            "stable_housing": [True, False],
+            "permit_issued_on": pd.to_datetime(["2023-03-15", None]),
+            "permit_endorsed_on": [[dt.date(2024, 3, 1)], None],
+        }
+    )
+    out = juzhu.assess_batch(frame, as_of="2024-04-01", rule_set="china-2016", errors="mark")
+    assert list(out.columns) == list(juzhu.batch_columns("china-2016")["outputs"])
+    assert out.loc[0, "permit_function"] == "active" and out.loc[0, "endorsement_status"] == "upcoming"
+    second = juzhu.assess({"as_of": "2024-04-01", "policy": {"rule_set": "china-2016"},
+                           "person": {"residing_since": "2024-01-10", "other_city": True}})
+    assert out.loc[1, "permit_status"] == second.permit.status and out.loc[1, "permit_function"] is np.nan
+    arrow = pa.table({"residing_since": [dt.date(2022, 3, 1)], "other_city": [True], "permit_issued_on": [dt.date(2023, 3, 15)],
+                      "permit_endorsed_on": pa.array([[dt.date(2024, 3, 20)]], type=pa.large_list(pa.date32()))})
+    single = juzhu.assess(
+        {"as_of": "2024-04-01", "policy": {"rule_set": "china-2016"},
+         "person": {"residing_since": "2022-03-01", "other_city": True,
+                    "permit": {"issued_on": "2023-03-15", "endorsed_on": ["2024-03-20"]}}}
+    )
+    row = juzhu.assess_batch(arrow, as_of="2024-04-01", policy={"rule_set": "china-2016"}).to_pylist()[0]
+    assert row["permit_function"] == single.permit.function and row["permit_residence_years"] == single.permit.residence_years
+
+
+def test_columns_are_refused_by_name():
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(pa.table({"residing_since": [dt.date(2022, 3, 1)]}), as_of=AS_OF)
+    assert info.value.field == "residing_since" and "china-2016" in info.value.message
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(pa.table({"category": ["floating"]}), as_of=AS_OF, rule_set="china-2016")
+    assert info.value.field == "category" and "liaoning-2013" in info.value.message
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(pa.table({"category": ["floating"]}), as_of=AS_OF, policy={"rule_set": "china-2016"}, rule_set="liaoning-2013")
+    assert info.value.field == "policy.rule_set"
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(pa.table({"category": ["floating"]}), as_of="2024-02-30")
+    assert info.value.field == "as_of" and info.value.message == "2024-02-30 is not a date"
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(pa.table({"permit_endorsed_on": ["2024-01-01"]}), as_of=AS_OF, rule_set="china-2016")
+    assert info.value.field == "permit_endorsed_on"
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(pa.table({"arrival_date": pa.array([0], type=pa.timestamp("s", tz="Asia/Shanghai"))}), as_of=AS_OF)
+    assert info.value.field == "arrival_date" and "time zone" in info.value.message
+
+
+def test_no_sentinel_ever_shows():
+    """Codes the library uses inside (254, 255, i32::MIN) never reach a message."""
+    frame = pd.DataFrame({"category": ["floating"] * 4, "permit_validity_years": [7, 254, 0, 2.5],
+                          "permit_issued_on": pd.to_datetime(["2024-01-01"] * 4), "arrival_date": ["2024-13-01", None, None, None]})
+    out = juzhu.assess_batch(frame, as_of=AS_OF, errors="mark")
+    for e in out["error"]:
+        assert "2147483" not in e and "255" not in e
+    assert out["error"].tolist()[1] == "person.permit.validity_years: 254 is not one of 1, 2, 3"
+    assert out["error"].tolist()[0].startswith("person.arrival_date:")
