@@ -30,18 +30,22 @@ Exit status:
     propagate_version = true,
     // `juzhu` alone is a usage error with a short message, not the whole help.
     arg_required_else_help = false,
-    about = "Residence registration and the Residence Permit under the Liaoning rules (Decree 281, 2013)",
+    about = "Residence registration and Residence Permits under Chinese law, each answer citing its article",
     long_about = "\
-Residence registration and the Residence Permit under the Liaoning rules (Decree 281, 2013).
+Residence registration and Residence Permits under two rule sets: liaoning-2013 (Liaoning \
+Decree 281 as promulgated in 2013, the default) and china-2016 (the State Council's Interim \
+Regulations on Residence Permits, in force 2016-01-01), chosen per case by policy.rule_set or \
+--rule-set.
 
 Reads cases in the JSON of spec/CASES.md and answers who must register, by when, whether a \
-permit is required, what rights the person holds and what a reporter owes, each answer citing \
-its article. A case file may hold a bare case or an acceptance case ({\"input\": {...}, \
+permit is required or when it may be had, when it must be extended or endorsed, what rights the \
+person holds and what a reporter owes, each answer citing its article. A case file may hold a bare case or an acceptance case ({\"input\": {...}, \
 \"expect\": ...}), whose input is assessed.
 
 Examples:
   juzhu assess examples/cases/floating-worker.json
   juzhu assess --json --lang=en case.json
+  juzhu assess examples/cases/china-2016-holder.json
   producer | juzhu assess --jsonl -
   juzhu explain --lang zh case.json
   juzhu calendar 2024 --json",

@@ -1,7 +1,7 @@
 //! # `juzhu` — the command line of the juzhu library
 //!
-//! Assesses residence-registration cases (the JSON of `spec/CASES.md`) under the Liaoning rules
-//! and prints the answer: a readable bilingual report, the contract's JSON, one JSON answer per
+//! Assesses residence-registration cases (the JSON of `spec/CASES.md`) under either rule set
+//! (`liaoning-2013`, `china-2016`) and prints the answer: a readable bilingual report, the contract's JSON, one JSON answer per
 //! input line, or just the reasons; and shows a year's official rest days.
 //!
 //! ```text
