@@ -981,7 +981,8 @@ typedef struct juzhu_person {
    */
   int32_t permit_extension_applied_on;
   /**
-   * `YYYYMMDD`: Art 21 time limit; time limit set by the police under Art 21.
+   * `YYYYMMDD`: Art 21 time limit; time limit set by the police under Art 21 (on or before the
+   * duty's deadline: refused).
    */
   int32_t correction_deadline;
   /**
@@ -1017,16 +1018,18 @@ typedef struct juzhu_person {
    */
   uint8_t reserved;
   /**
-   * `JUZHU_OVERSEAS_*`, 0 = not given (overseas persons only; since 0.2).
+   * `JUZHU_OVERSEAS_*`, 0 = not given: who a person from outside the mainland is (overseas
+   * persons only) (since 0.2).
    */
   uint8_t overseas_kind;
   /**
-   * `JUZHU_AREA_*`, 0 = not given: a town (overseas persons only; since 0.2).
+   * `JUZHU_AREA_*`, 0 = not given: town or village, for the hours of a registration (overseas
+   * persons only; default urban) (since 0.2).
    */
   uint8_t area;
   /**
-   * Time of moving in, minutes after midnight + 1 (`JUZHU_TIME(h, m)`), 0 = not given
-   * (overseas persons only; since 0.2).
+   * The time of moving in, HH:MM (overseas persons only) in JSON; here minutes after midnight
+   * + 1 (`JUZHU_TIME(h, m)`), 0 = not given (since 0.2).
    */
   int16_t arrival_time;
   /**
@@ -1145,17 +1148,17 @@ typedef struct juzhu_assessment {
    */
   uint8_t notices;
   /**
-   * Lowest fine, yuan, for a person from outside the mainland not registered in time; else 0
-   * (since 0.2).
+   * For a person from outside the mainland not registered in time: lowest fine, yuan (0 where
+   * none) (since 0.2).
    */
   uint32_t fine_min_yuan;
   /**
-   * Highest fine, yuan; else 0 (since 0.2).
+   * The same case's highest fine, yuan (0 where none) (since 0.2).
    */
   uint32_t fine_max_yuan;
   /**
-   * The hour a registration in hours ends on `registration_deadline`, minutes after midnight
-   * + 1 as `juzhu_person.arrival_time`; 0 = none (since 0.2).
+   * On `registration_deadline`: the hour a limit in hours ends on the deadline day (minutes
+   * after midnight), + 1 as `juzhu_person.arrival_time`; 0 = none (since 0.2).
    */
   int16_t registration_deadline_time;
   /**

@@ -244,7 +244,8 @@ pub struct juzhu_person {
     pub permit_issued_on: i32,
     /// `YYYYMMDD`; day the extension was applied for.
     pub permit_extension_applied_on: i32,
-    /// `YYYYMMDD`: Art 21 time limit; time limit set by the police under Art 21.
+    /// `YYYYMMDD`: Art 21 time limit; time limit set by the police under Art 21 (on or before the
+    /// duty's deadline: refused).
     pub correction_deadline: i32,
     /// `JUZHU_CATEGORY_*`, 0 = derive from `overseas`, `hukou_region`, `living_at_hukou`; population category (Art 24), or derived from the fields below.
     pub category: u8,
@@ -262,12 +263,14 @@ pub struct juzhu_person {
     pub permit_validity_years: u8,
     /// Must be zero.
     pub reserved: u8,
-    /// `JUZHU_OVERSEAS_*`, 0 = not given (overseas persons only; since 0.2).
+    /// `JUZHU_OVERSEAS_*`, 0 = not given: who a person from outside the mainland is (overseas
+    /// persons only) (since 0.2).
     pub overseas_kind: u8,
-    /// `JUZHU_AREA_*`, 0 = not given: a town (overseas persons only; since 0.2).
+    /// `JUZHU_AREA_*`, 0 = not given: town or village, for the hours of a registration (overseas
+    /// persons only; default urban) (since 0.2).
     pub area: u8,
-    /// Time of moving in, minutes after midnight + 1 (`JUZHU_TIME(h, m)`), 0 = not given
-    /// (overseas persons only; since 0.2).
+    /// The time of moving in, HH:MM (overseas persons only) in JSON; here minutes after midnight
+    /// + 1 (`JUZHU_TIME(h, m)`), 0 = not given (since 0.2).
     pub arrival_time: i16,
     /// Must be zero.
     pub reserved_tail: [u8; 4],
@@ -332,13 +335,13 @@ pub struct juzhu_assessment {
     pub calendar_provisional: u8,
     /// `JUZHU_NOTICE_*` bit set.
     pub notices: u8,
-    /// Lowest fine, yuan, for a person from outside the mainland not registered in time; else 0
-    /// (since 0.2).
+    /// For a person from outside the mainland not registered in time: lowest fine, yuan (0 where
+    /// none) (since 0.2).
     pub fine_min_yuan: u32,
-    /// Highest fine, yuan; else 0 (since 0.2).
+    /// The same case's highest fine, yuan (0 where none) (since 0.2).
     pub fine_max_yuan: u32,
-    /// The hour a registration in hours ends on `registration_deadline`, minutes after midnight
-    /// + 1 as `juzhu_person.arrival_time`; 0 = none (since 0.2).
+    /// On `registration_deadline`: the hour a limit in hours ends on the deadline day (minutes
+    /// after midnight), + 1 as `juzhu_person.arrival_time`; 0 = none (since 0.2).
     pub registration_deadline_time: i16,
     /// Zero.
     pub reserved_tail: [u8; 6],
