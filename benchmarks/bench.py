@@ -34,10 +34,11 @@ baseline (benchmarks/python_baseline.py).
 --scaling times the pandas 3 default frame from 1 k to 43 M rows (1 thread; the transient memory
 of one call measured in a fresh process), then writes Liaoning's 43 M people to a Parquet file in
 the temporary directory (once: reused while present; deleted at the end unless --keep) and streams
-it through `assess_batch` in a fresh process: `pyarrow.parquet.ParquetFile.iter_batches` wrapped in
-a `pyarrow.RecordBatchReader` in, the lazy `RecordBatchReader` out consumed batch by batch
-(statuses counted, nothing kept). It reports seconds, rows/s and the process's peak RSS against
-the size of the whole input and output tables in memory, and the Parquet decoding alone.
+it through `assess_batch` in a fresh process: `pyarrow.parquet.ParquetFile(path,
+pre_buffer=False).iter_batches()` wrapped in a `pyarrow.RecordBatchReader` in, the lazy
+`RecordBatchReader` out consumed batch by batch (statuses counted, nothing kept). It reports
+seconds, rows/s and the process's peak RSS against the size of the whole input and output tables
+in memory, and the Parquet decoding alone.
 """
 
 from __future__ import annotations
@@ -318,14 +319,19 @@ before = bench.rss_kb("VmRSS")
 bench.reset_peak()
 out = juzhu.assess_batch(df, bench.AS_OF, errors="mark", threads={threads})
 peak = bench.rss_kb("VmHWM")
-print(json.dumps({{"before": before, "peak": peak, "input": int(df.memory_usage(index=True, deep=True).sum()),
-                  "output": int(out.memory_usage(index=False, deep=True).sum())}}))
+# Arrow-backed and numpy columns report their buffers; an object column its pointers (its None
+# is one shared object), which is what it holds.
+print(json.dumps({{"before": before, "peak": peak, "input": int(df.memory_usage(index=True).sum()),
+                  "output": int(out.memory_usage(index=False).sum())}}))
 """
 
 
-def child(code: str) -> dict:
-    """Runs `code` in a fresh interpreter; its last line of output, as JSON."""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+def child(code: str, system_pool: bool = False) -> dict:
+    """Runs `code` in a fresh interpreter; its last line of output, as JSON. `system_pool`: Arrow
+    allocates with malloc (trimmed before measuring) instead of its pool, which keeps freed memory
+    and would hide what a call adds."""
+    env = dict(os.environ, ARROW_DEFAULT_MEMORY_POOL="system") if system_pool else None
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     if done.returncode != 0:
         raise SystemExit(f"child process failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -333,9 +339,9 @@ def child(code: str) -> dict:
 
 def memory_check(rows: int, threads: int) -> tuple[float, float, float]:
     """(input MB, output MB, transient memory above them as % of input + output) for one call, in
-    a fresh process: peak RSS during the call minus RSS before it (which holds the input) minus
-    the output that remains."""
-    r = child(MEMORY_PROBE.format(paths=PATHS, rows=rows, threads=threads))
+    a fresh process with Arrow on malloc: peak RSS during the call minus RSS before it (which
+    holds the input) minus the output that remains."""
+    r = child(MEMORY_PROBE.format(paths=PATHS, rows=rows, threads=threads), system_pool=True)
     in_mb, out_mb = r["input"] / 1e6, r["output"] / 1e6
     added_mb = (r["peak"] - r["before"]) * 1024 / 1e6
     return in_mb, out_mb, 100.0 * (added_mb - out_mb) / (in_mb + out_mb)
@@ -363,7 +369,9 @@ import numpy as np, pyarrow as pa, pyarrow.parquet as pq
 import bench, juzhu
 start_kb = bench.rss_kb("VmRSS")
 t = time.perf_counter()
-parquet = pq.ParquetFile({path!r})
+# pre_buffer=False: pyarrow's read-ahead cache otherwise keeps every row group read so far (the
+# peak then grows ~9 MB per million rows).
+parquet = pq.ParquetFile({path!r}, pre_buffer=False)
 people = pa.RecordBatchReader.from_batches(parquet.schema_arrow, parquet.iter_batches(batch_size={batch}))
 rows = in_bytes = out_bytes = refused = batches = 0
 counts = {{}}
@@ -430,7 +438,7 @@ def scaling(max_rows: int, stream_rows: int, batch: int, threads: int, keep: boo
         print(f"\n(reusing {path}: {path.stat().st_size / 1e9:.2f} GB)")
     try:
         print(f"\n{stream_rows:,} people streamed from Parquet ({path.stat().st_size / 1e9:.2f} GB, snappy, "
-              f"1 M rows a row group): `pyarrow.parquet.ParquetFile.iter_batches(batch_size={batch:,})` → "
+              f"1 M rows a row group): `pyarrow.parquet.ParquetFile(path, pre_buffer=False).iter_batches(batch_size={batch:,})` → "
               f"`pyarrow.RecordBatchReader` → `assess_batch` → lazy `RecordBatchReader`, consumed batch by batch; "
               f"each run in a fresh process\n")
         print(table_row(["run", "seconds", "M rows/s", "peak RSS", "whole input + output tables in memory", "peak / whole"]))
