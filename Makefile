@@ -5,7 +5,7 @@
 #                 cross-check), C (plain, valgrind, helgrind, ASan+UBSan, a staged install used
 #                 through pkg-config and CMake), Python, a fuzz smoke run
 #   make fuzz     the 10-minute fuzz campaign per target (nightly), then minimise the corpora
-#   make bench    criterion and Python benchmarks (BENCHMARKS.md)
+#   make bench    criterion and Python benchmarks, 1 and 2 threads (BENCHMARKS.md; --scaling by hand)
 #   make wheel    the Python wheel (stripped, abi3, manylinux_2_28) into build/wheels — no Rust needed
 #                 to install it; make sdist: the source distribution into build/sdist
 #   make header   regenerate include/juzhu.h with the pinned cbindgen
@@ -236,7 +236,6 @@ test-sdist: sdist
 bench: python
 	$(CARGO) bench -p juzhu --bench batch
 	$(VPY) benchmarks/bench.py
-	$(VPY) benchmarks/bench.py --threads 2
 
 # ----------------------------------------------------------------------------- installation
 # GNU conventions: PREFIX, LIBDIR and INCLUDEDIR are the final, absolute locations (what juzhu.pc

@@ -85,10 +85,42 @@ def tables() -> Tables:
 _PER_DAY = {"D": 1, "s": 86_400, "ms": 86_400_000, "us": 86_400_000_000, "ns": 86_400_000_000_000}
 
 
+# ------------------------------------------------------------------------ reading the input
+# Whatever the table, each column is brought to numpy the fastest plain way its library offers:
+# pandas columns as they are (numpy, nullable or Arrow-backed `str`), pyarrow and polars columns
+# through their Arrow arrays (words by dictionary codes or `pyarrow.compute.index_in`, dates by
+# their int32 day numbers). No row loop anywhere.
+
+
+def _module(obj) -> str:
+    return type(obj).__module__.split(".")[0]
+
+
+def _arrow(col):
+    """A pyarrow or polars column as one pyarrow Array; None for pandas and numpy columns."""
+    module = _module(col)
+    if module == "polars":
+        col = col.to_arrow()
+    elif module != "pyarrow":
+        return None
+    import pyarrow as pa
+
+    return col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+
+
 def _days(col, n):
     """A column as int32 day numbers, NULL for absent."""
     if col is None:
         return np.full(n, NULL, dtype=np.int32)
+    if _module(col) == "polars" and str(col.dtype) == "Date":
+        return col.to_physical().fill_null(int(NULL)).to_numpy().astype(np.int32, copy=False)
+    arrow = _arrow(col)
+    if arrow is not None:
+        import pyarrow as pa
+
+        if not pa.types.is_date32(arrow.type):
+            arrow = arrow.cast(pa.date32())
+        return arrow.cast(pa.int32()).fill_null(int(NULL)).to_numpy().astype(np.int32, copy=False)
     arr = np.asarray(col)
     if arr.dtype.kind != "M":
         arr = pd.to_datetime(pd.Series(col), errors="raise").to_numpy()
@@ -99,42 +131,93 @@ def _days(col, n):
     return days
 
 
+def _lut(values, words):
+    """int8 codes of `values` (a dictionary, categories, factorize's uniques) in `words`, -1 for
+    other values, and -1 at the end for the null code -1."""
+    return np.array([words.index(v) if v in words else -1 for v in values] + [-1], dtype=np.int8)
+
+
 def _codes(col, words, n):
+    """Word codes (int8, -1 for absent or unknown) of a column of words."""
     if col is None:
         return np.full(n, -1, dtype=np.int8)
+    if _module(col) == "polars" and str(col.dtype).startswith("Enum"):
+        lut = _lut(col.dtype.categories.to_list(), words)
+        return lut[col.to_physical().fill_null(-1).to_numpy()]
+    arrow = _arrow(col)
+    if arrow is not None:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if pa.types.is_dictionary(arrow.type):
+            lut = _lut(arrow.dictionary.to_pylist(), words)
+            return lut[arrow.indices.fill_null(-1).to_numpy()]
+        if pa.types.is_string_view(arrow.type):
+            arrow = arrow.cast(pa.large_string())
+        return pc.index_in(arrow, value_set=pa.array(words)).fill_null(-1).to_numpy().astype(np.int8)
     if str(getattr(col, "dtype", "")) == "category":
-        lut = np.array([words.index(c) if c in words else -1 for c in col.cat.categories] + [-1], dtype=np.int8)
-        return lut[col.cat.codes.to_numpy()]
-    return pd.Categorical(col, categories=words).codes.astype(np.int8)
+        return _lut(list(col.cat.categories), words)[col.cat.codes.to_numpy()]
+    # Text (pandas `str`, object arrays): pandas' hash factorisation, then the few distinct
+    # values mapped (much faster than pd.Categorical(col, categories=words) on `str` columns).
+    codes, uniques = pd.factorize(col)
+    return _lut(list(uniques), words)[codes]
 
 
 def _flag(col, n):
     if col is None:
         return np.zeros(n, dtype=bool)
+    arrow = _arrow(col)
+    if arrow is not None:
+        return arrow.fill_null(False).to_numpy(zero_copy_only=False)
     return np.asarray(pd.Series(col).fillna(False), dtype=bool)
 
 
-def assess_frame(df: pd.DataFrame, as_of, policy=None) -> pd.DataFrame:
+def _numbers(col, n, absent, dtype):
+    """A numeric column as numpy `dtype`, `absent` for nulls (NaN for floats)."""
+    if col is None:
+        return np.full(n, absent, dtype=dtype)
+    arrow = _arrow(col)
+    if arrow is not None:
+        import pyarrow as pa
+
+        if np.dtype(dtype).kind == "f":
+            return arrow.cast(pa.float64()).to_numpy(zero_copy_only=False)
+        return arrow.fill_null(absent).to_numpy(zero_copy_only=False).astype(dtype, copy=False)
+    if np.dtype(dtype).kind == "f":
+        return np.asarray(col, dtype=dtype)
+    series = pd.Series(col)
+    return np.asarray(series.fillna(absent) if series.hasnans else series, dtype=dtype)
+
+
+def _columns(table):
+    """The column names of a pandas/polars frame, a pyarrow table or a dict of arrays."""
+    if hasattr(table, "column_names"):
+        return list(table.column_names)
+    return list(table.columns) if hasattr(table, "columns") else list(table)
+
+
+def assess_frame(df, as_of, policy=None) -> pd.DataFrame:
+    """Assesses every row of `df` (a pandas or polars frame, a pyarrow table or a dict of arrays);
+    answers in pandas (the caller's index for a pandas frame)."""
     t = tables()
     policy = policy or {}
     counting = policy.get("day_counting", "civil_code")
     on_birthday = policy.get("age", "day_after_birthday") == "on_birthday"
     as_of = (pd.Timestamp(as_of).date() - EPOCH).days
     n = len(df)
-    get = lambda c: df[c] if c in df.columns else None  # noqa: E731
+    names = set(_columns(df))
+    get = lambda c: df[c] if c in names else None  # noqa: E731
 
     birth, arrival, departure = _days(get("birth_date"), n), _days(get("arrival_date"), n), _days(get("planned_departure"), n)
     registered, applied = _days(get("registered_on"), n), _days(get("permit_applied_on"), n)
     issued, ext_applied = _days(get("permit_issued_on"), n), _days(get("permit_extension_applied_on"), n)
     correction = _days(get("correction_deadline"), n)
-    years_col = get("permit_validity_years")
-    years = np.zeros(n) if years_col is None else np.asarray(years_col, dtype=float)
+    years = _numbers(get("permit_validity_years"), n, np.nan, float)
     category = _codes(get("category"), CATEGORIES, n)
     accommodation = _codes(get("accommodation"), ACCOMMODATIONS, n)
     accommodation = np.where(accommodation < 0, 0, accommodation)
     overseas, living, studying = _flag(get("overseas"), n), _flag(get("living_at_hukou"), n), _flag(get("studying"), n)
-    hukou = np.asarray(get("hukou_region"), dtype=np.int64) if get("hukou_region") is not None else np.full(n, -1)
-    residence = np.asarray(get("residence_region"), dtype=np.int64) if get("residence_region") is not None else np.full(n, -1)
+    hukou, residence = _numbers(get("hukou_region"), n, -1, np.int64), _numbers(get("residence_region"), n, -1, np.int64)
 
     pow10 = 10 ** np.arange(19, dtype=np.int64)
 
@@ -319,6 +402,6 @@ def assess_frame(df: pd.DataFrame, as_of, policy=None) -> pd.DataFrame:
             "calendar_provisional": nullable(provisional, ok),
             "error": pd.Categorical(np.where(refused, error, None)),
         },
-        index=df.index,
+        index=getattr(df, "index", None),
     )
     return out

@@ -49,8 +49,15 @@ impl Validity<'_> {
     /// Whether row `i` holds a value.
     #[inline(always)]
     pub fn is_valid(&self, i: usize) -> bool {
+        self.bit(i) != 0
+    }
+
+    /// Row `i`'s bit as `0` or `1` (no branch on it: nulls scattered at random cost no
+    /// mispredictions in the gather loops).
+    #[inline(always)]
+    fn bit(&self, i: usize) -> u8 {
         let b = self.offset + i;
-        self.bits.get(b >> 3).is_some_and(|&byte| byte & (1 << (b & 7)) != 0)
+        (self.bits.get(b >> 3).copied().unwrap_or(0) >> (b & 7)) & 1
     }
 
     #[inline]
@@ -871,6 +878,109 @@ macro_rules! each_row {
     };
 }
 
+/// Words by (length, first byte, last byte) in 256 slots: one look-up and one comparison a
+/// value instead of a scan of the vocabulary. Built per block (256 bytes); slots two words share
+/// fall back to the scan.
+struct WordTable<'v> {
+    vocabulary: &'v Vocabulary,
+    slots: [u8; 256],
+}
+
+/// A slot shared by two words: scan the vocabulary.
+const SCAN: u8 = 253;
+
+impl<'v> WordTable<'v> {
+    fn new(vocabulary: &'v Vocabulary) -> Self {
+        let mut slots = [INVALID_CODE; 256];
+        for (code, id) in vocabulary.ids.iter().enumerate() {
+            let slot = &mut slots[Self::slot(id.as_bytes())];
+            *slot = if *slot == INVALID_CODE { code as u8 } else { SCAN };
+        }
+        WordTable { vocabulary, slots }
+    }
+
+    #[inline(always)]
+    fn slot(b: &[u8]) -> usize {
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => {
+                (b.len().wrapping_mul(37) ^ usize::from(first).wrapping_mul(11) ^ usize::from(last)) & 255
+            }
+            _ => 0,
+        }
+    }
+
+    /// The code of the word spelled by `b`, or [`INVALID_CODE`].
+    #[inline(always)]
+    fn code(&self, b: &[u8]) -> u8 {
+        match self.slots[Self::slot(b)] {
+            INVALID_CODE => INVALID_CODE,
+            SCAN => self.vocabulary.code_of_bytes(b).unwrap_or(INVALID_CODE),
+            c => {
+                if self.vocabulary.ids[usize::from(c)].as_bytes() == b {
+                    c
+                } else {
+                    INVALID_CODE
+                }
+            }
+        }
+    }
+}
+
+/// `code` when `bit` is 1, [`NULL_CODE`] when 0, without a branch.
+#[inline(always)]
+fn select_code(bit: u8, code: u8) -> u8 {
+    let keep = bit.wrapping_neg();
+    (code & keep) | (NULL_CODE & !keep)
+}
+
+/// Row `i`'s validity bit (`1` without a bitmap).
+#[inline(always)]
+fn bit(v: Option<Validity<'_>>, i: usize) -> u8 {
+    v.map_or(1, |v| v.bit(i))
+}
+
+/// Sets each row from row `start` of text column `t` to `code(bytes)` (`bytes`: `None` when the
+/// offsets or view point outside the data), or [`NULL_CODE`] when null, with a tight loop per
+/// layout. A null row's slot is read too (Arrow leaves it unspecified; every read is checked) and
+/// its code dropped: no branch on nulls.
+#[inline(always)]
+fn text_codes<R>(
+    t: &TextColumn<'_>,
+    start: usize,
+    rows: &mut [R],
+    code: impl Fn(Option<&[u8]>) -> u8,
+    set: impl Fn(&mut R, u8),
+) {
+    let end = start + rows.len();
+    macro_rules! offsets {
+        ($o:expr, $data:expr) => {{
+            let o = &$o[start..=end];
+            for (k, r) in rows.iter_mut().enumerate() {
+                let c = code($data.get(o[k].max(0) as usize..o[k + 1].max(0) as usize));
+                set(r, select_code(bit(t.validity, start + k), c));
+            }
+        }};
+    }
+    match t.text {
+        Text::Offsets { offsets: Offsets::I32(o), data } => offsets!(o, data),
+        Text::Offsets { offsets: Offsets::I64(o), data } => offsets!(o, data),
+        Text::Views { views, buffers } => {
+            for (k, (r, &v)) in rows.iter_mut().zip(&views[start..end]).enumerate() {
+                let len = (v & 0xFFFF_FFFF) as usize;
+                let c = if len <= 12 {
+                    let bytes = v.to_le_bytes();
+                    code(Some(&bytes[4..4 + len]))
+                } else {
+                    let buffer = ((v >> 64) & 0xFFFF_FFFF) as usize;
+                    let offset = (v >> 96) as usize;
+                    code(buffers.get(buffer).and_then(|b| b.get(offset..offset + len)))
+                };
+                set(r, select_code(bit(t.validity, start + k), c));
+            }
+        }
+    }
+}
+
 /// Gathers a word column into rows: codes, [`NULL_CODE`] or [`INVALID_CODE`].
 #[inline]
 pub fn gather_words<R>(
@@ -889,39 +999,41 @@ pub fn gather_words<R>(
                 .zip(v)
                 .for_each(|(r, &c)| set(r, if usize::from(c) < n || c == NULL_CODE { c } else { INVALID_CODE }));
         }
-        Some(Values::Dictionary { keys, values }) if values.rows() <= 256 => {
+        Some(Values::Text(t)) => {
+            let table = WordTable::new(vocabulary);
+            text_codes(&t, start, rows, |b| b.map_or(INVALID_CODE, |b| table.code(b)), set);
+        }
+        Some(Values::Dictionary { keys, values }) if values.rows() <= 256 && keys.is_integer() => {
             // The dictionary's words mapped once per block; each row is then one look-up.
             let mut lut = [INVALID_CODE; 257];
+            let table = WordTable::new(vocabulary);
             for (k, slot) in lut.iter_mut().enumerate().take(values.rows()) {
-                *slot = values.with(k, |t| vocabulary.code_of_bytes(t)).flatten().unwrap_or(INVALID_CODE);
+                *slot = values.with(k, |t| table.code(t)).unwrap_or(INVALID_CODE);
             }
             let d = values.rows();
+            let validity = keys.validity;
+            macro_rules! keyed {
+                ($k:expr) => {{
+                    let k = &$k[start..start + rows.len()];
+                    for (j, (r, &key)) in rows.iter_mut().zip(k).enumerate() {
+                        let code =
+                            usize::try_from(key).ok().filter(|&key| key < d).map_or(INVALID_CODE, |key| lut[key]);
+                        set(r, select_code(bit(validity, start + j), code));
+                    }
+                }};
+            }
             match keys.values {
-                Numbers::I8(k) if keys.validity.is_none() => {
-                    let k = &k[start..start + rows.len()];
-                    rows.iter_mut().zip(k).for_each(|(r, &key)| {
-                        set(
-                            r,
-                            usize::try_from(key)
-                                .map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }),
-                        );
-                    });
+                Numbers::I8(k) => keyed!(k),
+                Numbers::I16(k) => keyed!(k),
+                Numbers::I32(k) => keyed!(k),
+                Numbers::I64(k) => keyed!(k),
+                Numbers::U8(k) => keyed!(k),
+                Numbers::U16(k) => keyed!(k),
+                Numbers::U32(k) => keyed!(k),
+                Numbers::U64(k) => keyed!(k),
+                Numbers::F32(_) | Numbers::F64(_) => {
+                    each_row!(rows, set, start, |i| Values::Dictionary { keys, values }.read_word(i, vocabulary));
                 }
-                Numbers::I32(k) if keys.validity.is_none() => {
-                    let k = &k[start..start + rows.len()];
-                    rows.iter_mut().zip(k).for_each(|(r, &key)| {
-                        set(
-                            r,
-                            usize::try_from(key)
-                                .map_or(INVALID_CODE, |key| if key < d { lut[key] } else { INVALID_CODE }),
-                        );
-                    });
-                }
-                _ => each_row!(rows, set, start, |i| match keys.get(i).and_then(Number::whole) {
-                    None if keys.get(i).is_none() => NULL_CODE,
-                    Some(key) if (0..d as i128).contains(&key) => lut[key as usize],
-                    _ => INVALID_CODE,
-                }),
             }
         }
         Some(c) => each_row!(rows, set, start, |i| c.read_word(i, vocabulary)),
@@ -953,8 +1065,23 @@ pub fn gather_flags<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], se
 pub fn gather_regions<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set: impl Fn(&mut R, i64)) {
     match col {
         None => rows.iter_mut().for_each(|r| set(r, NULL_REGION)),
+        Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
+            // Codes as 64-bit integers (numpy, pandas, Arrow): a tight loop.
+            let tag = |c: Result<Code, String>| c.map_or(INVALID_REGION, |c| REGION_TAG + i64::from(c.six_digits()));
+            let v = &v[start..start + rows.len()];
+            for (k, (r, &x)) in rows.iter_mut().zip(v).enumerate() {
+                set(r, if valid(validity, start + k) { tag(Code::from_number(x)) } else { NULL_REGION });
+            }
+        }
         Some(c) => each_row!(rows, set, start, |i| c.read_region(i)),
     }
+}
+
+/// `day` when `bit` is 1, [`NULL_DAY`] when 0, without a branch.
+#[inline(always)]
+fn select_day(bit: u8, day: DayNum) -> DayNum {
+    let keep = -i32::from(bit);
+    (day & keep) | (NULL_DAY & !keep)
 }
 
 /// Gathers a date column into rows: day numbers, [`NULL_DAY`], [`INVALID_DAY`] or a day outside
@@ -968,15 +1095,32 @@ pub fn gather_days<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set
         Some(Values::Date32 { data, validity: None }) => {
             rows.iter_mut().zip(&data[start..end]).for_each(|(r, &v)| set(r, v.max(OUT_OF_RANGE_DAY)));
         }
-        Some(Values::Ticks { data, per_day } | Values::Timestamps { data, per_day, validity: None }) => {
+        Some(Values::Date32 { data, validity: Some(v) }) => {
+            for (k, (r, &d)) in rows.iter_mut().zip(&data[start..end]).enumerate() {
+                set(r, select_day(v.bit(start + k), d.max(OUT_OF_RANGE_DAY)));
+            }
+        }
+        Some(Values::Ticks { data, per_day } | Values::Timestamps { data, per_day, .. }) => {
             let data = &data[start..end];
             let nat = matches!(col, Some(Values::Ticks { .. }));
-            // numpy's units, with constant divisors (a multiply, not a division, per value).
+            let validity = match col {
+                Some(Values::Timestamps { validity, .. }) => validity,
+                _ => None,
+            };
+            // numpy's and Arrow's units, with constant divisors (a multiply, not a division, per
+            // value); the validity bitmap, when there is one, read in the same loop.
             macro_rules! unit {
                 ($k:expr) => {
-                    rows.iter_mut()
-                        .zip(data)
-                        .for_each(|(r, &v)| set(r, if nat && v == i64::MIN { NULL_DAY } else { ticks_to_day(v, $k) }))
+                    match validity {
+                        None => rows.iter_mut().zip(data).for_each(|(r, &v)| {
+                            set(r, if nat && v == i64::MIN { NULL_DAY } else { ticks_to_day(v, $k) })
+                        }),
+                        Some(valid) => rows
+                            .iter_mut()
+                            .zip(data)
+                            .enumerate()
+                            .for_each(|(k, (r, &v))| set(r, select_day(valid.bit(start + k), ticks_to_day(v, $k)))),
+                    }
                 };
             }
             match per_day {
@@ -1002,8 +1146,16 @@ pub fn gather_wholes<R>(
     max: u64,
     set: impl Fn(&mut R, u8),
 ) {
+    let end = start + rows.len();
+    let ok = |v: i128| if v >= i128::from(min) && v <= i128::from(max) && v < 254 { v as u8 } else { INVALID_CODE };
     match col {
         None => rows.iter_mut().for_each(|r| set(r, NULL_CODE)),
+        Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
+            // Nullable integers (pandas `Int64`, Arrow `int64`): a tight loop.
+            for (k, (r, &x)) in rows.iter_mut().zip(&v[start..end]).enumerate() {
+                set(r, if valid(validity, start + k) { ok(i128::from(x)) } else { NULL_CODE });
+            }
+        }
         Some(c) => each_row!(rows, set, start, |i| c.read_whole(i, min, max)),
     }
 }
@@ -1175,5 +1327,106 @@ mod tests {
         assert_eq!(lists.cut(2, 3).span_days(lists.cut(2, 3).read_span(0)).collect::<Vec<_>>(), [30]);
         assert!(lists.check("endorsed", &Kind::Dates).is_ok());
         assert!(Values::Bytes(&[1]).check("endorsed", &Kind::Dates).is_err());
+    }
+
+    /// The tight gather loops give exactly what the per-row readers give, on every layout they
+    /// take (nulls, unknown words, malformed offsets and views, keys out of range, odd bit
+    /// offsets), from any start row.
+    #[test]
+    fn gathers_agree_with_per_row_reads() {
+        let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+        let words = ["hotel", "", "relief_station", "Hotel", "residence", "hotelx", "school", "training"];
+        let mut data = Vec::new();
+        let mut offsets = vec![0i32];
+        for w in words {
+            data.extend_from_slice(w.as_bytes());
+            offsets.push(data.len() as i32);
+        }
+        let mut bad = offsets.clone();
+        bad[3] = 1000; // row 2 points past the data, row 3 is backwards
+        let offsets64: Vec<i64> = offsets.iter().map(|&o| i64::from(o)).collect();
+        let validity = Some(Validity { bits: &[0b1011_0111, 0xFF], offset: 1 });
+        let view = |s: &str, buffer: u32, offset: u32| -> u128 {
+            let b = s.as_bytes();
+            let mut bytes = [0u8; 16];
+            bytes[..4].copy_from_slice(&(b.len() as u32).to_le_bytes());
+            if b.len() <= 12 {
+                bytes[4..4 + b.len()].copy_from_slice(b);
+            } else {
+                bytes[4..8].copy_from_slice(&b[..4]);
+                bytes[8..12].copy_from_slice(&buffer.to_le_bytes());
+                bytes[12..16].copy_from_slice(&offset.to_le_bytes());
+            }
+            u128::from_le_bytes(bytes)
+        };
+        let long: &[u8] = b"relief_station";
+        let views: Vec<u128> = words.iter().map(|w| view(w, 0, 0)).chain([view("relief_station", 3, 0)]).collect();
+        let buffers: &[&[u8]] = &[long];
+        let text = |text: Text<'static>, validity| TextColumn { text, validity };
+        let texts: Vec<TextColumn> = vec![
+            text(Text::Offsets { offsets: Offsets::I32(offsets.clone().leak()), data: data.clone().leak() }, None),
+            text(Text::Offsets { offsets: Offsets::I32(offsets.clone().leak()), data: data.clone().leak() }, validity),
+            text(Text::Offsets { offsets: Offsets::I32(bad.leak()), data: data.clone().leak() }, None),
+            text(Text::Offsets { offsets: Offsets::I64(offsets64.leak()), data: data.clone().leak() }, validity),
+            text(Text::Views { views: views[..8].to_vec().leak(), buffers: buffers.to_vec().leak() }, validity),
+            text(Text::Views { views: views.clone().leak(), buffers: buffers.to_vec().leak() }, None),
+        ];
+        let mut columns: Vec<Values> = texts.iter().map(|&t| Values::Text(t)).collect();
+        let signed_keys: &[i8] = &[0, 1, 2, -1, 7, 3, 2, 0];
+        let wide_keys: &[u32] = &[0, 1, 2, 9, 7, 3, 2, 0];
+        let byte_keys: &[u8] = &[6, 5, 4, 3, 2, 1, 0, 7];
+        for t in &texts[..2] {
+            columns.push(Values::Dictionary {
+                keys: NumberColumn { values: Numbers::I8(signed_keys), validity: None },
+                values: *t,
+            });
+            columns.push(Values::Dictionary {
+                keys: NumberColumn { values: Numbers::U32(wide_keys), validity },
+                values: *t,
+            });
+            columns.push(Values::Dictionary {
+                keys: NumberColumn { values: Numbers::U8(byte_keys), validity },
+                values: *t,
+            });
+        }
+        let n = words.len();
+        for (c, col) in columns.iter().enumerate() {
+            for start in 0..n {
+                let mut rows = vec![0u8; n - start];
+                gather_words(Some(*col), start, &mut rows, vocab, |r, v| *r = v);
+                let expected: Vec<u8> = (start..n).map(|i| col.read_word(i, vocab)).collect();
+                assert_eq!(rows, expected, "column {c} from row {start}");
+            }
+        }
+        let days: &[i32] = &[0, -1, i32::MIN, 20_000, i32::MIN + 1, 5, 6, 7];
+        let ticks: &[i64] = &[0, -1, i64::MIN, 86_400_000_000 * 20_000, i64::MAX, -86_400_000_000 * 3 - 1, 6, 7];
+        let ints: &[i64] = &[1, 2, 3, 0, 4, 254, -1, 210_102];
+        let dates = [
+            Values::Date32 { data: days, validity: None },
+            Values::Date32 { data: days, validity },
+            Values::Timestamps { data: ticks, per_day: 86_400_000_000, validity },
+            Values::Timestamps { data: ticks, per_day: 86_400_000_000, validity: None },
+            Values::Timestamps { data: ticks, per_day: 7, validity },
+            Values::Ticks { data: ticks, per_day: 1 },
+        ];
+        let numbers = [
+            Values::Numbers(NumberColumn { values: Numbers::I64(ints), validity: None }),
+            Values::Numbers(NumberColumn { values: Numbers::I64(ints), validity }),
+        ];
+        for start in 0..n {
+            for (c, col) in dates.iter().enumerate() {
+                let mut rows = vec![0i32; n - start];
+                gather_days(Some(*col), start, &mut rows, |r, v| *r = v);
+                assert_eq!(rows, (start..n).map(|i| col.read_day(i)).collect::<Vec<_>>(), "dates {c} from row {start}");
+            }
+            for (c, col) in numbers.iter().enumerate() {
+                let mut rows = vec![0u8; n - start];
+                gather_wholes(Some(*col), start, &mut rows, 1, 3, |r, v| *r = v);
+                assert_eq!(rows, (start..n).map(|i| col.read_whole(i, 1, 3)).collect::<Vec<_>>(), "wholes {c}");
+                let mut rows = vec![0i64; n - start];
+                gather_regions(Some(*col), start, &mut rows, |r, v| *r = v);
+                assert_eq!(rows, (start..n).map(|i| col.read_region(i)).collect::<Vec<_>>(), "regions {c}");
+            }
+        }
     }
 }
