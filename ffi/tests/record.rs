@@ -65,7 +65,10 @@ fn juzhu_person_carries_every_declared_input_column() {
         assert!(doc.contains(f.doc), "{column}: the doc should carry the declaration's meaning \"{}\": {doc}", f.doc);
     }
     for (_, m, _) in &person {
-        assert!(declared.contains(&m.as_str()) || m.starts_with("reserved"), "juzhu_person.{m} is not declared in the record");
+        assert!(
+            declared.contains(&m.as_str()) || m.starts_with("reserved"),
+            "juzhu_person.{m} is not declared in the record"
+        );
     }
 }
 
