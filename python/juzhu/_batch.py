@@ -210,9 +210,6 @@ def _to_numpy(table: Any) -> Dict[str, Any]:
     return out
 
 
-Errors = Literal["raise", "mark"]
-
-
 def assess_batch(
     table: Any,
     as_of: Any,
@@ -220,7 +217,7 @@ def assess_batch(
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
-    errors: Errors = "raise",
+    errors: Literal["raise", "mark"] = "raise",
     threads: Optional[int] = None,
 ) -> Any:
     """Assesses every person of ``table`` as of ``as_of`` and answers in the same kind of table.
