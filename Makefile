@@ -186,7 +186,7 @@ test-python: python
 	@test -n "$(CASES)" || { echo "no shared cases under $(SHARED)/cases"; exit 1; }
 	JUZHU_SHARED=$(SHARED) $(VPY) -m pytest -q tests/python
 	$(VPY) -m mypy.stubtest juzhu --mypy-config-file python/pyproject.toml
-	$(VPY) -m mypy --config-file python/pyproject.toml python/juzhu
+	$(VPY) -m mypy --config-file python/pyproject.toml python/juzhu tests/python/typing_batch.py
 	$(VPY) examples/python/one_case.py > /dev/null
 	$(VPY) examples/python/analytics.py --people 200000 --png $(BUILD)/permits_expiring.png > /dev/null
 	@test -s $(BUILD)/permits_expiring.png

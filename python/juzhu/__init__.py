@@ -50,7 +50,7 @@ from ._juzhu import (
     rule_sets,
     vocabularies,
 )
-from ._batch import INPUT_COLUMNS, OUTPUT_COLUMNS, assess_batch, batch_columns, expand_entitlements
+from ._batch import INPUT_COLUMNS, OUTPUT_COLUMNS, ArrowArray, ArrowStream, assess_batch, batch_columns, expand_entitlements
 
 __all__ = [
     "Assessment",
@@ -71,6 +71,8 @@ __all__ = [
     "Settlement",
     "__version__",
     "assess",
+    "ArrowArray",
+    "ArrowStream",
     "assess_batch",
     "batch_columns",
     "entitlement_catalog",

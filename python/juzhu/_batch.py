@@ -13,11 +13,30 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import Any, Dict, Iterator, List, Literal, Mapping, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Literal, Mapping, Optional, Protocol, Tuple, overload
+
+if TYPE_CHECKING:  # only for the overloads: none of these is imported at run time unless used
+    import numpy as np
+    import pandas as pd
+    import polars as pl
+    import pyarrow as pa
 
 from . import _juzhu
 
 _DEFAULT_RULE_SET = "liaoning-2013"
+
+
+class ArrowStream(Protocol):
+    """Any object exporting an Arrow stream (the Arrow PyCapsule interface): a pyarrow
+    ``RecordBatchReader``, a duckdb relation, a polars or pandas frame, …"""
+
+    def __arrow_c_stream__(self, requested_schema: object = None) -> object: ...
+
+
+class ArrowArray(Protocol):
+    """Any object exporting one Arrow array or record batch (the Arrow PyCapsule interface)."""
+
+    def __arrow_c_array__(self, requested_schema: object = None) -> Tuple[object, object]: ...
 
 
 def batch_columns(rule_set: str = _DEFAULT_RULE_SET) -> Dict[str, Tuple[str, ...]]:
@@ -208,6 +227,123 @@ def _to_numpy(table: Any) -> Dict[str, Any]:
         else:
             out[name] = col.to_numpy(zero_copy_only=False)
     return out
+
+
+@overload
+def assess_batch(
+    table: pl.DataFrame,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> pl.DataFrame: ...
+
+
+@overload
+def assess_batch(
+    table: pl.LazyFrame,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> pl.DataFrame: ...
+
+
+@overload
+def assess_batch(
+    table: pd.DataFrame,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> pd.DataFrame: ...
+
+
+@overload
+def assess_batch(
+    table: pa.Table,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> pa.Table: ...
+
+
+@overload
+def assess_batch(
+    table: pa.RecordBatch,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> pa.RecordBatch: ...
+
+
+@overload
+def assess_batch(
+    table: pa.RecordBatchReader,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> pa.RecordBatchReader: ...
+
+
+@overload
+def assess_batch(
+    table: Dict[str, np.ndarray],
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> Dict[str, np.ndarray]: ...
+
+
+@overload
+def assess_batch(
+    table: ArrowStream,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> pa.RecordBatchReader: ...
+
+
+@overload
+def assess_batch(
+    table: ArrowArray,
+    as_of: Any,
+    policy: Optional[Mapping[str, Any]] = None,
+    *,
+    rule_set: Optional[str] = None,
+    calendar: Optional[_juzhu.Calendar] = None,
+    errors: Literal["raise", "mark"] = "raise",
+    threads: Optional[int] = None,
+) -> ArrowStream: ...
 
 
 def assess_batch(
