@@ -1150,6 +1150,14 @@ pub fn gather_wholes<R>(
     let ok = |v: i128| if v >= i128::from(min) && v <= i128::from(max) && v < 254 { v as u8 } else { INVALID_CODE };
     match col {
         None => rows.iter_mut().for_each(|r| set(r, NULL_CODE)),
+        Some(Values::Bytes(v)) => {
+            // Small numbers as bytes (numpy `uint8` with the null marker, the C and Rust batch
+            // callers' layout): a tight loop, as `read_whole` reads them.
+            let fits = |b: u8| (min..=max).contains(&u64::from(b)) && b < INVALID_CODE;
+            rows.iter_mut().zip(&v[start..end]).for_each(|(r, &b)| {
+                set(r, if b == NULL_CODE { NULL_CODE } else if fits(b) { b } else { INVALID_CODE });
+            });
+        }
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
             // Nullable integers (pandas `Int64`, Arrow `int64`): a tight loop.
             for (k, (r, &x)) in rows.iter_mut().zip(&v[start..end]).enumerate() {
@@ -1426,6 +1434,17 @@ mod tests {
                 let mut rows = vec![0i64; n - start];
                 gather_regions(Some(*col), start, &mut rows, |r, v| *r = v);
                 assert_eq!(rows, (start..n).map(|i| col.read_region(i)).collect::<Vec<_>>(), "regions {c}");
+            }
+        }
+        // Whole numbers as bytes: every byte, for ranges inside, at and beyond the markers.
+        let bytes: Vec<u8> = (0..=255).collect();
+        let col = Values::Bytes(&bytes);
+        for (min, max) in [(1, 3), (0, 253), (0, 254), (0, u64::MAX), (200, 300), (254, 255), (3, 1)] {
+            for start in [0, 1, 250] {
+                let mut rows = vec![0u8; bytes.len() - start];
+                gather_wholes(Some(col), start, &mut rows, min, max, |r, v| *r = v);
+                let expected: Vec<u8> = (start..bytes.len()).map(|i| col.read_whole(i, min, max)).collect();
+                assert_eq!(rows, expected, "bytes as wholes in {min}..={max} from row {start}");
             }
         }
     }
