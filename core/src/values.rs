@@ -1154,8 +1154,10 @@ pub fn gather_wholes<R>(
             // Small numbers as bytes (numpy `uint8` with the null marker, the C and Rust batch
             // callers' layout): a tight loop, as `read_whole` reads them.
             let fits = |b: u8| (min..=max).contains(&u64::from(b)) && b < INVALID_CODE;
-            rows.iter_mut().zip(&v[start..end]).for_each(|(r, &b)| {
-                set(r, if b == NULL_CODE { NULL_CODE } else if fits(b) { b } else { INVALID_CODE });
+            rows.iter_mut().zip(&v[start..end]).for_each(|(r, &b)| match b {
+                NULL_CODE => set(r, NULL_CODE),
+                b if fits(b) => set(r, b),
+                _ => set(r, INVALID_CODE),
             });
         }
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
