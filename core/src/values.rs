@@ -1153,11 +1153,9 @@ pub fn gather_wholes<R>(
         Some(Values::Bytes(v)) => {
             // Small numbers as bytes (numpy `uint8` with the null marker, the C and Rust batch
             // callers' layout): a tight loop, as `read_whole` reads them.
-            let fits = |b: u8| (min..=max).contains(&u64::from(b)) && b < INVALID_CODE;
             rows.iter_mut().zip(&v[start..end]).for_each(|(r, &b)| match b {
                 NULL_CODE => set(r, NULL_CODE),
-                b if fits(b) => set(r, b),
-                _ => set(r, INVALID_CODE),
+                b => set(r, ok(i128::from(b))),
             });
         }
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
@@ -1296,21 +1294,23 @@ mod tests {
         assert_eq!([d.read_word(0, vocab), d.read_word(1, vocab), d.read_word(2, vocab)], [0, 1, NULL_CODE]);
     }
 
+    /// An Arrow string view of `s`: inline up to 12 bytes, else its prefix and where it lies.
+    fn view(s: &str, buffer: u32, offset: u32) -> u128 {
+        let b = s.as_bytes();
+        let mut bytes = [0u8; 16];
+        bytes[..4].copy_from_slice(&(b.len() as u32).to_le_bytes());
+        if b.len() <= 12 {
+            bytes[4..4 + b.len()].copy_from_slice(b);
+        } else {
+            bytes[4..8].copy_from_slice(&b[..4]);
+            bytes[8..12].copy_from_slice(&buffer.to_le_bytes());
+            bytes[12..16].copy_from_slice(&offset.to_le_bytes());
+        }
+        u128::from_le_bytes(bytes)
+    }
+
     #[test]
     fn string_views_inline_and_in_buffers() {
-        let view = |s: &str, buffer: u32, offset: u32| -> u128 {
-            let b = s.as_bytes();
-            let mut bytes = [0u8; 16];
-            bytes[..4].copy_from_slice(&(b.len() as u32).to_le_bytes());
-            if b.len() <= 12 {
-                bytes[4..4 + b.len()].copy_from_slice(b);
-            } else {
-                bytes[4..8].copy_from_slice(&b[..4]);
-                bytes[8..12].copy_from_slice(&buffer.to_le_bytes());
-                bytes[12..16].copy_from_slice(&offset.to_le_bytes());
-            }
-            u128::from_le_bytes(bytes)
-        };
         let buffer: &[u8] = b"xxrelief_station";
         let views = [view("hotel", 0, 0), view("relief_station", 0, 2), view("relief_station", 1, 0)];
         let t = Values::Text(TextColumn { text: Text::Views { views: &views, buffers: &[buffer] }, validity: None });
@@ -1356,19 +1356,6 @@ mod tests {
         bad[3] = 1000; // row 2 points past the data, row 3 is backwards
         let offsets64: Vec<i64> = offsets.iter().map(|&o| i64::from(o)).collect();
         let validity = Some(Validity { bits: &[0b1011_0111, 0xFF], offset: 1 });
-        let view = |s: &str, buffer: u32, offset: u32| -> u128 {
-            let b = s.as_bytes();
-            let mut bytes = [0u8; 16];
-            bytes[..4].copy_from_slice(&(b.len() as u32).to_le_bytes());
-            if b.len() <= 12 {
-                bytes[4..4 + b.len()].copy_from_slice(b);
-            } else {
-                bytes[4..8].copy_from_slice(&b[..4]);
-                bytes[8..12].copy_from_slice(&buffer.to_le_bytes());
-                bytes[12..16].copy_from_slice(&offset.to_le_bytes());
-            }
-            u128::from_le_bytes(bytes)
-        };
         let long: &[u8] = b"relief_station";
         let views: Vec<u128> = words.iter().map(|w| view(w, 0, 0)).chain([view("relief_station", 3, 0)]).collect();
         let buffers: &[&[u8]] = &[long];
