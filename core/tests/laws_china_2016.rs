@@ -19,6 +19,17 @@ fn day(v: &Value) -> DayNum {
     juzhu::date::parse_iso(v.as_str().unwrap()).unwrap()
 }
 
+/// Endorsement days `offsets` apart, the first `offsets[0]` days after the issue day.
+fn endorsed_after(issued: DayNum, offsets: &[i32]) -> Vec<DayNum> {
+    offsets
+        .iter()
+        .scan(issued, |at, &o| {
+            *at += o;
+            Some(*at)
+        })
+        .collect()
+}
+
 fn any_counting() -> impl Strategy<Value = &'static str> {
     prop_oneof![Just("civil_code"), Just("calendar"), Just("working_days")]
 }
@@ -37,12 +48,7 @@ proptest! {
         counting in any_counting(),
     ) {
         // Endorsements roughly a year apart, some on time, some late, some early.
-        let mut endorsed = Vec::new();
-        let mut at = issued;
-        for o in offsets {
-            at += o;
-            endorsed.push(at);
-        }
+        let endorsed = endorsed_after(issued, &offsets);
         let as_of = issued + 365 * years + 200;
         let a = assess(as_of, issued, &endorsed, counting);
         let cal = Calendar::china();
@@ -77,12 +83,7 @@ proptest! {
         start in 0i32..1500,
         counting in any_counting(),
     ) {
-        let mut endorsed = Vec::new();
-        let mut at = issued;
-        for o in offsets {
-            at += o;
-            endorsed.push(at);
-        }
+        let endorsed = endorsed_after(issued, &offsets);
         let mut before: Option<(bool, u64)> = None;
         for as_of in (issued + start)..(issued + start + 60) {
             let a = assess(as_of, issued, &endorsed, counting);
