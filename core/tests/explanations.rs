@@ -8,9 +8,8 @@
 mod common;
 
 use common::*;
-use juzhu::{assess, Case, Lang, Word};
+use juzhu::Word;
 use serde_json::{json, Value};
-use std::fmt::Write as _;
 
 fn reporter(as_of: &str, fields: Value) -> Value {
     json!({"as_of": as_of, "reporter": fields})
@@ -443,44 +442,9 @@ fn overseas(as_of: &str, fields: Value) -> Value {
     json!({"as_of": as_of, "person": p})
 }
 
-fn render() -> String {
-    let mut out = String::new();
-    for (name, case) in scenarios() {
-        let text = case.to_string();
-        let case = Case::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let a = assess(&case).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let _ = writeln!(out, "## {name}\n{}\n{}", a.explanation.text(Lang::En), a.explanation.text(Lang::Zh));
-    }
-    out
-}
-
 #[test]
 fn explanations_read_as_reviewed() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/explanations.txt");
-    let got = render();
-    if std::env::var_os("JUZHU_BLESS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, &got).unwrap();
-        return;
-    }
-    let want = std::fs::read_to_string(&path).expect("golden/explanations.txt (create it with JUZHU_BLESS=1)");
-    if got != want {
-        let (mut section, mut line) = (String::new(), 0);
-        for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
-            if g.starts_with("## ") {
-                section = g.to_string();
-            }
-            if g != w {
-                line = i + 1;
-                panic!("explanation differs at line {line} ({section}):\n  got:  {g}\n  want: {w}\nreview, then JUZHU_BLESS=1");
-            }
-        }
-        panic!(
-            "explanation differs in length ({} vs {} lines, after line {line}); review, then JUZHU_BLESS=1",
-            got.lines().count(),
-            want.lines().count()
-        );
-    }
+    check_golden("explanations.txt", &render_explanations(scenarios()));
 }
 
 #[test]

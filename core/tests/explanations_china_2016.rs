@@ -5,9 +5,7 @@
 
 mod common;
 
-use juzhu::{assess, Case, Lang};
 use serde_json::{json, Value};
-use std::fmt::Write as _;
 
 fn case(as_of: &str, person: Value, policy: Value) -> Value {
     let mut p = json!({"hukou_region": "210203", "residence_region": "210102", "birth_date": "1990-05-01",
@@ -154,31 +152,9 @@ fn scenarios() -> Vec<(&'static str, Value)> {
     ]
 }
 
-fn render() -> String {
-    let mut out = String::new();
-    for (name, case) in scenarios() {
-        let text = case.to_string();
-        let case = Case::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let a = assess(&case).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let _ = writeln!(out, "## {name}\n{}\n{}", a.explanation.text(Lang::En), a.explanation.text(Lang::Zh));
-    }
-    out
-}
-
 #[test]
 fn explanations_read_as_reviewed() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/explanations-china-2016.txt");
-    let got = render();
-    if std::env::var_os("JUZHU_BLESS").is_some() {
-        std::fs::write(&path, &got).unwrap();
-        return;
-    }
-    let want =
-        std::fs::read_to_string(&path).expect("golden/explanations-china-2016.txt (create it with JUZHU_BLESS=1)");
-    for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
-        assert_eq!(g, w, "explanation differs at line {}; review, then JUZHU_BLESS=1", i + 1);
-    }
-    assert_eq!(got.lines().count(), want.lines().count(), "explanation differs in length; review, then JUZHU_BLESS=1");
+    common::check_golden("explanations-china-2016.txt", &common::render_explanations(scenarios()));
 }
 
 #[test]

@@ -82,3 +82,38 @@ pub fn rust_sources(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> 
     }
     out
 }
+
+/// The explanations of named JSON cases, English then Chinese, one `## name` section each.
+pub fn render_explanations(scenarios: Vec<(&str, Value)>) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    for (name, case) in scenarios {
+        let text = case.to_string();
+        let case = juzhu::Case::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let a = juzhu::assess(&case).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let (en, zh) = (a.explanation.text(juzhu::Lang::En), a.explanation.text(juzhu::Lang::Zh));
+        let _ = writeln!(out, "## {name}\n{en}\n{zh}");
+    }
+    out
+}
+
+/// Compares `got` with the reviewed text in `tests/golden/<file>` line by line, naming the first
+/// differing line and its section; `JUZHU_BLESS=1` writes `got` there instead.
+pub fn check_golden(file: &str, got: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(file);
+    if std::env::var_os("JUZHU_BLESS").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, got).unwrap();
+        return;
+    }
+    let want =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("golden/{file}: {e} (create it with JUZHU_BLESS=1)"));
+    let mut section = String::new();
+    for (i, (g, w)) in got.lines().zip(want.lines()).enumerate() {
+        if g.starts_with("## ") {
+            section = g.to_string();
+        }
+        assert_eq!(g, w, "{file} differs at line {} ({section}); review, then JUZHU_BLESS=1", i + 1);
+    }
+    assert_eq!(got.lines().count(), want.lines().count(), "{file} differs in length; review, then JUZHU_BLESS=1");
+}
