@@ -300,6 +300,16 @@ macro_rules! input_record {
                 $( $crate::record::input_record!(@gather $store $(($($arg)*))?, self.$col, start, rows, |r: &mut $Row, v| r.$col = v); )*
             }
 
+            /// [`Self::gather`] for the present columns only: absent columns' fields in `rows`
+            /// are left as they are. A loop over many blocks starts from default (absent) rows
+            /// and fills only what changes.
+            #[inline]
+            pub fn gather_present(&self, start: usize, rows: &mut [$Row]) {
+                $( if self.$col.is_some() {
+                    $crate::record::input_record!(@gather $store $(($($arg)*))?, self.$col, start, rows, |r: &mut $Row, v| r.$col = v);
+                } )*
+            }
+
             /// Row `i` (the caller guarantees `i < len` and checked lengths).
             #[inline]
             pub fn row(&self, i: usize) -> $Row {
@@ -475,6 +485,13 @@ macro_rules! output_record {
             /// The same columns, borrowed again for a shorter time.
             pub fn reborrow(&mut self) -> $Mut<'_> {
                 $Mut { $( $col: &mut *self.$col, )* }
+            }
+
+            /// Rows `start..end` of every column, borrowed again (one block of the batch loop: indexes
+            /// below `end - start` then need no further bounds checks).
+            #[inline(always)]
+            pub fn block(&mut self, start: usize, end: usize) -> $Mut<'_> {
+                $Mut { $( $col: &mut self.$col[start..end], )* }
             }
 
             /// Marks row `i` refused: every column null.

@@ -1153,9 +1153,11 @@ pub fn gather_wholes<R>(
         Some(Values::Bytes(v)) => {
             // Small numbers as bytes (numpy `uint8` with the null marker, the C and Rust batch
             // callers' layout): a tight loop, as `read_whole` reads them.
-            rows.iter_mut().zip(&v[start..end]).for_each(|(r, &b)| match b {
-                NULL_CODE => set(r, NULL_CODE),
-                b => set(r, ok(i128::from(b))),
+            // One store of a selected value per row, not a branch on it: the null marker and
+            // the numbers are mixed at random in real columns, so a branch would mispredict.
+            rows.iter_mut().zip(&v[start..end]).for_each(|(r, &b)| {
+                let read = ok(i128::from(b));
+                set(r, if b == NULL_CODE { NULL_CODE } else { read });
             });
         }
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {

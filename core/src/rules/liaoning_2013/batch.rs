@@ -54,6 +54,8 @@ use crate::vocab::Word;
 pub use super::record::{PersonAddedColumnsMut, PersonBatch, PersonColumns, PersonColumnsMut, PersonRow, OUTPUTS};
 use crate::time::{TimeOfDay, MINUTES_PER_DAY};
 
+const _: () = assert!(NULL_CODE == u8::MAX && NULL_TIME == u16::MAX, "absent codes wrap to 0");
+
 /// Rows transposed and assessed together (their row structs and outcomes stay in L1).
 const BLOCK: usize = 128;
 const _: () = assert!(BLOCK <= 256, "block row indexes are u8");
@@ -113,22 +115,24 @@ impl PersonRow {
     #[inline]
     pub fn fill_facts(&self, as_of: DayNum, f: &mut PersonFacts) -> Result<(), CaseError> {
         // Codes and flags: one branch-free test; any bad value goes to the cold path, which names it.
-        let flag_ok = |v: u8| v <= 1 || v == NULL_CODE;
-        #[allow(clippy::nonminimal_bool, clippy::non_minimal_cfg)]
-        // `&` on purpose: one branch for all the checks, not one each.
+        // `below(v, n)`: v is absent or a code below n — the absent code (u8::MAX) wraps to 0, so
+        // one comparison tests both (the absent time, u16::MAX, likewise).
+        let below = |v: u8, n: usize| usize::from(v.wrapping_add(1)) <= n;
+        let (no_permit, years) = (self.permit_issued_on == NULL_DAY, self.permit_validity_years);
+        // `&` and `|` on purpose: one branch for all the checks, not one each (permits are held
+        // by some rows and not others, at random, so a branch per check would mispredict).
         #[allow(clippy::needless_bitwise_bool)]
-        let codes_ok = (usize::from(self.category) < Category::ALL.len() || self.category == NULL_CODE)
-            & flag_ok(self.overseas)
-            & flag_ok(self.living_at_hukou)
-            & (usize::from(self.accommodation) < Accommodation::ALL.len() || self.accommodation == NULL_CODE)
-            & flag_ok(self.studying)
-            & flag_ok(self.wants_permit)
-            & (self.permit_issued_on == NULL_DAY || (1..=3).contains(&self.permit_validity_years))
-            & (self.permit_issued_on != NULL_DAY
-                || (self.permit_validity_years == NULL_CODE && self.permit_extension_applied_on == NULL_DAY))
-            & (usize::from(self.overseas_kind) < OverseasKind::ALL.len() || self.overseas_kind == NULL_CODE)
-            & (self.arrival_time < MINUTES_PER_DAY || self.arrival_time == NULL_TIME)
-            & (usize::from(self.area) < Area::ALL.len() || self.area == NULL_CODE);
+        let codes_ok = below(self.category, Category::ALL.len())
+            & below(self.overseas, 2)
+            & below(self.living_at_hukou, 2)
+            & below(self.accommodation, Accommodation::ALL.len())
+            & below(self.studying, 2)
+            & below(self.wants_permit, 2)
+            & (no_permit | (1..=3).contains(&years))
+            & (!no_permit | ((years == NULL_CODE) & (self.permit_extension_applied_on == NULL_DAY)))
+            & below(self.overseas_kind, OverseasKind::ALL.len())
+            & (self.arrival_time.wrapping_add(1) <= MINUTES_PER_DAY)
+            & below(self.area, Area::ALL.len());
         if !codes_ok {
             return Err(self.code_refusal());
         }
@@ -267,19 +271,23 @@ const EMPTY_FACTS: PersonFacts = PersonFacts {
     area: None,
 };
 
-/// The indexes of `rows` (a block of at most 256) ordered by category code (a counting sort).
+/// The indexes of `rows` (a block of at most 256) grouped by category code and, within a
+/// category, by whether a permit is held (a counting sort): the two facts the rules branch on
+/// most, so that grouped rows take the same branches one after another.
 #[inline]
-fn group_by_category<'o>(rows: &[PersonRow], order: &'o mut [u8]) -> &'o [u8] {
-    let mut counts = [0usize; 6];
-    let bucket = |c: u8| usize::from(c.min(4)) + 1;
+fn group_rows<'o>(rows: &[PersonRow], order: &'o mut [u8]) -> &'o [u8] {
+    // Buckets 0..10: category code (absent or unreadable as 4) × permit held; counts[b + 1]
+    // counts bucket b, so the running sums start each bucket.
+    let mut counts = [0usize; 11];
+    let bucket = |r: &PersonRow| usize::from(r.category.min(4)) * 2 + usize::from(r.permit_issued_on != NULL_DAY);
     for r in rows {
-        counts[bucket(r.category)] += 1;
+        counts[bucket(r) + 1] += 1;
     }
     for b in 1..counts.len() {
         counts[b] += counts[b - 1];
     }
     for (k, r) in rows.iter().enumerate() {
-        let slot = &mut counts[bucket(r.category) - 1];
+        let slot = &mut counts[bucket(r)];
         order[*slot] = k as u8;
         *slot += 1;
     }
@@ -421,24 +429,29 @@ fn run(
     while start < cols.len {
         let end = (start + BLOCK).min(cols.len);
         let rows = &mut rows[..end - start];
-        cols.gather(start, rows);
-        // Visit the block's rows grouped by category: the rules branch on the category first,
-        // and grouped rows make those branches predictable (categories arrive in random order).
-        let order = group_by_category(rows, &mut order);
+        // The rows start absent and absent columns stay so: only present columns are read.
+        cols.gather_present(start, rows);
+        // The block's part of the output: indexes below `rows.len()` need no more bounds checks.
+        let mut out = out.block(start, end);
+        let mut added = added.as_deref_mut().map(|a| a.block(start, end));
+        // Visit the block's rows grouped by category and permit: the rules branch on both first,
+        // and grouped rows make those branches predictable (rows arrive in random order).
+        let order = group_rows(rows, &mut order);
         for &k in order {
-            let (i, row) = (start + usize::from(k), &rows[usize::from(k)]);
+            let k = usize::from(k);
+            let (i, row) = (start + k, &rows[k]);
             match row.fill_facts(as_of, &mut facts).and_then(|()| assess_person(&facts, &[], &cx, &mut Silent, |_| {}))
             {
                 Ok(o) => {
-                    out.put(i, &o);
-                    if let Some(a) = added.as_deref_mut() {
-                        a.put(i, &o);
+                    out.put(k, &o);
+                    if let Some(a) = added.as_mut() {
+                        a.put(k, &o);
                     }
                 }
                 Err(e) => {
-                    out.put_null(i);
-                    if let Some(a) = added.as_deref_mut() {
-                        a.put_null(i);
+                    out.put_null(k);
+                    if let Some(a) = added.as_mut() {
+                        a.put_null(k);
                     }
                     // An unreadable value, or a residence outside Liaoning (whose message quotes
                     // the code as given): the per-case reader's words, from the row's values.

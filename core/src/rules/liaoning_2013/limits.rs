@@ -45,15 +45,18 @@ pub(crate) fn check_person<T: Trace<super::Step>>(
     done: Option<DayNum>,
     t: &mut T,
 ) -> Result<(), CaseError> {
-    let Some(limit) = limit else { return Ok(()) };
-    if done.is_some_and(|x| x <= deadline) {
+    // Decided without a branch on whether a limit was set (a batch mixes rows with and without
+    // one at random); the step is recorded only when explanations are.
+    let on_time = done.is_some_and(|x| x <= deadline);
+    let too_early = limit.is_some_and(|l| l <= deadline);
+    if let (Some(limit), true) = (limit, on_time) {
         t.step(|| Step::Unused { limit, why: Unused::DoneOnTime(duty) });
-        return Ok(());
     }
-    if limit <= deadline {
-        return Err(before_person_duty(limit, duty, deadline));
+    #[allow(clippy::needless_bitwise_bool)] // `&`: one branch, not two
+    match limit {
+        Some(limit) if too_early & !on_time => Err(before_person_duty(limit, duty, deadline)),
+        _ => Ok(()),
     }
-    Ok(())
 }
 
 #[cold]
