@@ -230,7 +230,28 @@ pub fn read_iso(field: &str, s: &str) -> Result<DayNum, crate::error::CaseError>
 /// Formats a day number as ISO `YYYY-MM-DD`.
 pub fn format_iso(n: DayNum) -> String {
     let (y, m, d) = to_ymd(n);
-    format!("{y:04}-{m:02}-{d:02}")
+    iso_text(y, m, d).unwrap_or_else(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// `YYYY-MM-DD` written digit by digit, `None` for a year outside 0–9999. Written by hand because
+/// refusal messages in a batch show many dates, and `format!` with padded fields costs several
+/// times more per date.
+fn iso_text(y: i32, m: u32, d: u32) -> Option<String> {
+    let y = u32::try_from(y).ok().filter(|&y| y <= 9999)?;
+    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
+    let chars = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(d / 10),
+        digit(d),
+    ];
+    Some(chars.iter().collect())
 }
 
 /// First day accepted as input (1900-01-01).
@@ -273,17 +294,31 @@ pub fn ok_day(d: Option<DayNum>) -> bool {
 
 /// A day number for a message (a year outside 0–9999 is shown as `year N`).
 pub fn show(d: DayNum) -> String {
-    let y = crate::date::year_of(d);
-    if (0..=9999).contains(&y) {
-        format_iso(d)
-    } else {
-        format!("year {y}")
-    }
+    let (y, m, day) = to_ymd(d);
+    iso_text(y, m, day).unwrap_or_else(|| format!("year {y}"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_as_format_writes_them() {
+        for (y, m, d) in
+            [(0, 1, 1), (7, 2, 9), (99, 12, 31), (1900, 1, 1), (2024, 2, 29), (2199, 12, 31), (9999, 12, 31)]
+        {
+            assert_eq!(iso_text(y, m, d).as_deref(), Some(format!("{y:04}-{m:02}-{d:02}").as_str()));
+        }
+        assert_eq!(iso_text(-1, 1, 1), None);
+        assert_eq!(iso_text(10_000, 1, 1), None);
+        for n in from_ymd(1899, 12, 25)..from_ymd(1901, 1, 5) {
+            let (y, m, d) = to_ymd_slow(n);
+            assert_eq!(format_iso(n), format!("{y:04}-{m:02}-{d:02}"));
+            assert_eq!(show(n), format_iso(n));
+        }
+        assert_eq!(show(from_ymd(10_000, 1, 1)), "year 10000");
+        assert_eq!(show(from_ymd(-5, 1, 1)), "year -5");
+    }
 
     #[test]
     fn table_and_arithmetic_agree_everywhere() {

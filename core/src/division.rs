@@ -52,6 +52,7 @@ impl Code {
     ///
     /// # Errors
     /// A negative number or one of fewer than 6 digits.
+    #[inline]
     pub fn from_number(n: i64) -> Result<Code, String> {
         if n < 100_000 {
             return Err(not_a_code(&n.to_string()));

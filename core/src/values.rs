@@ -60,9 +60,57 @@ impl Validity<'_> {
         (self.bits.get(b >> 3).copied().unwrap_or(0) >> (b & 7)) & 1
     }
 
+    /// Rows `start..start + out.len()`'s bits, one byte (`0` or `1`) a row: read eight rows at a
+    /// time (two bytes of the bitmap and one table look-up) instead of a bit at a time.
+    #[inline(always)]
+    fn unpack(&self, start: usize, out: &mut [u8]) {
+        let first = self.offset + start;
+        let (base, shift) = (first >> 3, first & 7);
+        for (c, chunk) in out.chunks_mut(8).enumerate() {
+            let lo = self.bits.get(base + c).copied().unwrap_or(0);
+            let hi = self.bits.get(base + c + 1).copied().unwrap_or(0);
+            let byte = ((u16::from(hi) << 8 | u16::from(lo)) >> shift) as u8;
+            chunk.copy_from_slice(&SPREAD[usize::from(byte)].to_le_bytes()[..chunk.len()]);
+        }
+    }
+
     #[inline]
     fn cut(self, start: usize) -> Self {
         Validity { bits: self.bits, offset: self.offset + start }
+    }
+}
+
+/// Byte `k` of `SPREAD[b]` is bit `k` of `b`: eight bitmap bits as eight bytes.
+const SPREAD: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let mut k = 0;
+        while k < 8 {
+            table[b] |= (((b >> k) & 1) as u64) << (8 * k);
+            k += 1;
+        }
+        b += 1;
+    }
+    table
+};
+
+/// Rows unpacked per chunk by [`with_bits`].
+const CHUNK: usize = 256;
+
+/// Runs `f(rows, first, bits)` over chunks of `rows` (at most [`CHUNK`] rows each; `first` the
+/// chunk's first row) with their validity bits unpacked to one byte a row (`1` without a bitmap),
+/// for gather loops that read a bit per row.
+#[inline(always)]
+fn with_bits<R>(v: Option<Validity<'_>>, start: usize, rows: &mut [R], mut f: impl FnMut(&mut [R], usize, &[u8])) {
+    let mut bits = [1u8; CHUNK];
+    for (c, chunk) in rows.chunks_mut(CHUNK).enumerate() {
+        let first = start + c * CHUNK;
+        let bits = &mut bits[..chunk.len()];
+        if let Some(v) = v {
+            v.unpack(first, bits);
+        }
+        f(chunk, first, bits);
     }
 }
 
@@ -1014,12 +1062,14 @@ pub fn gather_words<R>(
             let validity = keys.validity;
             macro_rules! keyed {
                 ($k:expr) => {{
-                    let k = &$k[start..start + rows.len()];
-                    for (j, (r, &key)) in rows.iter_mut().zip(k).enumerate() {
-                        let code =
-                            usize::try_from(key).ok().filter(|&key| key < d).map_or(INVALID_CODE, |key| lut[key]);
-                        set(r, select_code(bit(validity, start + j), code));
-                    }
+                    with_bits(validity, start, rows, |rows, first, bits| {
+                        let k = &$k[first..first + rows.len()];
+                        for ((r, &key), &b) in rows.iter_mut().zip(k).zip(bits) {
+                            let code =
+                                usize::try_from(key).ok().filter(|&key| key < d).map_or(INVALID_CODE, |key| lut[key]);
+                            set(r, select_code(b, code));
+                        }
+                    })
                 }};
             }
             match keys.values {
@@ -1050,9 +1100,9 @@ pub fn gather_flags<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], se
             rows.iter_mut().zip(v).for_each(|(r, &b)| set(r, if b <= 1 || b == NULL_CODE { b } else { INVALID_CODE }));
         }
         Some(Values::Bools { bits, offset, validity: None, .. }) => {
-            each_row!(rows, set, start, |i| {
-                let b = offset + i;
-                (bits[b >> 3] >> (b & 7)) & 1
+            // The values are a bitmap too: unpacked as validity is.
+            with_bits(Some(Validity { bits, offset }), start, rows, |rows, _, bits| {
+                rows.iter_mut().zip(bits).for_each(|(r, &b)| set(r, b));
             });
         }
         Some(c) => each_row!(rows, set, start, |i| c.read_flag(i)),
@@ -1068,10 +1118,11 @@ pub fn gather_regions<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], 
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
             // Codes as 64-bit integers (numpy, pandas, Arrow): a tight loop.
             let tag = |c: Result<Code, String>| c.map_or(INVALID_REGION, |c| REGION_TAG + i64::from(c.six_digits()));
-            let v = &v[start..start + rows.len()];
-            for (k, (r, &x)) in rows.iter_mut().zip(v).enumerate() {
-                set(r, if valid(validity, start + k) { tag(Code::from_number(x)) } else { NULL_REGION });
-            }
+            with_bits(validity, start, rows, |rows, first, bits| {
+                for ((r, &x), &b) in rows.iter_mut().zip(&v[first..first + bits.len()]).zip(bits) {
+                    set(r, if b != 0 { tag(Code::from_number(x)) } else { NULL_REGION });
+                }
+            });
         }
         Some(c) => each_row!(rows, set, start, |i| c.read_region(i)),
     }
@@ -1096,9 +1147,11 @@ pub fn gather_days<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set
             rows.iter_mut().zip(&data[start..end]).for_each(|(r, &v)| set(r, v.max(OUT_OF_RANGE_DAY)));
         }
         Some(Values::Date32 { data, validity: Some(v) }) => {
-            for (k, (r, &d)) in rows.iter_mut().zip(&data[start..end]).enumerate() {
-                set(r, select_day(v.bit(start + k), d.max(OUT_OF_RANGE_DAY)));
-            }
+            with_bits(Some(v), start, rows, |rows, first, bits| {
+                for ((r, &d), &b) in rows.iter_mut().zip(&data[first..first + bits.len()]).zip(bits) {
+                    set(r, select_day(b, d.max(OUT_OF_RANGE_DAY)));
+                }
+            });
         }
         Some(Values::Ticks { data, per_day } | Values::Timestamps { data, per_day, .. }) => {
             let data = &data[start..end];
@@ -1115,11 +1168,12 @@ pub fn gather_days<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set
                         None => rows.iter_mut().zip(data).for_each(|(r, &v)| {
                             set(r, if nat && v == i64::MIN { NULL_DAY } else { ticks_to_day(v, $k) })
                         }),
-                        Some(valid) => rows
-                            .iter_mut()
-                            .zip(data)
-                            .enumerate()
-                            .for_each(|(k, (r, &v))| set(r, select_day(valid.bit(start + k), ticks_to_day(v, $k)))),
+                        Some(valid) => with_bits(Some(valid), start, rows, |rows, first, bits| {
+                            let data = &data[first - start..first - start + rows.len()];
+                            for ((r, &v), &b) in rows.iter_mut().zip(data).zip(bits) {
+                                set(r, select_day(b, ticks_to_day(v, $k)));
+                            }
+                        }),
                     }
                 };
             }
@@ -1162,9 +1216,12 @@ pub fn gather_wholes<R>(
         }
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
             // Nullable integers (pandas `Int64`, Arrow `int64`): a tight loop.
-            for (k, (r, &x)) in rows.iter_mut().zip(&v[start..end]).enumerate() {
-                set(r, if valid(validity, start + k) { ok(i128::from(x)) } else { NULL_CODE });
-            }
+            with_bits(validity, start, rows, |rows, first, bits| {
+                for ((r, &x), &b) in rows.iter_mut().zip(&v[first..first + bits.len()]).zip(bits) {
+                    let read = ok(i128::from(x));
+                    set(r, if b != 0 { read } else { NULL_CODE });
+                }
+            });
         }
         Some(c) => each_row!(rows, set, start, |i| c.read_whole(i, min, max)),
     }
@@ -1247,6 +1304,51 @@ mod tests {
         assert!(v.is_valid(0) && !v.is_valid(1) && v.is_valid(2) && v.is_valid(8) && !v.is_valid(9));
         assert!(v.cut(2).is_valid(0) && !v.cut(3).is_valid(0));
         assert!(!v.is_valid(100), "beyond the bitmap: null");
+    }
+
+    #[test]
+    fn bits_unpacked_eight_at_a_time_are_the_bits() {
+        // A bitmap of mixed bytes; every offset in a byte, starts inside and across chunks, lengths
+        // up to past the bitmap's end (bits beyond it read as 0, as `bit` reads them).
+        let bytes: Vec<u8> = (0..90u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        for offset in 0..9 {
+            let v = Validity { bits: &bytes, offset };
+            for start in [0, 1, 7, 8, 13, 250, 256, 300] {
+                for len in [0, 1, 7, 8, 9, 255, 256, 257, 600] {
+                    let mut rows = vec![9u8; len];
+                    with_bits(Some(v), start, &mut rows, |rows, _, bits| rows.copy_from_slice(bits));
+                    let expected: Vec<u8> = (start..start + len).map(|i| v.bit(i)).collect();
+                    assert_eq!(rows, expected, "offset {offset}, start {start}, {len} rows");
+                }
+            }
+        }
+        let mut rows = vec![9u8; 300];
+        with_bits(None, 5, &mut rows, |rows, _, bits| rows.copy_from_slice(bits));
+        assert!(rows.iter().all(|&b| b == 1), "no bitmap: every row holds a value");
+        // The gathers that read bits this way agree with per-row reads on long, offset columns.
+        let days: Vec<i32> = (0..700).map(|i| i * 37 - 9_000).collect();
+        let ints: Vec<i64> = (0..700).map(|i| [210_102, 2, 0, 110_105][i % 4]).collect();
+        for offset in [0, 3] {
+            let validity = Some(Validity { bits: &bytes, offset });
+            let date_col = Values::Date32 { data: &days, validity };
+            let bool_col = Values::Bools { bits: &bytes, offset, validity: None, len: 700 };
+            let int_col = Values::Numbers(NumberColumn { values: Numbers::I64(&ints), validity });
+            for start in [0, 3, 299] {
+                let n = 700 - start;
+                let mut got = vec![0i32; n];
+                gather_days(Some(date_col), start, &mut got, |r, v| *r = v);
+                assert_eq!(got, (start..700).map(|i| date_col.read_day(i)).collect::<Vec<_>>());
+                let mut got = vec![0u8; n];
+                gather_flags(Some(bool_col), start, &mut got, |r, v| *r = v);
+                assert_eq!(got, (start..700).map(|i| bool_col.read_flag(i)).collect::<Vec<_>>());
+                let mut got = vec![0u8; n];
+                gather_wholes(Some(int_col), start, &mut got, 1, 3, |r, v| *r = v);
+                assert_eq!(got, (start..700).map(|i| int_col.read_whole(i, 1, 3)).collect::<Vec<_>>());
+                let mut got = vec![0i64; n];
+                gather_regions(Some(int_col), start, &mut got, |r, v| *r = v);
+                assert_eq!(got, (start..700).map(|i| int_col.read_region(i)).collect::<Vec<_>>());
+            }
+        }
     }
 
     #[test]

@@ -151,12 +151,12 @@ def _mapping_to_arrow(columns: Any) -> Any:
     return _columns_to_arrow(columns.items(), None)
 
 
-def _raise_first(errors: List[Tuple[int, str, str]], labels: Any) -> None:
+def _raise_first(errors: List[Tuple[int, str, str]], refused: int, labels: Any) -> None:
     """Raises `CaseError` for the first refused row, naming it by its label (pandas index) or
-    position."""
+    position; `refused` counts every refused row."""
     row, field, message = errors[0]
     label = labels[row] if labels is not None else row
-    more = f" ({len(errors) - 1} more rows refused; errors='mark' keeps going)" if len(errors) > 1 else ""
+    more = f" ({refused - 1} more rows refused; errors='mark' keeps going)" if refused > 1 else ""
     err = _juzhu.make_case_error(field, f"row {label!r}: {message}{more}")
     err.row = label
     raise err
@@ -170,7 +170,8 @@ class _Run:
         self.calendar, self.threads, self.errors = calendar, threads, errors
 
     def __call__(self, data: Any, first_row: int = 0, labels: Any = None) -> Any:
-        table, errors = _juzhu.assess_arrow(
+        raising = self.errors == "raise"
+        table, errors, refused = _juzhu.assess_arrow(
             data,
             self.as_of,
             self.rule_set,
@@ -178,9 +179,11 @@ class _Run:
             calendar=self.calendar,
             threads=self.threads,
             first_row=first_row,
+            # The `error` column holds every refusal; Python objects only for the one raised.
+            max_errors=1 if raising else 0,
         )
-        if errors and self.errors == "raise":
-            _raise_first(errors, labels)
+        if refused and raising:
+            _raise_first(errors, refused, labels)
         return table
 
 

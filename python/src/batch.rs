@@ -26,6 +26,7 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use pyo3_arrow::input::AnyRecordBatch;
 use pyo3_arrow::PyTable;
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 /// The validity bitmap of an array (`None`: every row valid).
@@ -334,7 +335,9 @@ fn error_column(n: usize, errors: &[(usize, CaseError)]) -> ArrayRef {
     let mut next = 0;
     for (i, e) in by_row {
         column.append_nulls(i - next);
-        column.append_value(e.to_string());
+        // Written into the column's buffer, not through a string of its own.
+        let _ = write!(column, "{e}");
+        column.append_value("");
         next = i + 1;
     }
     column.append_nulls(n - next);
@@ -355,12 +358,13 @@ fn output_schema(rs: juzhu::RuleSet, engine: &dyn juzhu::record::BatchRules) -> 
 
 /// Assesses every row of `data` (an Arrow table, record batch or stream: any object with
 /// `__arrow_c_stream__` or `__arrow_c_array__`) under the rule set `rule_set` as of `as_of` (ISO
-/// text), with the contract's `policy` object as JSON text. Returns `(table, errors)`:
+/// text), with the contract's `policy` object as JSON text. Returns `(table, errors, refused)`:
 /// an Arrow table (one output batch per input batch; `error` holds `field: message` on refused
-/// rows) and the refused rows as `(row, field, message)`, `row` counted from `first_row`.
-/// The rules run with the GIL released, on `threads` threads.
+/// rows), the first `max_errors` refused rows (all when `None`) as `(row, field, message)`, `row`
+/// counted from `first_row`, and how many rows were refused in all. The rules run with the GIL
+/// released, on `threads` threads.
 #[pyfunction]
-#[pyo3(signature = (data, as_of, rule_set, policy = None, calendar = None, threads = 1, first_row = 0))]
+#[pyo3(signature = (data, as_of, rule_set, policy = None, calendar = None, threads = 1, first_row = 0, max_errors = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn assess_arrow<'py>(
     py: Python<'py>,
@@ -371,7 +375,8 @@ pub fn assess_arrow<'py>(
     calendar: Option<&crate::calendar::Calendar>,
     threads: usize,
     first_row: usize,
-) -> PyResult<(PyTable, Bound<'py, PyList>)> {
+    max_errors: Option<usize>,
+) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
     let rs = crate::rule_set(py, rule_set)?;
     let engine = rs.batch().ok_or_else(|| {
         case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
@@ -389,6 +394,7 @@ pub fn assess_arrow<'py>(
     let mut reader = data.into_reader()?;
     let mut batches = Vec::new();
     let errors = PyList::empty(py);
+    let mut total = 0;
     let mut row = first_row;
     loop {
         // The next batch is read with the GIL held (a producer written in Python needs it).
@@ -400,8 +406,13 @@ pub fn assess_arrow<'py>(
         let mut refused = vec![false; n];
         for (i, e) in &out.errors {
             refused[*i] = true;
-            errors.append((row + i, e.field(), e.message()))?;
+            // Only the rows the caller asked for become Python objects (the `error` column has
+            // every one): `errors="mark"` asks for none, `errors="raise"` for the first.
+            if max_errors.is_none_or(|m| errors.len() < m) {
+                errors.append((row + i, e.field(), e.message()))?;
+            }
         }
+        total += out.errors.len();
         let error_column = error_column(n, &out.errors);
         let mut arrays: Vec<ArrayRef> = out.columns.into_iter().map(|(c, v)| array_of(c, v, &refused).1).collect();
         arrays.push(error_column);
@@ -411,7 +422,7 @@ pub fn assess_arrow<'py>(
         );
         row += n;
     }
-    Ok((PyTable::try_new(batches, schema)?, errors))
+    Ok((PyTable::try_new(batches, schema)?, errors, total))
 }
 
 /// The output columns of a rule set's batch engine as an empty Arrow table (its schema).

@@ -57,6 +57,9 @@ pub use super::record::{PersonBatch, PersonColumns, PersonColumnsMut, PersonRow,
 /// The engine, as the bindings see it.
 pub(crate) struct Engine;
 
+/// Rows read together from the columns before they are assessed.
+const BLOCK: usize = 128;
+
 impl BatchRules for Engine {
     fn inputs(&self) -> Vec<&'static Field> {
         super::record::FIELDS.iter().filter(|f| f.column.is_some()).collect()
@@ -259,26 +262,37 @@ pub fn assess_persons_into(
         }
         refusal_of(as_of, Json::Obj(policy), cols.json_fields(i), cal)
     };
-    for i in 0..cols.len {
-        let row = cols.row(i);
-        endorsed.clear();
-        if let Some(list) = &cols.permit_endorsed_on {
-            endorsed.extend(list.span_days(row.permit_endorsed_on));
-        }
-        match row.facts(as_of, settings, &endorsed) {
-            Ok(f) => out.put(i, &assess_person(&f, &endorsed, &cx, &mut Silent, |_| {})),
-            Err(e) => {
-                out.put_null(i);
-                // An unreadable value (a null or a non-date among the endorsements included):
-                // the per-case reader's words, from the row's values.
-                let e = if row.marked() || endorsed.iter().any(|&d| d == NULL_DAY || d == INVALID_DAY) {
-                    unreadable(i).unwrap_or(e)
-                } else {
-                    e
-                };
-                errors.push((i, e));
+    // Rows are read a block at a time (one tight loop per present column), then assessed.
+    let mut rows = vec![PersonRow::default(); BLOCK];
+    let mut start = 0;
+    while start < cols.len {
+        let end = (start + BLOCK).min(cols.len);
+        let rows = &mut rows[..end - start];
+        // The rows start absent and absent columns stay so: only present columns are read.
+        cols.gather_present(start, rows);
+        let mut out = out.block(start, end);
+        for (k, row) in rows.iter().enumerate() {
+            let i = start + k;
+            endorsed.clear();
+            if let Some(list) = &cols.permit_endorsed_on {
+                endorsed.extend(list.span_days(row.permit_endorsed_on));
+            }
+            match row.facts(as_of, settings, &endorsed) {
+                Ok(f) => out.put(k, &assess_person(&f, &endorsed, &cx, &mut Silent, |_| {})),
+                Err(e) => {
+                    out.put_null(k);
+                    // An unreadable value (a null or a non-date among the endorsements included):
+                    // the per-case reader's words, from the row's values.
+                    let e = if row.marked() || endorsed.iter().any(|&d| d == NULL_DAY || d == INVALID_DAY) {
+                        unreadable(i).unwrap_or(e)
+                    } else {
+                        e
+                    };
+                    errors.push((i, e));
+                }
             }
         }
+        start = end;
     }
     Ok(errors)
 }
