@@ -301,13 +301,28 @@ macro_rules! input_record {
             }
 
             /// [`Self::gather`] for the present columns only: absent columns' fields in `rows`
-            /// are left as they are. A loop over many blocks starts from default (absent) rows
-            /// and fills only what changes.
+            /// are left as they are (see [`Self::blocks`], whose rows start absent).
             #[inline]
-            pub fn gather_present(&self, start: usize, rows: &mut [$Row]) {
+            fn gather_present(&self, start: usize, rows: &mut [$Row]) {
                 $( if self.$col.is_some() {
                     $crate::record::input_record!(@gather $store $(($($arg)*))?, self.$col, start, rows, |r: &mut $Row, v| r.$col = v);
                 } )*
+            }
+
+            /// Reads every row once, `block` rows at a time, and calls `f(start, rows)` with
+            /// each block's first row index and its rows (one tight loop per present column; the
+            /// block buffer starts absent and absent columns are never read again).
+            #[inline]
+            pub fn blocks(&self, block: usize, mut f: impl FnMut(usize, &[$Row])) {
+                let mut buffer = vec![$Row::default(); block.max(1).min(self.len)];
+                let mut start = 0;
+                while start < self.len {
+                    let end = (start + buffer.len()).min(self.len);
+                    let rows = &mut buffer[..end - start];
+                    self.gather_present(start, rows);
+                    f(start, rows);
+                    start = end;
+                }
             }
 
             /// Row `i` (the caller guarantees `i < len` and checked lengths).

@@ -981,12 +981,6 @@ fn select_code(bit: u8, code: u8) -> u8 {
     (code & keep) | (NULL_CODE & !keep)
 }
 
-/// Row `i`'s validity bit (`1` without a bitmap).
-#[inline(always)]
-fn bit(v: Option<Validity<'_>>, i: usize) -> u8 {
-    v.map_or(1, |v| v.bit(i))
-}
-
 /// Sets each row from row `start` of text column `t` to `code(bytes)` (`bytes`: `None` when the
 /// offsets or view point outside the data), or [`NULL_CODE`] when null, with a tight loop per
 /// layout. A null row's slot is read too (Arrow leaves it unspecified; every read is checked) and
@@ -999,21 +993,22 @@ fn text_codes<R>(
     code: impl Fn(Option<&[u8]>) -> u8,
     set: impl Fn(&mut R, u8),
 ) {
-    let end = start + rows.len();
     macro_rules! offsets {
-        ($o:expr, $data:expr) => {{
-            let o = &$o[start..=end];
-            for (k, r) in rows.iter_mut().enumerate() {
-                let c = code($data.get(o[k].max(0) as usize..o[k + 1].max(0) as usize));
-                set(r, select_code(bit(t.validity, start + k), c));
-            }
-        }};
+        ($o:expr, $data:expr) => {
+            with_bits(t.validity, start, rows, |rows, first, bits| {
+                let o = &$o[first..=first + bits.len()];
+                for (k, (r, &b)) in rows.iter_mut().zip(bits).enumerate() {
+                    let c = code($data.get(o[k].max(0) as usize..o[k + 1].max(0) as usize));
+                    set(r, select_code(b, c));
+                }
+            })
+        };
     }
     match t.text {
         Text::Offsets { offsets: Offsets::I32(o), data } => offsets!(o, data),
         Text::Offsets { offsets: Offsets::I64(o), data } => offsets!(o, data),
-        Text::Views { views, buffers } => {
-            for (k, (r, &v)) in rows.iter_mut().zip(&views[start..end]).enumerate() {
+        Text::Views { views, buffers } => with_bits(t.validity, start, rows, |rows, first, bits| {
+            for ((r, &v), &b) in rows.iter_mut().zip(&views[first..first + bits.len()]).zip(bits) {
                 let len = (v & 0xFFFF_FFFF) as usize;
                 let c = if len <= 12 {
                     let bytes = v.to_le_bytes();
@@ -1023,9 +1018,9 @@ fn text_codes<R>(
                     let offset = (v >> 96) as usize;
                     code(buffers.get(buffer).and_then(|b| b.get(offset..offset + len)))
                 };
-                set(r, select_code(bit(t.validity, start + k), c));
+                set(r, select_code(b, c));
             }
-        }
+        }),
     }
 }
 
@@ -1328,13 +1323,32 @@ mod tests {
         // The gathers that read bits this way agree with per-row reads on long, offset columns.
         let days: Vec<i32> = (0..700).map(|i| i * 37 - 9_000).collect();
         let ints: Vec<i64> = (0..700).map(|i| [210_102, 2, 0, 110_105][i % 4]).collect();
+        let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+        let words: Vec<&str> = (0..700).map(|i| ["hotel", "school", "nope", "residence"][i % 4]).collect();
+        let text = words.concat();
+        let mut offsets = vec![0i32];
+        for w in &words {
+            offsets.push(offsets[offsets.len() - 1] + w.len() as i32);
+        }
+        let views: Vec<u128> = words.iter().map(|w| view(w, 0, 0)).collect();
         for offset in [0, 3] {
             let validity = Some(Validity { bits: &bytes, offset });
             let date_col = Values::Date32 { data: &days, validity };
             let bool_col = Values::Bools { bits: &bytes, offset, validity: None, len: 700 };
             let int_col = Values::Numbers(NumberColumn { values: Numbers::I64(&ints), validity });
+            let text_col = Values::Text(TextColumn {
+                text: Text::Offsets { offsets: Offsets::I32(&offsets), data: text.as_bytes() },
+                validity,
+            });
+            let view_col = Values::Text(TextColumn { text: Text::Views { views: &views, buffers: &[] }, validity });
             for start in [0, 3, 299] {
                 let n = 700 - start;
+                for (c, col) in [text_col, view_col].iter().enumerate() {
+                    let mut got = vec![0u8; n];
+                    gather_words(Some(*col), start, &mut got, vocab, |r, v| *r = v);
+                    let expected: Vec<u8> = (start..700).map(|i| col.read_word(i, vocab)).collect();
+                    assert_eq!(got, expected, "text column {c} from row {start}");
+                }
                 let mut got = vec![0i32; n];
                 gather_days(Some(date_col), start, &mut got, |r, v| *r = v);
                 assert_eq!(got, (start..700).map(|i| date_col.read_day(i)).collect::<Vec<_>>());

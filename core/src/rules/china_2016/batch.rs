@@ -263,14 +263,8 @@ pub fn assess_persons_into(
         refusal_of(as_of, Json::Obj(policy), cols.json_fields(i), cal)
     };
     // Rows are read a block at a time (one tight loop per present column), then assessed.
-    let mut rows = vec![PersonRow::default(); BLOCK];
-    let mut start = 0;
-    while start < cols.len {
-        let end = (start + BLOCK).min(cols.len);
-        let rows = &mut rows[..end - start];
-        // The rows start absent and absent columns stay so: only present columns are read.
-        cols.gather_present(start, rows);
-        let mut out = out.block(start, end);
+    cols.blocks(BLOCK, |start, rows| {
+        let mut out = out.block(start, start + rows.len());
         for (k, row) in rows.iter().enumerate() {
             let i = start + k;
             endorsed.clear();
@@ -292,8 +286,7 @@ pub fn assess_persons_into(
                 }
             }
         }
-        start = end;
-    }
+    });
     Ok(errors)
 }
 

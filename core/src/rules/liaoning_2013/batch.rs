@@ -417,7 +417,6 @@ fn run(
     mut added: Option<&mut PersonAddedColumnsMut>,
 ) -> Vec<(usize, CaseError)> {
     let mut errors = Vec::new();
-    let mut rows = vec![PersonRow::default(); BLOCK];
     let mut order = vec![0u8; BLOCK];
     let mut facts = EMPTY_FACTS;
     let cx = Ctx::new(as_of, &policy, cal);
@@ -425,12 +424,8 @@ fn run(
         let policy = crate::json::Json::Obj(policy_json(crate::RuleSet::Liaoning2013, policy));
         refusal_of(as_of, policy, cols.json_fields(i), cal)
     };
-    let mut start = 0;
-    while start < cols.len {
-        let end = (start + BLOCK).min(cols.len);
-        let rows = &mut rows[..end - start];
-        // The rows start absent and absent columns stay so: only present columns are read.
-        cols.gather_present(start, rows);
+    cols.blocks(BLOCK, |start, rows| {
+        let end = start + rows.len();
         // The block's part of the output: indexes below `rows.len()` need no more bounds checks.
         let mut out = out.block(start, end);
         let mut added = added.as_deref_mut().map(|a| a.block(start, end));
@@ -464,8 +459,7 @@ fn run(
                 }
             }
         }
-        start = end;
-    }
+    });
     errors.sort_unstable_by_key(|&(i, _)| i);
     errors
 }
