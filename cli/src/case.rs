@@ -4,7 +4,7 @@
 use juzhu::privacy::quote;
 use juzhu::vocab::Word;
 use juzhu::{Assessment, Calendar, Case, CaseError, RuleSet};
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 use std::fmt;
 
 /// Refused input: the field's dotted path (empty when the input is not a case at all) and what
@@ -57,13 +57,14 @@ pub fn assess_text(text: &str, rule_set: Option<RuleSet>, cal: &Calendar) -> Res
 }
 
 /// Reads a bare case, or the `input` of an acceptance case (`{"input": {...}, "expect": ...}`),
-/// and applies the `--rule-set` setting: a case naming no rule set gets it; a case naming
-/// another is refused at `policy.rule_set`.
+/// and applies the `--rule-set` setting: a case naming no rule set is read under it (its fields
+/// are that rule set's); a case naming another is refused at `policy.rule_set`.
 pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused> {
+    let default = rule_set.unwrap_or_default();
     let Ok(mut value) = serde_json::from_str::<Value>(text) else {
         // Not JSON: the core says why in its own words (or, should it read what serde_json
         // does not, the case is read from the text).
-        return finish(Case::from_json(text)?, None, rule_set);
+        return Ok(Case::from_json_in(text, default)?);
     };
     let acceptance = matches!(&value, Value::Object(m) if m.contains_key("input") && !m.contains_key("as_of"));
     // A case naming another rule set than --rule-set is refused before it is read: its fields
@@ -81,40 +82,10 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
     }
     if acceptance {
         let input = value.get_mut("input").map(Value::take).unwrap_or_default();
-        return finish(Case::from_value(&input)?, Some(input), rule_set);
+        return Ok(Case::from_value_in(&input, default)?);
     }
     // A bare case is read from its text, so that a key given twice is refused.
-    finish(Case::from_json(text)?, Some(value), rule_set)
-}
-
-/// Applies `--rule-set` to a case read (and checked) from `value`.
-fn finish(case: Case, value: Option<Value>, rule_set: Option<RuleSet>) -> Result<Case, Refused> {
-    let Some(wanted) = rule_set else {
-        return Ok(case);
-    };
-    let Some(mut value) = value else {
-        return Err(Refused::input("the input is not JSON that --rule-set can be applied to"));
-    };
-    // The case was read without error, so a rule set it names is a known id.
-    match value.pointer("/policy/rule_set").and_then(Value::as_str) {
-        Some(named) if named == wanted.id() => Ok(case),
-        Some(named) => Err(Refused {
-            field: "policy.rule_set".to_owned(),
-            message: format!("the case names {named}, but --rule-set {} was given", wanted.id()),
-        }),
-        None => {
-            if let Value::Object(case) = &mut value {
-                let policy = case.entry("policy").or_insert_with(|| Value::Object(Map::new()));
-                if policy.is_null() {
-                    *policy = Value::Object(Map::new());
-                }
-                if let Value::Object(p) = policy {
-                    p.insert("rule_set".to_owned(), Value::from(wanted.id()));
-                }
-            }
-            Ok(Case::from_value(&value)?)
-        }
-    }
+    Ok(Case::from_json_in(text, default)?)
 }
 
 #[cfg(test)]
@@ -156,6 +127,23 @@ mod tests {
             let a = assess_text(CASE, Some(wanted), Calendar::china());
             if let Ok(a) = a {
                 assert_eq!(rule_set_of(&a), wanted.id());
+            }
+            // A case of the chosen rule set's own fields, naming none: read under the setting,
+            // bare or wrapped, with or without a policy object.
+            let own = match wanted {
+                RuleSet::China2016 => {
+                    r#"{"as_of":"2024-10-02","person":{"residing_since":"2024-01-02","other_city":true}}"#.to_owned()
+                }
+                _ => CASE.to_owned(),
+            };
+            for text in [
+                own.clone(),
+                format!(r#"{{"input":{own},"expect":{{}}}}"#),
+                own.replacen('{', r#"{"policy":{"day_counting":"calendar"},"#, 1),
+                own.replacen('{', r#"{"policy":null,"#, 1),
+            ] {
+                let a = assess_text(&text, Some(wanted), Calendar::china()).unwrap_or_else(|e| panic!("{text}: {e}"));
+                assert_eq!(rule_set_of(&a), wanted.id(), "{text}");
             }
             let with_policy = CASE.replacen('{', r#"{"policy":{"day_counting":"calendar"},"#, 1);
             let c = read_case(&with_policy, Some(wanted));

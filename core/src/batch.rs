@@ -138,7 +138,7 @@ pub(crate) fn refusal_of(
     cal: &Calendar,
 ) -> Option<CaseError> {
     let case = crate::values::row_case(as_of, policy, fields);
-    match crate::case::read(&case) {
+    match crate::case::read(&case, crate::RuleSet::default()) {
         Err(e) => Some(e),
         Ok(c) => crate::rules::assess(&c, cal).err(),
     }

@@ -43,15 +43,15 @@ pub(crate) fn read_policy(o: &Obj) -> Result<Policy, CaseError> {
     })
 }
 
-/// The rule set a case names (`policy.rule_set`), or the default.
-fn rule_set_of(top: &Obj) -> Result<RuleSet, CaseError> {
+/// The rule set a case names (`policy.rule_set`), or `default`.
+fn rule_set_of(top: &Obj, default: RuleSet) -> Result<RuleSet, CaseError> {
     let Some(p @ Json::Obj(entries)) = top.get("policy") else {
         // Absent, or not an object: the rule set's reader reports the latter.
-        return Ok(RuleSet::default());
+        return Ok(default);
     };
     let _ = p;
     match entries.iter().find(|(k, _)| k == "rule_set").map(|(_, v)| v) {
-        None | Some(Json::Null) => Ok(RuleSet::default()),
+        None | Some(Json::Null) => Ok(default),
         Some(v) => json::word("policy.rule_set", v),
     }
 }
@@ -63,14 +63,15 @@ pub(crate) fn foreign_field(rule_set: RuleSet, path: &str) -> Option<String> {
     })
 }
 
-/// Reads a case from a parsed tree: the envelope here, the rest by its rule set.
-pub(crate) fn read(j: &Json) -> Result<Case, CaseError> {
+/// Reads a case from a parsed tree: the envelope here, the rest by its rule set (`default` when
+/// the case names none).
+pub(crate) fn read(j: &Json, default: RuleSet) -> Result<Case, CaseError> {
     if !matches!(j, Json::Obj(_)) {
         return Err(CaseError::new("", format!("a case is a JSON object, found {}", j.kind())));
     }
     let top = Obj::new("", j, CASE_FIELDS)?;
     let as_of = top.req("as_of", "the day the assessment speaks for", json::date)?;
-    let rule_set = rule_set_of(&top)?;
+    let rule_set = rule_set_of(&top, default)?;
     rules::read_case(rule_set, &top, as_of, &|path: &str| foreign_field(rule_set, path))
 }
 
@@ -83,7 +84,25 @@ impl Case {
     /// Input that is not JSON, an unknown or duplicate field, a wrong type or an impossible date,
     /// with the field's path.
     pub fn from_json(json: &str) -> Result<Case, CaseError> {
-        read(&json::parse(json)?)
+        read(&json::parse(json)?, RuleSet::default())
+    }
+
+    /// [`Case::from_json`] for a case that may leave its rule set to the caller: one naming no
+    /// `policy.rule_set` is read (and assessed) under `rule_set`; one naming a rule set is read
+    /// under the one it names. (The command line's `--rule-set` is this.)
+    ///
+    /// ```
+    /// use juzhu::{Case, RuleSet};
+    /// let text = r#"{"as_of":"2024-10-02","person":{"residing_since":"2024-01-02","other_city":true}}"#;
+    /// assert!(Case::from_json(text).is_err()); // residing_since is not a liaoning-2013 field
+    /// let case = Case::from_json_in(text, RuleSet::China2016).unwrap();
+    /// assert_eq!(juzhu::assess(&case).unwrap().to_value()["rule_set"], "china-2016");
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Case::from_json`].
+    pub fn from_json_in(json: &str, rule_set: RuleSet) -> Result<Case, CaseError> {
+        read(&json::parse(json)?, rule_set)
     }
 
     /// Reads a case from JSON bytes, which must be UTF-8 (same checks as [`Case::from_json`]).
@@ -91,7 +110,7 @@ impl Case {
     /// # Errors
     /// As [`Case::from_json`], and bytes that are not UTF-8.
     pub fn from_json_bytes(json: &[u8]) -> Result<Case, CaseError> {
-        read(&json::parse_bytes(json)?)
+        read(&json::parse_bytes(json)?, RuleSet::default())
     }
 
     /// Reads a case from a parsed `serde_json::Value` (same checks as [`Case::from_json`]).
@@ -99,13 +118,21 @@ impl Case {
     /// # Errors
     /// As [`Case::from_json`].
     pub fn from_value(value: &serde_json::Value) -> Result<Case, CaseError> {
-        read(&Json::from_value(value))
+        read(&Json::from_value(value), RuleSet::default())
+    }
+
+    /// [`Case::from_value`] with `rule_set` for a case naming none (as [`Case::from_json_in`]).
+    ///
+    /// # Errors
+    /// As [`Case::from_json`].
+    pub fn from_value_in(value: &serde_json::Value, rule_set: RuleSet) -> Result<Case, CaseError> {
+        read(&Json::from_value(value), rule_set)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Case {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tree = Json::deserialize(d)?;
-        read(&tree).map_err(<D::Error as serde::de::Error>::custom)
+        read(&tree, RuleSet::default()).map_err(<D::Error as serde::de::Error>::custom)
     }
 }

@@ -49,7 +49,9 @@ pub fn full_years(anchor: DayNum, as_of: DayNum) -> u32 {
     if as_of <= anchor {
         return 0;
     }
-    let mut n = ((as_of - anchor) / 366).max(0);
+    // A year lasts at most 366 days, so anchor + (gap / 366 - 1) years is before `as_of`; the
+    // count starts there (not at gap / 366: a first year of 366 days ends exactly on `as_of`).
+    let mut n = ((as_of - anchor) / 366 - 1).max(0);
     while add_years(anchor, n + 1) < as_of {
         n += 1;
     }
@@ -289,5 +291,23 @@ mod tests {
         let leap = from_ymd(2024, 2, 29);
         assert_eq!(full_years(leap, from_ymd(2025, 2, 28)), 0);
         assert_eq!(full_years(leap, from_ymd(2025, 3, 1)), 1);
+        // A first year holding 29 February lasts 366 days: not full on its anniversary.
+        assert_eq!(full_years(from_ymd(2024, 1, 15), from_ymd(2025, 1, 15)), 0);
+        assert_eq!(full_years(from_ymd(2024, 1, 15), from_ymd(2025, 1, 16)), 1);
+        assert_eq!(full_years(from_ymd(2023, 9, 30), from_ymd(2024, 9, 30)), 0);
+        assert_eq!(full_years(from_ymd(2015, 3, 1), from_ymd(2016, 3, 1)), 0);
+    }
+
+    proptest::proptest! {
+        /// The count is the definition's: anchor + N years is before `as_of` (or N is 0) and
+        /// anchor + (N + 1) years is not.
+        #[test]
+        fn full_years_is_the_largest_n(anchor in 0i32..100_000, gap in 0i32..20_000) {
+            let anchor = from_ymd(1950, 1, 1) + anchor;
+            let as_of = anchor + gap;
+            let n = full_years(anchor, as_of) as i32;
+            proptest::prop_assert!(n == 0 || add_years(anchor, n) < as_of);
+            proptest::prop_assert!(add_years(anchor, n + 1) >= as_of);
+        }
     }
 }
