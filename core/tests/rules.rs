@@ -1132,6 +1132,34 @@ fn overseas_hours_end_on_a_date_never_moved(
     assert_eq!(got, interpretations);
 }
 
+#[test]
+fn overseas_hours_before_the_measures_run_from_entry_into_force() {
+    // A Hong Kong resident moving in on 30 March 2013: the period starts on 2013-04-01 (I7, as
+    // every period that would start before the Measures), so 24 hours end on 2 April.
+    let a = assess(overseas("2013-04-05", json!({"overseas_kind": "hk_macao", "arrival_date": "2013-03-30"})));
+    assert_eq!(a["registration"]["deadline"], "2013-04-02");
+    assert!(has_interp(&a, "I7") && has_interp(&a, "O1"));
+    let b = assess(overseas("2013-04-05", json!({"overseas_kind": "taiwan", "arrival_date": "2013-04-01"})));
+    assert_eq!(b["registration"]["deadline"], "2013-04-02");
+    assert!(!has_interp(&b, "I7"));
+}
+
+#[rstest]
+#[case::rest_day_beyond_the_embedded_years("2030-06-07", "2030-06-08", true)]
+#[case::working_day_beyond_the_embedded_years("2027-09-30", "2027-10-01", true)]
+#[case::embedded_year("2024-06-07", "2024-06-08", false)]
+fn overseas_hours_flag_a_rest_day_look_up_beyond_the_calendar(
+    #[case] arrival: &str,
+    #[case] due: &str,
+    #[case] provisional: bool,
+) {
+    // Whether the deadline day is a rest day (O2) is a calendar look-up: outside the embedded
+    // years it is weekends only, and the answer says so (RULES.md section 6).
+    let a = assess(overseas(arrival, json!({"overseas_kind": "taiwan", "arrival_date": arrival})));
+    assert_eq!(a["registration"]["deadline"], due);
+    assert_eq!(a["calendar_provisional"], provisional);
+}
+
 #[rstest]
 #[case::kind_on_floating(json!({"category": "floating", "arrival_date": "2024-06-01", "overseas_kind": "foreigner"}), "person.overseas_kind")]
 #[case::time_on_lodging(json!({"category": "lodging", "arrival_date": "2024-06-01", "arrival_time": "10:00"}), "person.arrival_time")]

@@ -30,7 +30,7 @@ use super::facts::PersonFacts;
 use super::input::{Accommodation, Area, Category};
 use super::interpretations::Interpretation;
 use super::outcome::{Consequence, DutyHolder, RegistrationKind, RegistrationOutcome, Status};
-use super::{Acc, Ctx};
+use super::{Acc, Ctx, IN_FORCE};
 use crate::calendar::RestReason;
 use crate::date::{format_iso as d, from_ymd, show, DayNum};
 use crate::error::CaseError;
@@ -215,12 +215,25 @@ pub(crate) fn register<T: Trace<super::Step>>(
     t.step(|| Step::SelfOrHost { kind, reg_kind, article, accommodation: f.accommodation, area, hours });
     // Facts validation guarantees an arrival date with `overseas_kind`.
     let arrival = f.arrival.unwrap_or(cx.as_of);
+    // A period that would start before the Measures starts on their first day (RULES.md
+    // section 10, I7): the hours run from 2013-04-01 (a foreigner's arrival before the Exit and
+    // Entry Administration Law is refused, so this is a Hong Kong, Macao or Taiwan resident).
+    let arrival = if arrival < IN_FORCE {
+        acc.interp.insert(Interpretation::I7);
+        t.step(|| Step::StartsInForce { arrival });
+        IN_FORCE
+    } else {
+        arrival
+    };
     let deadline = arrival + i32::from(hours / 24);
     acc.interp.insert(Interpretation::O1);
     let rest = cx.cal.rest_reason(deadline);
     if rest.is_some() {
         acc.interp.insert(Interpretation::O2);
     }
+    // Whether that day is a rest day (O2) was looked up: outside the embedded years the answer
+    // is weekends only, and the assessment says so (RULES.md section 6).
+    acc.provisional |= !cx.cal.is_known(deadline);
     t.step(|| Step::Hours { article, hours, arrival, time: f.arrival_time, deadline, rest });
     let status = judge(deadline, f.registered_on, cx.as_of);
     let on_the_day = status == Status::Done && f.registered_on == Some(deadline);
@@ -321,6 +334,8 @@ pub enum Step {
         area: Area,
         hours: u8,
     },
+    /// Moved in before the Measures: the hours run from 2013-04-01 (I7).
+    StartsInForce { arrival: DayNum },
     /// When the hours end (O1; O2 when that day is a rest day).
     Hours {
         article: Article,
@@ -386,6 +401,11 @@ impl Explain for Step {
                     area_en(area),
                     reg_kind.en()
                 ),
+            ),
+            Step::StartsInForce { arrival } => ExplanationLine::new(
+                "art26",
+                format!("入住日（{}）早于本办法施行，登记时限自2013年4月1日起算（I7）。", d(arrival)),
+                format!("Moved in ({}) before the Measures took effect: the hours run from 2013-04-01 (I7).", d(arrival)),
             ),
             Step::Hours { article, hours, arrival, time, deadline, rest } => ExplanationLine::new(
                 article.id(),
