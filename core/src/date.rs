@@ -238,20 +238,21 @@ pub fn format_iso(n: DayNum) -> String {
 /// times more per date.
 fn iso_text(y: i32, m: u32, d: u32) -> Option<String> {
     let y = u32::try_from(y).ok().filter(|&y| y <= 9999)?;
-    let digit = |v: u32| char::from(b'0' + (v % 10) as u8);
-    let chars = [
+    let digit = |v: u32| b'0' + (v % 10) as u8;
+    let bytes = [
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
         digit(y),
-        '-',
+        b'-',
         digit(m / 10),
         digit(m),
-        '-',
+        b'-',
         digit(d / 10),
         digit(d),
     ];
-    Some(chars.iter().collect())
+    // ASCII digits and dashes: always UTF-8 (checked, ten bytes).
+    std::str::from_utf8(&bytes).ok().map(str::to_owned)
 }
 
 /// First day accepted as input (1900-01-01).

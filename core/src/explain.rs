@@ -49,6 +49,15 @@ impl ExplanationLine {
     }
 }
 
+/// The English indefinite article for `word` ("an employer", "a landlord"): by its first letter.
+pub(crate) fn a_or_an(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u', 'A', 'E', 'I', 'O', 'U']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// A decision step that can say why, in words.
 pub trait Explain: fmt::Debug + Send + Sync + 'static {
     /// The provision this step rests on and its sentence in Chinese and English.

@@ -307,23 +307,24 @@ impl PersonFacts {
                 if d < a {
                     return Err(CaseError::new(
                         "person.planned_departure",
-                        format!("{} is before the arrival date {}", show(d), show(a)),
+                        [show(d).as_str(), " is before the arrival date ", show(a).as_str()].concat(),
                     ));
                 }
             }
             if let Some(b) = self.birth {
-                let refuse = |after: String| {
+                // Joined rather than `format!`ed: batch refusals word many of these.
+                let refuse = |what: &str, day: DayNum| {
                     if self.birth_from_id {
-                        CaseError::new("person.id_number", format!("holds a birth date after {after}"))
+                        CaseError::new("person.id_number", ["holds a birth date after ", what, &show(day)].concat())
                     } else {
-                        CaseError::new("person.birth_date", format!("{} is after {after}", show(b)))
+                        CaseError::new("person.birth_date", [&show(b), " is after ", what, &show(day)].concat())
                     }
                 };
                 if let Some(a) = self.arrival.filter(|&a| b > a) {
-                    return Err(refuse(format!("the arrival date {}", show(a))));
+                    return Err(refuse("the arrival date ", a));
                 }
                 if b > as_of {
-                    return Err(refuse(format!("as_of {}", show(as_of))));
+                    return Err(refuse("as_of ", as_of));
                 }
             }
             overseas::check(self)
@@ -363,7 +364,11 @@ impl ReporterFacts {
         if self.registered_on.is_none() && !self.kind.reports_periodically() {
             return Err(CaseError::new(
                 "reporter.registered_on",
-                format!("is required for a {} (the 7 days of Art 14 run from it)", self.kind),
+                format!(
+                    "is required for {} {} (the 7 days of Art 14 run from it)",
+                    crate::explain::a_or_an(crate::vocab::Word::id(self.kind)),
+                    self.kind
+                ),
             ));
         }
         Ok(())

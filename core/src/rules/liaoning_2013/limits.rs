@@ -62,14 +62,18 @@ pub(crate) fn check_person<T: Trace<super::Step>>(
 #[cold]
 #[inline(never)]
 fn before_person_duty(limit: DayNum, duty: Duty, deadline: DayNum) -> CaseError {
+    // Joined rather than `format!`ed: batch refusals word many of these.
     CaseError::new(
         "person.correction_deadline",
-        format!(
-            "{} is on or before {}, the deadline of {} it would enforce: an order to correct follows a violation (Art 21)",
-            show(limit),
-            show(deadline),
-            the_duty(duty)
-        ),
+        [
+            show(limit).as_str(),
+            " is on or before ",
+            show(deadline).as_str(),
+            ", the deadline of ",
+            the_duty(duty).as_str(),
+            " it would enforce: an order to correct follows a violation (Art 21)",
+        ]
+        .concat(),
     )
 }
 
