@@ -267,10 +267,12 @@ fn leaving_before_16_keeps_the_exemption() {
 }
 
 #[rstest]
-#[case::adult_student("1999-01-01")]
-#[case::child_student("2012-01-01")]
-fn students_are_exempt_as_students(#[case] birth: &str) {
+#[case::adult_student("1999-01-01", false)]
+#[case::child_student("2012-01-01", true)]
+fn students_are_exempt_as_students(#[case] birth: &str, #[case] under_16: bool) {
     let a = assess(floating("2024-09-05", "2024-09-01", json!({"birth_date": birth, "studying": true})));
+    // I3 decides a student under 16: exempt as a student, with no end date at 16.
+    assert_eq!(has_interp(&a, "I3"), under_16);
     assert_eq!(a["permit"]["status"], "optional");
     assert_eq!(a["permit"]["exemption"], "student");
     assert_eq!(a["permit"]["reaches_16_on"], Value::Null);
@@ -552,6 +554,31 @@ fn art22_ladder(
     assert_eq!(a["penalty"]["authority"], if max > 0 { json!("county_public_security") } else { Value::Null });
     assert_eq!(a["penalty"]["basis"], if stage == "none" { json!([]) } else { json!(["art22"]) });
     assert_eq!(has_interp(&a, "I8"), status == "late" || status == "overdue");
+}
+
+#[test]
+fn a_registration_after_as_of_has_nothing_false_or_concealed_yet() {
+    // Registered on 2 September, assessed on 1 September: the registration, and anything
+    // reported about it, has not happened yet (RULES.md section 10).
+    let a = reporter("2024-09-01", json!({"concealed": 1, "false_reports": 2}));
+    assert_eq!(a["report"]["status"], "pending");
+    assert_eq!(a["penalty"]["stage"], "none");
+    assert_eq!(a["penalty"]["basis"], json!([]));
+    let b = reporter("2024-09-02", json!({"concealed": 1}));
+    assert_eq!(b["penalty"]["stage"], "order_to_correct");
+}
+
+#[test]
+fn reporter_errors_use_the_right_article() {
+    let refusal = |kind: &str| {
+        let text = format!(r#"{{"as_of":"2024-10-02","reporter":{{"kind":"{kind}"}}}}"#);
+        juzhu::assess(&juzhu::Case::from_json(&text).unwrap()).unwrap_err().to_string()
+    };
+    assert_eq!(
+        refusal("employer"),
+        "reporter.registered_on: is required for an employer (the 7 days of Art 14 run from it)"
+    );
+    assert!(refusal("landlord").contains("for a landlord"));
 }
 
 #[rstest]

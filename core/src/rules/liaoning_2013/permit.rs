@@ -80,6 +80,10 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         o.basis = Basis::EMPTY.with(item);
         t.step(|| Step::PermitNotIssued { holder, item, wanted: f.wants_permit, studying: f.studying });
     } else if f.studying {
+        // A student under 16 is exempt as a student, with no end date at 16 (I3).
+        if f.birth.zip(f.arrival).and_then(|(b, a)| under_16_until(b, a, cx.age)).is_some() {
+            acc.interp.insert(Interpretation::I3);
+        }
         o.status = PermitStatus::Optional;
         o.exemption = Some(Exemption::Student);
         o.basis = Basis::EMPTY.with(Article::Art10P2);

@@ -21,7 +21,7 @@ use super::outcome::{Authority, PenaltyStage, ReporterOutcome, Status};
 use super::{Acc, Ctx};
 use crate::date::{format_iso as d, DayNum};
 use crate::error::CaseError;
-use crate::explain::{Explain, ExplanationLine, Trace};
+use crate::explain::{a_or_an, Explain, ExplanationLine, Trace};
 use crate::vocab::Word;
 
 /// Lowest fine per person falsely reported or concealed, yuan (Art 22).
@@ -58,8 +58,17 @@ pub(crate) fn decide<T: Trace<super::Step>>(
     if late {
         acc.interp.insert(Interpretation::I8);
     }
-    let persons = u64::from(r.false_reports) + u64::from(r.concealed);
-    limits::check_reporter(r.correction_deadline, r.registered_on, deadline, persons > 0)?;
+    limits::check_reporter(
+        r.correction_deadline,
+        r.registered_on,
+        deadline,
+        u64::from(r.false_reports) + u64::from(r.concealed) > 0,
+    )?;
+    // A registration dated after the assessment day has not happened yet (RULES.md section
+    // 10), so nothing about it can have been reported falsely or concealed by then.
+    let (false_reports, concealed) =
+        if r.registered_on.is_some_and(|d| d > cx.as_of) { (0, 0) } else { (r.false_reports, r.concealed) };
+    let persons = u64::from(false_reports) + u64::from(concealed);
     let corrected = r.corrected_on.filter(|&d| d <= cx.as_of);
     let no_grounds = persons == 0 && !late;
     let corrected_in_time = corrected.is_some_and(|c| r.correction_deadline.is_none_or(|limit| c <= limit));
@@ -75,8 +84,8 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         if fined { (FINE_MIN_PER_PERSON * persons, FINE_MAX_PER_PERSON * persons) } else { (0, 0) };
     t.step(|| Step::Penalty {
         stage,
-        false_reports: r.false_reports,
-        concealed: r.concealed,
+        false_reports,
+        concealed,
         late,
         correction: r.correction_deadline,
         corrected,
@@ -97,6 +106,15 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         interpretations: acc.interp,
         calendar_provisional: acc.provisional,
     })
+}
+
+/// "A" or "An".
+fn capital(article: &str) -> &'static str {
+    if article == "an" {
+        "An"
+    } else {
+        "A"
+    }
 }
 
 /// The steps of the reporting duty and the Art 22 ladder, each with its provision and words.
@@ -126,7 +144,8 @@ impl Explain for Step {
                 format!("{}负责登记其住宿、住院、寄宿或受助人员，并定期报送公安派出所，不设固定期限。", kind.zh())
             },
                 format!(
-                "A {} registers its residents and reports to the police station periodically: no fixed deadline.",
+                "{} {} registers its residents and reports to the police station periodically: no fixed deadline.",
+                capital(a_or_an(kind.en())),
                 kind.en()
             ),
             ),
@@ -137,7 +156,8 @@ impl Explain for Step {
                 kind.zh()
             ),
                 format!(
-                "A {} registers the person's basic information (name, sex, ethnicity, birth date, hukou and current address, identity number, photo) and reports it to the police station within 7 days.",
+                "{} {} registers the person's basic information (name, sex, ethnicity, birth date, hukou and current address, identity number, photo) and reports it to the police station within 7 days.",
+                capital(a_or_an(kind.en())),
                 kind.en()
             ),
             ),
