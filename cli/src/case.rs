@@ -56,17 +56,24 @@ pub fn assess_text(text: &str, rule_set: Option<RuleSet>, cal: &Calendar) -> Res
     Ok(juzhu::assess_with(&case, cal)?)
 }
 
-/// Reads a bare case, or the `input` of an acceptance case (`{"input": {...}, "expect": ...}`),
-/// and applies the `--rule-set` setting: a case naming no rule set is read under it (its fields
-/// are that rule set's); a case naming another is refused at `policy.rule_set`.
+/// The keys of an acceptance case (`../shared/cases/README.md`).
+const ACCEPTANCE_KEYS: &[&str] =
+    &["input", "expect", "expect_contains", "expect_notices", "expect_error", "name", "description"];
+
+/// Reads a bare case, or the `input` of an acceptance case (`{"input": {...}, "expect": ...}`:
+/// an object holding `input` and only the keys of that format; anything else is read as a bare
+/// case), and applies the `--rule-set` setting: a case naming no rule set is read under it (its
+/// fields are that rule set's); a case naming another is refused at `policy.rule_set`. Either
+/// way the case is read from its own text, so that a key given twice is refused.
 pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused> {
     let default = rule_set.unwrap_or_default();
-    let Ok(mut value) = serde_json::from_str::<Value>(text) else {
+    let Ok(value) = serde_json::from_str::<Value>(text) else {
         // Not JSON: the core says why in its own words (or, should it read what serde_json
         // does not, the case is read from the text).
         return Ok(Case::from_json_in(text, default)?);
     };
-    let acceptance = matches!(&value, Value::Object(m) if m.contains_key("input") && !m.contains_key("as_of"));
+    let acceptance = matches!(&value, Value::Object(m)
+        if m.contains_key("input") && m.keys().all(|k| ACCEPTANCE_KEYS.contains(&k.as_str())));
     // A case naming another rule set than --rule-set is refused before it is read: its fields
     // are another rule set's.
     if let Some(wanted) = rule_set {
@@ -81,10 +88,13 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
         }
     }
     if acceptance {
-        let input = value.get_mut("input").map(Value::take).unwrap_or_default();
-        return Ok(Case::from_value_in(&input, default)?);
+        // The input's own text, as written (serde_json's raw value), for the core to read.
+        let wrapper: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
+            serde_json::from_str(text).map_err(|e| Refused::input(format!("not valid JSON: {e}")))?;
+        if let Some(input) = wrapper.get("input") {
+            return Ok(Case::from_json_in(input.get(), default)?);
+        }
     }
-    // A bare case is read from its text, so that a key given twice is refused.
     Ok(Case::from_json_in(text, default)?)
 }
 
@@ -110,6 +120,23 @@ mod tests {
     fn a_key_given_twice_in_a_bare_case_is_refused() {
         let e = read_case(r#"{"as_of":"2024-10-02","as_of":"2024-10-03","person":{}}"#, None).unwrap_err();
         assert_eq!(e.field(), "as_of");
+        // ... and inside an acceptance case's input.
+        let e = read_case(r#"{"input":{"as_of":"2024-10-02","as_of":"2012-01-01","person":{}},"expect":{}}"#, None)
+            .unwrap_err();
+        assert_eq!(e.field(), "as_of");
+        assert!(e.to_string().contains("more than once"), "{e}");
+    }
+
+    #[test]
+    fn only_the_acceptance_format_is_unwrapped() {
+        // A key that is no part of the format: the object is read as a bare case, and refused as
+        // the other faces refuse it.
+        let e = read_case(&format!(r#"{{"input":{CASE},"bogus":1}}"#), None).unwrap_err();
+        assert_eq!(e.field(), "input");
+        let e = read_case(r#"{"input":5,"person":{"category":"permanent"}}"#, None).unwrap_err();
+        assert_eq!(e.field(), "input");
+        let wrapped = format!(r#"{{"name":"n","description":"d","input":{CASE},"expect":{{}},"expect_notices":[]}}"#);
+        assert!(read_case(&wrapped, None).is_ok());
     }
 
     #[test]

@@ -22,9 +22,10 @@ pub struct CaseError {
 }
 
 impl CaseError {
-    /// An error about `field`.
+    /// An error about `field`. Any run of digits that could be an identity number is masked in
+    /// the message (RULES.md §8), whoever quoted it.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        CaseError { field: field.into(), message: message.into() }
+        CaseError { field: field.into(), message: crate::privacy::mask_message(message.into()) }
     }
 
     /// The dotted path of the offending input; empty when the input is not JSON at all.

@@ -117,11 +117,15 @@ impl<'de> Deserialize<'de> for Json {
 
 /// Parses JSON text into a [`Json`] tree; the error has an empty field.
 pub(crate) fn parse(text: &str) -> Result<Json, CaseError> {
+    // A leading byte-order mark is ignored (RFC 8259 §8.1 allows it; Windows editors write one),
+    // as the command line's reader does, so every face reads the same files.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     serde_json::from_str(text).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
 }
 
 /// Parses JSON bytes (checked to be UTF-8 by `serde_json`).
 pub(crate) fn parse_bytes(bytes: &[u8]) -> Result<Json, CaseError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice(bytes).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
 }
 

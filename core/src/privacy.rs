@@ -69,6 +69,22 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
     runs
 }
 
+/// `message` with every identity-number-like run masked (what [`crate::CaseError`] applies to
+/// every message, so that no refusal shows a whole identity number, whatever quoted it: a number
+/// echoed back is masked like text). A byte scan first: most messages have no run of 14 digits.
+pub(crate) fn mask_message(message: String) -> String {
+    let mut run = 0usize;
+    let long = message.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run >= 14
+    });
+    if long {
+        mask_runs(&message)
+    } else {
+        message
+    }
+}
+
 fn has_id_like_run(s: &str) -> bool {
     !id_runs(&s.chars().collect::<Vec<_>>()).is_empty()
 }
@@ -101,5 +117,15 @@ mod tests {
         assert_eq!(key("arrival_date"), "arrival_date");
         assert_eq!(key("21010219900101123X"), "\"210102********123X\"");
         assert_eq!(key("Weird Key"), "\"Weird Key\"");
+    }
+
+    #[test]
+    fn messages_never_show_a_whole_identity_number() {
+        let m = |s: &str| mask_message(s.to_owned());
+        assert_eq!(m("210102199005011007 is not one of 1, 2, 3"), "210102********1007 is not one of 1, 2, 3");
+        assert_eq!(m("-21010219900501100X is negative"), "-210102********100X is negative");
+        assert_eq!(m("2024-10-02 is after as_of 2024-10-01"), "2024-10-02 is after as_of 2024-10-01");
+        assert_eq!(m("4294967295 is out of range"), "4294967295 is out of range");
+        assert_eq!(m("12345678901234 is fine"), "12345678901234 is fine");
     }
 }

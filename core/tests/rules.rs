@@ -569,6 +569,19 @@ fn a_registration_after_as_of_has_nothing_false_or_concealed_yet() {
 }
 
 #[test]
+fn a_byte_order_mark_is_ignored_and_numbers_are_masked_like_text() {
+    let text = r#"{"as_of":"2024-10-02","person":{"category":"permanent"}}"#;
+    assert!(juzhu::Case::from_json(&format!("\u{feff}{text}")).is_ok());
+    assert!(juzhu::Case::from_json_bytes(&[b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat()).is_ok());
+    // An identity number typed into a number field is never echoed whole (RULES.md §8).
+    let case = r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28",
+        "permit":{"issued_on":"2024-09-30","validity_years":210102199005011007}}}"#;
+    let e = juzhu::Case::from_json(case).and_then(|c| juzhu::assess(&c)).unwrap_err();
+    assert_eq!(e.field(), "person.permit.validity_years");
+    assert_eq!(e.message(), "210102********1007 is not one of 1, 2, 3");
+}
+
+#[test]
 fn reporter_errors_use_the_right_article() {
     let refusal = |kind: &str| {
         let text = format!(r#"{{"as_of":"2024-10-02","reporter":{{"kind":"{kind}"}}}}"#);
