@@ -10,10 +10,6 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 SHARED = pathlib.Path(os.environ.get("JUZHU_SHARED", ROOT.parent / "shared"))
 
 
-#: Subfolders of the shared cases whose capability is not built yet (emptied as each lands).
-PENDING_FOLDERS = {"every-person"}
-
-
 def shared_cases():
     """Every acceptance case file under cases/ and its subfolders, read at test time (new cases
     need no code change), named by its path without the extension (`every-person/limit-…`)."""
