@@ -1067,12 +1067,27 @@ pub fn gather_words<R>(
                     })
                 }};
             }
+            // One-byte keys index a 256-entry table directly (no conversion, no range test):
+            // entries past the dictionary are invalid, and so are those a negative `i8` key
+            // lands on (128..256 as a byte; such a key reaches no dictionary entry).
+            macro_rules! byte_keyed {
+                ($k:expr, $reach:expr) => {{
+                    let mut table = [INVALID_CODE; 256];
+                    table[..d.min($reach)].copy_from_slice(&lut[..d.min($reach)]);
+                    with_bits(validity, start, rows, |rows, first, bits| {
+                        let k = &$k[first..first + rows.len()];
+                        for ((r, &key), &b) in rows.iter_mut().zip(k).zip(bits) {
+                            set(r, select_code(b, table[usize::from(key as u8)]));
+                        }
+                    })
+                }};
+            }
             match keys.values {
-                Numbers::I8(k) => keyed!(k),
+                Numbers::I8(k) => byte_keyed!(k, 128),
+                Numbers::U8(k) => byte_keyed!(k, 256),
                 Numbers::I16(k) => keyed!(k),
                 Numbers::I32(k) => keyed!(k),
                 Numbers::I64(k) => keyed!(k),
-                Numbers::U8(k) => keyed!(k),
                 Numbers::U16(k) => keyed!(k),
                 Numbers::U32(k) => keyed!(k),
                 Numbers::U64(k) => keyed!(k),
@@ -1214,11 +1229,21 @@ pub fn gather_wholes<R>(
             });
         }
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
-            // Nullable integers (pandas `Int64`, Arrow `int64`): a tight loop.
+            // Nullable integers (pandas `Int64`, Arrow `int64`): a tight loop, `ok`'s test in
+            // 64 bits as one unsigned comparison (`lo..=hi`: min..=max below 254; empty when
+            // lo > hi, which no x passes).
+            let (lo, hi) = (min.min(254) as i64, max.min(253) as i64);
+            let span = hi.wrapping_sub(lo) as u64;
+            let read = |x: i64| {
+                if lo <= hi && (x.wrapping_sub(lo) as u64) <= span {
+                    x as u8
+                } else {
+                    INVALID_CODE
+                }
+            };
             with_bits(validity, start, rows, |rows, first, bits| {
                 for ((r, &x), &b) in rows.iter_mut().zip(&v[first..first + bits.len()]).zip(bits) {
-                    let read = ok(i128::from(x));
-                    set(r, if b != 0 { read } else { NULL_CODE });
+                    set(r, if b != 0 { read(x) } else { NULL_CODE });
                 }
             });
         }
@@ -1459,6 +1484,58 @@ mod tests {
         assert_eq!(lists.cut(2, 3).span_days(lists.cut(2, 3).read_span(0)).collect::<Vec<_>>(), [30]);
         assert!(lists.check("endorsed", &Kind::Dates).is_ok());
         assert!(Values::Bytes(&[1]).check("endorsed", &Kind::Dates).is_err());
+    }
+
+    /// Long columns (several chunks, validity at odd bit offsets) of one-byte dictionary keys and
+    /// 64-bit whole numbers: the table and range fast paths agree with the per-row readers.
+    #[test]
+    fn long_byte_keys_and_wholes_agree_with_per_row_reads() {
+        let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+        let words = ["hotel", "school", "nope", "residence", "hospital"];
+        let mut data = Vec::new();
+        let mut offsets = vec![0i32];
+        for w in words {
+            data.extend_from_slice(w.as_bytes());
+            offsets.push(data.len() as i32);
+        }
+        let dict = TextColumn { text: Text::Offsets { offsets: Offsets::I32(&offsets), data: &data }, validity: None };
+        let n = 700;
+        let mix = |i: usize| (i * 7919 + 13) % 263;
+        let signed: Vec<i8> = (0..n).map(|i| (mix(i) as i64 - 131).clamp(-128, 127) as i8).map(|k| k % 7).collect();
+        let bytes: Vec<u8> = (0..n).map(|i| (mix(i) % 9) as u8).collect();
+        let ints: Vec<i64> = (0..n).map(|i| mix(i) as i64 - 5).chain([i64::MIN, i64::MAX, 253, 254, 255]).collect();
+        let bits: Vec<u8> = (0..n / 8 + 2).map(|i| (i * 37 + 11) as u8).collect();
+        for offset in [0, 3] {
+            let validity = Some(Validity { bits: &bits, offset });
+            let columns = [
+                Values::Dictionary { keys: NumberColumn { values: Numbers::I8(&signed), validity }, values: dict },
+                Values::Dictionary {
+                    keys: NumberColumn { values: Numbers::I8(&signed), validity: None },
+                    values: dict,
+                },
+                Values::Dictionary { keys: NumberColumn { values: Numbers::U8(&bytes), validity }, values: dict },
+            ];
+            for (c, col) in columns.iter().enumerate() {
+                for start in [0, 1, 129, 300] {
+                    let mut rows = vec![0u8; n - start];
+                    gather_words(Some(*col), start, &mut rows, vocab, |r, v| *r = v);
+                    let expected: Vec<u8> = (start..n).map(|i| col.read_word(i, vocab)).collect();
+                    assert_eq!(rows, expected, "keys {c}, offset {offset}, from row {start}");
+                }
+            }
+            let col = Values::Numbers(NumberColumn { values: Numbers::I64(&ints[..n]), validity });
+            let tail = Values::Numbers(NumberColumn { values: Numbers::I64(&ints), validity: None });
+            for (min, max) in [(1, 3), (0, 253), (0, 254), (0, u64::MAX), (200, 300), (254, 255), (3, 1), (0, 0)] {
+                for (col, len) in [(col, n), (tail, ints.len())] {
+                    for start in [0, 5, 257] {
+                        let mut rows = vec![0u8; len - start];
+                        gather_wholes(Some(col), start, &mut rows, min, max, |r, v| *r = v);
+                        let expected: Vec<u8> = (start..len).map(|i| col.read_whole(i, min, max)).collect();
+                        assert_eq!(rows, expected, "wholes in {min}..={max}, offset {offset}, from row {start}");
+                    }
+                }
+            }
+        }
     }
 
     /// The tight gather loops give exactly what the per-row readers give, on every layout they
