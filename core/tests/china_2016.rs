@@ -444,9 +444,13 @@ fn settlement_tiers_r7(
 #[case::negative(json!(-1))]
 #[case::text(json!("3000000"))]
 #[case::fraction(json!(1.5))]
+#[case::too_large(json!(1e20))]
 fn a_population_must_be_a_positive_whole_number(#[case] population: Value) {
+    let huge = population.as_f64().is_some_and(|f| f >= 1e19);
     let e = refuse(with(case("2024-09-01", "2024-01-10", json!({})), json!({"city_urban_population": population})));
     assert_eq!(e.field(), "policy.city_urban_population");
+    // A whole number too large for any city is called that, not "not a whole number".
+    assert_eq!(e.message().contains("too large"), huge, "{e}");
 }
 
 // ---------------------------------------------------------------- §6: penalties (Art 18, 19)

@@ -242,6 +242,10 @@ fn issuance_days(path: &str, j: &Json) -> Result<u8, CaseError> {
 fn population(path: &str, j: &Json) -> Result<u64, CaseError> {
     match whole(path, j)? {
         Some(n) if n > 0 => Ok(n),
+        // A whole number beyond what any city holds (and than 64 bits can): say so.
+        None if matches!(*j, Json::Float(f) if f.fract() == 0.0 && f >= 1.8e19) => {
+            Err(CaseError::new(path, format!("{} is too large to be a city's urban population", shown(j))))
+        }
         _ => Err(CaseError::new(path, format!("{} is not a positive whole number", shown(j)))),
     }
 }
