@@ -314,7 +314,9 @@ def assess_frame(df, as_of, policy=None) -> pd.DataFrame:
     reaches_out = np.where(under16, reaches, NULL)
     i3_deadline = seven(reaches, ok & ended)
     permit_deadline = np.where(normal, reg_deadline, np.where(ended, i3_deadline, NULL))
-    interp |= np.where(required, I2, 0) | np.where(under16, I3, 0) | np.where(fl & institution, I4, 0)
+    # I3 also for a student under 16 (exempt as a student, with no end date).
+    student16 = fl & ~institution & studying & (birth != NULL) & (arrival < reaches)
+    interp |= np.where(required, I2, 0) | np.where(under16 | student16, I3, 0) | np.where(fl & institution, I4, 0)
     applied_ok = (applied != NULL) & (applied <= as_of)
     held_now = (issued != NULL) & (issued <= as_of)
     app_required = np.where(~applied_ok & held_now, DONE, judge(permit_deadline, np.where(applied_ok, applied, NULL)))

@@ -170,15 +170,18 @@ def assess_row(p, as_of, counting, on_birthday):
         if accommodation != "residence":
             out["permit_status"] = "not_issued"
             flags["interp"].add(4)
-        elif p.get("studying"):
-            out["permit_status"], out["permit_exemption"] = "optional", "student"
-            out["permit_application_status"] = "done" if applied_done or held else "not_required"
         else:
             reaches = None
             if birth is not None:
                 anniversary = add_months(birth, 16 * 12)
                 reaches = anniversary if on_birthday else anniversary + dt.timedelta(days=1)
-            if reaches is not None and arrival < reaches:
+            under_16 = reaches is not None and arrival < reaches
+            if p.get("studying"):
+                if under_16:
+                    flags["interp"].add(3)  # a student under 16 is exempt as a student (I3)
+                out["permit_status"], out["permit_exemption"] = "optional", "student"
+                out["permit_application_status"] = "done" if applied_done or held else "not_required"
+            elif under_16:
                 flags["interp"].add(3)
                 out["permit_reaches_16_on"] = reaches
                 if as_of >= reaches and (departure is None or reaches < departure):
