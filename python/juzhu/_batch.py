@@ -197,6 +197,19 @@ def _stream(run: _Run, batches: Iterator[Any]) -> Iterator[Any]:
         yield from out.to_batches()
 
 
+def _codes(column: Any) -> Any:
+    """The int8 keys of a word column as pandas categorical codes, without a conversion pass: the
+    library writes -1 (its null code, 255, as a signed byte) in every null slot, which is pandas'
+    code for a missing value, so the keys buffer is read as it is (one copy joins chunks)."""
+    import numpy as np
+
+    parts = [
+        np.frombuffer(chunk.buffers()[1], dtype=np.int8, count=len(chunk), offset=chunk.offset)
+        for chunk in column.chunks
+    ]
+    return np.concatenate(parts) if len(parts) != 1 else parts[0]
+
+
 def _to_pandas(table: Any, index: Any) -> Any:
     """The answer as pandas: words categorical, dates ``datetime64``, flags ``boolean``, counts
     and sets nullable unsigned integers, ``error`` text; the caller's index."""
@@ -209,7 +222,19 @@ def _to_pandas(table: Any, index: Any) -> Any:
         pa.uint32(): pd.UInt32Dtype(),
         pa.uint64(): pd.UInt64Dtype(),
     }
-    frame = pa.table(table).to_pandas(types_mapper=mapping.get, date_as_object=False)
+    table = pa.table(table)
+    # Word columns (dictionaries with int8 keys, as the library writes them) become categoricals
+    # straight from their keys; pyarrow converts the rest.
+    words = [
+        (k, name, col)
+        for k, (name, col) in enumerate(zip(table.column_names, table.columns))
+        if pa.types.is_dictionary(col.type) and col.type.index_type == pa.int8() and col.num_chunks > 0
+    ]
+    frame = table.drop_columns([name for _, name, _ in words]).to_pandas(types_mapper=mapping.get, date_as_object=False)
+    for k, name, col in words:
+        categories = pd.Index(col.chunk(0).dictionary.to_pylist())
+        dtype = pd.CategoricalDtype(categories)
+        frame.insert(k, name, pd.Categorical.from_codes(_codes(col), dtype=dtype, validate=False))
     frame.index = index
     return frame
 

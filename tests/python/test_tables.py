@@ -200,3 +200,23 @@ def test_no_sentinel_ever_shows():
         assert "2147483" not in e and "255" not in e
     assert out["error"].tolist()[1] == "person.permit.validity_years: 254 is not one of 1, 2, 3"
     assert out["error"].tolist()[0].startswith("person.arrival_date:")
+
+
+def test_pandas_answers_are_pyarrows_conversion_of_the_arrow_answer():
+    """The pandas answer builds word categoricals straight from the int8 keys (the library writes
+    -1 in null slots): it equals pyarrow's own conversion of the Arrow answer, refused rows, chunked
+    tables and slices included."""
+    from juzhu import _batch
+
+    frame = pd.DataFrame(PEOPLE, index=pd.Index(list("abcde"), name="who"))
+    frame = pd.concat([frame] * 40, ignore_index=False)
+    arrow = juzhu.assess_batch(_batch._pandas_to_arrow(frame), as_of=AS_OF, errors="mark")
+    mapping = {pa.bool_(): pd.BooleanDtype(), pa.uint16(): pd.UInt16Dtype(), pa.uint32(): pd.UInt32Dtype(), pa.uint64(): pd.UInt64Dtype()}
+    for table in (arrow, pa.concat_tables([arrow.slice(0, 7), arrow.slice(7)]), arrow.slice(13, 101)):
+        index = frame.index[: table.num_rows] if table.num_rows == len(frame) else pd.RangeIndex(table.num_rows)
+        expected = table.to_pandas(types_mapper=mapping.get, date_as_object=False)
+        expected.index = index
+        pd.testing.assert_frame_equal(_batch._to_pandas(table, index), expected)
+    out = juzhu.assess_batch(frame, as_of=AS_OF, errors="mark")
+    assert out.index.equals(frame.index)
+    assert out["category"].isna().sum() == 40 and out["error"].notna().sum() == 40
