@@ -657,3 +657,17 @@ fn the_batch_engine_agrees_with_per_case_assessment() {
     }
     assert!(assessed > n / 3 && refused > 10, "{assessed} assessed, {refused} refused");
 }
+
+#[rstest]
+#[case::holder(json!({"permit": {"issued_on": "2024-08-01"}}), "held", true)]
+#[case::holder_without_a_condition(json!({"stable_employment": false, "permit": {"issued_on": "2024-08-01"}}), "held", false)]
+#[case::eligible(json!({}), "eligible", true)]
+fn r2_is_named_wherever_eligible_from_is_given(#[case] extra: Value, #[case] status: &str, #[case] r2: bool) {
+    let a = assess(case("2025-08-15", "2023-08-01", extra));
+    assert_eq!(a["permit"]["status"], status);
+    assert_eq!(!a["permit"]["eligible_from"].is_null(), r2);
+    assert_eq!(has_interp(&a, "R2"), r2);
+    // ... and the explanation says why.
+    let says_r2 = a["explanation"].to_string().contains("(R2");
+    assert_eq!(says_r2, r2);
+}

@@ -81,10 +81,14 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         acc.interp.insert(Interpretation::R8);
     }
     let status = if held { PermitStatus::Held } else { status_on(f, eligible_from, judged_on) };
+    // R2 shapes `eligible_from` wherever it is given, a holder's included.
+    if eligible_from.is_some() {
+        acc.interp.insert(Interpretation::R2);
+    }
+    if let (true, Some(from)) = (held, eligible_from) {
+        t.step(|| Step::HalfYearOfHolder { since: f.residing_since, from });
+    }
     if !held {
-        if eligible_from.is_some() {
-            acc.interp.insert(Interpretation::R2);
-        }
         t.step(|| Step::Standing {
             status,
             since: f.residing_since,
@@ -115,9 +119,6 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         Some(a) => {
             // On the application day itself the permit was not held yet: judge the applicant.
             let on_day = status_on(f, eligible_from, a);
-            if held && eligible_from.is_some() {
-                acc.interp.insert(Interpretation::R2);
-            }
             if on_day == PermitStatus::Eligible {
                 basis = basis.with(Article::Rp9P6);
                 let dl = deadline(cx.cal, a, u32::from(f.issuance_days), cx.counting);
@@ -162,6 +163,8 @@ pub enum Step {
     Conditions { met: Conditions },
     /// Where a person without a permit stands on the judging day (R2, R8).
     Standing { status: PermitStatus, since: DayNum, eligible_from: Option<DayNum>, day: DayNum, on_application: bool },
+    /// A holder's half year of residence, reached on `from` (R2).
+    HalfYearOfHolder { since: DayNum, from: DayNum },
     /// Applying is voluntary (R9).
     Voluntary,
     /// A guardian or close relative may apply (Art 9 p3).
@@ -301,6 +304,15 @@ impl Explain for Step {
                     ),
                 }
             }
+            Step::HalfYearOfHolder { since, from } => ExplanationLine::new(
+                "rp2",
+                format!("自{}起居住，满半年之日为{}（R2，当日即为满半年）；已持有居住证。", d(since), d(from)),
+                format!(
+                    "Living there since {}, half a year was reached on {} (R2: that day counts); a permit is held.",
+                    d(since),
+                    d(from)
+                ),
+            ),
             Step::Voluntary => ExplanationLine::new(
                 "rp2",
                 "居住证依本人意愿申领（“可以申领”）：未申领不产生任何法律后果（R9）。".into(),
