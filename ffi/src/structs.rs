@@ -486,8 +486,16 @@ impl juzhu_person {
         if self.reserved_tail != [0; 4] {
             return Err(CaseError::new("person.reserved_tail", "must be 0"));
         }
+        // 0 is "not given"; 255 is the core row's own absent marker, so a caller's 255 must not
+        // reach the row as it is: with an issue day it is refused in the JSON reader's words,
+        // without one it stands for "a value given without an issue day" (any other invalid
+        // value does, and the core refuses that naming the issue day).
         let years = match self.permit_validity_years {
             0 => NULL_CODE,
+            NULL_CODE if self.permit_issued_on != 0 => {
+                return Err(CaseError::new("person.permit.validity_years", "255 is not one of 1, 2, 3"));
+            }
+            NULL_CODE => 4,
             v => v,
         };
         Ok(PersonRow {
@@ -989,6 +997,43 @@ mod tests {
         for &(c, w) in pairs {
             assert_eq!(c, w.code() + 1, "{}", w.id());
         }
+    }
+
+    #[test]
+    fn a_validity_of_255_is_refused_never_read_as_absent() {
+        let person = |issued_on: i32, years: u8| juzhu_person {
+            hukou_region: 0,
+            residence_region: 0,
+            birth_date: 0,
+            arrival_date: 20240928,
+            planned_departure: 0,
+            registered_on: 0,
+            permit_applied_on: 0,
+            permit_issued_on: issued_on,
+            permit_extension_applied_on: 0,
+            correction_deadline: 0,
+            category: JUZHU_CATEGORY_FLOATING,
+            overseas: 0,
+            living_at_hukou: 0,
+            accommodation: 0,
+            studying: 0,
+            wants_permit: 0,
+            permit_validity_years: years,
+            reserved: 0,
+            overseas_kind: 0,
+            area: 0,
+            arrival_time: JUZHU_TIME_ABSENT,
+            reserved_tail: [0; 4],
+        };
+        let as_of = juzhu_core::date::from_ymd(2024, 10, 2);
+        let refusal = |p: juzhu_person| {
+            p.row().and_then(|r| r.facts(as_of).map(|_| ())).expect_err("refused").to_string()
+        };
+        assert_eq!(refusal(person(20240930, 255)), "person.permit.validity_years: 255 is not one of 1, 2, 3");
+        assert_eq!(refusal(person(20240930, 4)), "person.permit.validity_years: 4 is not one of 1, 2, 3");
+        assert_eq!(refusal(person(0, 255)), refusal(person(0, 2)));
+        assert!(refusal(person(0, 255)).starts_with("person.permit.issued_on: "));
+        assert!(person(20240930, 2).row().is_ok_and(|r| r.facts(as_of).is_ok()));
     }
 
     #[test]
