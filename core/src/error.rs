@@ -23,9 +23,13 @@ pub struct CaseError {
 
 impl CaseError {
     /// An error about `field`. Any run of digits that could be an identity number is masked in
-    /// the message (RULES.md §8), whoever quoted it.
+    /// the field and the message (RULES.md §8), whoever wrote them: a value echoed back, a
+    /// column named after one.
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
-        CaseError { field: field.into(), message: crate::privacy::mask_message(message.into()) }
+        CaseError {
+            field: crate::privacy::mask_message(field.into()),
+            message: crate::privacy::mask_message(message.into()),
+        }
     }
 
     /// The dotted path of the offending input; empty when the input is not JSON at all.

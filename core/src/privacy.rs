@@ -127,5 +127,8 @@ mod tests {
         assert_eq!(m("2024-10-02 is after as_of 2024-10-01"), "2024-10-02 is after as_of 2024-10-01");
         assert_eq!(m("4294967295 is out of range"), "4294967295 is out of range");
         assert_eq!(m("12345678901234 is fine"), "12345678901234 is fine");
+        let e = crate::CaseError::new("11010519491231002X", "has 1 rows, expected 2");
+        assert_eq!(e.field(), "110105********002X");
+        assert_eq!(crate::CaseError::new("person.changes.1.changed_on", "x").field(), "person.changes.1.changed_on");
     }
 }

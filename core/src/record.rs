@@ -223,11 +223,12 @@ macro_rules! input_record {
             }
 
             /// The columns named in `named` (a batch's columns by name, as a binding holds
-            /// them): each must be one of this record's columns and hold values its kind can be
-            /// read from; a column of another rule set is refused naming that rule set.
+            /// them): each must be one of this record's columns, named once, and hold values its
+            /// kind can be read from; a column of another rule set is refused naming that rule set.
             ///
             /// # Errors
-            /// An unknown or foreign column, or values its kind cannot take, by column name.
+            /// An unknown, foreign or repeated column, or values its kind cannot take, by column
+            /// name.
             pub fn from_named(
                 len: usize,
                 named: &[(&str, $crate::values::Values<'a>)],
@@ -237,6 +238,9 @@ macro_rules! input_record {
                 for (name, values) in named {
                     match *name {
                         $( stringify!($col) => {
+                            if cols.$col.is_some() {
+                                return Err($crate::error::CaseError::new(*name, "appears more than once"));
+                            }
                             values.check(name, &$crate::record::input_record!(@kind $store $(($($arg)*))?))?;
                             cols.$col = Some(*values);
                         } )*

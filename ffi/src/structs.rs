@@ -1026,9 +1026,8 @@ mod tests {
             reserved_tail: [0; 4],
         };
         let as_of = juzhu_core::date::from_ymd(2024, 10, 2);
-        let refusal = |p: juzhu_person| {
-            p.row().and_then(|r| r.facts(as_of).map(|_| ())).expect_err("refused").to_string()
-        };
+        let refusal =
+            |p: juzhu_person| p.row().and_then(|r| r.facts(as_of).map(|_| ())).expect_err("refused").to_string();
         assert_eq!(refusal(person(20240930, 255)), "person.permit.validity_years: 255 is not one of 1, 2, 3");
         assert_eq!(refusal(person(20240930, 4)), "person.permit.validity_years: 4 is not one of 1, 2, 3");
         assert_eq!(refusal(person(0, 255)), refusal(person(0, 2)));

@@ -118,6 +118,9 @@ def _column(name: Any, values: Any) -> Tuple[Any, Any]:
     each cell as the value it is."""
     pa = _pyarrow()
     field_name = str(name)
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
+        # One value where a column belongs (it would otherwise be read as a column of characters).
+        raise TypeError(f"column {field_name!r} holds one {type(values).__name__}, not a column of values")
     try:
         array = pa.array(values, from_pandas=True)
         return array, pa.field(field_name, array.type)
@@ -160,6 +163,16 @@ def _raise_first(errors: List[Tuple[int, str, str]], refused: int, labels: Any) 
     err = _juzhu.make_case_error(field, f"row {label!r}: {message}{more}")
     err.row = label
     raise err
+
+
+def _threads(threads: Any) -> int:
+    """`threads` as a count of worker threads: None (one) or a whole number from 1."""
+    if threads is None:
+        return 1
+    if isinstance(threads, bool) or not isinstance(threads, int) or threads < 1:
+        raise ValueError(f"threads must be a whole number of 1 or more (or None), not {threads!r}")
+    # More threads than any machine has are as good as the machine's count (the library caps them).
+    return min(threads, 4096)
 
 
 class _Run:
@@ -433,7 +446,7 @@ def assess_batch(
         chosen,
         _json.dumps(settings, default=str) if settings else None,
         calendar,
-        max(1, int(threads or 1)),
+        _threads(threads),
         errors,
     )
     module = _module(table)

@@ -220,3 +220,22 @@ def test_pandas_answers_are_pyarrows_conversion_of_the_arrow_answer():
     out = juzhu.assess_batch(frame, as_of=AS_OF, errors="mark")
     assert out.index.equals(frame.index)
     assert out["category"].isna().sum() == 40 and out["error"].notna().sum() == 40
+
+
+def test_odd_tables_and_arguments_are_refused_clearly():
+    # A column given twice is refused by name, never read as either copy.
+    twice = pa.Table.from_arrays([pa.array(["floating"]), pa.array(["lodging"])], names=["category", "category"])
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(twice, as_of=AS_OF, errors="mark")
+    assert info.value.field == "category" and "more than once" in info.value.message
+    # One value where a column belongs is a TypeError, not a column of characters.
+    with pytest.raises(TypeError, match="category"):
+        juzhu.assess_batch({"category": "floating"}, as_of=AS_OF)
+    # A column named after an identity number is never shown whole.
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch({"category": np.array(["floating", "lodging"]), "11010519491231002X": np.array([1])}, as_of=AS_OF)
+    assert "11010519491231002X" not in str(info.value) and "11010519491231002X" not in info.value.field
+    for threads in (0, -5, 1.5, "2", True):
+        with pytest.raises(ValueError, match="threads"):
+            juzhu.assess_batch(_arrow(), as_of=AS_OF, errors="mark", threads=threads)
+    assert juzhu.assess_batch(_arrow(), as_of=AS_OF, errors="mark", threads=2**70).num_rows == 5
