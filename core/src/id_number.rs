@@ -78,6 +78,11 @@ impl IdNumber {
     /// A wrong length, a non-digit, an impossible birth date or a wrong check character.
     pub fn parse(s: &str) -> Result<IdNumber, IdNumberError> {
         let b = s.trim().as_bytes();
+        // A character outside ASCII (full-width digits, say) is refused where it stands, before
+        // the length, which counts characters and would otherwise look right.
+        if let Some(i) = s.trim().chars().position(|c| !c.is_ascii()) {
+            return Err(IdNumberError::Character(i + 1));
+        }
         let mut text = [0u8; 18];
         match b.len() {
             18 => {
@@ -192,6 +197,9 @@ mod tests {
         );
         assert_eq!(IdNumber::parse("1101051949123").unwrap_err(), IdNumberError::Length(13));
         assert_eq!(IdNumber::parse("11010519491231X02X").unwrap_err(), IdNumberError::Character(15));
+        // Full-width digits: refused at the first one, not as a wrong length of 18.
+        assert_eq!(IdNumber::parse("１１0105194912310０2X").unwrap_err(), IdNumberError::Character(1));
+        assert_eq!(IdNumber::parse("110105１9491231002X").unwrap_err(), IdNumberError::Character(7));
         assert_eq!(IdNumber::parse("110105194902300029").unwrap_err(), IdNumberError::BirthDate);
         assert_eq!(format!("{id:?}"), "IdNumber(110105********002X)");
     }

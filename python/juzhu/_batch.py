@@ -159,6 +159,8 @@ def _raise_first(errors: List[Tuple[int, str, str]], refused: int, labels: Any) 
     position; `refused` counts every refused row."""
     row, field, message = errors[0]
     label = labels[row] if labels is not None else row
+    if hasattr(label, "item") and _module(label) == "numpy":
+        label = label.item()  # `row 1`, not `row np.int64(1)`
     more = f" ({refused - 1} more rows refused; errors='mark' keeps going)" if refused > 1 else ""
     err = _juzhu.make_case_error(field, f"row {label!r}: {message}{more}")
     err.row = label

@@ -510,7 +510,8 @@ pub fn assess(py: Python<'_>, case: &Bound<'_, PyAny>, calendar: Option<&Calenda
 
 /// A validated citizen identity number. Its `repr` and `str` show it masked; `expose()` gives
 /// the whole number (personal data: do not log it).
-#[pyclass(frozen, module = "juzhu")]
+#[pyclass(frozen, eq, hash, module = "juzhu")]
+#[derive(PartialEq, Hash)]
 pub struct IdNumber {
     inner: juzhu::id_number::IdNumber,
 }

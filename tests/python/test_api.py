@@ -260,3 +260,14 @@ def test_china_2016_per_case_objects():
     assert labels[2] == {"id": "missed", "zh": "逾期未签注", "en": "missed"}
     assert juzhu.entitlement_catalog("china-2016")[3]["article"] == "rp12.i1"
     assert juzhu.interpretation_catalog("china-2016")[0]["id"] == "R1"
+
+
+def test_identity_numbers_compare_by_value_and_labels_show_plainly():
+    a, b = juzhu.parse_id_number("11010519491231002X"), juzhu.parse_id_number("11010519491231002x")
+    assert a == b and hash(a) == hash(b) and len({a, b}) == 1
+    import pandas as pd
+
+    frame = pd.DataFrame({"category": ["permanent", "bogus"]}, index=pd.Index([7, 8]))
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of="2024-10-02")
+    assert info.value.row == 8 and "row 8:" in str(info.value)
