@@ -215,14 +215,15 @@ def _stream(run: _Run, batches: Iterator[Any]) -> Iterator[Any]:
 def _codes(column: Any) -> Any:
     """The int8 keys of a word column as pandas categorical codes, without a conversion pass: the
     library writes -1 (its null code, 255, as a signed byte) in every null slot, which is pandas'
-    code for a missing value, so the keys buffer is read as it is (one copy joins chunks)."""
+    code for a missing value, so the keys buffer is taken as it is — copied once (a plain memory
+    copy), so that the frame owns writable codes."""
     import numpy as np
 
     parts = [
         np.frombuffer(chunk.buffers()[1], dtype=np.int8, count=len(chunk), offset=chunk.offset)
         for chunk in column.chunks
     ]
-    return np.concatenate(parts) if len(parts) != 1 else parts[0]
+    return np.concatenate(parts) if len(parts) != 1 else parts[0].copy()
 
 
 def _to_pandas(table: Any, index: Any) -> Any:

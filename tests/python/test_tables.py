@@ -220,6 +220,9 @@ def test_pandas_answers_are_pyarrows_conversion_of_the_arrow_answer():
     out = juzhu.assess_batch(frame, as_of=AS_OF, errors="mark")
     assert out.index.equals(frame.index)
     assert out["category"].isna().sum() == 40 and out["error"].notna().sum() == 40
+    # The frame owns its codes: an analyst may edit it.
+    out.iloc[0, out.columns.get_loc("category")] = "lodging"
+    assert out["category"].iloc[0] == "lodging"
 
 
 def test_odd_tables_and_arguments_are_refused_clearly():
