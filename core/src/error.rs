@@ -53,7 +53,10 @@ impl fmt::Display for CaseError {
         if self.field.is_empty() {
             f.write_str(&self.message)
         } else {
-            write!(f, "{}: {}", self.field, self.message)
+            // Three plain writes, no format string: batch answers word many refusals this way.
+            f.write_str(&self.field)?;
+            f.write_str(": ")?;
+            f.write_str(&self.message)
         }
     }
 }

@@ -348,15 +348,9 @@ fn error_column(n: usize, errors: &[(usize, CaseError)]) -> ArrayRef {
     let mut next = 0;
     for (i, e) in by_row {
         column.append_nulls(i - next);
-        // Written into the column's buffer as `CaseError`'s Display writes it, without the
-        // formatting machinery (batches word many refusals).
-        if e.field().is_empty() {
-            column.append_value(e.message());
-        } else {
-            let _ = column.write_str(e.field());
-            let _ = column.write_str(": ");
-            column.append_value(e.message());
-        }
+        // Written into the column's buffer by `CaseError`'s Display, not through a string of its own.
+        let _ = write!(column, "{e}");
+        column.append_value("");
         next = i + 1;
     }
     column.append_nulls(n - next);

@@ -63,6 +63,8 @@ pub(crate) fn decide<T: Trace<super::Step>>(
     t: &mut T,
 ) -> PermitOutcome {
     let mut o = NONE;
+    // The day a person under 16 on arrival reaches 16 (I3), looked up by the branches that need it.
+    let under_16 = || f.birth.zip(f.arrival).and_then(|(b, a)| under_16_until(b, a, cx.age));
     if f.category != Category::Floating || !long_stay {
         let (reason, article) = match f.category {
             Category::Floating => (NotApplicable::ShortStay, Article::Art10P1),
@@ -81,7 +83,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         t.step(|| Step::PermitNotIssued { holder, item, wanted: f.wants_permit, studying: f.studying });
     } else if f.studying {
         // A student under 16 is exempt as a student, with no end date at 16 (I3).
-        if f.birth.zip(f.arrival).and_then(|(b, a)| under_16_until(b, a, cx.age)).is_some() {
+        if under_16().is_some() {
             acc.interp.insert(Interpretation::I3);
         }
         o.status = PermitStatus::Optional;
@@ -89,7 +91,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         o.basis = Basis::EMPTY.with(Article::Art10P2);
         t.step(|| Step::ExemptStudent);
         o.application_status = voluntary(f, cx, t);
-    } else if let Some(reaches) = f.birth.zip(f.arrival).and_then(|(b, a)| under_16_until(b, a, cx.age)) {
+    } else if let Some(reaches) = under_16() {
         // Under 16 on arrival: the exemption applies now or applied earlier in this stay (I3).
         acc.interp.insert(Interpretation::I3);
         o.reaches_16_on = Some(reaches);
