@@ -58,6 +58,18 @@ pub(crate) fn a_or_an(word: &str) -> &'static str {
     }
 }
 
+/// `n` as an English ordinal: "1st", "2nd", "3rd", "11th", "21st", "22nd", "23rd", "111th".
+pub(crate) fn ordinal(n: u32) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 /// A decision step that can say why, in words.
 pub trait Explain: fmt::Debug + Send + Sync + 'static {
     /// The provision this step rests on and its sentence in Chinese and English.
@@ -237,5 +249,25 @@ mod tests {
         let back: Explanation = serde_json::from_str(&json).unwrap();
         assert_eq!(back, e);
         assert_ne!(Explanation::new(vec![Said(1)]), e);
+    }
+
+    #[rstest::rstest]
+    #[case(1, "1st")]
+    #[case(2, "2nd")]
+    #[case(3, "3rd")]
+    #[case(4, "4th")]
+    #[case(11, "11th")]
+    #[case(12, "12th")]
+    #[case(13, "13th")]
+    #[case(15, "15th")]
+    #[case(21, "21st")]
+    #[case(22, "22nd")]
+    #[case(23, "23rd")]
+    #[case(30, "30th")]
+    #[case(111, "111th")]
+    #[case(112, "112th")]
+    #[case(101, "101st")]
+    fn ordinals(#[case] n: u32, #[case] said: &str) {
+        assert_eq!(ordinal(n), said);
     }
 }

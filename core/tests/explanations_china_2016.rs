@@ -147,7 +147,43 @@ fn scenarios() -> Vec<(&'static str, Value)> {
         // Birth date from the identity number.
         (
             "birth_from_id_number",
-            case("2024-09-01", json!({"birth_date": null, "id_number": "110105201206150025"}), none),
+            case("2024-09-01", json!({"birth_date": null, "id_number": "110105201206150025"}), none.clone()),
+        ),
+        // Endorsed the day after the window closed: late, but no day of suspension.
+        (
+            "held_late_by_one_day",
+            case(
+                "2025-08-10",
+                json!({"permit": {"issued_on": "2024-08-01", "endorsed_on": ["2025-08-01"]}}),
+                none.clone(),
+            ),
+        ),
+        // A permit held before the half year is reached (the assessment day is before it too).
+        (
+            "held_before_half_year",
+            case(
+                "2024-04-01",
+                json!({"residing_since": "2024-01-10", "permit": {"issued_on": "2024-03-01"}}),
+                none.clone(),
+            ),
+        ),
+        // An application made too early, under a city's 30-day issuance.
+        (
+            "application_not_eligible_30_days",
+            case(
+                "2024-10-02",
+                json!({"residing_since": "2024-01-10", "permit_applied_on": "2024-07-01"}),
+                json!({"issuance_days": 30}),
+            ),
+        ),
+        // Working days: English ordinals beyond the 20th (22nd, not 22th).
+        (
+            "issuance_22_working_days",
+            case(
+                "2024-10-02",
+                json!({"permit_applied_on": "2024-09-20"}),
+                json!({"day_counting": "working_days", "issuance_days": 22}),
+            ),
         ),
     ]
 }

@@ -19,7 +19,7 @@ use super::{Acc, Ctx, IN_FORCE};
 use crate::calendar::RestReason;
 use crate::date::{add_months, format_iso as d, DayNum};
 use crate::division::Code;
-use crate::explain::{Explain, ExplanationLine, Trace};
+use crate::explain::{ordinal, Explain, ExplanationLine, Trace};
 use crate::period::{deadline, reaches_full_years, DayCounting, Deadline};
 use crate::vocab::Word;
 use std::fmt::Write as _;
@@ -86,7 +86,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         acc.interp.insert(Interpretation::R2);
     }
     if let (true, Some(from)) = (held, eligible_from) {
-        t.step(|| Step::HalfYearOfHolder { since: f.residing_since, from });
+        t.step(|| Step::HalfYearOfHolder { since: f.residing_since, from, reached: from <= cx.as_of });
     }
     if !held {
         t.step(|| Step::Standing {
@@ -141,7 +141,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
                 t.step(|| Step::Issued { status, issued, deadline: dl.due, as_of: cx.as_of });
                 (Some(dl.due), Some(status))
             } else {
-                t.step(|| Step::ApplicationNotEligible { applied: a, status: on_day });
+                t.step(|| Step::ApplicationNotEligible { applied: a, status: on_day, days: f.issuance_days });
                 (None, Some(IssueStatus::NotEligible))
             }
         }
@@ -163,8 +163,8 @@ pub enum Step {
     Conditions { met: Conditions },
     /// Where a person without a permit stands on the judging day (R2, R8).
     Standing { status: PermitStatus, since: DayNum, eligible_from: Option<DayNum>, day: DayNum, on_application: bool },
-    /// A holder's half year of residence, reached on `from` (R2).
-    HalfYearOfHolder { since: DayNum, from: DayNum },
+    /// A holder's half year of residence, reached on `from` (R2) — by the assessment day, or not yet.
+    HalfYearOfHolder { since: DayNum, from: DayNum, reached: bool },
     /// Applying is voluntary (R9).
     Voluntary,
     /// A guardian or close relative may apply (Art 9 p3).
@@ -174,7 +174,7 @@ pub enum Step {
     /// An application before the regulation: local rules, no deadline here.
     ApplicationUnderLocalRules { applied: DayNum },
     /// An application made on a day the person was not eligible.
-    ApplicationNotEligible { applied: DayNum, status: PermitStatus },
+    ApplicationNotEligible { applied: DayNum, status: PermitStatus, days: u8 },
     /// The issuance deadline counted (R1).
     Issuance { deadline: Deadline, days: u8, counting: DayCounting, rest: Option<RestReason> },
     /// The issuance judged against its deadline.
@@ -304,11 +304,20 @@ impl Explain for Step {
                     ),
                 }
             }
-            Step::HalfYearOfHolder { since, from } => ExplanationLine::new(
+            Step::HalfYearOfHolder { since, from, reached: true } => ExplanationLine::new(
                 "rp2",
                 format!("自{}起居住，满半年之日为{}（R2，当日即为满半年）；已持有居住证。", d(since), d(from)),
                 format!(
                     "Living there since {}, half a year was reached on {} (R2: that day counts); a permit is held.",
+                    d(since),
+                    d(from)
+                ),
+            ),
+            Step::HalfYearOfHolder { since, from, reached: false } => ExplanationLine::new(
+                "rp2",
+                format!("自{}起居住，满半年之日为{}（R2，当日即为满半年），评估日尚未届至；已持有居住证。", d(since), d(from)),
+                format!(
+                    "Living there since {}, half a year will be reached on {} (R2: that day counts), after the assessment day; a permit is held.",
                     d(since),
                     d(from)
                 ),
@@ -345,10 +354,10 @@ impl Explain for Step {
                 format!("申领日期{}早于本条例施行（2016年1月1日），按当地原有规定办理，本库不计算发证期限。", d(applied)),
                 format!("The application of {} predates the regulation (in force 2016-01-01): it was handled under local rules, and no issuance deadline is computed here.", d(applied)),
             ),
-            Step::ApplicationNotEligible { applied, status } => ExplanationLine::new(
+            Step::ApplicationNotEligible { applied, status, days } => ExplanationLine::new(
                 "rp9.p6",
-                format!("于{}申领，但当日{}：不符合办理条件，不产生15日发证期限。", d(applied), status.zh()),
-                format!("Applied on {}, but on that day the person was {}: no 15-day issuance deadline runs.", d(applied), status.en()),
+                format!("于{}申领，但当日{}：不符合办理条件，不产生{days}日发证期限。", d(applied), status.zh()),
+                format!("Applied on {}, but on that day the person was {}: no {days}-day issuance deadline runs.", d(applied), status.en()),
             ),
             Step::Issuance { deadline: dl, days, counting, rest } => {
                 let mut line = match counting {
@@ -370,7 +379,7 @@ impl Explain for Step {
                     DayCounting::WorkingDays => ExplanationLine::new(
                         "rp9.p6",
                         format!("受理之日{}后第{days}个工作日为{}，为发证期限（R1，按工作日计算）。", d(dl.start), d(dl.due)),
-                        format!("The {days}th working day after acceptance on {} is {}: the permit is due by then (R1, working-day counting).", d(dl.start), d(dl.due)),
+                        format!("The {} working day after acceptance on {} is {}: the permit is due by then (R1, working-day counting).", ordinal(u32::from(days)), d(dl.start), d(dl.due)),
                     ),
                 };
                 if days > 15 {

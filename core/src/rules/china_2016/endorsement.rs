@@ -240,6 +240,15 @@ impl Explain for Step {
                 let on = e.endorsed_on.map(d).unwrap_or_default();
                 match e.status {
                     EndorsementStatus::Done => ExplanationLine::new("rp10.p2", format!("{head_zh}；已于{on}签注，按期。"), format!("{head_en}; endorsed on {on}, on time.")),
+                    // Endorsed the day after the window closed: late (the count restarts), but the
+                    // suspension, from the day after the closing day to the day before, is empty.
+                    EndorsementStatus::Late if e.endorsed_on.is_some_and(|x| x <= e.window_closes + 1) => ExplanationLine::new(
+                        "rp10.p3",
+                        format!("{head_zh}；签注期届满次日{on}才补办签注：逾期，但居住证使用功能未中止一日；居住年限自{on}起重新连续计算（R4）。"),
+                        format!(
+                            "{head_en}; endorsed only on {on}, the day after the window closed: late, though not one day of suspension passed, and the years of residence count again from {on} (R4)."
+                        ),
+                    ),
                     EndorsementStatus::Late => ExplanationLine::new(
                         "rp10.p3",
                         format!(
