@@ -32,11 +32,17 @@ pub fn quote(s: &str) -> String {
     format!("\"{shown}\"")
 }
 
-/// Renders a JSON key for a field path: plain when it is a short identifier, quoted otherwise.
+/// Longest key shown plain in a field path (longer ones are quoted and shortened).
+const KEY_LIMIT: usize = 64;
+
+/// Renders a JSON key for a field path: plain when it is an identifier (ASCII letters of either
+/// case, digits, `_`, `-`; at most 64 characters), so that a typo such as `arrivalDate` reads
+/// `person.arrivalDate`; quoted otherwise (spaces, dots, control characters, very long keys), and
+/// an identity number masked either way.
 pub fn key(s: &str) -> String {
     let plain = !s.is_empty()
-        && s.len() <= QUOTE_LIMIT
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && s.len() <= KEY_LIMIT
+        && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         && !has_id_like_run(s);
     if plain {
         s.to_owned()
@@ -45,25 +51,49 @@ pub fn key(s: &str) -> String {
     }
 }
 
-/// Finds identity-number-like runs: 15 or more digits, optionally ending in `X`/`x`.
-/// Returns `(start, end)` char indices.
+/// Characters that may split an identity number written in groups (`210102 19900501 1234`).
+fn is_separator(c: char) -> bool {
+    matches!(c, ' ' | '-' | '.')
+}
+
+/// Finds identity-number-like runs, as `(start, end)` char indices: 15 or more digits in a row
+/// (optionally ending in `X`/`x`), or digit groups joined by single separators that hold 15 or
+/// 18 characters in all (17 digits and `X` included), as an identity number written in groups.
+/// Dates joined the same way hold 8, 16 or 24 digits and stay shown.
 fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() {
-            let start = i;
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // One grouped run: groups of digits, each but the first after one separator.
+        let start = i;
+        let mut groups: Vec<(usize, usize)> = Vec::new();
+        loop {
+            let g = i;
             while i < chars.len() && chars[i].is_ascii_digit() {
                 i += 1;
             }
             if i < chars.len() && (chars[i] == 'X' || chars[i] == 'x') {
                 i += 1;
+                groups.push((g, i));
+                break; // the check character ends a number
             }
-            if i - start >= 15 {
-                runs.push((start, i));
+            groups.push((g, i));
+            if i + 1 < chars.len() && is_separator(chars[i]) && chars[i + 1].is_ascii_digit() {
+                i += 1;
+            } else {
+                break;
             }
-        } else {
-            i += 1;
+        }
+        let long: Vec<(usize, usize)> = groups.iter().copied().filter(|&(a, b)| b - a >= 15).collect();
+        let total: usize = groups.iter().map(|&(a, b)| b - a).sum();
+        if !long.is_empty() {
+            runs.extend(long);
+        } else if groups.len() > 1 && (total == 15 || total == 18) {
+            runs.push((start, i));
         }
     }
     runs
@@ -73,9 +103,18 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
 /// every message, so that no refusal shows a whole identity number, whatever quoted it: a number
 /// echoed back is masked like text). A byte scan first: most messages have no run of 14 digits.
 pub(crate) fn mask_message(message: String) -> String {
-    let mut run = 0usize;
+    // Digits counted across single separators: a grouped identity number counts whole.
+    let (mut run, mut after_separator) = (0usize, false);
     let long = message.bytes().any(|b| {
-        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        if b.is_ascii_digit() {
+            run += 1;
+            after_separator = false;
+        } else if matches!(b, b' ' | b'-' | b'.') && !after_separator {
+            after_separator = true;
+        } else {
+            run = 0;
+            after_separator = false;
+        }
         run >= 14
     });
     if long {
@@ -117,6 +156,31 @@ mod tests {
         assert_eq!(key("arrival_date"), "arrival_date");
         assert_eq!(key("21010219900101123X"), "\"210102********123X\"");
         assert_eq!(key("Weird Key"), "\"Weird Key\"");
+        assert_eq!(key("arrivalDate"), "arrivalDate");
+        assert_eq!(key("Reported_on"), "Reported_on");
+        assert_eq!(key("planned-departure"), "planned-departure");
+        assert_eq!(
+            key("registration_date_of_the_person_at_the_station"),
+            "registration_date_of_the_person_at_the_station"
+        );
+        assert_eq!(key("a.b"), "\"a.b\"");
+        assert!(key(&"k".repeat(65)).contains("(65 characters)"));
+    }
+
+    #[rstest::rstest]
+    #[case("210102 19900501 1234", "\"210102**********1234\"")]
+    #[case("210102-19900501-123X", "\"210102**********123X\"")]
+    #[case("210102.900501.123", "\"210102*******.123\"")]
+    #[case("id 210102 1990 0501 1234 given", "\"id 210102***********1234 given\"")]
+    #[case("21010219900501123X 2024-10-02", "\"210102********123X 2024-10-02\"")]
+    #[case("2024-10-02 2024-10-03", "\"2024-10-02 2024-10-03\"")]
+    #[case("2024-10-02 2024-10-03 2024-10-04", "\"2024-10-02 2024-10-03 2024-10-04\"")]
+    #[case("138 0013 8000", "\"138 0013 8000\"")]
+    #[case("210102  19900501 1234", "\"210102  19900501 1234\"")]
+    fn grouped_identity_numbers_are_masked(#[case] text: &str, #[case] shown: &str) {
+        assert_eq!(quote(text), shown);
+        let masked = mask_message(text.to_owned());
+        assert_eq!(format!("\"{masked}\""), shown, "mask_message agrees with quote");
     }
 
     #[test]

@@ -134,6 +134,30 @@ fn no_output_of_the_rust_api_shows_an_identity_number() {
     assert!(seen > 800);
 }
 
+/// An identity number written in groups (spaces, dashes, dots between its parts) is masked too.
+#[test]
+fn no_output_shows_an_identity_number_written_in_groups() {
+    let id = valid_id("21010219900501123");
+    for sep in [" ", "-", "."] {
+        let grouped = [&id[..6], &id[6..14], &id[14..]].join(sep);
+        let mut seen = 0;
+        for case in corpus(&grouped) {
+            let outputs = match juzhu::Case::from_json(&case.to_string()) {
+                Ok(c) => match juzhu::assess(&c) {
+                    Ok(a) => vec![a.to_json(), a.explanation.text(juzhu::Lang::En)],
+                    Err(e) => vec![e.to_string(), e.to_json()],
+                },
+                Err(e) => vec![e.to_string(), e.to_json()],
+            };
+            for o in &outputs {
+                assert!(!o.contains(&grouped), "an output shows the identity number {grouped:?}: {o}");
+            }
+            seen += outputs.len();
+        }
+        assert!(seen > 400);
+    }
+}
+
 /// The library crates contain no I/O, logging or temporary files of their own: the only I/O is
 /// what the caller asks (the `juzhu` command in `cli/` and the example programs read files and
 /// print).

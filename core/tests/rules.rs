@@ -653,6 +653,9 @@ fn amended_text_notice(#[case] as_of: &str, #[case] n: usize) {
 #[case::bad_counting(with_policy(floating("2024-06-01", "2024-05-01", json!({})), json!({"day_counting": "lunar"})), "policy.day_counting", "is not one of")]
 #[case::wrong_type(floating("2024-06-01", "2024-05-01", json!({"studying": "yes"})), "person.studying", "expected true or false")]
 #[case::count_wrong_type(json!({"as_of": "2024-06-01", "reporter": {"kind": "hotel", "concealed": "3"}}), "reporter.concealed", "expected a whole number")]
+#[case::camel_case_typo(floating("2024-06-01", "2024-05-01", json!({"arrivalDate": "2024-05-01"})), "person.arrivalDate", "is not a known field")]
+#[case::capitalised_policy_key(with_policy(floating("2024-06-01", "2024-05-01", json!({})), json!({"dayCounting": "calendar"})), "policy.dayCounting", "is not a known field")]
+#[case::capitalised_top_key(json!({"as_of": "2024-06-01", "Person": {"category": "permanent"}}), "Person", "is not a known field")]
 fn refusals_name_the_field(#[case] case: Value, #[case] field: &str, #[case] says: &str) {
     let e = refuse(case);
     assert_eq!(e.field(), field, "{e}");
