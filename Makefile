@@ -8,15 +8,15 @@
 #   make bench    criterion and Python benchmarks, 1 and 2 threads (BENCHMARKS.md; --scaling by hand)
 #   make wheel    the Python wheel (stripped, abi3, manylinux_2_28) into build/wheels — no Rust needed
 #                 to install it; make sdist: the source distribution into build/sdist
-#   make header   regenerate include/juzhu.h with the pinned cbindgen
+#   make header   regenerate include/juzhu.h with the pinned cbindgen (a dev-dependency of ffi/)
 #   make install  libjuzhu.so.X.Y.Z (stripped, with its links), libjuzhu.a, juzhu.h, juzhu.pc and
 #                 the CMake package; PREFIX=/usr/local LIBDIR=$PREFIX/lib INCLUDEDIR=$PREFIX/include
 #                 DESTDIR= (a staging root)
 #   make uninstall  remove what `make install` with the same variables put there
 #
 # Everything `make test` needs beyond a Rust toolchain, a C compiler, valgrind, pkg-config, CMake
-# and Python 3 is installed here: Python packages into .venv, cbindgen and cargo-fuzz into .tools —
-# nothing by hand.
+# and Python 3 is installed here: Python packages into .venv, cargo-fuzz into .tools — nothing by
+# hand. cbindgen is a pinned dev-dependency of ffi/ (ffi/tests/header.rs), built by cargo test.
 
 SHELL    := /bin/bash
 PYTHON   ?= python3
@@ -26,8 +26,6 @@ SHARED   ?= $(abspath ../shared)
 VENV     := .venv
 VPY      := $(abspath $(VENV))/bin/python
 TOOLS    := $(abspath .tools)
-CBINDGEN_VERSION := 0.29.4
-CBINDGEN := $(TOOLS)/bin/cbindgen
 RELEASE  := $(abspath target/release)
 BUILD    := build
 VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
@@ -41,7 +39,7 @@ VALGRIND := valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indir
 CASES     = $(sort $(wildcard $(SHARED)/cases/*.json $(SHARED)/cases/*/*.json))
 
 .PHONY: demo test test-rust test-c test-install test-python test-wheel test-sdist test-fuzz lint python wheel sdist \
-        bench fuzz lib header check-header install uninstall venv tools clean
+        bench fuzz lib header check-header install uninstall venv clean
 
 demo:
 	$(CARGO) run -q -p juzhu-cli -- assess examples/cases/floating-worker.json
@@ -111,24 +109,19 @@ fuzz: $(CARGO_FUZZ)
 	done
 
 # --------------------------------------------------------------------------------------- C
-tools: $(CBINDGEN)
-
-$(CBINDGEN):
-	$(CARGO) install -q cbindgen --version $(CBINDGEN_VERSION) --locked --root $(TOOLS)
-
 # The cdylib's SONAME is libjuzhu.so.$(SOVERSION) (ffi/build.rs), so programs linked in the build tree
 # look for that name: the link beside target/release/libjuzhu.so lets them run from there.
 lib:
 	$(CARGO) build -q --release -p juzhu-ffi
 	ln -sfn libjuzhu.so $(RELEASE)/libjuzhu.so.$(SOVERSION)
 
-header: $(CBINDGEN)
-	cd ffi && $(CBINDGEN) --config cbindgen.toml --output ../include/juzhu.h
+# include/juzhu.h is cbindgen's output (pinned in ffi/Cargo.toml); ffi/tests/header.rs checks it
+# (in `cargo test`, so in test-rust, and here before the C suites) and writes it under JUZHU_BLESS.
+header:
+	JUZHU_BLESS=1 $(CARGO) test -q -p juzhu-ffi --test header
 
-check-header: $(CBINDGEN)
-	@tmp=$$(mktemp); (cd ffi && $(CBINDGEN) --config cbindgen.toml --output $$tmp) && \
-	  if diff -u include/juzhu.h $$tmp; then echo "include/juzhu.h is up to date"; rm -f $$tmp; \
-	  else echo "include/juzhu.h differs from cbindgen's output: run 'make header' and commit"; rm -f $$tmp; exit 1; fi
+check-header:
+	$(CARGO) test -q -p juzhu-ffi --test header
 
 C_TESTS := test_cases test_hostile test_threads test_catalogue
 CATALOGUE := tests/hostile/catalogue.json
