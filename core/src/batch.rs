@@ -91,7 +91,8 @@ pub(crate) fn batch_policy(
     let Some(p) = policy.filter(|p| !p.is_null()) else { return Ok(None) };
     let j = Json::from_value(p);
     if let Json::Obj(entries) = &j {
-        if let Some((_, v)) = entries.iter().find(|(k, _)| k == "rule_set") {
+        // A null rule set counts as absent, as in a case.
+        if let Some((_, v)) = entries.iter().find(|(k, v)| k == "rule_set" && !matches!(v, Json::Null)) {
             let named: crate::rules::RuleSet = crate::json::word("policy.rule_set", v)?;
             if named != rule_set {
                 return Err(CaseError::new(
@@ -102,6 +103,50 @@ pub(crate) fn batch_policy(
         }
     }
     Ok(Some(j))
+}
+
+/// The rule set a batch runs under: `named` (a caller's `rule_set=` argument, refused at
+/// `rule_set` if unknown), or the `policy` object's `rule_set` (read as a case's, at
+/// `policy.rule_set`; null counts as absent), or the default. Both given must agree.
+///
+/// # Errors
+/// An unknown rule set, a `policy.rule_set` that is not a rule set's id, or the two disagreeing.
+///
+/// ```
+/// use juzhu::batch::rule_set_of;
+/// use juzhu::RuleSet;
+/// let policy = serde_json::json!({"rule_set": "china-2016"});
+/// assert_eq!(rule_set_of(None, Some(&policy)).unwrap(), RuleSet::China2016);
+/// assert_eq!(rule_set_of(None, None).unwrap(), RuleSet::default());
+/// let e = rule_set_of(Some("liaoning-2013"), Some(&policy)).unwrap_err();
+/// assert_eq!(e.field(), "policy.rule_set");
+/// ```
+pub fn rule_set_of(
+    named: Option<&str>,
+    policy: Option<&serde_json::Value>,
+) -> Result<crate::rules::RuleSet, CaseError> {
+    use crate::rules::RuleSet;
+    let named = named
+        .map(|id| {
+            RuleSet::from_id(id).ok_or_else(|| {
+                CaseError::new(
+                    "rule_set",
+                    format!("{} is not one of {}", crate::privacy::quote(id), RuleSet::expected()),
+                )
+            })
+        })
+        .transpose()?;
+    let in_policy = match policy.and_then(|p| p.get("rule_set")).filter(|v| !v.is_null()) {
+        Some(v) => Some(crate::json::word::<RuleSet>("policy.rule_set", &Json::from_value(v))?),
+        None => None,
+    };
+    match (named, in_policy) {
+        (Some(a), Some(b)) if a != b => Err(CaseError::new(
+            "policy.rule_set",
+            format!("names {}, but the call asks for rule_set {}", b.id(), a.id()),
+        )),
+        (a, b) => Ok(a.or(b).unwrap_or_default()),
+    }
 }
 
 /// Why a batch column `name` is refused by the engine of `rule_set`, if it is another rule

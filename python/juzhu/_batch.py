@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json as _json
-from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Literal, Mapping, Optional, Protocol, Tuple, overload
+from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Literal, Mapping, Optional, Protocol, Tuple, Union, overload
 
 if TYPE_CHECKING:  # only for the overloads: none of these is imported at run time unless used
     import numpy as np
@@ -65,7 +65,7 @@ def _iso(value: Any) -> str:
         return value
     if _module(value) == "numpy" and hasattr(value, "astype"):
         return str(value.astype("datetime64[D]"))
-    if isinstance(value, _dt.datetime) or _module(value) == "pandas":
+    if isinstance(value, _dt.datetime) or (_module(value) == "pandas" and callable(getattr(value, "date", None))):
         return value.date().isoformat()
     if isinstance(value, _dt.date):
         return value.isoformat()
@@ -90,6 +90,9 @@ def _json_cell(value: Any) -> Optional[str]:
     if isinstance(value, float) and value != value:
         return None
     module = _module(value)
+    if module in ("numpy", "pandas") and getattr(value, "ndim", 0) == 1:
+        # A list of dates held as an array (`groupby(...).unique()` gives one a cell).
+        return "[" + ",".join(_json_cell(v) or "null" for v in value) + "]"
     if module == "numpy" and hasattr(value, "item"):
         if str(getattr(value, "dtype", "")).startswith(("datetime64", "timedelta64")):
             return None if str(value) == "NaT" else _json.dumps(str(value.astype("datetime64[D]")))
@@ -99,7 +102,11 @@ def _json_cell(value: Any) -> Optional[str]:
             return None
         if hasattr(value, "date"):
             return _json.dumps(value.date().isoformat())
-    if isinstance(value, (bool, int, str)):
+    if isinstance(value, str):
+        # Text that is not valid Unicode (a lone surrogate) reaches the library with U+FFFD in
+        # its place, as `juzhu.assess` reads it, and is refused per row as any unknown text is.
+        return _json.dumps(value.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))
+    if isinstance(value, (bool, int)):
         return _json.dumps(value)
     if isinstance(value, float):
         return _json.dumps(value) if value not in (float("inf"), float("-inf")) else _json.dumps(str(value))
@@ -110,6 +117,16 @@ def _json_cell(value: Any) -> Optional[str]:
     if isinstance(value, (list, tuple)):
         return "[" + ",".join(_json_cell(v) or "null" for v in value) + "]"
     return _json.dumps(str(value))
+
+
+def _as_list(cell: Any) -> Any:
+    """A cell that is a numpy or pandas array as a Python list (numpy dates as `datetime.date`);
+    any other cell as it is."""
+    if getattr(cell, "ndim", 0) != 1:
+        return cell
+    if _module(cell) == "numpy" and cell.dtype.kind == "M":
+        return cell.astype("datetime64[D]").tolist()
+    return cell.tolist()
 
 
 def _column(name: Any, values: Any) -> Tuple[Any, Any]:
@@ -125,8 +142,17 @@ def _column(name: Any, values: Any) -> Tuple[Any, Any]:
         array = pa.array(values, from_pandas=True)
         return array, pa.field(field_name, array.type)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
-        cells = [_json_cell(v) for v in (values.tolist() if hasattr(values, "tolist") else list(values))]
-        return pa.array(cells, type=pa.string()), pa.field(field_name, pa.string(), metadata={_JSON_CELLS: "1"})
+        pass
+    items = values.tolist() if hasattr(values, "tolist") else list(values)
+    if any(_module(v) in ("numpy", "pandas") and getattr(v, "ndim", 0) == 1 for v in items):
+        # Cells that are arrays (a list of dates per row, as `groupby(...).unique()` gives): as lists.
+        try:
+            array = pa.array([_as_list(v) for v in items], from_pandas=True)
+            return array, pa.field(field_name, array.type)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
+            pass
+    cells = [_json_cell(v) for v in items]
+    return pa.array(cells, type=pa.string()), pa.field(field_name, pa.string(), metadata={_JSON_CELLS: "1"})
 
 
 def _columns_to_arrow(items: Any, n: Optional[int]) -> Any:
@@ -146,7 +172,8 @@ def _columns_to_arrow(items: Any, n: Optional[int]) -> Any:
 
 def _pandas_to_arrow(frame: Any) -> Any:
     """A pandas frame as a pyarrow table, column by column, without its index."""
-    return _columns_to_arrow(((name, frame[name]) for name in frame.columns), len(frame))
+    # By position: a name given twice reaches the library twice, which refuses it by name.
+    return _columns_to_arrow(((name, frame.iloc[:, i]) for i, name in enumerate(frame.columns)), len(frame))
 
 
 def _mapping_to_arrow(columns: Any) -> Any:
@@ -154,13 +181,21 @@ def _mapping_to_arrow(columns: Any) -> Any:
     return _columns_to_arrow(columns.items(), None)
 
 
+def _plain(label: Any) -> Any:
+    """An index label with numpy scalars made Python ones, in tuples too (a MultiIndex):
+    `row ('x', 2)`, not `row ('x', np.int64(2))`."""
+    if isinstance(label, tuple):
+        return tuple(_plain(part) for part in label)
+    if hasattr(label, "item") and _module(label) == "numpy":
+        return label.item()
+    return label
+
+
 def _raise_first(errors: List[Tuple[int, str, str]], refused: int, labels: Any) -> None:
     """Raises `CaseError` for the first refused row, naming it by its label (pandas index) or
     position; `refused` counts every refused row."""
     row, field, message = errors[0]
-    label = labels[row] if labels is not None else row
-    if hasattr(label, "item") and _module(label) == "numpy":
-        label = label.item()  # `row 1`, not `row np.int64(1)`
+    label = _plain(labels[row] if labels is not None else row)
     more = f" ({refused - 1} more rows refused; errors='mark' keeps going)" if refused > 1 else ""
     err = _juzhu.make_case_error(field, f"row {label!r}: {message}{more}")
     err.row = label
@@ -180,7 +215,9 @@ def _threads(threads: Any) -> int:
 class _Run:
     """One call's settings, applied to each piece of input."""
 
-    def __init__(self, as_of: Any, rule_set: str, policy: Optional[str], calendar: Any, threads: int, errors: str):
+    def __init__(
+        self, as_of: Any, rule_set: Optional[str], policy: Optional[str], calendar: Any, threads: int, errors: str
+    ):
         self.as_of, self.rule_set, self.policy = as_of, rule_set, policy
         self.calendar, self.threads, self.errors = calendar, threads, errors
 
@@ -277,7 +314,7 @@ def _to_numpy(table: Any) -> Dict[str, Any]:
 def assess_batch(
     table: pl.DataFrame,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -290,7 +327,7 @@ def assess_batch(
 def assess_batch(
     table: pl.LazyFrame,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -303,7 +340,7 @@ def assess_batch(
 def assess_batch(
     table: pd.DataFrame,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -316,7 +353,7 @@ def assess_batch(
 def assess_batch(
     table: pa.Table,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -329,7 +366,7 @@ def assess_batch(
 def assess_batch(
     table: pa.RecordBatch,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -342,7 +379,7 @@ def assess_batch(
 def assess_batch(
     table: pa.RecordBatchReader,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -353,9 +390,9 @@ def assess_batch(
 
 @overload
 def assess_batch(
-    table: Dict[str, np.ndarray],
+    table: Dict[str, Any],
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -368,7 +405,7 @@ def assess_batch(
 def assess_batch(
     table: ArrowStream,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -381,7 +418,7 @@ def assess_batch(
 def assess_batch(
     table: ArrowArray,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -393,7 +430,7 @@ def assess_batch(
 def assess_batch(
     table: Any,
     as_of: Any,
-    policy: Optional[Mapping[str, Any]] = None,
+    policy: Optional[Union[Mapping[str, Any], str]] = None,
     *,
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
@@ -411,7 +448,8 @@ def assess_batch(
 
     ``as_of``: a ``datetime.date``, ISO string or ``numpy.datetime64``. ``policy``: the
     contract's ``policy`` object (``day_counting``, ``age``, ``rule_set`` and the rule set's own
-    settings), read exactly as a case's. ``rule_set``: shorthand for ``policy["rule_set"]``.
+    settings) as a mapping or JSON text, read exactly as a case's. ``rule_set``: shorthand for
+    ``policy["rule_set"]`` (both given must agree).
     ``calendar``: a :class:`juzhu.Calendar` (default: the embedded mainland calendar).
     ``errors``: ``"raise"`` (default) raises :class:`juzhu.CaseError` for the first refused row,
     naming it by its index label (pandas) or position; ``"mark"`` writes ``field: message`` into
@@ -433,25 +471,13 @@ def assess_batch(
     """
     if errors not in ("raise", "mark"):
         raise ValueError(f'errors must be "raise" or "mark", not {errors!r}')
-    settings: Dict[str, Any] = dict(policy) if policy is not None else {}
-    if rule_set is not None:
-        if settings.get("rule_set") not in (None, rule_set):
-            raise _juzhu.make_case_error(
-                "policy.rule_set",
-                f"{_juzhu.quote_input(str(settings['rule_set']))} differs from rule_set={rule_set!r}",
-            )
-        settings["rule_set"] = rule_set
-    chosen = settings.get("rule_set") or _DEFAULT_RULE_SET
-    if not isinstance(chosen, str):
-        chosen = str(chosen)
-    run = _Run(
-        _iso(as_of),
-        chosen,
-        _json.dumps(settings, default=str) if settings else None,
-        calendar,
-        _threads(threads),
-        errors,
-    )
+    # The policy goes to the library as JSON text, as given; the library picks the rule set from
+    # `rule_set=` and `policy["rule_set"]` and refuses what does not fit, in a case's words.
+    if policy is None or isinstance(policy, str):
+        policy_json = policy
+    else:
+        policy_json = _json.dumps(dict(policy), default=str)
+    run = _Run(_iso(as_of), rule_set, policy_json, calendar, _threads(threads), errors)
     module = _module(table)
     if module == "pandas" and hasattr(table, "columns"):
         return _to_pandas(run(_pandas_to_arrow(table), labels=table.index), table.index)
@@ -474,14 +500,14 @@ def assess_batch(
         if isinstance(table, pa.Table):
             return pa.table(run(table))
         if isinstance(table, pa.RecordBatchReader):
-            schema = pa.schema(_juzhu.batch_schema(chosen))
+            schema = pa.schema(_juzhu.batch_schema(rule_set, policy_json))
             return pa.RecordBatchReader.from_batches(schema, _stream(run, table))
     if isinstance(table, dict):
         return _to_numpy(_pyarrow().table(run(_mapping_to_arrow(table))))
     if hasattr(table, "__arrow_c_stream__"):
         pa = _pyarrow()
         reader = pa.RecordBatchReader.from_stream(table)
-        schema = pa.schema(_juzhu.batch_schema(chosen))
+        schema = pa.schema(_juzhu.batch_schema(rule_set, policy_json))
         return pa.RecordBatchReader.from_batches(schema, _stream(run, reader))
     if hasattr(table, "__arrow_c_array__"):
         return run(table)
@@ -507,7 +533,10 @@ def expand_entitlements(column: Any, rule_set: str = _DEFAULT_RULE_SET) -> Any:
     elif module == "pyarrow":
         bits = np.asarray(column.fill_null(0).to_numpy(zero_copy_only=False), dtype=np.uint64)
     else:
-        bits = np.asarray(column, dtype=np.uint64)
+        bits = np.asarray(column)
+        if bits.dtype.kind == "f":  # a dict answer's word sets: NaN on refused rows
+            bits = np.where(np.isnan(bits), 0, bits)
+        bits = bits.astype(np.uint64)
     out = {name: (bits >> np.uint64(k)) & np.uint64(1) == 1 for k, name in enumerate(names)}
     if module == "pandas":
         import pandas as pd

@@ -38,9 +38,10 @@ class CaseError(ValueError):
 
     field: str
     message: str
-    #: The refused row (its index label for pandas, its position otherwise) on the error
-    #: ``assess_batch(errors="raise")`` raises; ``None`` on every other error.
-    row: Optional[int]
+    #: The refused row (its index label for pandas — of whatever type the index holds, a tuple
+    #: for a MultiIndex — its position otherwise) on the error ``assess_batch(errors="raise")``
+    #: raises; ``None`` on every other error.
+    row: Any
 
 @final
 class Registration:
@@ -311,11 +312,11 @@ class _ArrowArray(Protocol):
 def assess_arrow(
     data: Union[_ArrowStream, _ArrowArray],
     as_of: str,
-    rule_set: str,
+    rule_set: Optional[str] = None,
     policy: Optional[str] = None,
     calendar: Optional[Calendar] = None,
     threads: int = 1,
     first_row: int = 0,
     max_errors: Optional[int] = None,
 ) -> Tuple[_ArrowStream, List[Tuple[int, str, str]], int]: ...
-def batch_schema(rule_set: str) -> _ArrowStream: ...
+def batch_schema(rule_set: Optional[str] = None, policy: Optional[str] = None) -> _ArrowStream: ...

@@ -377,24 +377,19 @@ fn output_schema(rs: juzhu::RuleSet, engine: &dyn juzhu::record::BatchRules) -> 
 /// counted from `first_row`, and how many rows were refused in all. The rules run with the GIL
 /// released, on `threads` threads.
 #[pyfunction]
-#[pyo3(signature = (data, as_of, rule_set, policy = None, calendar = None, threads = 1, first_row = 0, max_errors = None))]
+#[pyo3(signature = (data, as_of, rule_set = None, policy = None, calendar = None, threads = 1, first_row = 0, max_errors = None))]
 #[allow(clippy::too_many_arguments)]
 pub fn assess_arrow<'py>(
     py: Python<'py>,
     data: AnyRecordBatch,
     as_of: &str,
-    rule_set: &str,
+    rule_set: Option<&str>,
     policy: Option<&str>,
     calendar: Option<&crate::calendar::Calendar>,
     threads: usize,
     first_row: usize,
     max_errors: Option<usize>,
 ) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
-    let rs = crate::rule_set(py, rule_set)?;
-    let engine = rs.batch().ok_or_else(|| {
-        case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
-    })?;
-    let as_of = juzhu::date::read_iso("as_of", as_of).map_err(|e| case_error(py, &e))?;
     let policy: Option<serde_json::Value> = match policy {
         None => None,
         Some(text) => Some(
@@ -402,6 +397,11 @@ pub fn assess_arrow<'py>(
                 .map_err(|e| case_error(py, &CaseError::new("policy", format!("is not JSON: {e}"))))?,
         ),
     };
+    let rs = juzhu::batch::rule_set_of(rule_set, policy.as_ref()).map_err(|e| case_error(py, &e))?;
+    let engine = rs.batch().ok_or_else(|| {
+        case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
+    })?;
+    let as_of = juzhu::date::read_iso("as_of", as_of).map_err(|e| case_error(py, &e))?;
     let cal = calendar.map_or(juzhu::Calendar::china(), |c| c.get());
     let schema = output_schema(rs, engine)?;
     let mut reader = data.into_reader()?;
@@ -438,10 +438,13 @@ pub fn assess_arrow<'py>(
     Ok((PyTable::try_new(batches, schema)?, errors, total))
 }
 
-/// The output columns of a rule set's batch engine as an empty Arrow table (its schema).
+/// The output columns of a rule set's batch engine as an empty Arrow table (its schema); the
+/// rule set chosen as `assess_arrow` chooses it, from `rule_set` and the `policy` JSON text.
 #[pyfunction]
-pub fn batch_schema(py: Python<'_>, rule_set: &str) -> PyResult<PyTable> {
-    let rs = crate::rule_set(py, rule_set)?;
+#[pyo3(signature = (rule_set = None, policy = None))]
+pub fn batch_schema(py: Python<'_>, rule_set: Option<&str>, policy: Option<&str>) -> PyResult<PyTable> {
+    let policy: Option<serde_json::Value> = policy.and_then(|text| serde_json::from_str(text).ok());
+    let rs = juzhu::batch::rule_set_of(rule_set, policy.as_ref()).map_err(|e| case_error(py, &e))?;
     let engine = rs.batch().ok_or_else(|| {
         case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
     })?;

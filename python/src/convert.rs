@@ -1,7 +1,7 @@
 //! Python values ⇄ JSON values, and dates.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
 /// `datetime.date`.
@@ -56,7 +56,9 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
         return Number::from_f64(f).map(Value::Number).ok_or_else(|| bad(format!("{f} is not a finite number")));
     }
     if let Ok(s) = obj.cast::<PyString>() {
-        return Ok(Value::String(s.to_cow().map_err(|_| bad("is not valid text".into()))?.into_owned()));
+        // Text that is not valid Unicode (a lone surrogate) is read with U+FFFD in its place, as
+        // `assess_batch` reads it: no field takes such text, so the core refuses it as it stands.
+        return Ok(Value::String(s.to_string_lossy().into_owned()));
     }
     if let Ok(dt) = date_type(py) {
         if obj.is_instance(&dt).unwrap_or(false) {
@@ -88,6 +90,19 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
         }
         return Ok(Value::Array(items));
     }
+    if let Ok(map) = obj.cast::<PyMapping>() {
+        // Any other mapping (`types.MappingProxyType`, a `collections.abc.Mapping`) as a dict.
+        let dict = PyDict::new(py);
+        for item in map.items().map_err(|e| bad(e.to_string()))?.iter() {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|e: PyErr| bad(e.to_string()))?;
+            dict.set_item(k, v).map_err(|e| bad(e.to_string()))?;
+        }
+        return to_value(dict.as_any(), path);
+    }
+    // A numpy boolean (`np.True_`) is a flag, not the number its `__float__` gives.
+    if is_numpy_bool(obj) {
+        return Ok(Value::Bool(obj.is_truthy().map_err(|e| bad(e.to_string()))?));
+    }
     // numpy scalars and other objects that behave as integers, floats or booleans.
     if obj.hasattr("__index__").unwrap_or(false) {
         if let Ok(i) = obj.call_method0("__index__").and_then(|v| v.extract::<i64>()) {
@@ -107,6 +122,14 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
     )))
 }
 
+/// Whether `obj` is a numpy boolean scalar (`numpy.bool`, named `bool_` before numpy 2).
+fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
+    let ty = obj.get_type();
+    let module = ty.module().map(|m| m.to_string()).unwrap_or_default();
+    let name = ty.name().map(|n| n.to_string()).unwrap_or_default();
+    module == "numpy" && (name == "bool" || name == "bool_")
+}
+
 /// Reads a case given as a dict, a JSON string or UTF-8 JSON bytes.
 pub(crate) fn read_case(obj: &Bound<'_, PyAny>) -> Result<juzhu::Case, juzhu::CaseError> {
     if let Ok(s) = obj.cast::<PyString>() {
@@ -118,7 +141,7 @@ pub(crate) fn read_case(obj: &Bound<'_, PyAny>) -> Result<juzhu::Case, juzhu::Ca
             .map_err(|e| juzhu::CaseError::new("", format!("the case bytes are not UTF-8: {e}")))?;
         return juzhu::Case::from_json(text);
     }
-    if obj.is_instance_of::<PyDict>() {
+    if obj.is_instance_of::<PyDict>() || obj.cast::<PyMapping>().is_ok() {
         return juzhu::Case::from_value(&to_value(obj, "")?);
     }
     let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());

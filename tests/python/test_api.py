@@ -271,3 +271,13 @@ def test_identity_numbers_compare_by_value_and_labels_show_plainly():
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_batch(frame, as_of="2024-10-02")
     assert info.value.row == 8 and "row 8:" in str(info.value)
+
+
+def test_numpy_flags_and_any_mapping_are_read_as_in_json():
+    import types
+
+    case = {"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": "2024-09-28", "studying": True}}
+    expected = juzhu.assess(case)
+    with_numpy = {**case, "person": {**case["person"], "studying": np.True_}}
+    assert juzhu.assess(with_numpy) == expected and expected.permit.status == "optional"
+    assert juzhu.assess(types.MappingProxyType(case)) == expected

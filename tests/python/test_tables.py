@@ -242,3 +242,86 @@ def test_odd_tables_and_arguments_are_refused_clearly():
         with pytest.raises(ValueError, match="threads"):
             juzhu.assess_batch(_arrow(), as_of=AS_OF, errors="mark", threads=threads)
     assert juzhu.assess_batch(_arrow(), as_of=AS_OF, errors="mark", threads=2**70).num_rows == 5
+
+
+def test_list_cells_held_as_arrays():
+    # `groupby(...).unique()` makes each cell a pandas DatetimeArray; numpy arrays of dates too.
+    ends = pd.DataFrame({"pid": [1, 1, 2], "on": pd.to_datetime(["2024-07-10", "2025-07-05", "2024-07-20"])})
+    people = pd.DataFrame(
+        {"other_city": [True, True], "stable_housing": [True, True], "residing_since": ["2023-01-10"] * 2,
+         "permit_issued_on": ["2023-08-01"] * 2},
+        index=pd.Index([1, 2], name="pid"),
+    )
+    as_lists = people.assign(permit_endorsed_on=[[dt.date(2024, 7, 10), dt.date(2025, 7, 5)], [dt.date(2024, 7, 20)]])
+    expected = juzhu.assess_batch(as_lists, as_of="2025-10-02", rule_set="china-2016")
+    for cells in (
+        ends.groupby("pid")["on"].unique(),
+        [np.array(["2024-07-10", "2025-07-05"], dtype="datetime64[D]"), np.array(["2024-07-20"], dtype="datetime64[ns]")],
+    ):
+        out = juzhu.assess_batch(people.assign(permit_endorsed_on=cells), as_of="2025-10-02", rule_set="china-2016")
+        pd.testing.assert_frame_equal(out, expected)
+    assert list(expected["endorsement_status"]) == ["done", "overdue"] or expected["endorsement_status"].notna().all()
+
+
+def test_text_that_is_not_unicode_is_refused_per_row_in_the_words_of_assess():
+    bad = "flo\udc80ating"
+    out = juzhu.assess_batch({"category": [bad, "floating"], "arrival_date": ["2024-09-28"] * 2}, as_of=AS_OF, errors="mark")
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess({"as_of": AS_OF, "person": {"category": bad, "arrival_date": "2024-09-28"}})
+    assert out["error"][0] == f"{info.value.field}: {info.value.message}" and out["error"][1] is None
+    assert info.value.field == "person.category"
+
+
+def test_pandas_columns_named_twice_are_refused_by_name():
+    frame = pd.DataFrame([["floating", "floating", "2024-09-28"]], columns=["category", "category", "arrival_date"])
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of=AS_OF)
+    assert info.value.field == "category" and "more than once" in info.value.message
+
+
+@pytest.mark.parametrize(
+    "policy, rule_set, field, says",
+    [
+        ({"rule_set": "bogus"}, None, "policy.rule_set", '"bogus" is not one of'),
+        ({"rule_set": 1}, None, "policy.rule_set", "found a number"),
+        ({"rule_set": "china-2016"}, "liaoning-2013", "policy.rule_set", "names china-2016"),
+        (None, "bogus", "rule_set", '"bogus" is not one of'),
+        ('{"day_counting": "lunar"}', None, "policy.day_counting", "lunar"),
+    ],
+)
+def test_the_policy_is_read_as_a_cases(policy, rule_set, field, says):
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(_arrow(), AS_OF, policy, rule_set=rule_set, errors="mark")
+    assert info.value.field == field and says in info.value.message
+    if isinstance(policy, dict):  # the same policy in a case: the same field
+        with pytest.raises(juzhu.CaseError) as per_case:
+            juzhu.assess({"as_of": AS_OF, "policy": policy, "person": {"category": "permanent"}})
+        assert per_case.value.field == field or rule_set is not None
+
+
+def test_a_null_rule_set_counts_as_absent_and_a_policy_may_be_json_text():
+    plain = juzhu.assess_batch(_arrow(), AS_OF, errors="mark")
+    assert juzhu.assess_batch(_arrow(), AS_OF, {"rule_set": None}, errors="mark").equals(plain)
+    calendar = juzhu.assess_batch(_arrow(), AS_OF, '{"day_counting": "calendar"}', errors="mark")
+    assert calendar["registration_deadline"][0].as_py() == dt.date(2024, 10, 5)
+
+
+def test_multiindex_labels_read_plainly_and_odd_as_of_is_a_type_error():
+    frame = pd.DataFrame({"category": ["floating", "floating"], "arrival_date": ["2024-09-28", "x"]},
+                         index=pd.MultiIndex.from_tuples([("x", 1), ("x", 2)]))
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, AS_OF)
+    assert info.value.row == ("x", 2) and "row ('x', 2):" in info.value.message
+    with pytest.raises(TypeError, match="as_of"):
+        juzhu.assess_batch(frame, pd.Period("2024-10-02"))
+
+
+def test_expanding_a_dict_answers_entitlements_with_refused_rows():
+    out = juzhu.assess_batch({"category": np.array(["floating", "floating"]), "arrival_date": np.array(["2024-09-28", "x"])},
+                             AS_OF, errors="mark")
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        expanded = juzhu.expand_entitlements(out["entitlements"])
+    assert expanded["child_immunization"].tolist() == [True, False]

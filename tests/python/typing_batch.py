@@ -32,3 +32,10 @@ def answers_in_the_callers_kind(
     assert_type(juzhu.assess_batch(columns, "2024-10-02"), Dict[str, np.ndarray])
     assert_type(juzhu.assess_batch(stream, "2024-10-02"), pa.RecordBatchReader)
     assert_type(juzhu.assess_batch(array, "2024-10-02"), juzhu.ArrowStream)
+    # A dict of lists is a dict of columns too; a policy may be JSON text; a row label is any label.
+    assert_type(juzhu.assess_batch({"category": ["floating"]}, "2024-10-02", '{"age": "birthday"}'), Dict[str, np.ndarray])
+    try:
+        juzhu.assess_batch(frame, "2024-10-02")
+    except juzhu.CaseError as e:
+        label: str = e.row
+        del label
