@@ -174,17 +174,26 @@ int main(int argc, char **argv) {
     size_t len;
     char *text;
     mj_node *root, *entry;
-    int count = 0;
+    int count = 0, skipped = 0;
     if (argc != 2) { fprintf(stderr, "usage: %s tests/hostile/catalogue.json\n", argv[0]); return 2; }
     text = read_file(argv[1], &len);
     root = text ? mj_parse(text, len) : NULL;
     if (!root || root->type != MJ_ARR) { fprintf(stderr, "cannot read the catalogue\n"); return 2; }
     for (entry = root->child; entry; entry = entry->next) {
+        /* Under valgrind (JUZHU_SKIP_BULK set by the Makefile) the two 100 000-event cases take
+           minutes; they run natively and under ASan, and smaller event lists run everywhere. */
+        const mj_node *n = mj_get(entry, "count");
+        if (getenv("JUZHU_SKIP_BULK") && n && strtoul(n->start, NULL, 10) > 10000) {
+            skipped++;
+            continue;
+        }
         run(entry, 0);
         run(entry, 1);
         count++;
     }
-    printf("%d hostile inputs through juzhu_assess_json and juzhu_assess_json_gb18030: %s\n", count, failures ? "FAILED" : "ok");
+    printf("%d hostile inputs through juzhu_assess_json and juzhu_assess_json_gb18030: %s", count, failures ? "FAILED" : "ok");
+    if (skipped) printf(" (%d bulk inputs left to the native and ASan runs)", skipped);
+    printf("\n");
     mj_free(root);
     free(text);
     return failures || count < 30 ? 1 : 0;
