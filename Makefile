@@ -29,7 +29,11 @@ TOOLS    := $(abspath .tools)
 RELEASE  := $(abspath target/release)
 BUILD    := build
 VERSION  := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
-SOVERSION := $(firstword $(subst ., ,$(VERSION)))
+# The ABI version, which the SONAME carries (libjuzhu.so.$(SOVERSION); ffi/build.rs): the major, and
+# before 1.0 the major and the minor, since a 0.x minor may change the C ABI.
+MAJOR    := $(word 1,$(subst ., ,$(VERSION)))
+MINOR    := $(word 2,$(subst ., ,$(VERSION)))
+SOVERSION := $(if $(filter 0,$(MAJOR)),$(MAJOR).$(MINOR),$(MAJOR))
 
 CSTRICT  := -std=c99 -Wall -Wextra -Wpedantic -Werror -g -Iinclude -Itests/c
 CLINK    := -L$(RELEASE) -ljuzhu -Wl,-rpath,$(RELEASE)
@@ -255,7 +259,7 @@ space := $(empty) $(empty)
 pc_dir = $(patsubst $(PREFIX)/%,$${prefix}/%,$(1))
 SUBST = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|g' \
             -e 's|@INCLUDEDIR@|$(call pc_dir,$(INCLUDEDIR))|g' -e 's|@VERSION@|$(VERSION)|g' \
-            -e 's|@SOVERSION@|$(SOVERSION)|g' -e 's|@MAJOR_MINOR@|$(subst $(space),.,$(wordlist 1,2,$(subst ., ,$(VERSION))))|g' \
+            -e 's|@SOVERSION@|$(SOVERSION)|g' -e 's|@MAJOR@|$(MAJOR)|g' -e 's|@MINOR@|$(MINOR)|g' -e 's|@MAJOR_MINOR@|$(subst $(space),.,$(wordlist 1,2,$(subst ., ,$(VERSION))))|g' \
             -e 's|@STATIC_LIBS@|$(STATIC_LIBS)|g' -e 's|@STATIC_LIBS_CMAKE@|$(subst $(space),;,$(STATIC_LIBS:-l%=%))|g' \
             -e "s|@CMAKEDIR_TO_LIBDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(LIBDIR))|g" \
             -e "s|@CMAKEDIR_TO_INCLUDEDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(INCLUDEDIR))|g" \
@@ -267,7 +271,7 @@ INSTALLED = $(INCLUDEDIR)/juzhu.h $(LIBDIR)/libjuzhu.so.$(VERSION) $(LIBDIR)/lib
             $(LIBDIR)/libjuzhu.so $(LIBDIR)/libjuzhu.a $(PKGCONFIGDIR)/juzhu.pc \
             $(CMAKEDIR)/juzhuConfig.cmake $(CMAKEDIR)/juzhuConfigVersion.cmake
 
-# libjuzhu.so.X.Y.Z, with the links libjuzhu.so.X (the SONAME: what programs load) and
+# libjuzhu.so.X.Y.Z, with the links libjuzhu.so.$(SOVERSION) (the SONAME: what programs load) and
 # libjuzhu.so (what -ljuzhu finds when linking); the stripped copies are made in a scratch
 # directory, so DESTDIR only ever receives finished files.
 install: lib

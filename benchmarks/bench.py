@@ -18,7 +18,7 @@ The comparison (warm runs, median of --repeat, all in one process) times, for ea
                    Arrow columns, the rules, building the Arrow answer) and the answer made the
                    caller's kind (the rest)
 on these inputs, each holding the 17 person columns of a seeded population
-(tests/python/population.py: every category, accommodation and date edge, ~1.5% rows refused):
+(tests/python/population.py: every category, accommodation and date edge, ~2.2% rows refused):
   pandas 3 default    what `pd.read_csv(path, parse_dates=[...], dtype={"permit_validity_years":
                       "Int64"})` gives under pandas 3: `str` words, `datetime64[us]` dates with
                       NaT, `Int64` years, int64 division codes, bool flags (the dtypes are checked

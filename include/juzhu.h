@@ -14,7 +14,8 @@
  *
  * Version 0.2 changed two struct sizes: juzhu_person is 64 bytes (56 in 0.1) and
  * juzhu_assessment 80 (64 in 0.1); every 0.1 field keeps its offset. Recompile against this
- * header.
+ * header. Before 1.0 each minor version is its own ABI, carried by the SONAME (libjuzhu.so.0.2
+ * for every 0.2.z), so a program built against 0.1 never loads this library by mistake.
  *
  * API conventions
  * ---------------
@@ -178,7 +179,7 @@
 #define JUZHU_VOCAB_ENTITLEMENT 16
 
 /**
- * Vocabulary: interpretations, by bit index (0 = I1 … 8 = I9).
+ * Vocabulary: interpretations, by bit index (0 = I1 … 8 = I9, 9–11 = H1–H3, 12–15 = O1–O4).
  */
 #define JUZHU_VOCAB_INTERPRETATION 17
 
@@ -880,7 +881,9 @@ typedef enum juzhu_status {
    */
   JUZHU_STATUS_INVALID_ARGUMENT = 4,
   /**
-   * The library hit an internal error and caught it; nothing was written. Please report it.
+   * The library hit an internal error and caught it; nothing was written, except by
+   * `juzhu_assess_batch`, whose rows may be partly written: treat them all as unwritten.
+   * Please report it.
    */
   JUZHU_STATUS_PANIC = 5,
 } juzhu_status;
@@ -1406,7 +1409,9 @@ enum juzhu_status juzhu_assess_person(const struct juzhu_policy *policy,
  * `row_errors` is not NULL (it then has `n` entries), `row_errors[i]` says why (and is zeroed for
  * accepted rows). `*n_refused` (if not NULL) receives the count of refused rows. A problem with
  * the batch itself (`as_of`, `policy`) returns `JUZHU_STATUS_INVALID_INPUT` with `*error` filled
- * and writes no row. `n` may be 0 (then `in` and `out` may be NULL). Thread-safe.
+ * and writes no row. `n` may be 0 (then `in` and `out` may be NULL). Thread-safe. Rows are
+ * written as they are assessed, so on `JUZHU_STATUS_PANIC` (a bug) some may hold answers: treat
+ * every row as unwritten then.
  *
  * # Safety
  * `in` must point to `n` readable persons and `out` to `n` writable assessments; `row_errors`

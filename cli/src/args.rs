@@ -44,7 +44,7 @@ person holds and what a reporter owes, each answer citing its article. A case fi
 
 Examples:
   juzhu assess examples/cases/floating-worker.json
-  juzhu assess --json --lang=en case.json
+  juzhu assess --json case.json
   juzhu assess examples/cases/china-2016-holder.json
   producer | juzhu assess --jsonl -
   juzhu explain --lang zh case.json

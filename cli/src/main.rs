@@ -6,7 +6,7 @@
 //!
 //! ```text
 //! juzhu assess examples/cases/floating-worker.json          # the report, Chinese and English
-//! juzhu assess --json --lang=en case.json                    # the contract's JSON
+//! juzhu assess --json case.json                              # the contract's JSON
 //! producer | juzhu assess --jsonl -                          # one case per line, answered as it arrives
 //! juzhu assess --encoding gb18030 legacy-case.json           # GB18030 in and out
 //! juzhu explain --lang zh case.json                          # the numbered reasons

@@ -5,7 +5,6 @@ use crate::case::{self, Refused};
 use crate::io::{self, Lines, Out};
 use crate::{Fatal, Status};
 use juzhu::{Assessment, Calendar};
-use std::fmt::Write;
 use std::path::Path;
 
 /// `juzhu assess`: the report, the JSON answer, or JSON lines.
@@ -44,16 +43,10 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
 /// The reasons, numbered, each with its basis; with both languages the English follows the
 /// Chinese on an indented line.
 fn reasons(a: &Assessment, lang: LangChoice) -> String {
-    if let Some(lang) = lang.lang() {
-        return a.explanation.text(lang);
+    match lang.lang() {
+        Some(lang) => a.explanation.text(lang),
+        None => a.explanation.text_both(),
     }
-    let mut s = String::new();
-    for (i, line) in a.explanation.lines().iter().enumerate() {
-        let number = format!("{}. ", i + 1);
-        let _ = writeln!(s, "{number}[{}] {}", line.basis, line.zh);
-        let _ = writeln!(s, "{:width$}{}", "", line.en, width = number.len());
-    }
-    s
 }
 
 /// Reports refused input in the readable modes: `refused: field: message` on stderr.

@@ -178,6 +178,19 @@ impl Explanation {
         }
         out
     }
+
+    /// The steps in both languages, numbered: each in Chinese, with its English on the next line
+    /// indented under it (what `juzhu explain` prints by default).
+    pub fn text_both(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        for (i, l) in self.lines().iter().enumerate() {
+            let number = format!("{}. ", i + 1);
+            let _ = writeln!(out, "{number}[{}] {}", l.basis, l.zh);
+            let _ = writeln!(out, "{:width$}{}", "", l.en, width = number.len());
+        }
+        out
+    }
 }
 
 impl fmt::Debug for Explanation {
@@ -239,6 +252,7 @@ mod tests {
         let e = Explanation::new(vec![Said(1), Said(2)]);
         assert_eq!(e.text(Lang::En), "1. [art1] step 1\n2. [art1] step 2\n");
         assert_eq!(e.text(Lang::Zh), "1. [art1] 第1步\n2. [art1] 第2步\n");
+        assert_eq!(e.text_both(), "1. [art1] 第1步\n   step 1\n2. [art1] 第2步\n   step 2\n");
         assert_eq!(e.steps::<Said>(), Some(&[Said(1), Said(2)][..]));
         assert_eq!(e.steps::<ExplanationLine>(), None);
         let json = serde_json::to_string(&e).unwrap();

@@ -58,7 +58,9 @@ pub enum juzhu_status {
     /// length larger than memory). Values inside structs are input: they give
     /// `JUZHU_STATUS_INVALID_INPUT` with the field named.
     InvalidArgument = 4,
-    /// The library hit an internal error and caught it; nothing was written. Please report it.
+    /// The library hit an internal error and caught it; nothing was written, except by
+    /// `juzhu_assess_batch`, whose rows may be partly written: treat them all as unwritten.
+    /// Please report it.
     Panic = 5,
 }
 

@@ -46,7 +46,7 @@ pub const JUZHU_VOCAB_AUTHORITY: u32 = 14;
 pub const JUZHU_VOCAB_CATEGORY_SOURCE: u32 = 15;
 /// Vocabulary: entitlements, by bit index (0–20).
 pub const JUZHU_VOCAB_ENTITLEMENT: u32 = 16;
-/// Vocabulary: interpretations, by bit index (0 = I1 … 8 = I9).
+/// Vocabulary: interpretations, by bit index (0 = I1 … 8 = I9, 9–11 = H1–H3, 12–15 = O1–O4).
 pub const JUZHU_VOCAB_INTERPRETATION: u32 = 17;
 /// Vocabulary: articles, by bit index of a basis set (`"art10.p1"` …).
 pub const JUZHU_VOCAB_ARTICLE: u32 = 18;

@@ -757,7 +757,9 @@ pub unsafe extern "C" fn juzhu_assess_person(
 /// `row_errors` is not NULL (it then has `n` entries), `row_errors[i]` says why (and is zeroed for
 /// accepted rows). `*n_refused` (if not NULL) receives the count of refused rows. A problem with
 /// the batch itself (`as_of`, `policy`) returns `JUZHU_STATUS_INVALID_INPUT` with `*error` filled
-/// and writes no row. `n` may be 0 (then `in` and `out` may be NULL). Thread-safe.
+/// and writes no row. `n` may be 0 (then `in` and `out` may be NULL). Thread-safe. Rows are
+/// written as they are assessed, so on `JUZHU_STATUS_PANIC` (a bug) some may hold answers: treat
+/// every row as unwritten then.
 ///
 /// # Safety
 /// `in` must point to `n` readable persons and `out` to `n` writable assessments; `row_errors`

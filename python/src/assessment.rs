@@ -199,7 +199,7 @@ fn opt<W: Word>(w: Option<W>) -> Option<&'static str> {
 
 #[pymethods]
 impl Assessment {
-    /// `"liaoning-2013"`.
+    /// The rule set applied: `"liaoning-2013"` or `"china-2016"`.
     #[getter]
     fn rule_set(&self) -> &'static str {
         word(self.inner.rule_set)
@@ -220,19 +220,19 @@ impl Assessment {
         }
     }
 
-    /// Category (`None` for reporter cases).
+    /// Category (`None` for reporter cases and under `china-2016`).
     #[getter]
     fn category(&self) -> Option<&'static str> {
         self.inner.person().map(|p| word(p.category))
     }
 
-    /// `"given"` or `"derived"` (`None` for reporter cases).
+    /// `"given"` or `"derived"` (`None` for reporter cases and under `china-2016`).
     #[getter]
     fn category_source(&self) -> Option<&'static str> {
         self.inner.person().map(|p| word(p.category_source))
     }
 
-    /// The registration decision (`None` for reporter cases).
+    /// The registration decision (`None` for reporter cases and under `china-2016`).
     #[getter]
     fn registration(&self, py: Python<'_>) -> PyResult<Option<Registration>> {
         let Some(p) = self.inner.person() else {
@@ -318,7 +318,7 @@ impl Assessment {
     }
 
     /// What the person risks: Art 21, or for a person from outside the mainland the penalty of
-    /// the law Art 25 hands them to (`None` for reporter cases).
+    /// the law Art 25 hands them to (`None` for reporter cases and under `china-2016`).
     #[getter]
     fn consequence(&self) -> Option<&'static str> {
         self.inner.person().map(|p| word(p.consequence))
@@ -346,13 +346,15 @@ impl Assessment {
             .collect()
     }
 
-    /// Lowest fine a person risks, yuan; 0 where none (`None` for reporter cases: see `penalty`).
+    /// Lowest fine a person risks, yuan; 0 where none (`None` for reporter cases — see `penalty` —
+    /// and under `china-2016`, see `penalties`).
     #[getter]
     fn fine_min_yuan(&self) -> Option<u32> {
         self.inner.person().map(|p| p.fine_min_yuan)
     }
 
-    /// Highest fine a person risks, yuan; 0 where none (`None` for reporter cases).
+    /// Highest fine a person risks, yuan; 0 where none (`None` for reporter cases and under
+    /// `china-2016`).
     #[getter]
     fn fine_max_yuan(&self) -> Option<u32> {
         self.inner.person().map(|p| p.fine_max_yuan)
@@ -383,7 +385,8 @@ impl Assessment {
         })
     }
 
-    /// Interpretation ids (`"I1"` …) that shaped this assessment.
+    /// Interpretation ids that shaped this assessment (`"I1"`, `"H1"`, `"O1"` … under
+    /// `liaoning-2013`, `"R1"` … under `china-2016`).
     #[getter]
     fn interpretations(&self) -> Vec<&'static str> {
         self.inner.interpretations.ids()
@@ -437,19 +440,18 @@ impl Assessment {
         }
     }
 
-    /// The explanation as numbered lines, each with its article: `lang` is `"zh"` or `"en"`.
+    /// The explanation as numbered lines, each with its article: `lang` is `"zh"`, `"en"` or
+    /// `"both"` (each reason in Chinese with its English under it, as `juzhu explain` prints).
     #[pyo3(signature = (lang = "zh"))]
     fn explain(&self, lang: &str) -> PyResult<String> {
-        let lang = match lang {
-            "zh" => Lang::Zh,
-            "en" => Lang::En,
-            other => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "lang must be \"zh\" or \"en\", not {other:?}"
-                )))
-            }
-        };
-        Ok(self.inner.explanation.text(lang))
+        match lang {
+            "zh" => Ok(self.inner.explanation.text(Lang::Zh)),
+            "en" => Ok(self.inner.explanation.text(Lang::En)),
+            "both" => Ok(self.inner.explanation.text_both()),
+            other => Err(pyo3::exceptions::PyValueError::new_err(format!(
+                "lang must be \"zh\", \"en\" or \"both\", not {other:?}"
+            ))),
+        }
     }
 
     fn __repr__(&self) -> String {

@@ -42,6 +42,8 @@ def test_typed_attributes():
     assert [n["id"] for n in a.notices] == ["amended_text"]
     assert all(set(s) == {"basis", "en", "zh"} for s in a.explanation)
     assert "国庆节" in a.explain("zh") and "National Day" in a.explain("en")
+    both = a.explain("both").splitlines()  # as `juzhu explain` prints: Chinese, English under it
+    assert both[0::2] == a.explain("zh").splitlines() and both[1].strip() == a.explain("en").splitlines()[0].split("] ", 1)[1]
     with pytest.raises(ValueError):
         a.explain("fr")
     assert repr(a) == "Assessment(as_of=2024-10-02, category='floating', registration='pending', permit='required', consequence='none')"
