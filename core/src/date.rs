@@ -293,8 +293,15 @@ pub fn ok_day(d: Option<DayNum>) -> bool {
     d.is_none_or(in_input_range)
 }
 
+/// Stands for a date too far from 1970 for a day number (a timestamp of millions of years, read
+/// from a caller's column): shown as such, never as the year it would otherwise print.
+pub(crate) const UNREPRESENTABLE_DAY: DayNum = i32::MIN + 1;
+
 /// A day number for a message (a year outside 0–9999 is shown as `year N`).
 pub fn show(d: DayNum) -> String {
+    if d == UNREPRESENTABLE_DAY {
+        return "a date millions of years away".to_owned();
+    }
     let (y, m, day) = to_ymd(d);
     iso_text(y, m, day).unwrap_or_else(|| format!("year {y}"))
 }
@@ -319,6 +326,8 @@ mod tests {
         }
         assert_eq!(show(from_ymd(10_000, 1, 1)), "year 10000");
         assert_eq!(show(from_ymd(-5, 1, 1)), "year -5");
+        assert_eq!(show(UNREPRESENTABLE_DAY), "a date millions of years away");
+        assert_eq!(show(UNREPRESENTABLE_DAY + 1), "year -5877641");
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub const REGION_TAG: i64 = -(1 << 62);
 
 /// A day outside every supported range (ticks too large for a day number): refused as outside the
 /// supported years.
-pub(crate) const OUT_OF_RANGE_DAY: DayNum = i32::MIN + 1;
+pub(crate) const OUT_OF_RANGE_DAY: DayNum = crate::date::UNREPRESENTABLE_DAY;
 
 /// Which rows hold a value: an Arrow validity bitmap (least significant bit first, bit set =
 /// valid) and the bit of row 0.

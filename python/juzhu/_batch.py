@@ -479,6 +479,9 @@ def assess_batch(
         policy_json = _json.dumps(dict(policy), default=str)
     run = _Run(_iso(as_of), rule_set, policy_json, calendar, _threads(threads), errors)
     module = _module(table)
+    if module in ("pandas", "polars") and type(table).__name__ == "Series":
+        # One column is not a table of persons (its Arrow export is a plain array).
+        raise TypeError(f"assess_batch takes a table of persons, not a {module} Series: pass a frame of columns")
     if module == "pandas" and hasattr(table, "columns"):
         return _to_pandas(run(_pandas_to_arrow(table), labels=table.index), table.index)
     if module == "polars":
@@ -510,7 +513,8 @@ def assess_batch(
         schema = pa.schema(_juzhu.batch_schema(rule_set, policy_json))
         return pa.RecordBatchReader.from_batches(schema, _stream(run, reader))
     if hasattr(table, "__arrow_c_array__"):
-        return run(table)
+        # A pyarrow object that is neither table nor batch (a StructArray): answered in pyarrow.
+        return _pyarrow().table(run(table)) if module == "pyarrow" else run(table)
     raise TypeError(
         "assess_batch takes an Arrow table or stream (pyarrow, polars, duckdb, anything with "
         f"__arrow_c_stream__ or __arrow_c_array__), a pandas DataFrame or a dict of arrays, not {type(table).__name__}"

@@ -325,3 +325,18 @@ def test_expanding_a_dict_answers_entitlements_with_refused_rows():
         warnings.simplefilter("error")
         expanded = juzhu.expand_entitlements(out["entitlements"])
     assert expanded["child_immunization"].tolist() == [True, False]
+
+
+def test_a_series_is_refused_and_a_struct_array_answers_in_pyarrow():
+    for series in (pd.Series(["floating"], name="category"), pl.Series("category", ["floating"])):
+        with pytest.raises(TypeError, match="Series"):
+            juzhu.assess_batch(series, AS_OF)
+    struct = pa.StructArray.from_arrays([pa.array(["floating"]), pa.array([dt.date(2024, 9, 28)])], names=["category", "arrival_date"])
+    out = juzhu.assess_batch(struct, AS_OF)
+    assert isinstance(out, pa.Table) and out["registration_deadline"][0].as_py() == dt.date(2024, 10, 8)
+
+
+def test_timestamps_beyond_any_day_number_are_refused_without_a_wrong_year():
+    t = pa.table({"category": ["floating", "floating"], "arrival_date": pa.array([2**63 - 1, -(2**63) + 1], pa.timestamp("s"))})
+    errors = juzhu.assess_batch(t, AS_OF, errors="mark")["error"].to_pylist()
+    assert errors == ["person.arrival_date: a date millions of years away is outside the supported years 1900–2199"] * 2
