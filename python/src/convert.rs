@@ -70,6 +70,19 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
             };
         }
     }
+    if let Ok(time) = py.import("datetime").and_then(|m| m.getattr("time")) {
+        if obj.is_instance(&time).unwrap_or(false) {
+            // A time of day as the contract's "HH:MM" (with its seconds, if any, which no field
+            // takes: the core refuses the text as it stands, as `assess_batch` does the value).
+            let part = |name: &str| obj.getattr(name).and_then(|v| v.extract::<u32>()).unwrap_or(0);
+            let (h, m, sec, micro) = (part("hour"), part("minute"), part("second"), part("microsecond"));
+            return Ok(Value::String(if sec == 0 && micro == 0 {
+                format!("{h:02}:{m:02}")
+            } else {
+                format!("{h:02}:{m:02}:{sec:02}")
+            }));
+        }
+    }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, v) in dict.iter() {
@@ -118,7 +131,7 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
     }
     let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
     Err(bad(format!(
-        "expected a JSON value (dict, list, str, int, float, bool, None or datetime.date), found {type_name}"
+        "expected a JSON value (dict, list, str, int, float, bool, None, datetime.date or datetime.time), found {type_name}"
     )))
 }
 

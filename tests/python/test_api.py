@@ -283,3 +283,17 @@ def test_numpy_flags_and_any_mapping_are_read_as_in_json():
     with_numpy = {**case, "person": {**case["person"], "studying": np.True_}}
     assert juzhu.assess(with_numpy) == expected and expected.permit.status == "optional"
     assert juzhu.assess(types.MappingProxyType(case)) == expected
+
+
+def test_a_time_of_day_is_read_as_the_contracts_hh_mm():
+    import datetime as dt
+
+    case = {"as_of": "2024-06-03", "person": {"category": "overseas", "overseas_kind": "foreigner", "arrival_date": "2024-06-01",
+                                              "arrival_time": "21:15", "accommodation": "hotel"}}
+    with_time = {**case, "person": {**case["person"], "arrival_time": dt.time(21, 15)}}
+    assert juzhu.assess(with_time) == juzhu.assess(case)
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess({**case, "person": {**case["person"], "arrival_time": dt.time(8, 30, 45)}})
+    batch = juzhu.assess_batch({"category": ["overseas"], "overseas_kind": ["foreigner"], "arrival_date": ["2024-06-01"],
+                                "arrival_time": [dt.time(8, 30, 45)]}, "2024-06-03", errors="mark")
+    assert batch["error"][0] == f"{info.value.field}: {info.value.message}"
