@@ -281,11 +281,14 @@ pub(crate) fn word<W: Word>(path: &str, j: &Json) -> Result<W, CaseError> {
     }
 }
 
-/// Free text (a division code may also be written as a JSON integer).
+/// Free text (a division code may also be written as a JSON integer, or as a whole number with a
+/// fraction of zero: `110105.0`, what a table with missing codes holds, read as in batch).
 pub(crate) fn code_text(path: &str, j: &Json) -> Result<String, CaseError> {
     match j {
         Json::Str(s) => Ok(s.clone()),
         Json::UInt(u) => Ok(u.to_string()),
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 0 ≤ f < 2^53
+        Json::Float(f) if f.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(f) => Ok((*f as u64).to_string()),
         other => Err(CaseError::new(path, format!("expected a division code string, found {}", other.kind()))),
     }
 }

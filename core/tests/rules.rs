@@ -664,6 +664,18 @@ fn refusals_name_the_field(#[case] case: Value, #[case] field: &str, #[case] say
 }
 
 #[test]
+fn a_division_code_written_as_a_whole_number_reads_as_its_digits() {
+    let case =
+        |code: Value| json!({"as_of": "2024-06-05", "person": {"hukou_region": code, "arrival_date": "2024-06-03"}});
+    let text = assess(case(json!("110105")));
+    assert_eq!(text["category"], "floating");
+    assert_eq!(assess(case(json!(110_105))), text);
+    assert_eq!(assess(case(json!(110_105.0))), text);
+    assert_eq!(refuse(case(json!(110_105.5))).field(), "person.hukou_region");
+    assert_eq!(refuse(case(json!(-110_105.0))).field(), "person.hukou_region");
+}
+
+#[test]
 fn an_arrival_after_as_of_is_accepted() {
     let a = assess(floating("2024-06-01", "2024-06-10", json!({})));
     assert_eq!(a["registration"]["status"], "pending");
