@@ -57,9 +57,11 @@ fn is_separator(c: char) -> bool {
 }
 
 /// Finds identity-number-like runs, as `(start, end)` char indices: 15 or more digits in a row
-/// (optionally ending in `X`/`x`), or digit groups joined by single separators that hold 15 or
-/// 18 characters in all (17 digits and `X` included), as an identity number written in groups.
-/// Dates joined the same way hold 8, 16 or 24 digits and stay shown.
+/// (optionally ending in `X`/`x`), or consecutive digit groups joined by single separators that
+/// hold 15 or 18 characters in all (17 digits and `X` included), as an identity number written in
+/// groups — wherever it sits in a longer chain (after a date, before a phone number). Two dates
+/// joined the same way hold 16 digits and stay shown; other grouped numbers of 15 or 18 digits are
+/// masked too, on the side of privacy.
 fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
@@ -68,8 +70,7 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
             i += 1;
             continue;
         }
-        // One grouped run: groups of digits, each but the first after one separator.
-        let start = i;
+        // One chain: groups of digits, each but the first after one separator.
         let mut groups: Vec<(usize, usize)> = Vec::new();
         loop {
             let g = i;
@@ -88,12 +89,39 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
                 break;
             }
         }
-        let long: Vec<(usize, usize)> = groups.iter().copied().filter(|&(a, b)| b - a >= 15).collect();
+        // A whole chain of 15 or 18 characters is taken for a number written in groups.
         let total: usize = groups.iter().map(|&(a, b)| b - a).sum();
-        if !long.is_empty() {
-            runs.extend(long);
-        } else if groups.len() > 1 && (total == 15 || total == 18) {
-            runs.push((start, i));
+        if groups.len() > 1 && (total == 15 || total == 18) && groups.iter().all(|&(a, b)| b - a < 15) {
+            runs.push((groups[0].0, i));
+            continue;
+        }
+        // Within a longer chain: a long group alone, else a run of groups holding a valid identity
+        // number (its check character or birth date right: dates and codes around it stay shown).
+        let mut g = 0;
+        while g < groups.len() {
+            let (a, b) = groups[g];
+            if b - a >= 15 {
+                runs.push((a, b));
+                g += 1;
+                continue;
+            }
+            let (mut digits, mut found) = (String::new(), None);
+            for (h, &(c, d)) in groups.iter().enumerate().skip(g) {
+                digits.extend(&chars[c..d]);
+                if digits.len() > 18 {
+                    break;
+                }
+                if (digits.len() == 15 || digits.len() == 18) && crate::id_number::IdNumber::parse(&digits).is_ok() {
+                    found = Some(h);
+                }
+            }
+            match found {
+                Some(h) if h > g => {
+                    runs.push((a, groups[h].1));
+                    g = h + 1;
+                }
+                _ => g += 1,
+            }
         }
     }
     runs
@@ -177,6 +205,11 @@ mod tests {
     #[case("2024-10-02 2024-10-03 2024-10-04", "\"2024-10-02 2024-10-03 2024-10-04\"")]
     #[case("138 0013 8000", "\"138 0013 8000\"")]
     #[case("210102  19900501 1234", "\"210102  19900501 1234\"")]
+    #[case("110105 19491231 002X 13800138000", "\"110105**********002X 13800138000\"")]
+    #[case("2024-09-28 110105-19491231-002X", "\"2024-09-28 110105**********002X\"")]
+    #[case("No.1 110105 19491231 002X", "\"No.1 110105**********002X\"")]
+    #[case("1 110105 19491231 002X", "\"1 110105**********002X\"")]
+    #[case("1 110105 491231 002", "\"1 110105******* 002\"")]
     fn grouped_identity_numbers_are_masked(#[case] text: &str, #[case] shown: &str) {
         assert_eq!(quote(text), shown);
         let masked = mask_message(text.to_owned());

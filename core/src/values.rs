@@ -713,7 +713,15 @@ impl Values<'_> {
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => NULL_REGION,
                 serde_json::Value::String(t) => tag(Code::parse(t)),
-                serde_json::Value::Number(x) => x.as_u64().map_or(INVALID_REGION, |u| tag(Code::parse(&u.to_string()))),
+                // A whole number, written as an integer or with a fraction of zero (as per case).
+                serde_json::Value::Number(x) => match (x.as_u64(), x.as_f64()) {
+                    (Some(u), _) => tag(Code::parse(&u.to_string())),
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 0 ≤ f < 2^53
+                    (None, Some(f)) if f.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&f) => {
+                        tag(Code::parse(&(f as u64).to_string()))
+                    }
+                    _ => INVALID_REGION,
+                },
                 _ => INVALID_REGION,
             },
             Values::Text(_) | Values::Dictionary { .. } => {

@@ -105,11 +105,15 @@ def _json_cell(value: Any) -> Optional[str]:
     if isinstance(value, str):
         # Text that is not valid Unicode (a lone surrogate) reaches the library with U+FFFD in
         # its place, as `juzhu.assess` reads it, and is refused per row as any unknown text is.
-        return _json.dumps(value.encode("utf-8", "surrogatepass").decode("utf-8", "replace"))
+        return _json.dumps(_valid_text(value))
     if isinstance(value, (bool, int)):
         return _json.dumps(value)
     if isinstance(value, float):
         return _json.dumps(value) if value not in (float("inf"), float("-inf")) else _json.dumps(str(value))
+    if isinstance(value, _dt.time):
+        # The contract's HH:MM, as `juzhu.assess` reads a time (seconds kept: no field takes them).
+        exact = value.second == 0 and value.microsecond == 0
+        return _json.dumps(value.strftime("%H:%M" if exact else "%H:%M:%S"))
     if isinstance(value, _dt.datetime):
         return _json.dumps(value.date().isoformat())
     if isinstance(value, _dt.date):
@@ -119,14 +123,32 @@ def _json_cell(value: Any) -> Optional[str]:
     return _json.dumps(str(value))
 
 
+def _valid_text(value: Any) -> Any:
+    """`value` with text that is not valid Unicode (a lone surrogate) given U+FFFD in its place,
+    in lists and dicts too, as `juzhu.assess` reads such text."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    if isinstance(value, (list, tuple)):
+        return [_valid_text(v) for v in value]
+    if isinstance(value, dict):
+        return {_valid_text(k): _valid_text(v) for k, v in value.items()}
+    return value
+
+
 def _as_list(cell: Any) -> Any:
-    """A cell that is a numpy or pandas array as a Python list (numpy dates as `datetime.date`);
-    any other cell as it is."""
+    """A cell that is a list, or a numpy or pandas array, as a Python list (numpy dates as
+    `datetime.date`; text made valid); any other cell as it is."""
+    if isinstance(cell, (list, tuple)):
+        return _valid_text(cell)
     if getattr(cell, "ndim", 0) != 1:
         return cell
     if _module(cell) == "numpy" and cell.dtype.kind == "M":
         return cell.astype("datetime64[D]").tolist()
-    return cell.tolist()
+    return _valid_text(cell.tolist())
+
+
+def _is_list_cell(cell: Any) -> bool:
+    return isinstance(cell, (list, tuple)) or (_module(cell) in ("numpy", "pandas") and getattr(cell, "ndim", 0) == 1)
 
 
 def _column(name: Any, values: Any) -> Tuple[Any, Any]:
@@ -144,8 +166,8 @@ def _column(name: Any, values: Any) -> Tuple[Any, Any]:
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
         pass
     items = values.tolist() if hasattr(values, "tolist") else list(values)
-    if any(_module(v) in ("numpy", "pandas") and getattr(v, "ndim", 0) == 1 for v in items):
-        # Cells that are arrays (a list of dates per row, as `groupby(...).unique()` gives): as lists.
+    if any(_is_list_cell(v) for v in items):
+        # Cells that are lists, or arrays (`groupby(...).unique()` gives one a row): as lists.
         try:
             array = pa.array([_as_list(v) for v in items], from_pandas=True)
             return array, pa.field(field_name, array.type)
@@ -476,7 +498,7 @@ def assess_batch(
     if policy is None or isinstance(policy, str):
         policy_json = policy
     else:
-        policy_json = _json.dumps(dict(policy), default=str)
+        policy_json = _json.dumps(_valid_text(dict(policy)), default=str)
     run = _Run(_iso(as_of), rule_set, policy_json, calendar, _threads(threads), errors)
     module = _module(table)
     if module in ("pandas", "polars") and type(table).__name__ == "Series":

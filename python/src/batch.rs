@@ -390,13 +390,7 @@ pub fn assess_arrow<'py>(
     first_row: usize,
     max_errors: Option<usize>,
 ) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
-    let policy: Option<serde_json::Value> = match policy {
-        None => None,
-        Some(text) => Some(
-            serde_json::from_str(text)
-                .map_err(|e| case_error(py, &CaseError::new("policy", format!("is not JSON: {e}"))))?,
-        ),
-    };
+    let policy = read_policy(py, policy)?;
     let rs = juzhu::batch::rule_set_of(rule_set, policy.as_ref()).map_err(|e| case_error(py, &e))?;
     let engine = rs.batch().ok_or_else(|| {
         case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
@@ -438,12 +432,22 @@ pub fn assess_arrow<'py>(
     Ok((PyTable::try_new(batches, schema)?, errors, total))
 }
 
+/// The policy's JSON text, read (refused at `policy` when it is not JSON).
+fn read_policy(py: Python<'_>, policy: Option<&str>) -> PyResult<Option<serde_json::Value>> {
+    policy
+        .map(|text| {
+            serde_json::from_str(text)
+                .map_err(|e| case_error(py, &CaseError::new("policy", format!("is not JSON: {e}"))))
+        })
+        .transpose()
+}
+
 /// The output columns of a rule set's batch engine as an empty Arrow table (its schema); the
 /// rule set chosen as `assess_arrow` chooses it, from `rule_set` and the `policy` JSON text.
 #[pyfunction]
 #[pyo3(signature = (rule_set = None, policy = None))]
 pub fn batch_schema(py: Python<'_>, rule_set: Option<&str>, policy: Option<&str>) -> PyResult<PyTable> {
-    let policy: Option<serde_json::Value> = policy.and_then(|text| serde_json::from_str(text).ok());
+    let policy = read_policy(py, policy)?;
     let rs = juzhu::batch::rule_set_of(rule_set, policy.as_ref()).map_err(|e| case_error(py, &e))?;
     let engine = rs.batch().ok_or_else(|| {
         case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))

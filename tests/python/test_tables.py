@@ -260,7 +260,7 @@ def test_list_cells_held_as_arrays():
     ):
         out = juzhu.assess_batch(people.assign(permit_endorsed_on=cells), as_of="2025-10-02", rule_set="china-2016")
         pd.testing.assert_frame_equal(out, expected)
-    assert list(expected["endorsement_status"]) == ["done", "overdue"] or expected["endorsement_status"].notna().all()
+    assert list(expected["endorsement_status"]) == ["upcoming", "missed"]
 
 
 def test_text_that_is_not_unicode_is_refused_per_row_in_the_words_of_assess():
@@ -340,3 +340,33 @@ def test_timestamps_beyond_any_day_number_are_refused_without_a_wrong_year():
     t = pa.table({"category": ["floating", "floating"], "arrival_date": pa.array([2**63 - 1, -(2**63) + 1], pa.timestamp("s"))})
     errors = juzhu.assess_batch(t, AS_OF, errors="mark")["error"].to_pylist()
     assert errors == ["person.arrival_date: a date millions of years away is outside the supported years 1900–2199"] * 2
+
+
+def test_mixed_columns_read_times_codes_and_list_text_as_assess_does():
+    # A time in a column of several kinds is HH:MM; a whole-float division code is its digits.
+    out = juzhu.assess_batch(
+        {"category": ["overseas", "overseas"], "overseas_kind": ["foreigner", "foreigner"], "accommodation": ["hotel", "hotel"],
+         "arrival_date": ["2024-06-01", "2024-06-01"], "arrival_time": [dt.time(21, 15), "08:00"]},
+        "2024-06-03", errors="mark",
+    )
+    assert out["error"].tolist() == [None, None]
+    codes = pd.DataFrame({"hukou_region": pd.Series(["110105", 110106.0], dtype=object), "arrival_date": ["2024-06-03"] * 2})
+    assert juzhu.assess_batch(codes, "2024-06-05")["category"].tolist() == ["floating", "floating"]
+    # Text that is not valid Unicode inside a list cell is refused for its row, as per case.
+    frame = pd.DataFrame({"residing_since": ["2022-03-01"] * 2, "other_city": [True] * 2, "stable_housing": [True] * 2,
+                          "permit_issued_on": ["2023-03-15"] * 2, "permit_endorsed_on": [["2024-03-01", "x\udc80"], ["2024-03-01"]]})
+    out = juzhu.assess_batch(frame, "2024-04-01", rule_set="china-2016", errors="mark")
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess({"as_of": "2024-04-01", "policy": {"rule_set": "china-2016"},
+                      "person": {"residing_since": "2022-03-01", "other_city": True, "stable_housing": True,
+                                 "permit": {"issued_on": "2023-03-15", "endorsed_on": ["2024-03-01", "x\udc80"]}}})
+    assert out["error"][0] == f"{info.value.field}: {info.value.message}" and out["error"][1] is np.nan
+    # ... and in the policy: refused at its field, as per case.
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(_arrow(), AS_OF, {"day_counting": "x\udc80"}, errors="mark")
+    assert info.value.field == "policy.day_counting"
+    # A policy that is not JSON is refused even for a stream with no batches.
+    empty = pa.RecordBatchReader.from_batches(pa.schema([("category", pa.string())]), [])
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(empty, AS_OF, "{")
+    assert info.value.field == "policy"
