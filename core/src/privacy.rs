@@ -137,7 +137,7 @@ pub(crate) fn mask_message(message: String) -> String {
         if b.is_ascii_digit() {
             run += 1;
             after_separator = false;
-        } else if matches!(b, b' ' | b'-' | b'.') && !after_separator {
+        } else if is_separator(char::from(b)) && !after_separator {
             after_separator = true;
         } else {
             run = 0;

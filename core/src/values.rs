@@ -710,19 +710,10 @@ impl Values<'_> {
                 Some(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => tag(Code::from_number(f as i64)),
                 Some(Number::Float(_)) => INVALID_REGION,
             },
+            // A JSON cell: read as a case's code is (text, or a whole number), by the same reader.
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => NULL_REGION,
-                serde_json::Value::String(t) => tag(Code::parse(t)),
-                // A whole number, written as an integer or with a fraction of zero (as per case).
-                serde_json::Value::Number(x) => match (x.as_u64(), x.as_f64()) {
-                    (Some(u), _) => tag(Code::parse(&u.to_string())),
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 0 ≤ f < 2^53
-                    (None, Some(f)) if f.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(&f) => {
-                        tag(Code::parse(&(f as u64).to_string()))
-                    }
-                    _ => INVALID_REGION,
-                },
-                _ => INVALID_REGION,
+                j => crate::json::code_text("", &Json::from_value(j)).map_or(INVALID_REGION, |t| tag(Code::parse(&t))),
             },
             Values::Text(_) | Values::Dictionary { .. } => {
                 if self.is_null(i) {

@@ -89,10 +89,10 @@ def _json_cell(value: Any) -> Optional[str]:
         return None
     if isinstance(value, float) and value != value:
         return None
-    module = _module(value)
-    if module in ("numpy", "pandas") and getattr(value, "ndim", 0) == 1:
-        # A list of dates held as an array (`groupby(...).unique()` gives one a cell).
+    if _is_list_cell(value):
+        # A list, or a list of dates held as an array (`groupby(...).unique()` gives one a cell).
         return "[" + ",".join(_json_cell(v) or "null" for v in value) + "]"
+    module = _module(value)
     if module == "numpy" and hasattr(value, "item"):
         if str(getattr(value, "dtype", "")).startswith(("datetime64", "timedelta64")):
             return None if str(value) == "NaT" else _json.dumps(str(value.astype("datetime64[D]")))
@@ -118,8 +118,6 @@ def _json_cell(value: Any) -> Optional[str]:
         return _json.dumps(value.date().isoformat())
     if isinstance(value, _dt.date):
         return _json.dumps(value.isoformat())
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(_json_cell(v) or "null" for v in value) + "]"
     return _json.dumps(str(value))
 
 

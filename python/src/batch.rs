@@ -391,10 +391,7 @@ pub fn assess_arrow<'py>(
     max_errors: Option<usize>,
 ) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
     let policy = read_policy(py, policy)?;
-    let rs = juzhu::batch::rule_set_of(rule_set, policy.as_ref()).map_err(|e| case_error(py, &e))?;
-    let engine = rs.batch().ok_or_else(|| {
-        case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
-    })?;
+    let (rs, engine) = engine_of(py, rule_set, policy.as_ref())?;
     let as_of = juzhu::date::read_iso("as_of", as_of).map_err(|e| case_error(py, &e))?;
     let cal = calendar.map_or(juzhu::Calendar::china(), |c| c.get());
     let schema = output_schema(rs, engine)?;
@@ -442,15 +439,25 @@ fn read_policy(py: Python<'_>, policy: Option<&str>) -> PyResult<Option<serde_js
         .transpose()
 }
 
+/// The rule set a batch runs under (`juzhu::batch::rule_set_of`) and its engine.
+fn engine_of(
+    py: Python<'_>,
+    rule_set: Option<&str>,
+    policy: Option<&serde_json::Value>,
+) -> PyResult<(juzhu::RuleSet, &'static dyn juzhu::record::BatchRules)> {
+    let rs = juzhu::batch::rule_set_of(rule_set, policy).map_err(|e| case_error(py, &e))?;
+    let engine = rs.batch().ok_or_else(|| {
+        case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
+    })?;
+    Ok((rs, engine))
+}
+
 /// The output columns of a rule set's batch engine as an empty Arrow table (its schema); the
 /// rule set chosen as `assess_arrow` chooses it, from `rule_set` and the `policy` JSON text.
 #[pyfunction]
 #[pyo3(signature = (rule_set = None, policy = None))]
 pub fn batch_schema(py: Python<'_>, rule_set: Option<&str>, policy: Option<&str>) -> PyResult<PyTable> {
     let policy = read_policy(py, policy)?;
-    let rs = juzhu::batch::rule_set_of(rule_set, policy.as_ref()).map_err(|e| case_error(py, &e))?;
-    let engine = rs.batch().ok_or_else(|| {
-        case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
-    })?;
+    let (rs, engine) = engine_of(py, rule_set, policy.as_ref())?;
     PyTable::try_new(Vec::new(), output_schema(rs, engine)?)
 }

@@ -1,12 +1,21 @@
 //! Python values ⇄ JSON values, and dates.
 
 use pyo3::prelude::*;
-use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple};
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyBool, PyBytes, PyDict, PyFloat, PyInt, PyList, PyMapping, PyString, PyTuple, PyType};
 use serde_json::{Map, Number, Value};
 
-/// `datetime.date`.
+static DATE: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static TIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+/// `datetime.date` (imported once, not for every value converted).
 pub(crate) fn date_type(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    py.import("datetime")?.getattr("date")
+    Ok(DATE.import(py, "datetime", "date")?.clone().into_any())
+}
+
+/// `datetime.time` (imported once).
+fn time_type(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    Ok(TIME.import(py, "datetime", "time")?.clone().into_any())
 }
 
 /// A day number as `datetime.date`.
@@ -70,7 +79,7 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
             };
         }
     }
-    if let Ok(time) = py.import("datetime").and_then(|m| m.getattr("time")) {
+    if let Ok(time) = time_type(py) {
         if obj.is_instance(&time).unwrap_or(false) {
             // A time of day as the contract's "HH:MM" (with its seconds, if any, which no field
             // takes: the core refuses the text as it stands, as `assess_batch` does the value).

@@ -304,24 +304,19 @@ impl Explain for Step {
                     ),
                 }
             }
-            Step::HalfYearOfHolder { since, from, reached: true } => ExplanationLine::new(
-                "rp2",
-                format!("自{}起居住，满半年之日为{}（R2，当日即为满半年）；已持有居住证。", d(since), d(from)),
-                format!(
-                    "Living there since {}, half a year was reached on {} (R2: that day counts); a permit is held.",
-                    d(since),
-                    d(from)
-                ),
-            ),
-            Step::HalfYearOfHolder { since, from, reached: false } => ExplanationLine::new(
-                "rp2",
-                format!("自{}起居住，满半年之日为{}（R2，当日即为满半年），评估日尚未届至；已持有居住证。", d(since), d(from)),
-                format!(
-                    "Living there since {}, half a year will be reached on {} (R2: that day counts), after the assessment day; a permit is held.",
-                    d(since),
-                    d(from)
-                ),
-            ),
+            Step::HalfYearOfHolder { since, from, reached } => {
+                let (zh, en) = if reached { ("", "was reached on") } else { ("，评估日尚未届至", "will be reached on") };
+                let after = if reached { "" } else { ", after the assessment day" };
+                ExplanationLine::new(
+                    "rp2",
+                    format!("自{}起居住，满半年之日为{}（R2，当日即为满半年）{zh}；已持有居住证。", d(since), d(from)),
+                    format!(
+                        "Living there since {}, half a year {en} {} (R2: that day counts){after}; a permit is held.",
+                        d(since),
+                        d(from)
+                    ),
+                )
+            }
             Step::Voluntary => ExplanationLine::new(
                 "rp2",
                 "居住证依本人意愿申领（“可以申领”）：未申领不产生任何法律后果（R9）。".into(),
