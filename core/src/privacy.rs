@@ -51,9 +51,29 @@ pub fn key(s: &str) -> String {
     }
 }
 
-/// Characters that may split an identity number written in groups (`210102 19900501 1234`).
+/// Characters that may split an identity number written in groups (`210102 19900501 1234`):
+/// spaces (the ideographic one included), dashes, dots, slashes, underscores, commas, colons, in
+/// their ASCII and full-width forms.
 fn is_separator(c: char) -> bool {
-    matches!(c, ' ' | '-' | '.')
+    matches!(c, ' ' | '-' | '.' | '/' | '_' | ',' | ':' | '\u{3000}' | '－' | '．' | '／' | '＿' | '，' | '：' | '、')
+}
+
+/// The digit `c` stands for, ASCII or full-width (`０`–`９`, as Chinese input methods type them).
+fn digit(c: char) -> Option<char> {
+    match c {
+        '0'..='9' => Some(c),
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        _ => None,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    digit(c).is_some()
+}
+
+/// An identity number's check character `X`, either case, ASCII or full-width.
+fn is_check_x(c: char) -> bool {
+    matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')
 }
 
 /// Finds identity-number-like runs, as `(start, end)` char indices: 15 or more digits in a row
@@ -66,7 +86,7 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
     let mut runs = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() {
+        if !is_digit(chars[i]) {
             i += 1;
             continue;
         }
@@ -74,16 +94,16 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
         let mut groups: Vec<(usize, usize)> = Vec::new();
         loop {
             let g = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
+            while i < chars.len() && is_digit(chars[i]) {
                 i += 1;
             }
-            if i < chars.len() && (chars[i] == 'X' || chars[i] == 'x') {
+            if i < chars.len() && is_check_x(chars[i]) {
                 i += 1;
                 groups.push((g, i));
                 break; // the check character ends a number
             }
             groups.push((g, i));
-            if i + 1 < chars.len() && is_separator(chars[i]) && chars[i + 1].is_ascii_digit() {
+            if i + 1 < chars.len() && is_separator(chars[i]) && is_digit(chars[i + 1]) {
                 i += 1;
             } else {
                 break;
@@ -107,7 +127,8 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
             }
             let (mut digits, mut found) = (String::new(), None);
             for (h, &(c, d)) in groups.iter().enumerate().skip(g) {
-                digits.extend(&chars[c..d]);
+                // As ASCII (full-width digits are the same number), for the length and the check.
+                digits.extend(chars[c..d].iter().map(|&ch| digit(ch).unwrap_or('X')));
                 if digits.len() > 18 {
                     break;
                 }
@@ -129,22 +150,25 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
 
 /// `message` with every identity-number-like run masked (what [`crate::CaseError`] applies to
 /// every message, so that no refusal shows a whole identity number, whatever quoted it: a number
-/// echoed back is masked like text). A byte scan first: most messages have no run of 14 digits.
+/// echoed back is masked like text). A byte scan first: most messages are ASCII with no run of
+/// 14 digits (any other message, which may hold full-width digits, is scanned character by
+/// character).
 pub(crate) fn mask_message(message: String) -> String {
     // Digits counted across single separators: a grouped identity number counts whole.
     let (mut run, mut after_separator) = (0usize, false);
-    let long = message.bytes().any(|b| {
-        if b.is_ascii_digit() {
-            run += 1;
-            after_separator = false;
-        } else if is_separator(char::from(b)) && !after_separator {
-            after_separator = true;
-        } else {
-            run = 0;
-            after_separator = false;
-        }
-        run >= 14
-    });
+    let long = !message.is_ascii()
+        || message.bytes().any(|b| {
+            if b.is_ascii_digit() {
+                run += 1;
+                after_separator = false;
+            } else if is_separator(char::from(b)) && !after_separator {
+                after_separator = true;
+            } else {
+                run = 0;
+                after_separator = false;
+            }
+            run >= 14
+        });
     if long {
         mask_runs(&message)
     } else {
@@ -210,6 +234,16 @@ mod tests {
     #[case("No.1 110105 19491231 002X", "\"No.1 110105**********002X\"")]
     #[case("1 110105 19491231 002X", "\"1 110105**********002X\"")]
     #[case("1 110105 491231 002", "\"1 110105******* 002\"")]
+    #[case("１１０１０５１９４９１２３１００２Ｘ", "\"１１０１０５********００２Ｘ\"")]
+    #[case("身份证１１０１０５１９４９１２３１００２ｘ号", "\"身份证１１０１０５********００２ｘ号\"")]
+    #[case("110105\u{3000}19491231\u{3000}002X", "\"110105**********002X\"")]
+    #[case("110105/19491231/002X", "\"110105**********002X\"")]
+    #[case("110105_19491231_002X", "\"110105**********002X\"")]
+    #[case("110105,19491231,002X", "\"110105**********002X\"")]
+    #[case("１１０１０５－１９４９１２３１－００２Ｘ", "\"１１０１０５**********００２Ｘ\"")]
+    #[case("2024/10/02 2024/10/03", "\"2024/10/02 2024/10/03\"")]
+    #[case("２０２４－１０－０２", "\"２０２４－１０－０２\"")]
+    #[case("10:30:00", "\"10:30:00\"")]
     fn grouped_identity_numbers_are_masked(#[case] text: &str, #[case] shown: &str) {
         assert_eq!(quote(text), shown);
         let masked = mask_message(text.to_owned());
