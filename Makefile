@@ -74,6 +74,7 @@ test-rust: venv
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" $(CARGO) doc -q --no-deps -p juzhu
 
 # ---------------------------------------------------------------------------------- fuzzing
 # cargo-fuzz (libFuzzer, ASan) needs the nightly toolchain. `make test` runs every target for a
@@ -248,6 +249,7 @@ LIBDIR       ?= $(PREFIX)/lib
 INCLUDEDIR   ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 CMAKEDIR     ?= $(LIBDIR)/cmake/juzhu
+DATADIR      ?= $(PREFIX)/share/juzhu
 INSTALL      ?= install
 STRIP        ?= strip
 # What linking libjuzhu.a also takes: `rustc --print native-static-libs` for the staticlib, less -lc.
@@ -264,12 +266,12 @@ SUBST = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|
             -e "s|@CMAKEDIR_TO_LIBDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(LIBDIR))|g" \
             -e "s|@CMAKEDIR_TO_INCLUDEDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(INCLUDEDIR))|g" \
             -e "s|@SIZEOF_VOID_P@|$$bytes|g" -e "s|@BITS@|$$((bytes * 8))|g"
-CHECK_DIRS = for d in "$(PREFIX)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(PKGCONFIGDIR)" "$(CMAKEDIR)"; do \
+CHECK_DIRS = for d in "$(PREFIX)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(PKGCONFIGDIR)" "$(CMAKEDIR)" "$(DATADIR)"; do \
                case "$$d" in /*) ;; *) echo "make $@: '$$d' must be an absolute path (DESTDIR is for staging)"; exit 1;; esac; \
              done
 INSTALLED = $(INCLUDEDIR)/juzhu.h $(LIBDIR)/libjuzhu.so.$(VERSION) $(LIBDIR)/libjuzhu.so.$(SOVERSION) \
             $(LIBDIR)/libjuzhu.so $(LIBDIR)/libjuzhu.a $(PKGCONFIGDIR)/juzhu.pc \
-            $(CMAKEDIR)/juzhuConfig.cmake $(CMAKEDIR)/juzhuConfigVersion.cmake
+            $(CMAKEDIR)/juzhuConfig.cmake $(CMAKEDIR)/juzhuConfigVersion.cmake $(DATADIR)/juzhu.supp
 
 # libjuzhu.so.X.Y.Z, with the links libjuzhu.so.$(SOVERSION) (the SONAME: what programs load) and
 # libjuzhu.so (what -ljuzhu finds when linking); the stripped copies are made in a scratch
@@ -283,7 +285,7 @@ install: lib
 	$(SUBST) ffi/cmake/juzhuConfigVersion.cmake.in > $$tmp/juzhuConfigVersion.cmake; \
 	cp $(RELEASE)/libjuzhu.so $$tmp/libjuzhu.so.$(VERSION) && $(STRIP) --strip-unneeded $$tmp/libjuzhu.so.$(VERSION); \
 	cp $(RELEASE)/libjuzhu.a $$tmp/libjuzhu.a && $(STRIP) --strip-debug $$tmp/libjuzhu.a; \
-	$(INSTALL) -d "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" "$(DESTDIR)$(CMAKEDIR)"; \
+	$(INSTALL) -d "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" "$(DESTDIR)$(CMAKEDIR)" "$(DESTDIR)$(DATADIR)"; \
 	$(INSTALL) -v -m 644 include/juzhu.h "$(DESTDIR)$(INCLUDEDIR)/juzhu.h"; \
 	$(INSTALL) -v -m 755 $$tmp/libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(VERSION)"; \
 	ln -sfnv libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(SOVERSION)"; \
@@ -291,7 +293,8 @@ install: lib
 	$(INSTALL) -v -m 644 $$tmp/libjuzhu.a "$(DESTDIR)$(LIBDIR)/libjuzhu.a"; \
 	$(INSTALL) -v -m 644 $$tmp/juzhu.pc "$(DESTDIR)$(PKGCONFIGDIR)/juzhu.pc"; \
 	$(INSTALL) -v -m 644 $$tmp/juzhuConfig.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfig.cmake"; \
-	$(INSTALL) -v -m 644 $$tmp/juzhuConfigVersion.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfigVersion.cmake"
+	$(INSTALL) -v -m 644 $$tmp/juzhuConfigVersion.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfigVersion.cmake"; \
+	$(INSTALL) -v -m 644 ffi/valgrind/juzhu.supp "$(DESTDIR)$(DATADIR)/juzhu.supp"
 
 # Exactly the files above, and the package's own directory cmake/juzhu; the shared directories
 # (include, lib, pkgconfig, cmake) stay.
@@ -299,6 +302,7 @@ uninstall:
 	@$(CHECK_DIRS)
 	rm -fv $(addprefix $(DESTDIR),$(INSTALLED))
 	@if [ -d $(DESTDIR)$(CMAKEDIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(CMAKEDIR); fi
+	@if [ -d $(DESTDIR)$(DATADIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR); fi
 
 # The packaging, checked on a staged install, never the live system: DESTDIR under build/, the
 # layout of a distribution package (PREFIX=/usr; LIBDIR=/usr/lib/<multiarch> as on Debian, else
@@ -313,7 +317,8 @@ STAGE_FILES := ./usr/include/juzhu.h ./usr/$(STAGE_LIBS)/cmake/juzhu/juzhuConfig
                ./usr/$(STAGE_LIBS)/cmake/juzhu/juzhuConfigVersion.cmake ./usr/$(STAGE_LIBS)/libjuzhu.a \
                "./usr/$(STAGE_LIBS)/libjuzhu.so -> libjuzhu.so.$(SOVERSION)" \
                "./usr/$(STAGE_LIBS)/libjuzhu.so.$(SOVERSION) -> libjuzhu.so.$(VERSION)" \
-               ./usr/$(STAGE_LIBS)/libjuzhu.so.$(VERSION) ./usr/$(STAGE_LIBS)/pkgconfig/juzhu.pc
+               ./usr/$(STAGE_LIBS)/libjuzhu.so.$(VERSION) ./usr/$(STAGE_LIBS)/pkgconfig/juzhu.pc \
+               ./usr/share/juzhu/juzhu.supp
 STAGE_PC    := PKG_CONFIG_LIBDIR=$(STAGE_LIB)/pkgconfig PKG_CONFIG_SYSROOT_DIR=$(STAGE)
 EXAMPLE     := examples/cases/floating-worker.json
 DEADLINE    := grep -q '"deadline":"2024-10-08"'
@@ -337,6 +342,15 @@ test-install: lib
 	$(STAGE_PC) $(MAKE) --no-print-directory -C examples/c assess-pc
 	readelf -d examples/c/assess-pc | grep -q 'NEEDED.*\[libjuzhu\.so\.$(SOVERSION)\]'
 	LD_LIBRARY_PATH=$(STAGE_LIB) examples/c/assess-pc $(EXAMPLE) | $(DEADLINE)
+	@echo "--- pkg-config, static: the installed libjuzhu.a named by juzhu.pc's staticlib, with its static_libs"
+	rm -f examples/c/assess-pc-static
+	$(STAGE_PC) $(MAKE) --no-print-directory -C examples/c assess-pc-static
+	! readelf -d examples/c/assess-pc-static | grep -q libjuzhu
+	examples/c/assess-pc-static $(EXAMPLE) | $(DEADLINE)
+	@echo "--- the installed valgrind suppressions cover a threaded batch (no other leak kind hidden)"
+	$(CC) $(CSTRICT) tests/c/threaded_batch.c $(CLINK) -o $(BUILD)/threaded_batch
+	! valgrind -q --leak-check=full --error-exitcode=99 $(BUILD)/threaded_batch 2>/dev/null
+	valgrind -q --leak-check=full --error-exitcode=99 --suppressions=$(STAGE)/usr/share/juzhu/juzhu.supp $(BUILD)/threaded_batch
 	@echo "--- CMake: examples/c/CMakeLists.txt, find_package(juzhu) through CMAKE_PREFIX_PATH=<stage>/usr"
 	cmake -S examples/c -B $(BUILD)/cmake -DCMAKE_PREFIX_PATH=$(STAGE)/usr -DCMAKE_C_FLAGS=-Werror > /dev/null
 	grep -qx 'juzhu_DIR:PATH=$(STAGE_LIB)/cmake/juzhu' $(BUILD)/cmake/CMakeCache.txt
@@ -351,6 +365,7 @@ test-install: lib
 	$(MAKE) --no-print-directory uninstall $(STAGE_VARS)
 	test -z "$$(find $(STAGE) ! -type d)"
 	test ! -e $(STAGE_LIB)/cmake/juzhu
+	test ! -e $(STAGE)/usr/share/juzhu
 
 clean:
 	rm -rf $(VENV) $(BUILD) target

@@ -34,13 +34,19 @@
  * 6. Threads. Every function is reentrant and thread-safe; the library holds no global mutable
  *    state. Handles are immutable once made and may be shared by many threads at once (but must
  *    not be freed while in use).
+ *    A call needs at most about 64 KB of the calling thread's stack, whatever the input: JSON
+ *    nested more than 32 deep is refused before it is read. juzhu_assess_batch on more than one
+ *    thread leaves Rust's record of the calling thread (48 bytes, once per thread) for the
+ *    thread's end; valgrind calls it "possibly lost": share/juzhu/juzhu.supp suppresses it.
  * 7. Values. Dates are int32_t YYYYMMDD (20241008), 0 = absent. Times of day are int16_t
  *    minutes after midnight + 1 (JUZHU_TIME(21, 15) = 1276), 0 = absent. Enumerations are the JUZHU_*
  *    integer constants, 0 = absent or default. Sets (entitlements, interpretations, bases,
  *    notices) are bit sets; juzhu_name() names any value in Chinese or English.
  * 8. Encodings. JSON entry points take and give UTF-8, or GB18030 through
  *    juzhu_assess_json_gb18030() / JUZHU_ENCODING_GB18030; invalid bytes give
- *    JUZHU_STATUS_INVALID_ENCODING. Texts never contain a whole identity number.
+ *    JUZHU_STATUS_INVALID_ENCODING. Every other text (juzhu_error, explanations, names, calendar
+ *    errors) is UTF-8. Texts never contain a whole identity number.
+ * 9. Language. The header is C99 (or C++11) and later.
  */
 
 #ifndef JUZHU_H
@@ -896,8 +902,11 @@ typedef struct juzhu_calendar juzhu_calendar;
 
 /**
  * Refused input, for the struct entry points: NUL-terminated UTF-8, truncated to fit.
- * `field` is the dotted path (`person.arrival_date`), `message` the reason. Never holds a whole
- * identity number.
+ * `field` is the dotted path of the contract's JSON (`person.arrival_date`), the same a JSON
+ * case gets: a `juzhu_person` member named `permit_*` is `person.permit.*` there
+ * (`permit_issued_on` → `person.permit.issued_on`). `message` is the reason. Never holds a whole
+ * identity number. Written only with `JUZHU_STATUS_INVALID_INPUT`: on any other status it is
+ * untouched, so zero it before the call if it may be read after one.
  */
 typedef struct juzhu_error {
   /**
@@ -1059,7 +1068,8 @@ typedef struct juzhu_assessment {
    */
   uint64_t permit_basis;
   /**
-   * `JUZHU_STATUS_OK`, or for a refused batch row `JUZHU_STATUS_INVALID_INPUT` (all else 0).
+   * `JUZHU_STATUS_OK`, or for a refused batch row `JUZHU_STATUS_INVALID_INPUT` (all else 0,
+   * `permit_valid` `JUZHU_VALID_UNKNOWN`).
    */
   int32_t status;
   /**
@@ -1260,6 +1270,10 @@ typedef struct juzhu_report_assessment {
    * Zero.
    */
   uint8_t reserved;
+  /**
+   * Zero (named so that the struct has no hidden padding, whatever the packing).
+   */
+  uint8_t reserved_tail[4];
 } juzhu_report_assessment;
 
 #ifdef __cplusplus
@@ -1313,7 +1327,7 @@ void juzhu_calendar_free(struct juzhu_calendar *cal);
 
 /**
  * Whether `date` (`YYYYMMDD`) is a rest day in `cal` (NULL: the embedded mainland calendar):
- * 1 rest day, 0 working day, -1 not a date.
+ * 1 rest day, 0 working day, -1 not a date of the years the library reads (1900–2199).
  *
  * # Safety
  * `cal` must be NULL or a live handle.

@@ -115,17 +115,63 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
+/// The deepest nesting of arrays and objects read. A case needs five levels at most; the limit
+/// keeps the parser's recursion within a few kilobytes of stack, so that hostile input cannot
+/// overflow the small stack of a caller's thread (`serde_json`'s own limit, 128 levels, takes
+/// about 64 KB).
+pub(crate) const MAX_DEPTH: usize = 32;
+
+/// Refuses input nested deeper than [`MAX_DEPTH`], before it is parsed. Counting the brackets
+/// first (a vectorised pass) leaves almost every input without the exact scan.
+fn check_depth(bytes: &[u8]) -> Result<(), CaseError> {
+    if bytes.iter().filter(|&&b| b == b'[' || b == b'{').count() <= MAX_DEPTH {
+        return Ok(());
+    }
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (at, &b) in bytes.iter().enumerate() {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    // Once, on the refusal path: not worth a byte-counting crate.
+                    #[allow(clippy::naive_bytecount)]
+                    let line = 1 + bytes[..at].iter().filter(|&&c| c == b'\n').count();
+                    return Err(CaseError::new(
+                        "",
+                        format!("not valid input: arrays and objects nested more than {MAX_DEPTH} deep (line {line})"),
+                    ));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Parses JSON text into a [`Json`] tree; the error has an empty field.
 pub(crate) fn parse(text: &str) -> Result<Json, CaseError> {
     // A leading byte-order mark is ignored (RFC 8259 §8.1 allows it; Windows editors write one),
     // as the command line's reader does, so every face reads the same files.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_depth(text.as_bytes())?;
     serde_json::from_str(text).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
 }
 
 /// Parses JSON bytes (checked to be UTF-8 by `serde_json`).
 pub(crate) fn parse_bytes(bytes: &[u8]) -> Result<Json, CaseError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    check_depth(bytes)?;
     serde_json::from_slice(bytes).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
 }
 
@@ -312,5 +358,48 @@ pub(crate) fn array<'a>(path: &str, j: &'a Json) -> Result<&'a [Json], CaseError
     match j {
         Json::Arr(items) => Ok(items),
         other => Err(CaseError::new(path, format!("expected an array, found {}", other.kind()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nested(depth: usize) -> String {
+        format!("{}{}", "[".repeat(depth), "]".repeat(depth))
+    }
+
+    #[test]
+    fn nesting_is_limited_before_parsing() {
+        assert!(parse(&nested(MAX_DEPTH)).is_ok());
+        let e = parse(&nested(MAX_DEPTH + 1)).unwrap_err();
+        assert_eq!(e.field(), "");
+        assert!(e.message().contains("nested more than 32 deep"), "{}", e.message());
+        assert!(parse_bytes(nested(MAX_DEPTH + 1).as_bytes()).is_err());
+        // Brackets inside strings (escaped quotes included) are text, not nesting.
+        let text = format!(r#"{{"a":"{}\"{}","b":[1]}}"#, "[".repeat(100), "{".repeat(100));
+        assert!(parse(&text).is_ok(), "brackets in a string");
+        // Siblings do not add up: many shallow arrays are fine.
+        assert!(parse(&format!("[{}[]]", "[],".repeat(1000))).is_ok());
+        // The line of the offending bracket is named.
+        let e = parse(&format!("{{\n\"a\":\n{}", nested(40))).unwrap_err();
+        assert!(e.message().ends_with("(line 3)"), "{}", e.message());
+    }
+
+    /// Hostile input cannot overflow a small thread stack (the C face's callers choose theirs).
+    #[test]
+    fn the_deepest_input_read_fits_a_small_stack() {
+        let case = format!(
+            r#"{{"as_of":"2024-10-02","person":{{"category":"floating","arrival_date":"2024-09-28","changes":{}}}}}"#,
+            nested(MAX_DEPTH - 2)
+        );
+        let deeper = format!("{}{}", "[".repeat(1000), "]".repeat(1000));
+        let answer = std::thread::Builder::new()
+            .stack_size(64 * 1024)
+            .spawn(move || (crate::assess_json(&case).map_err(|e| e.field().to_owned()), parse(&deeper).is_err()))
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(answer, (Err("person.changes.0".to_owned()), true));
     }
 }

@@ -8,6 +8,13 @@
 #include <stdio.h>
 #include <string.h>
 
+/* juzhu_name answers NULL for 0 (absent: no registration kind for a permanent resident, no
+ * exemption, ...); printf("%s", NULL) is undefined behaviour, so absent values print as "-". */
+static const char *name(uint32_t vocabulary, uint32_t value) {
+    const char *s = juzhu_name(vocabulary, value, JUZHU_FORM_ZH);
+    return s != NULL ? s : "-";
+}
+
 int main(void) {
     juzhu_person p;
     juzhu_assessment a;
@@ -15,6 +22,7 @@ int main(void) {
     char *why = NULL;
     size_t why_len = 0;
     uint32_t k;
+    juzhu_status status;
 
     memset(&p, 0, sizeof p);            /* every 0 means "absent" */
     p.hukou_region = 110105;            /* Beijing: a floating resident (category derived) */
@@ -23,20 +31,25 @@ int main(void) {
     p.arrival_date = 20240901;
     p.registered_on = 20240902;
 
-    if (juzhu_assess_person(NULL, 20241020, &p, &a, &err) != JUZHU_STATUS_OK) {
+    status = juzhu_assess_person(NULL, 20241020, &p, &a, &err);
+    if (status == JUZHU_STATUS_INVALID_INPUT) { /* only then is err filled */
         fprintf(stderr, "refused: %s: %s\n", err.field, err.message);
         return 1;
     }
-    printf("类别: %s\n", juzhu_name(JUZHU_VOCAB_CATEGORY, a.category, JUZHU_FORM_ZH));
-    printf("登记: %s, 期限 %d, %s\n", juzhu_name(JUZHU_VOCAB_REGISTRATION_KIND, a.registration_kind, JUZHU_FORM_ZH),
-           (int)a.registration_deadline, juzhu_name(JUZHU_VOCAB_STATE, a.registration_status, JUZHU_FORM_ZH));
-    printf("居住证: %s, 满16周岁 %d, 期限 %d, %s\n", juzhu_name(JUZHU_VOCAB_PERMIT_STATUS, a.permit_status, JUZHU_FORM_ZH),
+    if (status != JUZHU_STATUS_OK) {
+        fprintf(stderr, "juzhu: %s\n", juzhu_status_message(status));
+        return 2;
+    }
+    printf("类别: %s\n", name(JUZHU_VOCAB_CATEGORY, a.category));
+    printf("登记: %s, 期限 %d, %s\n", name(JUZHU_VOCAB_REGISTRATION_KIND, a.registration_kind),
+           (int)a.registration_deadline, name(JUZHU_VOCAB_STATE, a.registration_status));
+    printf("居住证: %s, 满16周岁 %d, 期限 %d, %s\n", name(JUZHU_VOCAB_PERMIT_STATUS, a.permit_status),
            (int)a.permit_reaches_16_on, (int)a.permit_deadline,
-           juzhu_name(JUZHU_VOCAB_STATE, a.permit_application_status, JUZHU_FORM_ZH));
+           name(JUZHU_VOCAB_STATE, a.permit_application_status));
     printf("权益:");
     for (k = 0; k < JUZHU_ENTITLEMENT_COUNT; k++)
-        if (a.entitlements & (1u << k)) printf(" %s", juzhu_name(JUZHU_VOCAB_ENTITLEMENT, k, JUZHU_FORM_ZH));
-    printf("\n后果: %s\n\n", juzhu_name(JUZHU_VOCAB_CONSEQUENCE, a.consequence, JUZHU_FORM_ZH));
+        if (a.entitlements & (1u << k)) printf(" %s", name(JUZHU_VOCAB_ENTITLEMENT, k));
+    printf("\n后果: %s\n\n", name(JUZHU_VOCAB_CONSEQUENCE, a.consequence));
 
     if (juzhu_explain_person(NULL, 20241020, &p, JUZHU_FORM_EN, &why, &why_len, &err) == JUZHU_STATUS_OK) {
         fwrite(why, 1, why_len, stdout);

@@ -80,14 +80,14 @@ pub unsafe extern "C" fn juzhu_calendar_free(cal: *mut juzhu_calendar) {
 }
 
 /// Whether `date` (`YYYYMMDD`) is a rest day in `cal` (NULL: the embedded mainland calendar):
-/// 1 rest day, 0 working day, -1 not a date.
+/// 1 rest day, 0 working day, -1 not a date of the years the library reads (1900–2199).
 ///
 /// # Safety
 /// `cal` must be NULL or a live handle.
 #[no_mangle]
 pub unsafe extern "C" fn juzhu_calendar_is_rest_day(cal: *const juzhu_calendar, date: i32) -> i32 {
     guard_or(-1, || {
-        let Some(day) = date_from_yyyymmdd(date) else {
+        let Some(day) = date_from_yyyymmdd(date).filter(|&d| juzhu_core::date::in_input_range(d)) else {
             return -1;
         };
         let c: &Calendar = if cal.is_null() {

@@ -104,7 +104,7 @@ pub extern "C" fn juzhu_status_message(status: i32) -> *const c_char {
         2 => "invalid encoding: the bytes are not valid in the declared encoding\0",
         3 => "null argument: a required pointer was NULL\0",
         4 => "invalid argument: an argument is outside its documented range\0",
-        5 => "internal error caught (panic); nothing was written\0",
+        5 => "internal error caught (panic); treat every output as unwritten\0",
         _ => "unknown status\0",
     };
     s.as_ptr().cast()

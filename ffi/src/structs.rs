@@ -192,8 +192,11 @@ pub const JUZHU_TIME_ABSENT: i16 = 0;
 // ------------------------------------------------------------------------------- structs
 
 /// Refused input, for the struct entry points: NUL-terminated UTF-8, truncated to fit.
-/// `field` is the dotted path (`person.arrival_date`), `message` the reason. Never holds a whole
-/// identity number.
+/// `field` is the dotted path of the contract's JSON (`person.arrival_date`), the same a JSON
+/// case gets: a `juzhu_person` member named `permit_*` is `person.permit.*` there
+/// (`permit_issued_on` → `person.permit.issued_on`). `message` is the reason. Never holds a whole
+/// identity number. Written only with `JUZHU_STATUS_INVALID_INPUT`: on any other status it is
+/// untouched, so zero it before the call if it may be read after one.
 #[repr(C)]
 pub struct juzhu_error {
     /// Dotted path of the offending input.
@@ -289,7 +292,8 @@ pub struct juzhu_assessment {
     pub registration_basis: u64,
     /// Provisions the permit decision rests on.
     pub permit_basis: u64,
-    /// `JUZHU_STATUS_OK`, or for a refused batch row `JUZHU_STATUS_INVALID_INPUT` (all else 0).
+    /// `JUZHU_STATUS_OK`, or for a refused batch row `JUZHU_STATUS_INVALID_INPUT` (all else 0,
+    /// `permit_valid` `JUZHU_VALID_UNKNOWN`).
     pub status: i32,
     /// Entitlement bit set; rights held on the assessment day (bit k = entitlement code k).
     pub entitlements: u32,
@@ -397,6 +401,8 @@ pub struct juzhu_report_assessment {
     pub notices: u8,
     /// Zero.
     pub reserved: u8,
+    /// Zero (named so that the struct has no hidden padding, whatever the packing).
+    pub reserved_tail: [u8; 4],
 }
 
 // ----------------------------------------------------------------------------- helpers
@@ -920,6 +926,7 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
                 calendar_provisional: u8::from(o.calendar_provisional),
                 notices: l13::notices(day).bits() as u8,
                 reserved: 0,
+                reserved_tail: [0; 4],
             })
         });
         match result {
@@ -1156,6 +1163,10 @@ mod tests {
         assert_eq!(size_of::<juzhu_assessment>(), 80);
         assert_eq!(size_of::<juzhu_reporter>(), 28);
         assert_eq!(size_of::<juzhu_report_assessment>(), 48);
+        // No hidden padding at the end (a caller's packing pragma cannot change the size).
+        assert_eq!(offset_of!(juzhu_report_assessment, reserved_tail) + 4, 48);
+        assert_eq!(offset_of!(juzhu_assessment, reserved_tail) + 6, 80);
+        assert_eq!(offset_of!(juzhu_person, arrival_time) + 2 + 4, 64);
     }
 
     #[test]

@@ -71,6 +71,11 @@ static void null_arguments(void) {
     CHECK(juzhu_name(0, 0, 0) == NULL && juzhu_name(JUZHU_VOCAB_CATEGORY, 99, 0) == NULL && juzhu_name(99, 1, 0) == NULL, "names out of range");
     CHECK(!strcmp(juzhu_status_message(-42), "unknown status"), "unknown status message");
     CHECK(juzhu_calendar_is_rest_day(NULL, 20240230) == -1, "rest day of a non-date");
+    CHECK(juzhu_calendar_is_rest_day(NULL, 101) == -1 && juzhu_calendar_is_rest_day(NULL, 99991231) == -1 &&
+              juzhu_calendar_is_rest_day(NULL, 18991231) == -1 && juzhu_calendar_is_rest_day(NULL, 22000101) == -1,
+          "rest day of a year the library does not read");
+    CHECK(juzhu_calendar_is_rest_day(NULL, 19000101) == 0 && juzhu_calendar_is_rest_day(NULL, 21991231) == 0,
+          "rest day at the edges of 1900-2199");
 }
 
 static void encodings(void) {
