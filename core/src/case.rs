@@ -113,7 +113,11 @@ impl Case {
         read(&json::parse_bytes(json)?, RuleSet::default())
     }
 
-    /// Reads a case from a parsed `serde_json::Value` (same checks as [`Case::from_json`]).
+    /// Reads a case from a parsed `serde_json::Value`, with the checks of [`Case::from_json`]
+    /// except what parsing already lost: a key given twice in the text reaches the `Value` once
+    /// (the last one wins, where `from_json` refuses the case), and an object's keys come in the
+    /// `Value`'s order (sorted, unless `serde_json`'s `preserve_order` is on), so of two unknown keys
+    /// the error may name the other one. Prefer [`Case::from_json`] on text as received.
     ///
     /// # Errors
     /// As [`Case::from_json`].

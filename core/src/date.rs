@@ -151,7 +151,7 @@ fn add_months_table(n: DayNum, months: i32) -> Option<DayNum> {
     let t = table();
     let &p = t.ymd.get(n.wrapping_sub(t.first) as u32 as usize)?;
     let (y, m, d) = ((p >> 9) as i32, (p >> 5) & 0xF, p & 0x1F);
-    let index = usize::try_from((y - TABLE_FIRST_YEAR) * 12 + (m as i32 - 1) + months).ok()?;
+    let index = usize::try_from(((y - TABLE_FIRST_YEAR) * 12 + (m as i32 - 1)).checked_add(months)?).ok()?;
     let (&start, &next) = (t.month_start.get(index)?, t.month_start.get(index + 1)?);
     let len = (next - start) as u32;
     Some(start + (d.min(len) as i32) - 1)
@@ -160,7 +160,8 @@ fn add_months_table(n: DayNum, months: i32) -> Option<DayNum> {
 fn add_months_slow(n: DayNum, months: i32) -> DayNum {
     let (y, m, d) = to_ymd_slow(n);
     let total = i64::from(y) * 12 + (i64::from(m) - 1) + i64::from(months);
-    let ny = total.div_euclid(12) as i32;
+    // Years a day number can hold (±5.8 million around 1970): beyond, the result saturates.
+    let ny = total.div_euclid(12).clamp(-5_000_000, 5_000_000) as i32;
     let nm = total.rem_euclid(12) as u32 + 1;
     from_ymd(ny, nm, d.min(days_in_month(ny, nm)))
 }
@@ -168,7 +169,7 @@ fn add_months_slow(n: DayNum, months: i32) -> DayNum {
 /// Adds whole years (29 Feb + 1 year = 28 Feb).
 #[inline]
 pub fn add_years(n: DayNum, years: i32) -> DayNum {
-    add_months(n, years * 12)
+    add_months(n, years.saturating_mul(12))
 }
 
 /// Day number of a `NaiveDate`.
@@ -309,6 +310,18 @@ pub fn show(d: DayNum) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn adding_absurd_spans_saturates() {
+        for n in [0, from_ymd(2024, 2, 29), DayNum::MIN, DayNum::MAX] {
+            for years in [i32::MIN, i32::MAX] {
+                let _ = add_years(n, years);
+                let _ = add_months(n, years);
+            }
+        }
+        assert!(add_years(0, i32::MAX) > from_ymd(1_000_000, 1, 1));
+        assert!(add_years(0, i32::MIN) < from_ymd(-1_000_000, 1, 1));
+    }
 
     #[test]
     fn dates_are_written_as_format_writes_them() {

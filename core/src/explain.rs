@@ -13,14 +13,50 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
-/// A language for rendered text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// A language for rendered text: `zh` or `en` as text (`"en".parse()`, `Display`) and in serde.
+///
+/// ```
+/// use juzhu::Lang;
+/// assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+/// assert_eq!(Lang::Zh.to_string(), "zh");
+/// assert!("fr".parse::<Lang>().is_err());
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum Lang {
     /// 中文.
     Zh,
     /// English.
     En,
+}
+
+impl Lang {
+    /// The language's code: `zh` or `en`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = crate::vocab::UnknownWord;
+    /// `zh` or `en`.
+    fn from_str(s: &str) -> Result<Lang, Self::Err> {
+        match s {
+            "zh" => Ok(Lang::Zh),
+            "en" => Ok(Lang::En),
+            _ => Err(crate::vocab::UnknownWord::unknown(s, "zh, en")),
+        }
+    }
 }
 
 /// What one step says: the provision it rests on and its sentence in both languages.

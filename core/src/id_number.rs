@@ -6,9 +6,11 @@
 //! Numbers issued before 1999 had 15 digits (a 2-digit year in the 1900s and no check
 //! character); [`IdNumber::parse`] upgrades them.
 //!
-//! An `IdNumber` never shows itself whole: `Debug` and `Display` print the masked form
-//! (`210102********123X`); only [`IdNumber::expose`] gives the full text, for callers that must
-//! store it.
+//! An `IdNumber` never shows itself whole: `Debug`, `Display` and serde's `Serialize` give the
+//! masked form (`210102********123X`), so that a service's logs, traces or error reports built
+//! with serde cannot leak it; only [`IdNumber::expose`] gives the full text, for callers that
+//! must store it (serialize `id.expose()` explicitly where the whole number is meant).
+//! `Deserialize` reads and checks a number as [`IdNumber::parse`] does.
 //!
 //! ```
 //! use juzhu::id_number::{IdNumber, Sex};
@@ -174,15 +176,37 @@ impl std::str::FromStr for IdNumber {
     }
 }
 
+/// The masked form, as `Display` (personal data stays out of whatever serde writes: logs, traces,
+/// queued error reports). Serialize [`IdNumber::expose`] where the whole number must be stored.
 impl serde::Serialize for IdNumber {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.expose())
+        s.serialize_str(&self.masked())
+    }
+}
+
+/// Reads and checks a number as [`IdNumber::parse`] does (15 digits upgraded to 18); a refused
+/// one is described with its masked form.
+impl<'de> serde::Deserialize<'de> for IdNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        IdNumber::parse(&text).map_err(serde::de::Error::custom)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn serde_never_writes_the_whole_number() {
+        let id = IdNumber::parse("11010519491231002X").unwrap();
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"110105********002X\"");
+        let back: IdNumber = serde_json::from_str("\"110105491231002\"").unwrap();
+        assert_eq!(back.expose(), "11010519491231002X");
+        let e = serde_json::from_str::<IdNumber>("\"110105194912310021\"").unwrap_err().to_string();
+        assert!(!e.contains("110105194912310021") && e.contains("110105********0021"), "{e}");
+        assert!(serde_json::from_str::<IdNumber>("\"110105********002X\"").is_err(), "a masked number is no number");
+    }
 
     #[test]
     fn validates_and_upgrades() {

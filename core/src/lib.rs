@@ -115,6 +115,22 @@ pub fn assess(case: &Case) -> Result<Assessment, CaseError> {
 
 /// Assesses a case with the given calendar, under the case's rule set.
 ///
+/// ```
+/// // A caller's own calendar (its year replaces the embedded one): a National Day holiday
+/// // running to the 8th moves the deadline to the 9th.
+/// let days: Vec<String> = (1..=8).map(|d| format!("\"2024-10-{d:02}\"")).collect();
+/// let cal = juzhu::Calendar::from_json(&format!(
+///     r#"{{"base":"china","years":{{"2024":{{"rest_days":[{}]}}}}}}"#,
+///     days.join(",")
+/// ))?;
+/// let case = juzhu::Case::from_json(
+///     r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#,
+/// )?;
+/// let a = juzhu::assess_with(&case, &cal)?;
+/// assert_eq!(a.to_value()["registration"]["deadline"], "2024-10-09");
+/// # Ok::<(), juzhu::CaseError>(())
+/// ```
+///
 /// # Errors
 /// The case's first refused field.
 pub fn assess_with(case: &Case, cal: &Calendar) -> Result<Assessment, CaseError> {
@@ -122,6 +138,16 @@ pub fn assess_with(case: &Case, cal: &Calendar) -> Result<Assessment, CaseError>
 }
 
 /// Reads a JSON case, assesses it with the embedded calendar and returns the assessment JSON.
+///
+/// ```
+/// let answer = juzhu::assess_json(
+///     r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#,
+/// )?;
+/// assert!(answer.contains(r#""deadline":"2024-10-08""#));
+/// let refused = juzhu::assess_json(r#"{"as_of":"2024-10-02","person":{"arrival_date":"2024-02-30"}}"#);
+/// assert_eq!(refused.unwrap_err().field(), "person.arrival_date");
+/// # Ok::<(), juzhu::CaseError>(())
+/// ```
 ///
 /// # Errors
 /// Input that is not a valid case, with the field's path.

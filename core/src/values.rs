@@ -7,7 +7,7 @@
 //! its rows hold: a code, a day number, a division code. A value of the wrong shape (an unknown
 //! word, a text that is no date, a fraction where a whole number belongs) becomes an *invalid*
 //! marker, and the row is refused; the refusal's words come from the per-case reader given the
-//! row's values as JSON ([`Values::json_at`]), so a batch row is refused for exactly the reasons,
+//! row's values as JSON (`Values::json_at`), so a batch row is refused for exactly the reasons,
 //! in exactly the words, a JSON case with the same values would be.
 
 use crate::batch::{Span, NULL_CODE, NULL_DAY, NULL_REGION};
@@ -519,6 +519,9 @@ impl Values<'_> {
     }
 
     /// Rows `start..end`.
+    ///
+    /// # Panics
+    /// If `start > end` or `end` is beyond the column's rows (as slicing does).
     #[must_use]
     pub fn cut(self, start: usize, end: usize) -> Self {
         match self {

@@ -9,6 +9,38 @@
 use serde::ser::SerializeSeq;
 use std::marker::PhantomData;
 
+/// A text that is none of a word type's JSON words (what `str::parse` of a word type gives).
+///
+/// ```
+/// use juzhu::rules::liaoning_2013::Category;
+/// assert_eq!("floating".parse::<Category>(), Ok(Category::Floating));
+/// let e = "visitor".parse::<Category>().unwrap_err();
+/// assert_eq!(e.to_string(), r#""visitor" is not one of permanent, lodging, floating, overseas"#);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownWord {
+    message: String,
+}
+
+impl UnknownWord {
+    /// `text` (quoted and masked as every message is) is not one of the words of `W`.
+    pub fn of<W: Word>(text: &str) -> UnknownWord {
+        UnknownWord::unknown(text, &W::expected())
+    }
+
+    pub(crate) fn unknown(text: &str, expected: &str) -> UnknownWord {
+        UnknownWord { message: format!("{} is not one of {expected}", crate::privacy::quote(text)) }
+    }
+}
+
+impl std::fmt::Display for UnknownWord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for UnknownWord {}
+
 /// Behaviour shared by every enumerated word of the contract.
 pub trait Word: Copy + Sized + 'static {
     /// Every value, in code order.
@@ -390,13 +422,15 @@ macro_rules! words {
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = <::std::borrow::Cow<'de, str> as ::serde::Deserialize>::deserialize(d)?;
-                <$name as $crate::vocab::Word>::from_id(&s).ok_or_else(|| {
-                    <D::Error as ::serde::de::Error>::custom(format!(
-                        "{} is not one of {}",
-                        $crate::privacy::quote(&s),
-                        <$name as $crate::vocab::Word>::expected()
-                    ))
-                })
+                s.parse().map_err(<D::Error as ::serde::de::Error>::custom)
+            }
+        }
+
+        /// The JSON word (`"floating".parse()`), as [`Word::from_id`](crate::vocab::Word::from_id).
+        impl ::std::str::FromStr for $name {
+            type Err = $crate::vocab::UnknownWord;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                <$name as $crate::vocab::Word>::from_id(s).ok_or_else(|| $crate::vocab::UnknownWord::of::<$name>(s))
             }
         }
     };

@@ -319,7 +319,9 @@ impl Calendar {
         }
         let (mut x, mut left) = (d, n);
         while left > 0 {
-            x += 1;
+            // Saturates at the last day number (only absurd arguments get that far).
+            let Some(next) = x.checked_add(1) else { return DayNum::MAX };
+            x = next;
             if !self.is_rest(x) {
                 left -= 1;
             }
@@ -374,6 +376,11 @@ impl Calendar {
     }
 
     fn days_of(&self, year: i32, keep: impl Fn(&Calendar, DayNum) -> bool) -> Vec<NaiveDate> {
+        // A year the calendar has no data for rests on weekends only: it has neither kind of day
+        // (and any year, i32::MAX included, is answered without arithmetic on it).
+        if !self.is_known_year(year) {
+            return Vec::new();
+        }
         (from_ymd(year, 1, 1)..from_ymd(year + 1, 1, 1)).filter(|&d| keep(self, d)).map(crate::date::to_naive).collect()
     }
 }
@@ -416,6 +423,19 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The public helpers answer any argument without overflowing (debug builds would panic).
+    #[test]
+    fn extreme_arguments_saturate() {
+        let cal = Calendar::china();
+        for year in [i32::MIN, -1, 0, 1899, 2300, i32::MAX] {
+            assert!(cal.holidays(year).is_empty() && cal.make_up_working_days(year).is_empty(), "{year}");
+        }
+        assert!(cal.holidays(2024).contains(&NaiveDate::from_ymd_opt(2024, 10, 1).unwrap()));
+        assert_eq!(cal.nth_working_after(DayNum::MAX - 3, 5), DayNum::MAX);
+        assert_eq!(cal.nth_working_after(DayNum::MAX, 1), DayNum::MAX);
+        assert!(cal.nth_working_after(0, 100_000) > 100_000);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> DayNum {
         from_ymd(y, m, day)

@@ -1,7 +1,7 @@
 //! The `liaoning-2013` batch engine: whole populations, columns in, columns out.
 //!
 //! Input is a struct of columns ([`PersonColumns`], declared in [`super::record`]), each holding
-//! [`Values`](crate::values::Values) as the caller has them — numpy arrays with sentinels
+//! [`Values`] as the caller has them — numpy arrays with sentinels
 //! ([`NULL_DAY`], [`NULL_CODE`], …) or Arrow arrays with validity bitmaps: words as codes, text
 //! or dictionaries; dates as day numbers, ticks of any unit or ISO text; division codes as
 //! numbers or text. A missing column means "absent" for every row. Output is written into
