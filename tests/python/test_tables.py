@@ -370,3 +370,18 @@ def test_mixed_columns_read_times_codes_and_list_text_as_assess_does():
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_batch(empty, AS_OF, "{")
     assert info.value.field == "policy"
+
+
+def test_answers_join_their_input_as_the_readme_shows():
+    """The README's idioms put the answer beside the input (only `category` shares a name)."""
+    frame = pd.DataFrame(PEOPLE, index=list("vwxyz")).drop(columns="hukou_region")
+    frame = frame.assign(arrival_date=pd.to_datetime(frame["arrival_date"]))
+    out = juzhu.assess_batch(frame, AS_OF, errors="mark")
+    inputs = set(juzhu.batch_columns()["inputs"])
+    assert {c for c in out.columns if c in inputs} == {"category"}
+    both = frame.join(out, suffixes=("", "_assessed"))
+    assert list(both.index) == list("vwxyz") and "category_assessed" in both
+    assert both.loc["w", "category_assessed"] == "lodging" and both.loc["w", "category"] == "lodging"
+    polars = pl.from_pandas(frame.reset_index(drop=True))
+    side = polars.hstack(juzhu.assess_batch(polars, AS_OF, errors="mark").rename({"category": "category_assessed"}))
+    assert side.columns[: len(polars.columns)] == polars.columns and "category_assessed" in side.columns
