@@ -131,6 +131,12 @@ pub struct CaseOptions {
     #[arg(long, value_name = "ID", value_parser = rule_set_parser())]
     pub rule_set: Option<RuleSet>,
     /// A calendar file (JSON) to count days with instead of the embedded mainland calendar
+    ///
+    /// {"base": "china", "years": {"2027": {"rest_days": ["2027-02-08", ...], "working_days":
+    /// ["2027-02-06", ...], "source": "the notice"}}}. base: "china" (the embedded years, the
+    /// default) or "none" (weekends only). Each year listed replaces that year of the base: its
+    /// Saturdays and Sundays rest, except working_days, and so do rest_days (what `juzhu calendar
+    /// YEAR --json` prints as rest_days_on_weekdays and working_weekend_days).
     #[arg(long, value_name = "FILE")]
     pub calendar: Option<PathBuf>,
     /// The encoding of the input and of everything printed
@@ -147,7 +153,8 @@ pub struct CalendarArgs {
     /// Print JSON: {"year", "official", "sources", "rest_days_on_weekdays", "working_weekend_days"}
     #[arg(long)]
     pub json: bool,
-    /// A calendar file (JSON) to show instead of the embedded mainland calendar
+    /// A calendar file (JSON) to show instead of the embedded mainland calendar (the format: see
+    /// `juzhu assess --help`)
     #[arg(long, value_name = "FILE")]
     pub calendar: Option<PathBuf>,
     /// The encoding of the calendar file and of everything printed
@@ -188,9 +195,15 @@ fn rule_set_parser() -> impl TypedValueParser<Value = RuleSet> {
 /// `juzhu: …` message on stderr, with clap's hints but without the usage text (status 2).
 pub fn report_parse_error(e: &clap::Error) -> Status {
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        // A closed stdout (`juzhu --help | head -1`) is not an error.
-        let _ = e.print();
-        return Status::Answered;
+        // A closed pipe (`juzhu --help | head -1`) is not an error; output that cannot be written
+        // otherwise (a full disk) is.
+        return match e.print() {
+            Err(w) if w.kind() != std::io::ErrorKind::BrokenPipe => {
+                crate::io::to_stderr(Encoding::Utf8, &format!("juzhu: writing the output: {w}\n"));
+                Status::Usage
+            }
+            _ => Status::Answered,
+        };
     }
     crate::io::to_stderr(Encoding::Utf8, &short_error(&e.render().to_string()));
     Status::Usage

@@ -70,7 +70,7 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
     let Ok(value) = serde_json::from_str::<Value>(text) else {
         // Not JSON: the core says why in its own words (or, should it read what serde_json
         // does not, the case is read from the text).
-        return Ok(Case::from_json_in(text, default)?);
+        return Case::from_json_in(text, default).map_err(|e| with_jsonl_hint(e.into(), text));
     };
     let acceptance = matches!(&value, Value::Object(m)
         if m.contains_key("input") && m.keys().all(|k| ACCEPTANCE_KEYS.contains(&k.as_str())));
@@ -96,6 +96,15 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
         }
     }
     Ok(Case::from_json_in(text, default)?)
+}
+
+/// A file of one case per line read as one case fails after its first line: say so.
+fn with_jsonl_hint(mut refused: Refused, text: &str) -> Refused {
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    if refused.field.is_empty() && refused.message.contains("trailing characters") && lines > 1 {
+        refused.message.push_str(" (one case per line? read them with --jsonl)");
+    }
+    refused
 }
 
 #[cfg(test)]

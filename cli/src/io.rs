@@ -106,8 +106,10 @@ impl Out {
     }
 }
 
-/// Writes `text` to standard error in `encoding`; there is nowhere to report a failure.
+/// Writes `text` to standard error in `encoding`; there is nowhere to report a failure. Every
+/// message of the command passes here, so identity numbers in what the command itself quotes (a
+/// file name, a bad argument) are masked like those the library quotes (RULES.md §8).
 pub fn to_stderr(encoding: Encoding, text: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = err.write_all(&encoding.encode(text)).and_then(|()| err.flush());
+    let _ = err.write_all(&encoding.encode(&juzhu::privacy::mask_text(text))).and_then(|()| err.flush());
 }

@@ -127,3 +127,40 @@ fn calendar_command_lists_sources() {
     assert!(out.contains("国务院办公厅关于2024年部分节假日安排的通知"));
     assert!(out.contains("10-01"));
 }
+
+#[test]
+fn one_language_reports_say_nothing_in_the_other() {
+    let file = common::example("floating-worker.json");
+    let (_, zh, _) = run(&["assess", "--lang", "zh", &file], None);
+    assert!(zh.contains("(推定)") && zh.contains("0 元"), "{zh}");
+    for english in ["(derived)", "(given)", "yuan"] {
+        assert!(!zh.contains(english), "the Chinese report says {english}: {zh}");
+    }
+    let (_, en, _) = run(&["assess", "--lang", "en", &file], None);
+    assert!(en.contains("(derived)") && en.contains("0 yuan") && !en.contains('元'), "{en}");
+}
+
+#[test]
+fn refusals_say_how_to_fix_the_input() {
+    // Several cases in one file, read as one: the message points to --jsonl.
+    let two = format!("{CASE}\n{CASE}\n", CASE = r#"{"as_of":"2024-10-02","person":{"category":"floating"}}"#);
+    let (code, _, err) = run(&["assess", "-"], Some(&two));
+    assert_eq!(code, 1);
+    assert!(err.contains("--jsonl"), "{err}");
+    // A field of the other rule set in a case naming none: name it in policy.rule_set.
+    let china = r#"{"as_of":"2024-10-02","person":{"residing_since":"2024-01-01"}}"#;
+    let (code, _, err) = run(&["assess", "-"], Some(china));
+    assert_eq!(code, 1);
+    assert!(err.contains(r#"set policy.rule_set to "china-2016""#), "{err}");
+    let named =
+        r#"{"as_of":"2024-10-02","policy":{"rule_set":"liaoning-2013"},"person":{"residing_since":"2024-01-01"}}"#;
+    let (_, _, err) = run(&["assess", "-"], Some(named));
+    assert!(err.contains("(the case's policy.rule_set)"), "{err}");
+}
+
+#[test]
+fn help_that_cannot_be_written_is_an_error() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else { return };
+    let status = common::juzhu().arg("--help").stdout(full).stderr(std::process::Stdio::null()).status().unwrap();
+    assert_eq!(status.code(), Some(2));
+}

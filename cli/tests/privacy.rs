@@ -109,3 +109,35 @@ fn run(args: &[&str], input: &str) -> String {
     let r = common::run(args, input.as_bytes());
     format!("{}{}", r.out(), r.err())
 }
+
+/// What the command quotes itself — file names, argument values, a calendar file's `source` — is
+/// masked too, in every subcommand.
+#[test]
+fn the_commands_own_messages_mask_identity_numbers() {
+    let id = valid_id("21010219900101123");
+    let scratch = common::Scratch::new("privacy-own-messages");
+    let missing = format!("张三-{id}.json");
+    let calendar = scratch.file(
+        "calendar.json",
+        format!(r#"{{"base":"china","years":{{"2027":{{"rest_days":[],"source":"notice for {id}"}}}}}}"#).as_bytes(),
+    );
+    let case = common::example("floating-worker.json");
+    let runs = [
+        vec!["assess", missing.as_str()],
+        vec!["assess", "--calendar", missing.as_str(), case.as_str()],
+        vec!["assess", "--rule-set", id.as_str(), case.as_str()],
+        vec!["assess", "--lang", id.as_str(), case.as_str()],
+        vec!["assess", case.as_str(), id.as_str()],
+        vec!["explain", missing.as_str()],
+        vec!["calendar", id.as_str()],
+        vec![id.as_str()],
+        vec!["calendar", "2027", "--calendar", calendar.as_str()],
+        vec!["calendar", "2027", "--json", "--calendar", calendar.as_str()],
+    ];
+    for args in runs {
+        let r = common::run(&args, b"");
+        let all = format!("{}{}", r.out(), r.err());
+        assert!(!all.trim().is_empty(), "{args:?} says something");
+        assert!(!leaks(&all, &id), "{args:?} shows the identity number: {all}");
+    }
+}

@@ -216,6 +216,15 @@ impl Report {
         }
     }
 
+    /// The currency unit in the report's language(s): 元, yuan, or 元/yuan.
+    pub fn yuan(&self) -> &'static str {
+        match self.lang {
+            Some(Lang::Zh) => "元",
+            Some(Lang::En) => "yuan",
+            None => "元/yuan",
+        }
+    }
+
     /// A word's label in the report's language(s).
     pub fn word<W: Word>(&self, w: W) -> String {
         match self.lang {

@@ -44,22 +44,33 @@ pub(crate) fn read_policy(o: &Obj) -> Result<Policy, CaseError> {
 }
 
 /// The rule set a case names (`policy.rule_set`), or `default`.
-fn rule_set_of(top: &Obj, default: RuleSet) -> Result<RuleSet, CaseError> {
+fn rule_set_of(top: &Obj, default: RuleSet) -> Result<(RuleSet, bool), CaseError> {
     let Some(p @ Json::Obj(entries)) = top.get("policy") else {
         // Absent, or not an object: the rule set's reader reports the latter.
-        return Ok(default);
+        return Ok((default, false));
     };
     let _ = p;
     match entries.iter().find(|(k, _)| k == "rule_set").map(|(_, v)| v) {
-        None | Some(Json::Null) => Ok(default),
-        Some(v) => json::word("policy.rule_set", v),
+        None | Some(Json::Null) => Ok((default, false)),
+        Some(v) => Ok((json::word("policy.rule_set", v)?, true)),
     }
 }
 
-/// Why `path` is refused in a case of `rule_set`, if it is a field of another rule set.
-pub(crate) fn foreign_field(rule_set: RuleSet, path: &str) -> Option<String> {
+/// Why `path` is refused in a case of `rule_set`, if it is a field of another rule set; `named`:
+/// whether the case named its rule set (else the message says how to name the other).
+pub(crate) fn foreign_field(rule_set: RuleSet, path: &str, named: bool) -> Option<String> {
     rules::owner_of(path).filter(|&owner| owner != rule_set).map(|owner| {
-        format!("is a field of rule set {}, not of {} (the case's policy.rule_set)", owner.id(), rule_set.id())
+        if named {
+            format!("is a field of rule set {}, not of {} (the case's policy.rule_set)", owner.id(), rule_set.id())
+        } else {
+            format!(
+                "is a field of rule set {}, not of {}, which the case is read under as it names none: \
+                 set policy.rule_set to \"{}\"",
+                owner.id(),
+                rule_set.id(),
+                owner.id()
+            )
+        }
     })
 }
 
@@ -71,8 +82,8 @@ pub(crate) fn read(j: &Json, default: RuleSet) -> Result<Case, CaseError> {
     }
     let top = Obj::new("", j, CASE_FIELDS)?;
     let as_of = top.req("as_of", "the day the assessment speaks for", json::date)?;
-    let rule_set = rule_set_of(&top, default)?;
-    rules::read_case(rule_set, &top, as_of, &|path: &str| foreign_field(rule_set, path))
+    let (rule_set, named) = rule_set_of(&top, default)?;
+    rules::read_case(rule_set, &top, as_of, &|path: &str| foreign_field(rule_set, path, named))
 }
 
 impl Case {

@@ -176,6 +176,18 @@ pub(crate) fn mask_message(message: String) -> String {
     }
 }
 
+/// `text` with every identity-number-like run masked (digits in any grouping or width), as every
+/// message of the library is: for callers that print text of their own that may hold one (a file
+/// name, an argument, a note).
+///
+/// ```
+/// assert_eq!(juzhu::privacy::mask_text("张三-21010219900101123X.json"), "张三-210102********123X.json");
+/// assert_eq!(juzhu::privacy::mask_text("2024-10-02"), "2024-10-02");
+/// ```
+pub fn mask_text(text: &str) -> String {
+    mask_message(text.to_owned())
+}
+
 fn has_id_like_run(s: &str) -> bool {
     !id_runs(&s.chars().collect::<Vec<_>>()).is_empty()
 }

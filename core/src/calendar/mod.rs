@@ -416,7 +416,11 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
             format!("{} is also listed in rest_days", crate::date::format_iso(d)),
         ));
     }
-    let source = o.opt("source", json::text)?.unwrap_or_else(|| "supplied by the caller".to_owned());
+    // Shown by every face (`juzhu calendar`, Python, C): kept free of identity numbers like any
+    // text the library gives back.
+    let source = o
+        .opt("source", json::text)?
+        .map_or_else(|| "supplied by the caller".to_owned(), |s| crate::privacy::mask_text(&s));
     Ok(YearSpec { rest, work, info: YearInfo { sources: vec![source], named: Vec::new() } })
 }
 

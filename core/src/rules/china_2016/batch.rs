@@ -79,7 +79,7 @@ impl BatchRules for Engine {
         let rs = crate::RuleSet::China2016;
         let policy = batch_policy(rs, policy)?;
         let (policy, settings) =
-            super::input::read_policy_object(policy.as_ref(), &|p| crate::case::foreign_field(rs, p))?;
+            super::input::read_policy_object(policy.as_ref(), &|p| crate::case::foreign_field(rs, p, true))?;
         let cols = PersonColumns::from_named(len, columns, &|name| foreign_column(rs, name))?;
         let mut out = PersonBatch::with_len(len);
         out.errors =

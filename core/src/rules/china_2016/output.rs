@@ -295,9 +295,10 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
             format!("{}–{}", pen.fine_min_yuan, pen.fine_max_yuan)
         };
         out.line(format!(
-            "{}: {} — {fine} 元/yuan  [{}]",
+            "{}: {} — {fine} {}  [{}]",
             out.both("处罚", "Penalty"),
             out.word(pen.offence),
+            out.yuan(),
             pen.basis.ids().join(", ")
         ));
     }

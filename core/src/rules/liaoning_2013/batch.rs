@@ -81,7 +81,7 @@ impl BatchRules for Engine {
     ) -> Result<Output, CaseError> {
         let rs = crate::RuleSet::Liaoning2013;
         let policy = batch_policy(rs, policy)?;
-        let policy = super::input::read_policy_object(policy.as_ref(), &|p| crate::case::foreign_field(rs, p))?;
+        let policy = super::input::read_policy_object(policy.as_ref(), &|p| crate::case::foreign_field(rs, p, true))?;
         let cols = PersonColumns::from_named(len, columns, &|name| foreign_column(rs, name))?;
         let mut out = PersonBatch::with_len(len);
         let (mut main, mut added) = out.all_columns_mut();

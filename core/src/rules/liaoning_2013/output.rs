@@ -323,7 +323,12 @@ pub(crate) fn findings_from_json(v: &serde_json::Value) -> Result<Findings, Stri
 pub(crate) fn report(findings: &Findings, out: &mut Out) {
     match findings {
         Findings::Person(p) => {
-            out.line(format!("{}: {} ({})", out.both("类别", "Category"), out.word(p.category), p.category_source));
+            out.line(format!(
+                "{}: {} ({})",
+                out.both("类别", "Category"),
+                out.word(p.category),
+                out.word(p.category_source)
+            ));
             let r = &p.registration;
             out.line(format!("{}:", out.both("登记", "Registration")));
             out.line(format!("  {}: {}", out.both("种类", "kind"), out.opt(r.kind)));
@@ -368,9 +373,10 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
                 ));
             }
             out.line(format!(
-                "  {}: {} 元/yuan  [{}]",
+                "  {}: {} {}  [{}]",
                 out.both("费用", "fee"),
                 pm.fee_yuan,
+                out.yuan(),
                 pm.basis.ids().join(", ")
             ));
             for (i, c) in p.changes.iter().enumerate() {
@@ -407,7 +413,13 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
             };
             out.line(format!("{label}: {}", out.word(p.consequence)));
             if p.fine_max_yuan > 0 {
-                out.line(format!("  {}: {}–{} 元/yuan", out.both("罚款", "fine"), p.fine_min_yuan, p.fine_max_yuan));
+                out.line(format!(
+                    "  {}: {}–{} {}",
+                    out.both("罚款", "fine"),
+                    p.fine_min_yuan,
+                    p.fine_max_yuan,
+                    out.yuan()
+                ));
             }
         }
         Findings::Reporter(r) => {
@@ -422,10 +434,11 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
             out.line(format!("{}: {}", out.both("处罚", "Penalty"), out.word(pen.stage)));
             if pen.fine_max_yuan > 0 {
                 out.line(format!(
-                    "  {}: {}–{} 元/yuan, {}",
+                    "  {}: {}–{} {}, {}",
                     out.both("罚款", "fine"),
                     pen.fine_min_yuan,
                     pen.fine_max_yuan,
+                    out.yuan(),
                     out.opt(pen.authority)
                 ));
             }
