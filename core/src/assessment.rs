@@ -239,6 +239,11 @@ impl Report {
         w.map_or_else(|| "—".to_owned(), |w| self.word(w))
     }
 
+    /// `date — status`, or the status alone when there is no date (no `— —`).
+    pub fn dated(date: Option<impl std::fmt::Display>, status: &str) -> String {
+        date.map_or_else(|| status.to_owned(), |d| format!("{d} — {status}"))
+    }
+
     /// An optional date, `—` when absent.
     pub fn date(d: Option<NaiveDate>) -> String {
         d.map_or_else(|| "—".to_owned(), |d| d.to_string())

@@ -235,10 +235,9 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
     }
     if p.issue_status.is_some() {
         out.line(format!(
-            "  {}: {} — {}",
+            "  {}: {}",
             out.both("发证期限", "issue by"),
-            Out::date(p.issue_deadline),
-            out.opt(p.issue_status)
+            Out::dated(p.issue_deadline, &out.opt(p.issue_status))
         ));
     }
     for e in &p.endorsements {
@@ -260,17 +259,26 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
             "  {}: {}{}",
             out.both("使用功能", "function"),
             out.word(func),
-            p.suspended_since.map(|s| format!(" ({s})")).unwrap_or_default()
+            p.suspended_since.map(|s| format!(" ({} {s})", out.both("自", "since"))).unwrap_or_default()
         ));
     }
     if let (Some(y), Some(from)) = (p.residence_years, p.residence_counted_from) {
-        out.line(format!("  {}: {y} ({from})", out.both("居住年限", "years of residence")));
+        out.line(format!(
+            "  {}: {y} ({} {from})",
+            out.both("居住年限", "years of residence"),
+            out.both("起算日", "counted from")
+        ));
     }
     out.line(format!(
-        "  {}: {} / {} / {}  [{}]",
+        "  {}: {} {} {}; {} {} {}; {} {}  [{}]",
         out.both("费用", "fees"),
+        out.both("领证", "first card"),
         p.fee_yuan,
+        out.yuan(),
+        out.both("签注", "endorsement"),
         p.endorsement_fee_yuan,
+        out.yuan(),
+        out.both("换领补领", "renewal or replacement"),
         out.word(p.replacement_fee),
         p.basis.ids().join(", ")
     ));

@@ -424,10 +424,9 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
         }
         Findings::Reporter(r) => {
             out.line(format!(
-                "{}: {} — {}  [{}]",
+                "{}: {}  [{}]",
                 out.both("报送期限", "Report due"),
-                Out::date(r.report.deadline),
-                out.word(r.report.status),
+                Out::dated(r.report.deadline, &out.word(r.report.status)),
                 r.report.basis.ids().join(", ")
             ));
             let pen = &r.penalty;
