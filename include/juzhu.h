@@ -45,7 +45,8 @@
  * 8. Encodings. JSON entry points take and give UTF-8, or GB18030 through
  *    juzhu_assess_json_gb18030() / JUZHU_ENCODING_GB18030; invalid bytes give
  *    JUZHU_STATUS_INVALID_ENCODING. Every other text (juzhu_error, explanations, names, calendar
- *    errors) is UTF-8. Texts never contain a whole identity number.
+ *    errors) is UTF-8; juzhu_to_gb18030() converts any of it. Texts never contain a whole
+ *    identity number.
  * 9. Language. The header is C99 (or C++11) and later.
  */
 
@@ -1385,6 +1386,20 @@ enum juzhu_status juzhu_assess_json_ex(const struct juzhu_calendar *calendar,
                                        size_t len,
                                        char **out,
                                        size_t *out_len);
+
+/**
+ * Converts UTF-8 text to GB18030 (which includes GBK and GB2312), for systems that run in it:
+ * any text the library gives in UTF-8 — a `juzhu_error`'s field or message, an explanation from
+ * `juzhu_explain_person`, a `juzhu_name`. `text` points to `len` bytes (a terminating NUL is
+ * neither needed nor counted). On `JUZHU_STATUS_OK`, `*out` receives the GB18030 text,
+ * NUL-terminated, and `*out_len` its length without the NUL; the caller frees `*out` with
+ * `juzhu_string_free`. Text that is not UTF-8 gives `JUZHU_STATUS_INVALID_ENCODING` and writes
+ * nothing. Thread-safe.
+ *
+ * # Safety
+ * `text` must point to `len` readable bytes; `out` and `out_len` to writable storage.
+ */
+enum juzhu_status juzhu_to_gb18030(const char *text, size_t len, char **out, size_t *out_len);
 
 /**
  * The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant for the

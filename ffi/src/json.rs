@@ -125,3 +125,42 @@ pub unsafe extern "C" fn juzhu_assess_json_ex(
     // SAFETY: forwarded contract.
     guard(|| unsafe { assess_json_impl(calendar, encoding, case_json, len, out, out_len) })
 }
+
+/// Converts UTF-8 text to GB18030 (which includes GBK and GB2312), for systems that run in it:
+/// any text the library gives in UTF-8 — a `juzhu_error`'s field or message, an explanation from
+/// `juzhu_explain_person`, a `juzhu_name`. `text` points to `len` bytes (a terminating NUL is
+/// neither needed nor counted). On `JUZHU_STATUS_OK`, `*out` receives the GB18030 text,
+/// NUL-terminated, and `*out_len` its length without the NUL; the caller frees `*out` with
+/// `juzhu_string_free`. Text that is not UTF-8 gives `JUZHU_STATUS_INVALID_ENCODING` and writes
+/// nothing. Thread-safe.
+///
+/// # Safety
+/// `text` must point to `len` readable bytes; `out` and `out_len` to writable storage.
+#[no_mangle]
+pub unsafe extern "C" fn juzhu_to_gb18030(
+    text: *const c_char,
+    len: usize,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> juzhu_status {
+    guard(|| {
+        if text.is_null() || out.is_null() || out_len.is_null() {
+            return juzhu_status::NullArgument;
+        }
+        if len > isize::MAX as usize {
+            return juzhu_status::InvalidArgument;
+        }
+        // SAFETY: non-NULL, `len` readable bytes (contract), `len` fits in isize (checked).
+        let bytes = unsafe { std::slice::from_raw_parts(text.cast::<u8>(), len) };
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return juzhu_status::InvalidEncoding;
+        };
+        let (ptr, n) = to_c_string(encode(text.to_owned(), JUZHU_ENCODING_GB18030));
+        // SAFETY: non-NULL (checked) and writable (contract).
+        unsafe {
+            *out = ptr;
+            *out_len = n;
+        }
+        juzhu_status::Ok
+    })
+}

@@ -318,6 +318,43 @@ static void calendars(void) {
     juzhu_calendar_free(cal);
 }
 
+/* UTF-8 text the library gives (names, error messages) converted to GB18030 for GBK systems. */
+static void gb18030_text(void) {
+    static const char floating_gb[] = "\xc1\xf7\xb6\xaf\xc8\xcb\xbf\xda"; /* 流动人口 */
+    const char *name = juzhu_name(JUZHU_VOCAB_CATEGORY, JUZHU_CATEGORY_FLOATING, JUZHU_FORM_ZH);
+    char *out = SENTINEL;
+    size_t len = 7;
+    juzhu_person p;
+    juzhu_assessment a;
+    juzhu_error err;
+    CHECK(name != NULL && !strcmp(name, "\xe6\xb5\x81\xe5\x8a\xa8\xe4\xba\xba\xe5\x8f\xa3"), "the UTF-8 name");
+    CHECK(juzhu_to_gb18030(name, strlen(name), &out, &len) == JUZHU_STATUS_OK && len == 8 &&
+              !memcmp(out, floating_gb, 9),
+          "a name in GB18030, NUL-terminated");
+    juzhu_string_free(out);
+    out = SENTINEL;
+    len = 7;
+    CHECK(juzhu_to_gb18030("\xff", 1, &out, &len) == JUZHU_STATUS_INVALID_ENCODING && out == SENTINEL && len == 7,
+          "text that is not UTF-8 writes nothing");
+    CHECK(juzhu_to_gb18030(NULL, 0, &out, &len) == JUZHU_STATUS_NULL_ARGUMENT &&
+              juzhu_to_gb18030("a", 1, NULL, &len) == JUZHU_STATUS_NULL_ARGUMENT &&
+              juzhu_to_gb18030("a", 1, &out, NULL) == JUZHU_STATUS_NULL_ARGUMENT &&
+              juzhu_to_gb18030("a", (size_t)-1, &out, &len) == JUZHU_STATUS_INVALID_ARGUMENT,
+          "NULL and impossible lengths");
+    CHECK(juzhu_to_gb18030("", 0, &out, &len) == JUZHU_STATUS_OK && len == 0 && out[0] == 0, "empty text");
+    juzhu_string_free(out);
+    /* A refusal's message, for a GBK screen. */
+    memset(&p, 0, sizeof p);
+    memset(&err, 0, sizeof err);
+    p.category = JUZHU_CATEGORY_FLOATING;
+    p.arrival_date = 20240230;
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT, "refused");
+    CHECK(juzhu_to_gb18030(err.message, strlen(err.message), &out, &len) == JUZHU_STATUS_OK &&
+              len == strlen(err.message) && !strcmp(out, err.message),
+          "an ASCII message is the same bytes in GB18030");
+    juzhu_string_free(out);
+}
+
 int main(void) {
     null_arguments();
     encodings();
@@ -325,6 +362,7 @@ int main(void) {
     dates_and_constants();
     overseas_and_limits();
     calendars();
+    gb18030_text();
     printf("%d hostile-input checks: %s\n", checks, failures ? "FAILED" : "ok");
     return failures ? 1 : 0;
 }
