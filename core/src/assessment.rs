@@ -5,6 +5,7 @@
 //! set found ([`Findings`]). Serialising an [`Assessment`] with serde gives the contract's JSON;
 //! [`Assessment::from_json`] reads it back.
 
+use crate::error::CaseError;
 use crate::explain::{Explanation, Lang};
 use crate::rules::{Findings, RuleSet};
 use crate::vocab::{IdSet, Word};
@@ -77,6 +78,11 @@ pub struct Assessment {
     pub explanation: Explanation,
 }
 
+#[allow(clippy::needless_pass_by_value)] // used as `map_err(not_an_assessment)`
+fn not_an_assessment(what: String) -> CaseError {
+    CaseError::new("", format!("not an assessment: {what}"))
+}
+
 impl Assessment {
     /// An assessment of `findings`.
     pub(crate) fn new(
@@ -118,17 +124,22 @@ impl Assessment {
     /// The explanation comes back as words.
     ///
     /// # Errors
-    /// Text that is not an assessment, with what does not fit.
-    pub fn from_json(json: &str) -> Result<Assessment, String> {
-        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    /// Text that is not an assessment: a [`CaseError`] (an `std::error::Error`) with an empty
+    /// field, saying what does not fit (`not an assessment: as_of: missing`).
+    pub fn from_json(json: &str) -> Result<Assessment, CaseError> {
+        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| not_an_assessment(e.to_string()))?;
         Assessment::from_value(&v)
     }
 
     /// Reads an assessment back from its JSON value.
     ///
     /// # Errors
-    /// A value that is not an assessment, with what does not fit.
-    pub fn from_value(v: &serde_json::Value) -> Result<Assessment, String> {
+    /// A value that is not an assessment, as [`Assessment::from_json`].
+    pub fn from_value(v: &serde_json::Value) -> Result<Assessment, CaseError> {
+        Assessment::read_value(v).map_err(not_an_assessment)
+    }
+
+    fn read_value(v: &serde_json::Value) -> Result<Assessment, String> {
         let field = |k: &str| v.get(k).ok_or_else(|| format!("{k}: missing"));
         let rule_set: RuleSet =
             serde_json::from_value(field("rule_set")?.clone()).map_err(|e| format!("rule_set: {e}"))?;

@@ -1255,3 +1255,17 @@ fn overseas_inputs_that_change_nothing_or_are_accepted() {
     let planned = assess(overseas("2024-06-01", json!({"overseas_kind": "foreigner", "arrival_date": "2024-06-11"})));
     assert_eq!(planned["registration"]["status"], "pending");
 }
+
+/// An assessment read back from JSON that is not one says what does not fit, as an error type
+/// (`?` into any `Box<dyn Error>`).
+#[test]
+fn reading_back_what_is_no_assessment_is_an_error() {
+    fn read(text: &str) -> Result<juzhu::Assessment, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(juzhu::Assessment::from_json(text)?)
+    }
+    let e = read("{}").unwrap_err().to_string();
+    assert!(e.contains("not an assessment: rule_set: missing"), "{e}");
+    let e = juzhu::Assessment::from_json("[1").unwrap_err();
+    assert_eq!(e.field(), "");
+    assert!(e.message().starts_with("not an assessment: "), "{}", e.message());
+}

@@ -489,9 +489,7 @@ impl Assessment {
     /// Reads an assessment back from its contract JSON (as `to_json` writes it).
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &str) -> PyResult<Assessment> {
-        juzhu::Assessment::from_json(text)
-            .map(|inner| Assessment { inner })
-            .map_err(|m| case_error(py, &juzhu::CaseError::new("", format!("not an assessment: {m}"))))
+        juzhu::Assessment::from_json(text).map(|inner| Assessment { inner }).map_err(|e| case_error(py, &e))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
