@@ -26,7 +26,7 @@ words! {
     /// How periods of days are counted (RULES.md §6).
     pub enum DayCounting {
         /// Calendar days, the last day moved to the next working day if it is a rest day (default).
-        CivilCode = 0 => "civil_code", "民法典计算（末日遇休息日顺延）", "Civil Code (a rest-day last day moves to the next working day)";
+        CivilCode = 0 => "civil_code", "按《民法典》计算（末日为法定休假日的顺延）", "Civil Code (a rest-day last day moves to the next working day)";
         /// Calendar days, never moved.
         Calendar = 1 => "calendar", "自然日", "calendar days";
         /// Working days only.

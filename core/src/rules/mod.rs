@@ -207,9 +207,9 @@ macro_rules! registry {
 
 registry! {
     /// Liaoning Decree 281 (2013) as promulgated (the default).
-    Liaoning2013 = 0 => liaoning_2013, "liaoning-2013", "辽宁省实有人口服务管理办法（2013年省政府令第281号）", "Liaoning Measures on the Actual Population (Decree 281, 2013)";
+    Liaoning2013 = 0 => liaoning_2013, "liaoning-2013", "《辽宁省实有人口服务管理办法》（2013年辽宁省人民政府令第281号）", "Liaoning Measures on the Actual Population (Decree 281, 2013)";
     /// The State Council's Interim Regulations on Residence Permits (Decree 663, in force 2016-01-01).
-    China2016 = 1 => china_2016, "china-2016", "居住证暂行条例（2015年国务院令第663号）", "Interim Regulations on Residence Permits (State Council Decree 663, 2016)";
+    China2016 = 1 => china_2016, "china-2016", "《居住证暂行条例》（国务院令第663号，2016年施行）", "Interim Regulations on Residence Permits (State Council Decree 663, 2016)";
 }
 
 #[allow(clippy::derivable_impls)]

@@ -189,7 +189,7 @@ fn city(c: Code) -> String {
 
 fn rest_zh(r: Option<RestReason>) -> String {
     match r {
-        Some(RestReason::Holiday(f)) => format!("法定节假日（{}）", f.zh()),
+        Some(RestReason::Holiday(f)) => format!("法定休假日（{}假期）", f.zh()),
         Some(RestReason::Listed) => "所提供日历中的休息日".into(),
         Some(RestReason::Weekend) | None => "周末".into(),
     }
@@ -340,7 +340,7 @@ impl Explain for Step {
                 let (zh, en) = documents(met);
                 ExplanationLine::new(
                     "rp9.p1",
-                    format!("申领时向居住地公安派出所或受委托的社区服务机构提交：{zh}。"),
+                    format!("申领时向居住地公安派出所或受公安机关委托的社区服务机构提交：{zh}。"),
                     format!("To apply, bring to the residence's police station or a commissioned community service centre: {en}."),
                 )
             }
@@ -358,7 +358,7 @@ impl Explain for Step {
                 let mut line = match counting {
                     DayCounting::CivilCode if dl.due != dl.nominal => ExplanationLine::new(
                         "rp9.p6",
-                        format!("自受理之日{}起第{days}日为{}，系{}，顺延至其后第一个工作日{}，为发证期限（R1，民法典第二百零三条）。", d(dl.start), d(dl.nominal), rest_zh(rest), d(dl.due)),
+                        format!("自受理之日{}起算（当日不计入），第{days}日{}系{}，顺延至其后第一个工作日{}，为发证期限（R1，《民法典》第二百零一条、第二百零三条）。", d(dl.start), d(dl.nominal), rest_zh(rest), d(dl.due)),
                         format!("Day {days} after acceptance on {} is {}, {}; the permit is due on the next working day, {} (R1, Civil Code Art 203).", d(dl.start), d(dl.nominal), rest_en(rest), d(dl.due)),
                     ),
                     DayCounting::CivilCode => ExplanationLine::new(

@@ -215,7 +215,7 @@ impl Explain for Step {
                     String::new()
                 } else {
                     format!("（{}系{}，顺延）", d(nominal), match rest {
-                        Some(RestReason::Holiday(f)) => format!("法定节假日{}", crate::vocab::Word::zh(f)),
+                        Some(RestReason::Holiday(f)) => format!("法定休假日（{}假期）", crate::vocab::Word::zh(f)),
                         Some(RestReason::Listed) => "所提供日历中的休息日".into(),
                         _ => "周末".into(),
                     })

@@ -68,19 +68,19 @@ words! {
         /// Permit holders: driving licences and vehicle registration.
         Art18I3 = 21 => "art18.i3", "驾驶证与车辆登记", "driving licences and vehicles";
         /// Permit holders: Hong Kong and Macao travel documents.
-        Art18I4 = 22 => "art18.i4", "港澳签注与边境通行证", "Hong Kong / Macao travel documents";
+        Art18I4 = 22 => "art18.i4", "港澳商务签证与边境通行证件", "Hong Kong / Macao travel documents";
         /// Permit holders: business and tax registration.
         Art18I5 = 23 => "art18.i5", "工商与税务登记", "business and tax registration";
         /// Permit holders: professional qualification registration.
         Art18I6 = 24 => "art18.i6", "专业技术任职资格登记", "professional qualifications";
         /// Permit holders: children's education.
-        Art18I7 = 25 => "art18.i7", "随住子女教育", "children's education";
+        Art18I7 = 25 => "art18.i7", "共同居住子女的教育", "children's education";
         /// Permit holders: community participation.
         Art18I8 = 26 => "art18.i8", "参与社区事务", "community participation";
         /// Permit holders: dispute resolution and legal aid.
         Art18I9 = 27 => "art18.i9", "纠纷调处与法律援助", "disputes and legal aid";
         /// Permit holders: survival and criminal-record certificates.
-        Art18I10 = 28 => "art18.i10", "生存证明与无犯罪记录证明", "survival and criminal-record certificates";
+        Art18I10 = 28 => "art18.i10", "生存证明与有无犯罪记录证明", "survival and criminal-record certificates";
         /// Permit holders: other rights.
         Art18I11 = 29 => "art18.i11", "其他规定权益", "other prescribed rights";
         /// Health services: family-planning education.
@@ -100,7 +100,7 @@ words! {
         /// Individuals who do not register or apply.
         Art21 = 37 => "art21", "个人未登记、未申领的责任", "consequences for individuals";
         /// Reporters who report falsely, conceal or report late.
-        Art22 = 38 => "art22", "单位和出租人谎报、瞒报、迟报的责任", "penalties for reporters";
+        Art22 = 38 => "art22", "单位和出租人谎报、瞒报、未按时报送的责任", "penalties for reporters";
         /// The four population categories.
         Art24 = 39 => "art24", "实有人口的分类", "population categories";
         /// People from outside the mainland: other laws.

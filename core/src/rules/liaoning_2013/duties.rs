@@ -163,7 +163,7 @@ pub(crate) fn rest_en(r: Option<RestReason>) -> String {
 
 pub(crate) fn rest_zh(r: Option<RestReason>) -> String {
     match r {
-        Some(RestReason::Holiday(f)) => format!("法定节假日（{}）", f.zh()),
+        Some(RestReason::Holiday(f)) => format!("法定休假日（{}假期）", f.zh()),
         Some(RestReason::Listed) => "所提供日历中的休息日".into(),
         Some(RestReason::Weekend) | None => "周末".into(),
     }
@@ -199,7 +199,7 @@ impl Explain for Step {
                 {
                     let mut s = match counting {
                         DayCounting::CivilCode if dl.due != dl.nominal => format!(
-                            "{}：自{}起第7日为{}，系{}，期间顺延至其后第一个工作日{}（民法典第二百零三条）。",
+                            "{}：自{}起算（当日不计入），第7日{}系{}，顺延至其后第一个工作日{}（《民法典》第二百零一条、第二百零三条）。",
                             duty.zh(),
                             d(dl.start),
                             d(dl.nominal),
@@ -207,7 +207,7 @@ impl Explain for Step {
                             d(dl.due)
                         ),
                         DayCounting::CivilCode => format!(
-                            "{}：自{}起算7日（当日不计入），末日{}为工作日（民法典第二百零一条、第二百零三条）。",
+                            "{}：自{}起算7日（当日不计入），末日{}为工作日（《民法典》第二百零一条、第二百零三条）。",
                             duty.zh(),
                             d(dl.start),
                             d(dl.due)

@@ -28,13 +28,13 @@ words! {
         /// Art 18 i3.
         DrivingAndVehicleRegistration = 2 => "driving_and_vehicle_registration", "申领驾驶证，办理机动车、非机动车登记", "driving licence and vehicle registration";
         /// Art 18 i4.
-        HkMacaoTravelDocuments = 3 => "hk_macao_travel_documents", "办理港澳商务签注和边境通行证件", "Hong Kong / Macao business endorsements and border passes";
+        HkMacaoTravelDocuments = 3 => "hk_macao_travel_documents", "办理港澳商务签证、边境通行证件", "Hong Kong / Macao business endorsements and border passes";
         /// Art 18 i5.
         BusinessAndTaxRegistration = 4 => "business_and_tax_registration", "办理工商、税务登记", "business and tax registration";
         /// Art 18 i6.
         ProfessionalQualificationRegistration = 5 => "professional_qualification_registration", "专业技术职务任职资格登记", "register for professional-title qualifications";
         /// Art 18 i7.
-        ChildrenEducation = 6 => "children_education", "随住子女接受义务教育、高中教育，参加中考、高考", "children living with the holder: compulsory and senior-high schooling, zhongkao and gaokao";
+        ChildrenEducation = 6 => "children_education", "共同居住的子女接受义务教育、高中阶段教育，参加中考、高考", "children living with the holder: compulsory and senior-high schooling, zhongkao and gaokao";
         /// Art 18 i8.
         CommunityParticipation = 7 => "community_participation", "参加社区组织和社会事务管理", "take part in community organisations and local affairs";
         /// Art 18 i9.
@@ -52,7 +52,7 @@ words! {
         /// Art 19 i4.
         CappedPricePrenatalAndDelivery = 14 => "capped_price_prenatal_and_delivery", "限价产前检查和住院分娩", "capped-price prenatal checks and hospital delivery";
         /// Art 19 i5.
-        ChildImmunization = 15 => "child_immunization", "随住未成年子女预防接种", "immunisation of minor children living with them";
+        ChildImmunization = 15 => "child_immunization", "共同居住的未成年子女预防接种、计划免疫", "immunisation of minor children living with them";
         /// Art 19 i6.
         InfectiousDiseaseControl = 16 => "infectious_disease_control", "传染病防治", "infectious-disease prevention and treatment";
         /// Art 19 i7.

@@ -547,7 +547,7 @@ impl Explain for Step {
             ),
             Step::NoPenaltyDecided => ExplanationLine::new(
                 "hr20",
-                "未按期申报户口登记的，《户口登记条例》第二十条交由治安管理处罚的规定处理；本库不判定处罚。".into(),
+                "未按期申报户口登记的，依《户口登记条例》第二十条按治安管理处罚的有关规定处理；本库不判定处罚。".into(),
                 "The Hukou Registration Regulations (Art 20) refer a failure to declare to the public-security penalty law; this library decides no penalty.".into(),
             ),
         }
@@ -576,7 +576,7 @@ fn period_words(kind: EventKind, on: DayNum, due: Due) -> (String, String) {
                     rest.map(|r| format!("，系{}", rest_zh(Some(r)))).unwrap_or_default()
                 ),
                 _ if due != nominal => format!(
-                    "应自{}起{len_zh}内申报{from_zh}：期间末日{}系{}，顺延至其后第一个工作日{}（H1，民法典第二百零三条）。",
+                    "应自{}起{len_zh}内申报{from_zh}：期间末日{}系{}，顺延至其后第一个工作日{}（H1，《民法典》第二百零三条）。",
                     d(start),
                     d(nominal),
                     rest_zh(rest),

@@ -9,7 +9,7 @@ words! {
     /// A named interpretation choice. The label is the choice, in a line.
     pub enum Interpretation {
         /// How "7 days" and similar periods are counted.
-        I1 = 0 => "I1", "期间按民法典计算：起算日不计入，末日为休息日的顺延至休息日后第一个工作日（可选自然日、工作日）",
+        I1 = 0 => "I1", "期间按《民法典》计算：开始的当日不计入，末日为法定休假日的顺延至其后第一个工作日（可选自然日、工作日计算）",
             "periods follow the Civil Code: the event day is not counted and a last day on a rest day moves to the next working day (calendar or working-day counting selectable)";
         /// The 7-day limit binds the permit application too.
         I2 = 1 => "I2", "申领居住证与居住登记同受7日期限约束",
@@ -30,7 +30,7 @@ words! {
         I7 = 6 => "I7", "本办法施行前开始的期间自2013年4月1日起算",
             "a period that would start before 2013-04-01 starts on 2013-04-01";
         /// No fine for late reporting alone.
-        I8 = 7 => "I8", "仅迟报的不罚款，只记入信用档案",
+        I8 = 7 => "I8", "仅未按时报送的不罚款，只记入信用档案",
             "late reporting alone earns a credit entry but no fine";
         /// No Art 21 consequence for a permit-exempt floating person who does not register.
         I9 = 8 => "I9", "免办居住证的流动人口未登记的，不适用第二十一条，仅显示逾期",

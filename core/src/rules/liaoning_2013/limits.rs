@@ -151,7 +151,7 @@ impl Explain for Step {
         match *self {
             Step::Unused { limit, why: Unused::NoDuty } => ExplanationLine::new(
                 "art21",
-                format!("改正期限{}：本人在评估日没有第二十一条所指的义务，该期限无可督促，不影响结果。", d(limit)),
+                format!("改正期限{}：本人在评估日没有第二十一条所指的义务，该期限无适用对象，不影响结论。", d(limit)),
                 format!(
                     "Correction limit {}: the person has no duty under Art 21 on the assessment day, so the limit has nothing to enforce and changes nothing.",
                     d(limit)
@@ -159,7 +159,7 @@ impl Explain for Step {
             ),
             Step::Unused { limit, why: Unused::DoneOnTime(duty) } => ExplanationLine::new(
                 "art21",
-                format!("改正期限{}：{}已按期办理，该期限无可督促，不影响结果。", d(limit), duty.zh()),
+                format!("改正期限{}：{}已按期办理，该期限无适用对象，不影响结论。", d(limit), duty.zh()),
                 format!(
                     "Correction limit {}: {} was made on time, so the limit has nothing to enforce and changes nothing.",
                     d(limit),
@@ -168,7 +168,7 @@ impl Explain for Step {
             ),
             Step::Unused { limit, why: Unused::NothingToCorrect } => ExplanationLine::new(
                 "art22",
-                format!("改正期限{}：无谎报、瞒报或迟报，该期限无可督促，不影响结果。", d(limit)),
+                format!("改正期限{}：无谎报、瞒报或未按时报送，该期限无适用对象，不影响结论。", d(limit)),
                 format!(
                     "Correction limit {}: nothing was falsely reported, concealed or reported late, so the limit has nothing to enforce and changes nothing.",
                     d(limit)

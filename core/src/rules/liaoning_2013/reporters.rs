@@ -163,7 +163,7 @@ impl Explain for Step {
             ),
             Step::Penalty { false_reports: 0, concealed: 0, late: false, .. } => ExplanationLine::new(
                 "art22",
-                "无谎报、瞒报或迟报：不予处罚。".into(),
+                "无谎报、瞒报或未按时报送：不予处罚。".into(),
                 "No false report, concealment or late report: no penalty.".into(),
             ),
             Step::Penalty { stage, false_reports, concealed, late, correction, corrected, fine } => ExplanationLine::new(
@@ -193,10 +193,10 @@ impl Explain for Step {
                     PenaltyStage::FineAndCreditRecord if fine.1 > 0 => format!(
                         "事由：{g}；逾期（{}）未改正：由县公安机关按谎报、瞒报人数每人200至500元罚款（共{}至{}元），并记入信用档案{}。",
                         correction.map(d).unwrap_or_default(), fine.0, fine.1,
-                        if late { "（迟报本身不罚款，I8）" } else { "" }
+                        if late { "（未按时报送本身不罚款，I8）" } else { "" }
                     ),
                     PenaltyStage::FineAndCreditRecord => format!(
-                        "事由：{g}；逾期（{}）未改正：仅迟报的记入信用档案，不罚款（I8）。",
+                        "事由：{g}；逾期（{}）未改正：仅未按时报送的记入信用档案，不罚款（I8）。",
                         correction.map(d).unwrap_or_default()
                     ),
                 }
