@@ -235,12 +235,12 @@ impl Explain for Step {
             ),
             Step::CityGiven { other: true } => ExplanationLine::new(
                 "rp2",
-                "调用方说明居住地与常住户口所在地不在同一城市：属到其他城市居住。".into(),
+                "据输入，居住地与常住户口所在地不在同一城市：属到其他城市居住。".into(),
                 "The caller says the residence is in another city than the hukou.".into(),
             ),
             Step::CityGiven { other: false } => ExplanationLine::new(
                 "rp2",
-                "调用方说明居住地与常住户口所在地在同一城市：不属于到其他城市居住，本条例不适用。".into(),
+                "据输入，居住地与常住户口所在地在同一城市：不属于到其他城市居住，本条例不适用。".into(),
                 "The caller says the residence is in the same city as the hukou: not another city, so the regulation does not apply.".into(),
             ),
             Step::CityFromCodes { hukou, residence, other } => ExplanationLine::new(

@@ -278,7 +278,11 @@ impl Explain for Step {
             ),
             Step::Years { years, from } => ExplanationLine::new(
                 "rp10.p3",
-                format!("居住年限自{}起连续计算，至评估日已满{years}年。", d(from)),
+                if years == 0 {
+                    format!("居住年限自{}起连续计算，至评估日不满1年。", d(from))
+                } else {
+                    format!("居住年限自{}起连续计算，至评估日已满{years}年。", d(from))
+                },
                 format!("Years of residence count from {}: {years} full year(s) by the assessment day.", d(from)),
             ),
         }

@@ -13,7 +13,7 @@ words! {
         R2 = 1 => "R2", "居住半年自居住起始日起按月计算，满半年之日即符合（“以上”含本数）",
             "half a year of residence counts from the day residence began, by month arithmetic; the day it is reached counts (\"以上\" includes the number)";
         /// What another city is.
-        R3 = 2 => "R3", "“其他城市”按区划代码判断：前4位为城市，直辖市取前2位，省直辖县级单位取全部6位（调用方给出other_city时从其所给）",
+        R3 = 2 => "R3", "“其他城市”按区划代码判断：前4位为城市，直辖市取前2位，省直辖县级单位取全部6位（输入已载明是否在其他城市〔other_city〕的，以输入为准）",
             "\"another city\" is judged by division codes: the first 4 digits name the city, the first 2 for a municipality, all 6 for a county-level unit directly under a province (unless the caller says other_city)";
         /// Anniversaries of what.
         R4 = 3 => "R4", "“居住每满1年之日”按签发日计算；逾期补办签注的，自补办之日重新起算",

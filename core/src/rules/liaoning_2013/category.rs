@@ -38,7 +38,7 @@ impl Explain for Step {
         match *self {
             Step::CategoryGiven(c) => ExplanationLine::new(
                 "art24",
-                format!("类别由调用方给出：{}（{}）。", c.zh(), c.id()),
+                format!("类别依输入确定：{}。", c.zh()),
                 format!("Category given by the caller: {} ({}).", c.en(), c.id()),
             ),
             Step::CategoryDerived(c, how) => ExplanationLine::new(
@@ -46,11 +46,11 @@ impl Explain for Step {
                 {
                     let why = match how {
                         Derivation::Overseas => "系境外来辽人员",
-                        Derivation::HukouOutside => "户籍地区划代码不在辽宁（非21开头）",
+                        Derivation::HukouOutside => "户籍地行政区划代码不以21开头（户籍不在辽宁）",
                         Derivation::AtHukou => "户籍在辽宁且居住在户籍地",
                         Derivation::AwayFromHukou => "户籍在辽宁但离开户籍地居住",
                     };
-                    format!("类别推定：{why}，属{}（{}）。", c.zh(), c.id())
+                    format!("类别推定：{why}，属{}。", c.zh())
                 },
                 {
                     let why = match how {

@@ -22,7 +22,7 @@ words! {
         /// Done on or before the deadline.
         Done = 2 => "done", "已按期办理", "done on time";
         /// Done after the deadline.
-        Late = 3 => "late", "逾期后办理", "done late";
+        Late = 3 => "late", "逾期办理", "done late";
         /// Not done and the deadline has passed.
         Overdue = 4 => "overdue", "逾期未办理", "overdue";
         /// An Art 11 institution registers the person.

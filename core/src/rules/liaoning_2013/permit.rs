@@ -256,9 +256,13 @@ impl Explain for Step {
                 } else if studying {
                     "第十一条先于第十条第二款的就学免办适用（I4）。"
                 } else {
-                    "（I4）"
+                    ""
                 };
-                format!("由{}登记：只办理居住登记，不申领居住证。{extra}", holder.zh())
+                if extra.is_empty() {
+                    format!("由{}登记：只办理居住登记，不申领居住证（I4）。", holder.zh())
+                } else {
+                    format!("由{}登记：只办理居住登记，不申领居住证。{extra}", holder.zh())
+                }
             },
                 {
                 let extra = if wanted {
