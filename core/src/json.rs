@@ -119,7 +119,13 @@ impl<'de> Deserialize<'de> for Json {
 /// keeps the parser's recursion within a few kilobytes of stack, so that hostile input cannot
 /// overflow the small stack of a caller's thread (`serde_json`'s own limit, 128 levels, takes
 /// about 64 KB).
-pub(crate) const MAX_DEPTH: usize = 32;
+pub(crate) const MAX_DEPTH: usize = crate::MAX_JSON_DEPTH;
+
+/// The refusal of input nested deeper than [`MAX_DEPTH`] (`line`: where, when read from text).
+pub(crate) fn too_deep(line: Option<usize>) -> CaseError {
+    let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+    CaseError::new("", format!("not valid input: arrays and objects nested more than {MAX_DEPTH} deep{at}"))
+}
 
 /// Refuses input nested deeper than [`MAX_DEPTH`], before it is parsed. Counting the brackets
 /// first (a vectorised pass) leaves almost every input without the exact scan.
@@ -146,10 +152,7 @@ fn check_depth(bytes: &[u8]) -> Result<(), CaseError> {
                     // Once, on the refusal path: not worth a byte-counting crate.
                     #[allow(clippy::naive_bytecount)]
                     let line = 1 + bytes[..at].iter().filter(|&&c| c == b'\n').count();
-                    return Err(CaseError::new(
-                        "",
-                        format!("not valid input: arrays and objects nested more than {MAX_DEPTH} deep (line {line})"),
-                    ));
+                    return Err(too_deep(Some(line)));
                 }
             }
             b']' | b'}' => depth = depth.saturating_sub(1),

@@ -105,6 +105,16 @@ pub struct ReadmeDoctests;
 /// The crate version.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The deepest nesting of JSON arrays and objects a case may have (a case needs five levels):
+/// deeper input is refused before it is read, so that hostile input cannot exhaust the stack.
+pub const MAX_JSON_DEPTH: usize = 32;
+
+/// The refusal of a case nested deeper than [`MAX_JSON_DEPTH`], for faces that build a case's
+/// JSON from their own values (a Python dict) rather than read it from text: the same words.
+pub fn too_deeply_nested() -> CaseError {
+    json::too_deep(None)
+}
+
 /// Assesses a case with the embedded mainland calendar.
 ///
 /// # Errors

@@ -436,7 +436,19 @@ impl Assessment {
     fn to_json(&self, indent: Option<usize>) -> String {
         match indent {
             None => self.inner.to_json(),
-            Some(_) => self.inner.to_json_pretty(),
+            Some(n) => {
+                // As `json.dumps(indent=n)`: n spaces a level (0: one item a line, no spaces).
+                let pad = " ".repeat(n.min(64));
+                let mut out = Vec::new();
+                let mut ser = serde_json::Serializer::with_formatter(
+                    &mut out,
+                    serde_json::ser::PrettyFormatter::with_indent(pad.as_bytes()),
+                );
+                match serde::Serialize::serialize(&self.inner.to_value(), &mut ser) {
+                    Ok(()) => String::from_utf8(out).unwrap_or_else(|_| self.inner.to_json_pretty()),
+                    Err(_) => self.inner.to_json_pretty(),
+                }
+            }
         }
     }
 
@@ -488,8 +500,9 @@ impl Assessment {
 
     /// Reads an assessment back from its contract JSON (as `to_json` writes it).
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Assessment> {
-        juzhu::Assessment::from_json(text).map(|inner| Assessment { inner }).map_err(|e| case_error(py, &e))
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Assessment> {
+        let text = crate::convert::json_text(text, "assessment").map_err(|e| case_error(py, &e))?;
+        juzhu::Assessment::from_json(&text).map(|inner| Assessment { inner }).map_err(|e| case_error(py, &e))
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

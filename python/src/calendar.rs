@@ -57,9 +57,10 @@ impl Calendar {
     /// "working_days": [...], "source": "..."}}}`. Listed years extend or replace the base's.
     /// Raises `juzhu.CaseError` naming the field.
     #[staticmethod]
-    fn from_json(py: Python<'_>, text: &str) -> PyResult<Self> {
-        juzhu::Calendar::from_json(text)
-            .map(|c| Calendar { source: Source::Json(Arc::new(c), text.to_owned()) })
+    fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
+        let text = crate::convert::json_text(text, "calendar").map_err(|e| case_error(py, &e))?;
+        juzhu::Calendar::from_json(&text)
+            .map(|c| Calendar { source: Source::Json(Arc::new(c), text) })
             .map_err(|e| case_error(py, &e))
     }
 

@@ -43,10 +43,23 @@ fn join(path: &str, key: &str) -> String {
 /// Converts a Python value (dict, list, str, int, float, bool, None, `datetime.date`) into JSON;
 /// a date becomes its ISO text. The error names the path of the value it cannot take.
 pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzhu::CaseError> {
+    to_value_at(obj, path, 1)
+}
+
+/// [`to_value`] of a value `depth` levels deep (the top level is 1): deeper than
+/// `juzhu::MAX_JSON_DEPTH` is refused in the words the JSON text gets (a dict holding itself
+/// would otherwise recurse until the stack overflows).
+fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value, juzhu::CaseError> {
     let py = obj.py();
     let bad = |what: String| juzhu::CaseError::new(path, what);
-    if obj.is_none() {
+    if obj.is_none() || is_missing(obj) {
+        // None, and the missing-value markers of numpy and pandas (NaN, NaT, pd.NA) as a table
+        // row holds them (`df.to_dict("records")`): absent, as `assess_batch` reads them.
         return Ok(Value::Null);
+    }
+    let too_deep = || if depth > juzhu::MAX_JSON_DEPTH { Err(juzhu::too_deeply_nested()) } else { Ok(()) };
+    if let Some(day) = numpy_datetime(obj) {
+        return day.map(Value::String).map_err(bad);
     }
     if obj.is_instance_of::<PyBool>() {
         return Ok(Value::Bool(obj.extract::<bool>().map_err(|e: PyErr| bad(e.to_string()))?));
@@ -93,33 +106,36 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
         }
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
+        too_deep()?;
         let mut map = Map::new();
         for (k, v) in dict.iter() {
             let key: String = match k.cast::<PyString>() {
                 Ok(s) => s.to_cow().map_err(|_| bad("has a key that is not valid text".into()))?.into_owned(),
                 Err(_) => return Err(bad("has a key that is not a string".into())),
             };
-            let value = to_value(&v, &join(path, &key))?;
+            let value = to_value_at(&v, &join(path, &key), depth + 1)?;
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        too_deep()?;
         let mut items = Vec::new();
         for (i, item) in obj.try_iter().map_err(|e| bad(e.to_string()))?.enumerate() {
             let item = item.map_err(|e| bad(e.to_string()))?;
-            items.push(to_value(&item, &format!("{path}.{i}"))?);
+            items.push(to_value_at(&item, &format!("{path}.{i}"), depth + 1)?);
         }
         return Ok(Value::Array(items));
     }
     if let Ok(map) = obj.cast::<PyMapping>() {
+        too_deep()?;
         // Any other mapping (`types.MappingProxyType`, a `collections.abc.Mapping`) as a dict.
         let dict = PyDict::new(py);
         for item in map.items().map_err(|e| bad(e.to_string()))?.iter() {
             let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|e: PyErr| bad(e.to_string()))?;
             dict.set_item(k, v).map_err(|e| bad(e.to_string()))?;
         }
-        return to_value(dict.as_any(), path);
+        return to_value_at(dict.as_any(), path, depth);
     }
     // A numpy boolean (`np.True_`) is a flag, not the number its `__float__` gives.
     if is_numpy_bool(obj) {
@@ -144,12 +160,63 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
     )))
 }
 
+/// Whether `obj` is a missing-value marker: a float NaN (pandas' missing number), `pd.NaT`,
+/// `np.datetime64("NaT")` or `pd.NA`.
+fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
+    if obj.is_instance_of::<PyFloat>() {
+        return obj.extract::<f64>().is_ok_and(f64::is_nan);
+    }
+    let ty = obj.get_type();
+    let name = ty.name().map(|n| n.to_string()).unwrap_or_default();
+    let module = ty.module().map(|m| m.to_string()).unwrap_or_default();
+    match (module.split('.').next().unwrap_or(""), name.as_str()) {
+        ("pandas", "NaTType" | "NAType") => true,
+        ("numpy", "datetime64" | "timedelta64") => obj.str().is_ok_and(|s| s.to_string_lossy() == "NaT"),
+        ("numpy", "float64" | "float32" | "float16") => {
+            obj.call_method0("__float__").and_then(|f| f.extract::<f64>()).is_ok_and(f64::is_nan)
+        }
+        _ => false,
+    }
+}
+
+/// A `numpy.datetime64` as its day (`YYYY-MM-DD`, any unit; a time of day is dropped, as
+/// `assess_batch` reads datetime64 columns), or `None` when `obj` is no datetime64.
+fn numpy_datetime(obj: &Bound<'_, PyAny>) -> Option<Result<String, String>> {
+    let ty = obj.get_type();
+    if ty.module().map(|m| m.to_string()).ok()? != "numpy" || ty.name().map(|n| n.to_string()).ok()? != "datetime64" {
+        return None;
+    }
+    Some(
+        obj.call_method1("astype", ("datetime64[D]",))
+            .and_then(|d| d.str())
+            .map(|s| s.to_string_lossy().into_owned())
+            .map_err(|e| format!("is a datetime64 that cannot be read as a day: {e}")),
+    )
+}
+
 /// Whether `obj` is a numpy boolean scalar (`numpy.bool`, named `bool_` before numpy 2).
 fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
     let ty = obj.get_type();
     let module = ty.module().map(|m| m.to_string()).unwrap_or_default();
     let name = ty.name().map(|n| n.to_string()).unwrap_or_default();
     module == "numpy" && (name == "bool" || name == "bool_")
+}
+
+/// JSON text given as `str` or UTF-8 `bytes` (`what` names it in the refusal).
+pub(crate) fn json_text(obj: &Bound<'_, PyAny>, what: &str) -> Result<String, juzhu::CaseError> {
+    if let Ok(s) = obj.cast::<PyString>() {
+        return s
+            .to_cow()
+            .map(std::borrow::Cow::into_owned)
+            .map_err(|_| juzhu::CaseError::new("", format!("the {what} text is not valid Unicode")));
+    }
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return std::str::from_utf8(b.as_bytes())
+            .map(str::to_owned)
+            .map_err(|e| juzhu::CaseError::new("", format!("the {what} bytes are not UTF-8: {e}")));
+    }
+    let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
+    Err(juzhu::CaseError::new("", format!("the {what} is JSON text (str or bytes), found {type_name}")))
 }
 
 /// Reads a case given as a dict, a JSON string or UTF-8 JSON bytes.

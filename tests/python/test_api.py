@@ -297,3 +297,71 @@ def test_a_time_of_day_is_read_as_the_contracts_hh_mm():
     batch = juzhu.assess_batch({"category": ["overseas"], "overseas_kind": ["foreigner"], "arrival_date": ["2024-06-01"],
                                 "arrival_time": [dt.time(8, 30, 45)]}, "2024-06-03", errors="mark")
     assert batch["error"][0] == f"{info.value.field}: {info.value.message}"
+
+
+CASE = {"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": "2024-09-28"}}
+
+
+def _nested(depth: int) -> list:
+    outer: list = []
+    cur = outer
+    for _ in range(depth - 1):
+        inner: list = []
+        cur.append(inner)
+        cur = inner
+    return outer
+
+
+def test_a_dict_that_holds_itself_or_nests_too_deep_is_refused_not_a_crash():
+    looped: dict = {}
+    looped["x"] = looped
+    with pytest.raises(juzhu.CaseError) as e:
+        juzhu.assess({"as_of": "2024-10-02", "person": looped})
+    assert e.value.field == "" and "nested more than 32 deep" in e.value.message
+    # As JSON text is refused: root, person, then the list nested 31 deep is 33 levels.
+    deep = {"as_of": "2024-10-02", "person": dict(CASE["person"], changes=_nested(31))}
+    for form in (deep, json.dumps(deep)):
+        with pytest.raises(juzhu.CaseError) as e:
+            juzhu.assess(form)
+        assert e.value.field == "" and "nested more than 32 deep" in e.value.message
+    at_limit = {"as_of": "2024-10-02", "person": dict(CASE["person"], changes=_nested(30))}
+    with pytest.raises(juzhu.CaseError) as e:
+        juzhu.assess(at_limit)
+    assert e.value.field == "person.changes.0", "32 levels are read"
+
+
+def test_numpy_and_pandas_dates_and_missing_values_per_case_as_in_batch():
+    for as_of in (np.datetime64("2024-10-02"), np.datetime64("2024-10-02T23:59", "ns"), pd.Timestamp("2024-10-02")):
+        assert juzhu.assess(dict(CASE, as_of=as_of)).as_of == dt.date(2024, 10, 2)
+    # A row of a frame (`df.to_dict("records")`) holds NaN, NaT and NA where values are missing.
+    person = dict(
+        CASE["person"],
+        registered_on=pd.NaT,
+        planned_departure=np.datetime64("NaT"),
+        permit_applied_on=float("nan"),
+        correction_deadline=pd.NA,
+    )
+    assert juzhu.assess(dict(CASE, person=person)).to_dict() == juzhu.assess(CASE).to_dict()
+    frame = pd.DataFrame([dict(CASE["person"], registered_on=None), dict(CASE["person"], registered_on="2024-09-30")])
+    frame["registered_on"] = pd.to_datetime(frame["registered_on"])
+    batch = juzhu.assess_batch(frame, "2024-10-02")
+    for i, row in enumerate(frame.to_dict("records")):
+        one = juzhu.assess({"as_of": "2024-10-02", "person": row})
+        assert one.registration.status == batch["registration_status"][i]
+    with pytest.raises(juzhu.CaseError, match="not a finite number"):
+        juzhu.assess(dict(CASE, person=dict(CASE["person"], registered_on=float("inf"))))
+    # A datetime64 is a date, never the number of its ticks.
+    with pytest.raises(juzhu.CaseError) as e:
+        juzhu.assess({"as_of": "2024-10-02", "reporter": {"kind": "employer", "registered_on": "2024-09-02", "concealed": np.datetime64(5, "ns")}})
+    assert e.value.field == "reporter.concealed"
+
+
+def test_to_json_indents_as_json_dumps_and_from_json_takes_bytes():
+    a = juzhu.assess(CASE)
+    for indent in (0, 2, 4):
+        assert a.to_json(indent=indent) == json.dumps(json.loads(a.to_json()), indent=indent, ensure_ascii=False)
+    assert juzhu.Assessment.from_json(a.to_json().encode()) == a
+    cal = juzhu.Calendar.from_json(b'{"base":"none"}')
+    assert cal.is_rest_day(dt.date(2024, 10, 1)) is False
+    with pytest.raises(juzhu.CaseError, match="not UTF-8"):
+        juzhu.Calendar.from_json(b"\xff")
