@@ -249,7 +249,8 @@ LIBDIR       ?= $(PREFIX)/lib
 INCLUDEDIR   ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 CMAKEDIR     ?= $(LIBDIR)/cmake/juzhu
-DATADIR      ?= $(PREFIX)/share/juzhu
+DATADIR      ?= $(PREFIX)/share
+PKGDATADIR   ?= $(DATADIR)/juzhu
 INSTALL      ?= install
 STRIP        ?= strip
 # What linking libjuzhu.a also takes: `rustc --print native-static-libs` for the staticlib, less -lc.
@@ -266,12 +267,12 @@ SUBST = sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(call pc_dir,$(LIBDIR))|
             -e "s|@CMAKEDIR_TO_LIBDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(LIBDIR))|g" \
             -e "s|@CMAKEDIR_TO_INCLUDEDIR@|$$(realpath -ms --relative-to=$(CMAKEDIR) $(INCLUDEDIR))|g" \
             -e "s|@SIZEOF_VOID_P@|$$bytes|g" -e "s|@BITS@|$$((bytes * 8))|g"
-CHECK_DIRS = for d in "$(PREFIX)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(PKGCONFIGDIR)" "$(CMAKEDIR)" "$(DATADIR)"; do \
+CHECK_DIRS = for d in "$(PREFIX)" "$(LIBDIR)" "$(INCLUDEDIR)" "$(PKGCONFIGDIR)" "$(CMAKEDIR)" "$(PKGDATADIR)"; do \
                case "$$d" in /*) ;; *) echo "make $@: '$$d' must be an absolute path (DESTDIR is for staging)"; exit 1;; esac; \
              done
 INSTALLED = $(INCLUDEDIR)/juzhu.h $(LIBDIR)/libjuzhu.so.$(VERSION) $(LIBDIR)/libjuzhu.so.$(SOVERSION) \
             $(LIBDIR)/libjuzhu.so $(LIBDIR)/libjuzhu.a $(PKGCONFIGDIR)/juzhu.pc \
-            $(CMAKEDIR)/juzhuConfig.cmake $(CMAKEDIR)/juzhuConfigVersion.cmake $(DATADIR)/juzhu.supp
+            $(CMAKEDIR)/juzhuConfig.cmake $(CMAKEDIR)/juzhuConfigVersion.cmake $(PKGDATADIR)/juzhu.supp
 
 # libjuzhu.so.X.Y.Z, with the links libjuzhu.so.$(SOVERSION) (the SONAME: what programs load) and
 # libjuzhu.so (what -ljuzhu finds when linking); the stripped copies are made in a scratch
@@ -285,7 +286,7 @@ install: lib
 	$(SUBST) ffi/cmake/juzhuConfigVersion.cmake.in > $$tmp/juzhuConfigVersion.cmake; \
 	cp $(RELEASE)/libjuzhu.so $$tmp/libjuzhu.so.$(VERSION) && $(STRIP) --strip-unneeded $$tmp/libjuzhu.so.$(VERSION); \
 	cp $(RELEASE)/libjuzhu.a $$tmp/libjuzhu.a && $(STRIP) --strip-debug $$tmp/libjuzhu.a; \
-	$(INSTALL) -d "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" "$(DESTDIR)$(CMAKEDIR)" "$(DESTDIR)$(DATADIR)"; \
+	$(INSTALL) -d "$(DESTDIR)$(INCLUDEDIR)" "$(DESTDIR)$(LIBDIR)" "$(DESTDIR)$(PKGCONFIGDIR)" "$(DESTDIR)$(CMAKEDIR)" "$(DESTDIR)$(PKGDATADIR)"; \
 	$(INSTALL) -v -m 644 include/juzhu.h "$(DESTDIR)$(INCLUDEDIR)/juzhu.h"; \
 	$(INSTALL) -v -m 755 $$tmp/libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(VERSION)"; \
 	ln -sfnv libjuzhu.so.$(VERSION) "$(DESTDIR)$(LIBDIR)/libjuzhu.so.$(SOVERSION)"; \
@@ -294,7 +295,7 @@ install: lib
 	$(INSTALL) -v -m 644 $$tmp/juzhu.pc "$(DESTDIR)$(PKGCONFIGDIR)/juzhu.pc"; \
 	$(INSTALL) -v -m 644 $$tmp/juzhuConfig.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfig.cmake"; \
 	$(INSTALL) -v -m 644 $$tmp/juzhuConfigVersion.cmake "$(DESTDIR)$(CMAKEDIR)/juzhuConfigVersion.cmake"; \
-	$(INSTALL) -v -m 644 ffi/valgrind/juzhu.supp "$(DESTDIR)$(DATADIR)/juzhu.supp"
+	$(INSTALL) -v -m 644 ffi/valgrind/juzhu.supp "$(DESTDIR)$(PKGDATADIR)/juzhu.supp"
 
 # Exactly the files above, and the package's own directory cmake/juzhu; the shared directories
 # (include, lib, pkgconfig, cmake) stay.
@@ -302,7 +303,7 @@ uninstall:
 	@$(CHECK_DIRS)
 	rm -fv $(addprefix $(DESTDIR),$(INSTALLED))
 	@if [ -d $(DESTDIR)$(CMAKEDIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(CMAKEDIR); fi
-	@if [ -d $(DESTDIR)$(DATADIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(DATADIR); fi
+	@if [ -d $(DESTDIR)$(PKGDATADIR) ]; then rmdir -v --ignore-fail-on-non-empty $(DESTDIR)$(PKGDATADIR); fi
 
 # The packaging, checked on a staged install, never the live system: DESTDIR under build/, the
 # layout of a distribution package (PREFIX=/usr; LIBDIR=/usr/lib/<multiarch> as on Debian, else
@@ -344,7 +345,10 @@ test-install: lib
 	LD_LIBRARY_PATH=$(STAGE_LIB) examples/c/assess-pc $(EXAMPLE) | $(DEADLINE)
 	@echo "--- pkg-config, static: the installed libjuzhu.a named by juzhu.pc's staticlib, with its static_libs"
 	rm -f examples/c/assess-pc-static
-	$(STAGE_PC) $(MAKE) --no-print-directory -C examples/c assess-pc-static
+	@# pkgconf prefixes --variable paths with the sysroot, freedesktop pkg-config does not: the
+	@# archive's installed path is checked, then given as the stage holds it.
+	$(STAGE_PC) pkg-config --variable=staticlib juzhu | grep -Eqx '($(STAGE))?/usr/$(STAGE_LIBS)/libjuzhu\.a'
+	$(STAGE_PC) $(MAKE) --no-print-directory -C examples/c assess-pc-static STATICLIB=$(STAGE_LIB)/libjuzhu.a
 	! readelf -d examples/c/assess-pc-static | grep -q libjuzhu
 	examples/c/assess-pc-static $(EXAMPLE) | $(DEADLINE)
 	@echo "--- the installed valgrind suppressions cover a threaded batch (no other leak kind hidden)"

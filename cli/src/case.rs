@@ -92,16 +92,34 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
         let wrapper: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
             serde_json::from_str(text).map_err(|e| Refused::input(format!("not valid JSON: {e}")))?;
         if let Some(input) = wrapper.get("input") {
-            return Ok(Case::from_json_in(input.get(), default)?);
+            return Case::from_json_in(input.get(), default).map_err(|e| flag_advice(e.into(), rule_set));
         }
     }
-    Ok(Case::from_json_in(text, default)?)
+    Case::from_json_in(text, default).map_err(|e| flag_advice(e.into(), rule_set))
+}
+
+/// A field of another rule set in a case read under `--rule-set`: the library advises naming the
+/// other in `policy.rule_set`, which the flag would then refuse; say the flag is the other way.
+fn flag_advice(mut refused: Refused, flag: Option<RuleSet>) -> Refused {
+    if let Some(flag) = flag {
+        if refused.message.contains("as it names none: set policy.rule_set") {
+            refused.message.push_str(" and leave out --rule-set ");
+            refused.message.push_str(flag.id());
+        }
+    }
+    refused
 }
 
 /// A file of one case per line read as one case fails after its first line: say so.
 fn with_jsonl_hint(mut refused: Refused, text: &str) -> Refused {
-    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
-    if refused.field.is_empty() && refused.message.contains("trailing characters") && lines > 1 {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    // Its first line a whole JSON object, and more after it: JSON lines, not one case.
+    let first_is_a_case = lines.next().is_some_and(|l| serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object()));
+    if refused.field.is_empty()
+        && refused.message.contains("trailing characters")
+        && first_is_a_case
+        && lines.next().is_some()
+    {
         refused.message.push_str(" (one case per line? read them with --jsonl)");
     }
     refused

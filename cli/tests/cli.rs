@@ -156,6 +156,15 @@ fn refusals_say_how_to_fix_the_input() {
         r#"{"as_of":"2024-10-02","policy":{"rule_set":"liaoning-2013"},"person":{"residing_since":"2024-01-01"}}"#;
     let (_, _, err) = run(&["assess", "-"], Some(named));
     assert!(err.contains("(the case's policy.rule_set)"), "{err}");
+    // Read under --rule-set, the advice names the flag too (naming the other rule set alone
+    // would be refused for disagreeing with it).
+    let liaoning = r#"{"as_of":"2024-10-02","person":{"arrival_date":"2024-09-28"}}"#;
+    let (_, _, err) = run(&["assess", "--rule-set", "china-2016", "-"], Some(liaoning));
+    assert!(err.contains("leave out --rule-set china-2016"), "{err}");
+    // One pretty-printed case with a stray bracket is not JSON lines: no --jsonl hint.
+    let (code, _, err) = run(&["assess", "-"], Some("{\n\"as_of\":\"2024-10-02\"}\n}\n"));
+    assert_eq!(code, 1);
+    assert!(err.contains("trailing characters") && !err.contains("--jsonl"), "{err}");
 }
 
 #[test]

@@ -52,10 +52,45 @@ pub fn key(s: &str) -> String {
 }
 
 /// Characters that may split an identity number written in groups (`210102 19900501 1234`):
-/// spaces (the ideographic one included), dashes, dots, slashes, underscores, commas, colons, in
-/// their ASCII and full-width forms.
+/// spaces of every kind (tab, no-break, ideographic), dashes (hyphen, en and em dash), dots — the
+/// usual ways of grouping one, after which a whole chain of 15 or 18 characters is masked — and,
+/// `weak`, slashes, underscores, commas, colons, semicolons, bars and middle dots, which join ordinary
+/// lists and file names too: a chain with one of those is masked only where its groups make a
+/// valid identity number. ASCII and full-width forms alike.
+fn separator(c: char) -> Option<Strength> {
+    match c {
+        ' '
+        | '\t'
+        | '\u{a0}'
+        | '\u{2002}'..='\u{200a}'
+        | '\u{202f}'
+        | '\u{3000}'
+        | '-'
+        | '‐'
+        | '‑'
+        | '–'
+        | '—'
+        | '－'
+        | '.'
+        | '．' => Some(Strength::Usual),
+        '/' | '_' | ',' | ':' | ';' | '|' | '·' | '／' | '＿' | '，' | '：' | '；' | '｜' | '、' => {
+            Some(Strength::Weak)
+        }
+        _ => None,
+    }
+}
+
+/// How strongly a separator suggests an identity number written in groups.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// Spaces, dashes, dots.
+    Usual,
+    /// Other list punctuation.
+    Weak,
+}
+
 fn is_separator(c: char) -> bool {
-    matches!(c, ' ' | '-' | '.' | '/' | '_' | ',' | ':' | '\u{3000}' | '－' | '．' | '／' | '＿' | '，' | '：' | '、')
+    separator(c).is_some()
 }
 
 /// The digit `c` stands for, ASCII or full-width (`０`–`９`, as Chinese input methods type them).
@@ -92,6 +127,7 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
         }
         // One chain: groups of digits, each but the first after one separator.
         let mut groups: Vec<(usize, usize)> = Vec::new();
+        let mut weak = false;
         loop {
             let g = i;
             while i < chars.len() && is_digit(chars[i]) {
@@ -104,14 +140,21 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
             }
             groups.push((g, i));
             if i + 1 < chars.len() && is_separator(chars[i]) && is_digit(chars[i + 1]) {
+                weak |= separator(chars[i]) == Some(Strength::Weak);
                 i += 1;
             } else {
                 break;
             }
         }
-        // A whole chain of 15 or 18 characters is taken for a number written in groups.
+        // A whole chain of 15 or 18 characters in two to five groups, joined the usual ways, is
+        // taken for a number written in groups (a longer list of short groups — dates of a
+        // calendar — is not).
         let total: usize = groups.iter().map(|&(a, b)| b - a).sum();
-        if groups.len() > 1 && (total == 15 || total == 18) && groups.iter().all(|&(a, b)| b - a < 15) {
+        if !weak
+            && (2..=5).contains(&groups.len())
+            && (total == 15 || total == 18)
+            && groups.iter().all(|&(a, b)| b - a < 15)
+        {
             runs.push((groups[0].0, i));
             continue;
         }
@@ -132,7 +175,11 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
                 if digits.len() > 18 {
                     break;
                 }
-                if (digits.len() == 15 || digits.len() == 18) && crate::id_number::IdNumber::parse(&digits).is_ok() {
+                // 15-digit numbers carry no check character: across list punctuation only the
+                // 18-character form (checked) is taken for one.
+                if ((digits.len() == 15 && !weak) || digits.len() == 18)
+                    && crate::id_number::IdNumber::parse(&digits).is_ok()
+                {
                     found = Some(h);
                 }
             }
@@ -252,6 +299,14 @@ mod tests {
     #[case("110105/19491231/002X", "\"110105**********002X\"")]
     #[case("110105_19491231_002X", "\"110105**********002X\"")]
     #[case("110105,19491231,002X", "\"110105**********002X\"")]
+    #[case("110105\t19491231\t002X", "\"110105**********002X\"")]
+    #[case("110105–19491231–002X", "\"110105**********002X\"")]
+    #[case("110105\u{a0}19491231\u{a0}002X", "\"110105**********002X\"")]
+    #[case("110105·19491231·002X", "\"110105**********002X\"")]
+    #[case("scan_20241002_143015_0001.json", "\"scan_20241002_143015_0001.json\"")]
+    #[case("2024-10-02 10:30:00.5", "\"2024-10-02 10:30:00.5\"")]
+    #[case("rows 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15", "\"rows 1,2,3,4,5,6,7,8,9,10,11,12,13,14,15\"")]
+    #[case("01-01 01-28 01-29 01-30 01-31 02-03", "\"01-01 01-28 01-29 01-30 01-31 02-03\"")]
     #[case("１１０１０５－１９４９１２３１－００２Ｘ", "\"１１０１０５**********００２Ｘ\"")]
     #[case("2024/10/02 2024/10/03", "\"2024/10/02 2024/10/03\"")]
     #[case("２０２４－１０－０２", "\"２０２４－１０－０２\"")]

@@ -150,17 +150,19 @@ fn full_width(s: &str) -> String {
 /// space undone, full-width digits read as digits, separators dropped (a masked number keeps its
 /// `*`s, so it cannot be read back).
 fn shows_anyhow(text: &str, id: &str) -> bool {
-    let norm: String =
-        text.replace("\\u{3000}", " ")
-            .chars()
-            .filter_map(|c| match c {
-                '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
-                'Ｘ' | 'ｘ' => Some('X'),
-                ' ' | '-' | '.' | '/' | '_' | ',' | ':' | '\u{3000}' | '－' | '．' | '／' | '＿' | '，' | '：'
-                | '、' => None,
-                c => Some(c),
-            })
-            .collect();
+    let norm: String = text
+        .replace("\\u{3000}", " ")
+        .replace("\\u{a0}", " ")
+        .replace("\\t", " ")
+        .chars()
+        .filter_map(|c| match c {
+            '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+            'Ｘ' | 'ｘ' => Some('X'),
+            ' ' | '\t' | '\u{a0}' | '–' | '—' | '·' | ';' | '|' | '-' | '.' | '/' | '_' | ',' | ':' | '\u{3000}'
+            | '－' | '．' | '／' | '＿' | '，' | '：' | '、' => None,
+            c => Some(c),
+        })
+        .collect();
     norm.contains(id) || norm.contains(&id.to_ascii_lowercase())
 }
 
@@ -182,6 +184,11 @@ fn no_output_shows_an_identity_number_written_in_groups() {
         grouped(","),
         grouped(":"),
         grouped("\u{3000}"),
+        grouped("\t"),
+        grouped("\u{a0}"),
+        grouped("–"),
+        grouped("·"),
+        grouped(";"),
         full_width(&id),
         full_width(&grouped(" ")),
         full_width(&grouped("-")),

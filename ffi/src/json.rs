@@ -131,8 +131,9 @@ pub unsafe extern "C" fn juzhu_assess_json_ex(
 /// `juzhu_explain_person`, a `juzhu_name`. `text` points to `len` bytes (a terminating NUL is
 /// neither needed nor counted). On `JUZHU_STATUS_OK`, `*out` receives the GB18030 text,
 /// NUL-terminated, and `*out_len` its length without the NUL; the caller frees `*out` with
-/// `juzhu_string_free`. Text that is not UTF-8 gives `JUZHU_STATUS_INVALID_ENCODING` and writes
-/// nothing. Thread-safe.
+/// `juzhu_string_free`. A NUL byte inside the text cannot be carried by a NUL-terminated string
+/// and is dropped (no text the library gives holds one). Text that is not UTF-8 gives
+/// `JUZHU_STATUS_INVALID_ENCODING` and writes nothing. Thread-safe.
 ///
 /// # Safety
 /// `text` must point to `len` readable bytes; `out` and `out_len` to writable storage.
