@@ -45,6 +45,8 @@ class CaseError(ValueError):
 
 @final
 class Registration:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def required(self) -> bool: ...
     @property
@@ -62,6 +64,8 @@ class Registration:
 
 @final
 class Permit:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def status(self) -> str: ...
     @property
@@ -87,6 +91,8 @@ class Permit:
 
 @final
 class ChangeReport:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def changed_on(self) -> datetime.date: ...
     @property
@@ -98,6 +104,8 @@ class ChangeReport:
 
 @final
 class HouseholdEvent:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def kind(self) -> str: ...
     @property
@@ -115,6 +123,8 @@ class HouseholdEvent:
 
 @final
 class Report:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def deadline(self) -> Optional[datetime.date]: ...
     @property
@@ -124,6 +134,8 @@ class Report:
 
 @final
 class Penalty:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def stage(self) -> str: ...
     @property
@@ -137,6 +149,8 @@ class Penalty:
 
 @final
 class Endorsement:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def year(self) -> int: ...
     @property
@@ -152,6 +166,8 @@ class Endorsement:
 
 @final
 class ResidencePermit:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def status(self) -> str: ...
     @property
@@ -185,6 +201,8 @@ class ResidencePermit:
 
 @final
 class Settlement:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def tier(self) -> str: ...
     @property
@@ -198,6 +216,8 @@ class Settlement:
 
 @final
 class PenaltyReport:
+    def __eq__(self, other: object, /) -> bool: ...
+    __hash__: ClassVar[None]  # type: ignore[assignment]
     @property
     def offence(self) -> str: ...
     @property

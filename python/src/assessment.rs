@@ -49,6 +49,11 @@ pub struct Registration {
 
 #[pymethods]
 impl Registration {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!("Registration(required={}, kind={}, status='{}')", b(self.required), r(self.kind), self.status)
     }
@@ -83,6 +88,11 @@ pub struct Permit {
 
 #[pymethods]
 impl Permit {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Permit(status='{}', exemption={}, application_status='{}')",
@@ -108,6 +118,11 @@ pub struct ChangeReport {
 
 #[pymethods]
 impl ChangeReport {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!("ChangeReport(status='{}')", self.status)
     }
@@ -135,6 +150,11 @@ pub struct HouseholdEvent {
 
 #[pymethods]
 impl HouseholdEvent {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!("HouseholdEvent(kind='{}', status='{}')", self.kind, self.status)
     }
@@ -153,6 +173,11 @@ pub struct Report {
 
 #[pymethods]
 impl Report {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!("Report(status='{}')", self.status)
     }
@@ -175,6 +200,11 @@ pub struct Penalty {
 
 #[pymethods]
 impl Penalty {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "Penalty(stage='{}', fine_min_yuan={}, fine_max_yuan={})",

@@ -28,6 +28,11 @@ pub struct Endorsement {
 
 #[pymethods]
 impl Endorsement {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!("Endorsement(year={}, status='{}')", self.year, self.status)
     }
@@ -70,6 +75,11 @@ pub struct ResidencePermit {
 
 #[pymethods]
 impl ResidencePermit {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!(
             "ResidencePermit(status='{}', function={})",
@@ -96,6 +106,11 @@ pub struct Settlement {
 
 #[pymethods]
 impl Settlement {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!("Settlement(tier='{}')", self.tier)
     }
@@ -120,6 +135,11 @@ pub struct PenaltyReport {
 
 #[pymethods]
 impl PenaltyReport {
+    /// Equal to another answer object of its class holding the same values.
+    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
+        crate::convert::same_properties(slf.as_any(), other)
+    }
+
     fn __repr__(&self) -> String {
         format!("PenaltyReport(offence='{}')", self.offence)
     }

@@ -202,6 +202,23 @@ fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
     module == "numpy" && (name == "bool" || name == "bool_")
 }
 
+/// Equality of two answer objects (`Registration`, `Permit`, …) property by property: the same
+/// class and equal values (words, dates, lists, nested answer objects) under every getter.
+pub(crate) fn same_properties(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyResult<bool> {
+    let ty = a.get_type();
+    if !ty.is(b.get_type()) {
+        return Ok(false);
+    }
+    for item in ty.getattr("__dict__")?.call_method0("items")?.try_iter()? {
+        let (name, attr): (String, Bound<'_, PyAny>) = item?.extract()?;
+        let is_getter = attr.get_type().name().is_ok_and(|n| n == "getset_descriptor");
+        if is_getter && !a.getattr(name.as_str())?.eq(b.getattr(name.as_str())?)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
 /// JSON text given as `str` or UTF-8 `bytes` (`what` names it in the refusal).
 pub(crate) fn json_text(obj: &Bound<'_, PyAny>, what: &str) -> Result<String, juzhu::CaseError> {
     if let Ok(s) = obj.cast::<PyString>() {

@@ -365,3 +365,27 @@ def test_to_json_indents_as_json_dumps_and_from_json_takes_bytes():
     assert cal.is_rest_day(dt.date(2024, 10, 1)) is False
     with pytest.raises(juzhu.CaseError, match="not UTF-8"):
         juzhu.Calendar.from_json(b"\xff")
+
+
+def test_answer_objects_compare_by_value():
+    twice = [juzhu.assess(dict(CASE, person=dict(CASE["person"], changes=[{"changed_on": "2024-09-30"}]))) for _ in range(2)]
+    a, b = twice
+    assert a.registration == b.registration and a.permit == b.permit and a.changes == b.changes
+    assert a.registration != a.permit and a.registration != 5
+    later = juzhu.assess(dict(CASE, as_of="2024-10-09"))
+    assert later.registration != a.registration, "overdue, not pending"
+    with pytest.raises(TypeError):
+        hash(a.registration)
+    holder = {
+        "as_of": "2024-08-15",
+        "policy": {"rule_set": "china-2016"},
+        "person": {
+            "hukou_region": "210203",
+            "residence_region": "210102",
+            "residing_since": "2020-03-01",
+            "stable_employment": True,
+            "permit": {"issued_on": "2021-08-01", "endorsed_on": ["2022-07-10", "2023-07-12"]},
+        },
+    }
+    p, q = juzhu.assess(holder).permit, juzhu.assess(holder).permit
+    assert p == q and p.endorsements[0] == q.endorsements[0] and p.endorsements[0] != p.endorsements[1]
