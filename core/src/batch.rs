@@ -128,12 +128,8 @@ pub fn rule_set_of(
     use crate::rules::RuleSet;
     let named = named
         .map(|id| {
-            RuleSet::from_id(id).ok_or_else(|| {
-                CaseError::new(
-                    "rule_set",
-                    format!("{} is not one of {}", crate::privacy::quote(id), RuleSet::expected()),
-                )
-            })
+            RuleSet::from_id(id)
+                .ok_or_else(|| CaseError::new("rule_set", crate::vocab::UnknownWord::of::<RuleSet>(id).to_string()))
         })
         .transpose()?;
     let in_policy = match policy.and_then(|p| p.get("rule_set")).filter(|v| !v.is_null()) {

@@ -324,7 +324,7 @@ pub(crate) fn count(path: &str, j: &Json) -> Result<u32, CaseError> {
 pub(crate) fn word<W: Word>(path: &str, j: &Json) -> Result<W, CaseError> {
     match j {
         Json::Str(s) => {
-            W::from_id(s).ok_or_else(|| CaseError::new(path, format!("{} is not one of {}", quote(s), W::expected())))
+            W::from_id(s).ok_or_else(|| CaseError::new(path, crate::vocab::UnknownWord::of::<W>(s).to_string()))
         }
         other => Err(CaseError::new(path, format!("expected one of {}, found {}", W::expected(), other.kind()))),
     }

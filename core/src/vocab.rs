@@ -240,13 +240,7 @@ impl<'de, W: Word> serde::Deserialize<'de> for WordSet<W> {
         let ids = <Vec<std::borrow::Cow<'de, str>> as serde::Deserialize>::deserialize(d)?;
         let mut set = WordSet::EMPTY;
         for id in ids {
-            let w = W::from_id(&id).ok_or_else(|| {
-                <D::Error as serde::de::Error>::custom(format!(
-                    "{} is not one of {}",
-                    crate::privacy::quote(&id),
-                    W::expected()
-                ))
-            })?;
+            let w = W::from_id(&id).ok_or_else(|| <D::Error as serde::de::Error>::custom(UnknownWord::of::<W>(&id)))?;
             set.insert(w);
         }
         Ok(set)
