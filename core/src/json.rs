@@ -115,11 +115,10 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
-/// The deepest nesting of arrays and objects read. A case needs five levels at most; the limit
-/// keeps the parser's recursion within a few kilobytes of stack, so that hostile input cannot
-/// overflow the small stack of a caller's thread (`serde_json`'s own limit, 128 levels, takes
-/// about 64 KB).
-pub(crate) const MAX_DEPTH: usize = crate::MAX_JSON_DEPTH;
+// The deepest nesting read is `crate::MAX_JSON_DEPTH`: it keeps the parser's recursion within a
+// few kilobytes of stack (`serde_json`'s own limit, 128 levels, takes about 64 KB), so that hostile
+// input cannot overflow the small stack of a caller's thread.
+use crate::MAX_JSON_DEPTH as MAX_DEPTH;
 
 /// The refusal of input nested deeper than [`MAX_DEPTH`] (`line`: where, when read from text).
 pub(crate) fn too_deep(line: Option<usize>) -> CaseError {

@@ -139,11 +139,12 @@ fn id_runs(chars: &[char]) -> Vec<(usize, usize)> {
                 break; // the check character ends a number
             }
             groups.push((g, i));
-            if i + 1 < chars.len() && is_separator(chars[i]) && is_digit(chars[i + 1]) {
-                weak |= separator(chars[i]) == Some(Strength::Weak);
-                i += 1;
-            } else {
-                break;
+            match chars.get(i).copied().and_then(separator) {
+                Some(strength) if chars.get(i + 1).copied().is_some_and(is_digit) => {
+                    weak |= strength == Strength::Weak;
+                    i += 1;
+                }
+                _ => break,
             }
         }
         // A whole chain of 15 or 18 characters in two to five groups, joined the usual ways, is
