@@ -52,15 +52,13 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
 fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value, juzhu::CaseError> {
     let py = obj.py();
     let bad = |what: String| juzhu::CaseError::new(path, what);
-    if obj.is_none() || is_missing(obj) {
-        // None, and the missing-value markers of numpy and pandas (NaN, NaT, pd.NA) as a table
-        // row holds them (`df.to_dict("records")`): absent, as `assess_batch` reads them.
+    // None, and the missing-value markers of numpy and pandas (NaN, NaT, pd.NA) as a table row
+    // holds them (`df.to_dict("records")`), are absent, as `assess_batch` reads them: NaN in the
+    // float branch, pd.NaT (a `datetime`) in the date branch, the others by their type below.
+    if obj.is_none() {
         return Ok(Value::Null);
     }
     let too_deep = || if depth > juzhu::MAX_JSON_DEPTH { Err(juzhu::too_deeply_nested()) } else { Ok(()) };
-    if let Some(day) = numpy_datetime(obj) {
-        return day.map(Value::String).map_err(bad);
-    }
     if obj.is_instance_of::<PyBool>() {
         return Ok(Value::Bool(obj.extract::<bool>().map_err(|e: PyErr| bad(e.to_string()))?));
     }
@@ -75,6 +73,9 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
     }
     if obj.is_instance_of::<PyFloat>() {
         let f: f64 = obj.extract().map_err(|e: PyErr| bad(e.to_string()))?;
+        if f.is_nan() {
+            return Ok(Value::Null);
+        }
         return Number::from_f64(f).map(Value::Number).ok_or_else(|| bad(format!("{f} is not a finite number")));
     }
     if let Ok(s) = obj.cast::<PyString>() {
@@ -88,6 +89,7 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
             let (y, m, d) = (part("year"), part("month"), part("day"));
             return match (y, m, d) {
                 (Ok(y), Ok(m), Ok(d)) => Ok(Value::String(format!("{y:04}-{m:02}-{d:02}"))),
+                _ if scalar_kind(obj) == Scalar::Missing => Ok(Value::Null), // pd.NaT
                 _ => Err(bad("is a date that cannot be read".into())),
             };
         }
@@ -137,9 +139,20 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
         }
         return to_value_at(dict.as_any(), path, depth);
     }
-    // A numpy boolean (`np.True_`) is a flag, not the number its `__float__` gives.
-    if is_numpy_bool(obj) {
-        return Ok(Value::Bool(obj.is_truthy().map_err(|e| bad(e.to_string()))?));
+    // numpy and pandas scalars, by their type (looked up only for what is none of the above).
+    match scalar_kind(obj) {
+        Scalar::Missing => return Ok(Value::Null),
+        Scalar::Day => {
+            // Any unit; a time of day is dropped, as `assess_batch` reads datetime64 columns.
+            return obj
+                .call_method1("astype", ("datetime64[D]",))
+                .and_then(|d| d.str())
+                .map(|s| Value::String(s.to_string_lossy().into_owned()))
+                .map_err(|e| bad(format!("is a datetime64 that cannot be read as a day: {e}")));
+        }
+        // A numpy boolean (`np.True_`) is a flag, not the number its `__float__` gives.
+        Scalar::Flag => return Ok(Value::Bool(obj.is_truthy().map_err(|e| bad(e.to_string()))?)),
+        Scalar::Other => {}
     }
     // numpy scalars and other objects that behave as integers, floats or booleans.
     if obj.hasattr("__index__").unwrap_or(false) {
@@ -160,46 +173,36 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
     )))
 }
 
-/// Whether `obj` is a missing-value marker: a float NaN (pandas' missing number), `pd.NaT`,
-/// `np.datetime64("NaT")` or `pd.NA`.
-fn is_missing(obj: &Bound<'_, PyAny>) -> bool {
-    if obj.is_instance_of::<PyFloat>() {
-        return obj.extract::<f64>().is_ok_and(f64::is_nan);
-    }
+/// What a numpy or pandas scalar stands for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scalar {
+    /// A missing-value marker: `pd.NaT`, `pd.NA`, `np.datetime64("NaT")` (or timedelta), a
+    /// numpy float NaN.
+    Missing,
+    /// A `numpy.datetime64` holding a time: a day.
+    Day,
+    /// A numpy boolean (`numpy.bool`, named `bool_` before numpy 2).
+    Flag,
+    /// Anything else, read by the generic rules.
+    Other,
+}
+
+/// The kind of a numpy or pandas scalar, from its type's module and name (one look-up).
+fn scalar_kind(obj: &Bound<'_, PyAny>) -> Scalar {
     let ty = obj.get_type();
-    let name = ty.name().map(|n| n.to_string()).unwrap_or_default();
-    let module = ty.module().map(|m| m.to_string()).unwrap_or_default();
-    match (module.split('.').next().unwrap_or(""), name.as_str()) {
-        ("pandas", "NaTType" | "NAType") => true,
-        ("numpy", "datetime64" | "timedelta64") => obj.str().is_ok_and(|s| s.to_string_lossy() == "NaT"),
-        ("numpy", "float64" | "float32" | "float16") => {
-            obj.call_method0("__float__").and_then(|f| f.extract::<f64>()).is_ok_and(f64::is_nan)
+    let (Ok(module), Ok(name)) = (ty.module(), ty.name()) else { return Scalar::Other };
+    let module = module.to_string();
+    let is_nan = || obj.call_method0("__float__").and_then(|f| f.extract::<f64>()).is_ok_and(f64::is_nan);
+    match (module.split('.').next().unwrap_or(""), name.to_string().as_str()) {
+        ("pandas", "NaTType" | "NAType") => Scalar::Missing,
+        ("numpy", "datetime64" | "timedelta64") if obj.str().is_ok_and(|s| s.to_string_lossy() == "NaT") => {
+            Scalar::Missing
         }
-        _ => false,
+        ("numpy", "datetime64") if module == "numpy" => Scalar::Day,
+        ("numpy", "float64" | "float32" | "float16") if is_nan() => Scalar::Missing,
+        ("numpy", "bool" | "bool_") if module == "numpy" => Scalar::Flag,
+        _ => Scalar::Other,
     }
-}
-
-/// A `numpy.datetime64` as its day (`YYYY-MM-DD`, any unit; a time of day is dropped, as
-/// `assess_batch` reads datetime64 columns), or `None` when `obj` is no datetime64.
-fn numpy_datetime(obj: &Bound<'_, PyAny>) -> Option<Result<String, String>> {
-    let ty = obj.get_type();
-    if ty.module().map(|m| m.to_string()).ok()? != "numpy" || ty.name().map(|n| n.to_string()).ok()? != "datetime64" {
-        return None;
-    }
-    Some(
-        obj.call_method1("astype", ("datetime64[D]",))
-            .and_then(|d| d.str())
-            .map(|s| s.to_string_lossy().into_owned())
-            .map_err(|e| format!("is a datetime64 that cannot be read as a day: {e}")),
-    )
-}
-
-/// Whether `obj` is a numpy boolean scalar (`numpy.bool`, named `bool_` before numpy 2).
-fn is_numpy_bool(obj: &Bound<'_, PyAny>) -> bool {
-    let ty = obj.get_type();
-    let module = ty.module().map(|m| m.to_string()).unwrap_or_default();
-    let name = ty.name().map(|n| n.to_string()).unwrap_or_default();
-    module == "numpy" && (name == "bool" || name == "bool_")
 }
 
 /// Equality of two answer objects (`Registration`, `Permit`, …) property by property: the same
