@@ -47,7 +47,10 @@
  *    JUZHU_STATUS_INVALID_ENCODING. Every other text (juzhu_error, explanations, names, calendar
  *    errors) is UTF-8; juzhu_to_gb18030() converts any of it. Texts never contain a whole
  *    identity number.
- * 9. Language. The header is C99 (or C++11) and later.
+ * 9. Refusals name the field (the contract's JSON path) and the reason in English and Chinese:
+ *    the error JSON carries both ("message", "message_zh"); a juzhu_error carries the one
+ *    juzhu_policy.lang asks for (JUZHU_FORM_ZH or JUZHU_FORM_EN; 0 = English).
+ * 10. Language. The header is C99 (or C++11) and later.
  */
 
 #ifndef JUZHU_H
@@ -905,8 +908,9 @@ typedef struct juzhu_calendar juzhu_calendar;
  * Refused input, for the struct entry points: NUL-terminated UTF-8, truncated to fit.
  * `field` is the dotted path of the contract's JSON (`person.arrival_date`), the same a JSON
  * case gets: a `juzhu_person` member named `permit_*` is `person.permit.*` there
- * (`permit_issued_on` → `person.permit.issued_on`). `message` is the reason. Never holds a whole
- * identity number. Written only with `JUZHU_STATUS_INVALID_INPUT`: on any other status it is
+ * (`permit_issued_on` → `person.permit.issued_on`). `message` is the reason, in English or in
+ * Chinese as `juzhu_policy.lang` asks (a Chinese reason of more than 85 characters or so is
+ * truncated at a character). Never holds a whole identity number. Written only with `JUZHU_STATUS_INVALID_INPUT`: on any other status it is
  * untouched, so zero it before the call if it may be read after one.
  */
 typedef struct juzhu_error {
@@ -915,7 +919,7 @@ typedef struct juzhu_error {
    */
   char field[64];
   /**
-   * What is wrong.
+   * What is wrong (language: `juzhu_policy.lang`).
    */
   char message[256];
 } juzhu_error;
@@ -945,9 +949,15 @@ typedef struct juzhu_policy {
    */
   uint8_t threads;
   /**
+   * Language of `juzhu_error.message`: `JUZHU_FORM_ZH` (Chinese) or `JUZHU_FORM_EN`; 0 =
+   * default (English, except `juzhu_explain_person`: the language of the explanation asked
+   * for). Since 0.2 (a reserved byte before).
+   */
+  uint8_t lang;
+  /**
    * Must be zero.
    */
-  uint8_t reserved[4];
+  uint8_t reserved[3];
 } juzhu_policy;
 
 /**
@@ -1306,7 +1316,9 @@ void juzhu_string_free(char *s);
  * `{"base": "china"|"none", "years": {"2027": {"rest_days": [...], "working_days": [...],
  * "source": "..."}}}`. Listed years extend or replace the base's. On `JUZHU_STATUS_OK`, `*out`
  * receives a new handle (free it with `juzhu_calendar_free`). On `JUZHU_STATUS_INVALID_INPUT`,
- * `*error` (if not NULL) names the field and the reason and `*out` is untouched.
+ * `*error` (if not NULL) names the field and the reason, in English (no policy is read before the
+ * calendar; `juzhu_calendar_from_json`'s errors are few: see the format above), and `*out` is
+ * untouched.
  *
  * # Safety
  * `json` must point to `len` readable bytes; `out` to writable storage; `error` NULL or writable.
@@ -1349,14 +1361,17 @@ int32_t juzhu_calendar_has_year(const struct juzhu_calendar *cal, int32_t year);
  *
  * `case_json` points to `len` bytes (a terminating NUL is neither needed nor counted). On
  * `JUZHU_STATUS_OK`, `*out` receives the assessment JSON; on `JUZHU_STATUS_INVALID_INPUT`, the
- * error JSON `{"error":{"field":…,"message":…}}`. Either way `*out` is NUL-terminated,
- * `*out_len` excludes the NUL, and the caller frees `*out` with `juzhu_string_free`. Invalid
- * UTF-8 gives `JUZHU_STATUS_INVALID_ENCODING` and writes nothing. Thread-safe.
+ * error JSON `{"error":{"field":…,"message":…,"message_zh":…}}` (the reason in English and in
+ * Chinese). Either way `*out` is NUL-terminated, `*out_len` excludes the NUL, and the caller
+ * frees `*out` with `juzhu_string_free`. Invalid UTF-8 gives `JUZHU_STATUS_INVALID_ENCODING` and writes nothing. Thread-safe.
  *
  * # Safety
  * `case_json` must point to `len` readable bytes; `out` and `out_len` to writable storage.
  */
-enum juzhu_status juzhu_assess_json(const char *case_json, size_t len, char **out, size_t *out_len);
+enum juzhu_status juzhu_assess_json(const char *case_json,
+                                    size_t len,
+                                    char **out,
+                                    size_t *out_len);
 
 /**
  * As `juzhu_assess_json`, for systems that run in GB18030 (GBK, GB2312): the case is read as

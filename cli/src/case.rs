@@ -3,50 +3,63 @@
 
 use juzhu::privacy::quote;
 use juzhu::vocab::Word;
-use juzhu::{Assessment, Calendar, Case, CaseError, RuleSet};
-use serde_json::{json, Value};
+use juzhu::{Assessment, Calendar, Case, CaseError, Lang, RuleSet};
+use serde_json::Value;
 use std::fmt;
 
-/// Refused input: the field's dotted path (empty when the input is not a case at all) and what
-/// is wrong, as the contract's errors have them. Messages never hold a whole identity number:
-/// those from the core are masked, and the command's own quote no input.
+/// Refused input: the core's [`CaseError`] (field, and the reason in English and Chinese), or
+/// the command's own refusal of input that is not a case at all. Messages never hold a whole
+/// identity number: those from the core are masked, and the command's own quote no input.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refused {
-    field: String,
-    message: String,
-}
+pub struct Refused(CaseError);
 
 impl Refused {
-    /// Input that is not a case at all (encoding, not JSON).
-    pub fn input(message: impl Into<String>) -> Refused {
-        Refused { field: String::new(), message: message.into() }
+    /// Input that is not a case at all (encoding, not JSON), in English and Chinese.
+    pub fn input(en: impl Into<String>, zh: impl Into<String>) -> Refused {
+        Refused(CaseError::new("", en, zh))
     }
 
     /// The field refused.
     #[cfg(test)]
     pub fn field(&self) -> &str {
-        &self.field
+        self.0.field()
     }
 
-    /// The contract's error JSON, `{"error":{"field":…,"message":…}}`.
+    /// The contract's error JSON, `{"error":{"field":…,"message":…,"message_zh":…}}`.
     pub fn to_json(&self) -> String {
-        json!({ "error": { "field": self.field, "message": self.message } }).to_string()
+        self.0.to_json()
+    }
+
+    /// `field: message` in `lang` after `prefix` (English) or `prefix_zh` (Chinese); with both,
+    /// the English line first (scripts look for `refused:` at the start), then the Chinese.
+    pub fn lines(&self, lang: Option<Lang>, prefix: &str, prefix_zh: &str) -> String {
+        let line = |l: Lang| {
+            let prefix = if l == Lang::Zh { prefix_zh } else { prefix };
+            format!("{prefix}{}\n", self.0.to_string_in(l))
+        };
+        match lang {
+            Some(l) => line(l),
+            None => line(Lang::En) + &line(Lang::Zh),
+        }
+    }
+
+    /// The refusal with `en` and `zh` added to its reason.
+    fn with(self, en: &str, zh: &str) -> Refused {
+        let e = &self.0;
+        Refused(CaseError::new(e.field(), [e.message(), en].concat(), [e.message_zh(), zh].concat()))
     }
 }
 
 impl From<CaseError> for Refused {
     fn from(e: CaseError) -> Refused {
-        Refused { field: e.field().to_owned(), message: e.message().to_owned() }
+        Refused(e)
     }
 }
 
 impl fmt::Display for Refused {
+    /// `field: message`, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.field.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.field, self.message)
-        }
+        self.0.fmt(f)
     }
 }
 
@@ -80,17 +93,19 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
         let case = if acceptance { value.get("input").unwrap_or(&Value::Null) } else { &value };
         if let Some(named) = case.pointer("/policy/rule_set").and_then(Value::as_str) {
             if named != wanted.id() {
-                return Err(Refused {
-                    field: "policy.rule_set".to_owned(),
-                    message: format!("the case names {}, but --rule-set {} was given", quote(named), wanted.id()),
-                });
+                return Err(Refused(CaseError::new(
+                    "policy.rule_set",
+                    format!("the case names {}, but --rule-set {} was given", quote(named), wanted.id()),
+                    format!("案例指定了 {}，但命令行给出了 --rule-set {}", quote(named), wanted.id()),
+                )));
             }
         }
     }
     if acceptance {
         // The input's own text, as written (serde_json's raw value), for the core to read.
         let wrapper: std::collections::HashMap<String, Box<serde_json::value::RawValue>> =
-            serde_json::from_str(text).map_err(|e| Refused::input(format!("not valid JSON: {e}")))?;
+            serde_json::from_str(text)
+                .map_err(|e| Refused::input(format!("not valid JSON: {e}"), format!("不是有效的 JSON（{e}）")))?;
         if let Some(input) = wrapper.get("input") {
             return Case::from_json_in(input.get(), default).map_err(|e| flag_advice(e.into(), rule_set));
         }
@@ -100,27 +115,25 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
 
 /// A field of another rule set in a case read under `--rule-set`: the library advises naming the
 /// other in `policy.rule_set`, which the flag would then refuse; say the flag is the other way.
-fn flag_advice(mut refused: Refused, flag: Option<RuleSet>) -> Refused {
-    if let Some(flag) = flag {
-        if refused.message.contains("as it names none: set policy.rule_set") {
-            refused.message.push_str(" and leave out --rule-set ");
-            refused.message.push_str(flag.id());
-        }
+fn flag_advice(refused: Refused, flag: Option<RuleSet>) -> Refused {
+    match flag {
+        Some(flag) if refused.0.message().contains("as it names none: set policy.rule_set") => refused
+            .with(&format!(" and leave out --rule-set {}", flag.id()), &format!("，并去掉 --rule-set {}", flag.id())),
+        _ => refused,
     }
-    refused
 }
 
 /// A file of one case per line read as one case fails after its first line: say so.
-fn with_jsonl_hint(mut refused: Refused, text: &str) -> Refused {
+fn with_jsonl_hint(refused: Refused, text: &str) -> Refused {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     // Its first line a whole JSON object, and more after it: JSON lines, not one case.
     let first_is_a_case = lines.next().is_some_and(|l| serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object()));
-    if refused.field.is_empty()
-        && refused.message.contains("trailing characters")
+    if refused.0.field().is_empty()
+        && refused.0.message().contains("trailing characters")
         && first_is_a_case
         && lines.next().is_some()
     {
-        refused.message.push_str(" (one case per line? read them with --jsonl)");
+        return refused.with(" (one case per line? read them with --jsonl)", "（每行一个案例？请用 --jsonl 读取）");
     }
     refused
 }
@@ -221,6 +234,6 @@ mod tests {
         assert_eq!(e.to_string(), "as_of: 2024-02-30 is not a date");
         let v: Value = serde_json::from_str(&e.to_json()).unwrap();
         assert_eq!(v["error"]["field"], "as_of");
-        assert_eq!(Refused::input("x").to_string(), "x");
+        assert_eq!(Refused::input("x", "甲").to_string(), "x");
     }
 }

@@ -22,14 +22,15 @@ impl Encoding {
     pub fn decode(self, bytes: &[u8]) -> Result<Cow<'_, str>, Refused> {
         let text = match self {
             Encoding::Utf8 => std::str::from_utf8(bytes).map(Cow::Borrowed).map_err(|e| {
-                Refused::input(format!(
-                    "the input is not UTF-8 (invalid byte at offset {}); --encoding gb18030 reads GB18030",
-                    e.valid_up_to()
-                ))
+                let at = e.valid_up_to();
+                Refused::input(
+                    format!("the input is not UTF-8 (invalid byte at offset {at}); --encoding gb18030 reads GB18030"),
+                    format!("输入不是 UTF-8（第 {at} 字节无效）；GB18030 编码的输入请加 --encoding gb18030"),
+                )
             })?,
             Encoding::Gb18030 => encoding_rs::GB18030
                 .decode_without_bom_handling_and_without_replacement(bytes)
-                .ok_or_else(|| Refused::input("the input is not valid GB18030"))?,
+                .ok_or_else(|| Refused::input("the input is not valid GB18030", "输入不是有效的 GB18030 编码"))?,
         };
         Ok(match text {
             Cow::Borrowed(t) => Cow::Borrowed(t.strip_prefix('\u{FEFF}').unwrap_or(t)),

@@ -22,7 +22,7 @@ pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
             out.line(&refused.to_json())?;
             return Ok(Status::Refused);
         }
-        Err(refused) => return Ok(self::refused(&args.case, &refused)),
+        Err(refused) => return Ok(self::refused(&args.case, &refused, args.lang)),
     };
     Ok(Status::Answered)
 }
@@ -36,7 +36,7 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
             Out::stdout(args.case.encoding).write(&reasons(&a, args.lang))?;
             Ok(Status::Answered)
         }
-        Err(refused) => Ok(self::refused(&args.case, &refused)),
+        Err(refused) => Ok(self::refused(&args.case, &refused, args.lang)),
     }
 }
 
@@ -49,9 +49,10 @@ fn reasons(a: &Assessment, lang: LangChoice) -> String {
     }
 }
 
-/// Reports refused input in the readable modes: `refused: field: message` on stderr.
-fn refused(opts: &CaseOptions, refused: &Refused) -> Status {
-    io::to_stderr(opts.encoding, &format!("refused: {refused}\n"));
+/// Reports refused input in the readable modes on stderr, in the language of `--lang`:
+/// `refused: field: message` and/or `拒绝受理：field：消息`.
+fn refused(opts: &CaseOptions, refused: &Refused, lang: LangChoice) -> Status {
+    io::to_stderr(opts.encoding, &refused.lines(lang.lang(), "refused: ", "拒绝受理："));
     Status::Refused
 }
 

@@ -342,7 +342,8 @@ fn a_gb18030_case_file_is_read_and_its_refusal_written_in_gb18030() {
     assert_eq!(r.code, Some(1));
     assert!(r.stdout.is_empty());
     let err = from_gb18030(&r.stderr);
-    assert!(err.starts_with("refused: person.category: ") && err.contains("流动人口"), "{err}");
+    assert!(err.starts_with("拒绝受理：person.category：") && err.contains("流动人口"), "{err}");
+    assert!(!err.contains("refused"), "--lang zh: the Chinese line only: {err}");
     // JSON lines too.
     let r = run(&["assess", "--jsonl", "--encoding", "gb18030", "-"], &gb18030(&format!("{case}\n{CASE}\n")));
     let out = from_gb18030(&r.stdout);
@@ -361,9 +362,11 @@ fn a_gb18030_case_file_is_read_and_its_refusal_written_in_gb18030() {
 fn invalid_gb18030_is_refused_input() {
     let r = run(&["assess", "--json", "--encoding", "gb18030", "-"], b"{\"as_of\": \"\x81\x20\"}");
     assert_eq!(r.code, Some(1));
-    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    // The error JSON is written in GB18030 too (its Chinese reason shows it).
+    let v: Value = serde_json::from_str(&from_gb18030(&r.stdout)).unwrap();
     assert_eq!(v["error"]["field"], "");
     assert!(v["error"]["message"].as_str().unwrap().contains("GB18030"), "{v}");
+    assert_eq!(v["error"]["message_zh"], "输入不是有效的 GB18030 编码", "{v}");
     let r = run(&["assess", "--encoding", "gb18030", "-"], b"\xff\xff");
     assert_eq!(r.code, Some(1));
     assert!(r.stdout.is_empty());
@@ -441,4 +444,14 @@ fn explain_prints_the_numbered_reasons() {
     assert_eq!(r.code, Some(1));
     assert!(r.stdout.is_empty());
     assert!(r.err().starts_with("refused: as_of: "), "{}", r.err());
+    // Without --lang, the English line and then the Chinese one.
+    let err = r.err();
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert_eq!(lines[1], "拒绝受理：as_of：2024-02-30 不是有效的日期");
+    let r = run(&["explain", "--lang", "en", "-"], b"{\"as_of\":\"2024-02-30\"}");
+    assert_eq!(r.err(), "refused: as_of: 2024-02-30 is not a date\n");
+    let r = run(&["assess", "--json", "-"], b"{\"as_of\":\"2024-02-30\"}");
+    let v: Value = serde_json::from_slice(&r.stdout).unwrap();
+    assert_eq!(v["error"]["message_zh"], "2024-02-30 不是有效的日期", "{v}");
 }

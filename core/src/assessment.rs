@@ -5,7 +5,7 @@
 //! set found ([`Findings`]). Serialising an [`Assessment`] with serde gives the contract's JSON;
 //! [`Assessment::from_json`] reads it back.
 
-use crate::error::CaseError;
+use crate::error::{CaseError, Reason};
 use crate::explain::{Explanation, Lang};
 use crate::rules::{Findings, RuleSet};
 use crate::vocab::{IdSet, Word};
@@ -79,8 +79,32 @@ pub struct Assessment {
 }
 
 #[allow(clippy::needless_pass_by_value)] // used as `map_err(not_an_assessment)`
-fn not_an_assessment(what: String) -> CaseError {
-    CaseError::new("", format!("not an assessment: {what}"))
+fn not_an_assessment(what: Reason) -> CaseError {
+    CaseError::new("", format!("not an assessment: {}", what.en()), format!("不是有效的评估结果：{}", what.zh()))
+}
+
+/// `key: why` of a part that does not fit, `why` in English (often `serde`'s words) and in
+/// Chinese.
+fn misfit(key: &str, why: impl std::fmt::Display, why_zh: &str) -> Reason {
+    Reason::new(format!("{key}: {why}"), format!("{key}：{why_zh}"))
+}
+
+/// What a `serde` error about a part of an assessment says, in Chinese (its words are English):
+/// the missing field or unknown value it names, else that the part does not fit.
+fn serde_zh(words: &str) -> String {
+    let named =
+        |prefix: &str| words.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(crate::privacy::quote_zh);
+    if let Some(f) = named("missing field `") {
+        format!("缺少字段 {f}")
+    } else if let Some(v) = named("unknown variant `") {
+        format!("{v} 不是可用的取值")
+    } else if let Some(f) = named("unknown field `") {
+        format!("{f} 不是可识别的字段")
+    } else if words.starts_with("invalid type") {
+        "类型不符".to_owned()
+    } else {
+        "内容不符合格式".to_owned()
+    }
 }
 
 impl Assessment {
@@ -107,7 +131,8 @@ impl Assessment {
 
     /// The contract's JSON.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\":{{\"field\":\"\",\"message\":\"{e}\"}}}}"))
+        serde_json::to_string(self)
+            .unwrap_or_else(|e| CaseError::new("", e.to_string(), "评估结果无法写成 JSON").to_json())
     }
 
     /// The contract's JSON, indented.
@@ -127,7 +152,8 @@ impl Assessment {
     /// Text that is not an assessment: a [`CaseError`] (an `std::error::Error`) with an empty
     /// field, saying what does not fit (`not an assessment: as_of: missing`).
     pub fn from_json(json: &str) -> Result<Assessment, CaseError> {
-        let v: serde_json::Value = serde_json::from_str(json).map_err(|e| not_an_assessment(e.to_string()))?;
+        let v: serde_json::Value = serde_json::from_str(json)
+            .map_err(|e| not_an_assessment(Reason::new(e.to_string(), crate::json::syntax_zh(&e))))?;
         Assessment::from_value(&v)
     }
 
@@ -139,32 +165,51 @@ impl Assessment {
         Assessment::read_value(v).map_err(not_an_assessment)
     }
 
-    fn read_value(v: &serde_json::Value) -> Result<Assessment, String> {
-        let field = |k: &str| v.get(k).ok_or_else(|| format!("{k}: missing"));
-        let rule_set: RuleSet =
-            serde_json::from_value(field("rule_set")?.clone()).map_err(|e| format!("rule_set: {e}"))?;
-        let as_of: NaiveDate = serde_json::from_value(field("as_of")?.clone()).map_err(|e| format!("as_of: {e}"))?;
-        let ids = |k: &str| -> Result<Vec<&str>, String> {
+    fn read_value(v: &serde_json::Value) -> Result<Assessment, Reason> {
+        let field = |k: &str| v.get(k).ok_or_else(|| misfit(k, "missing", "缺失"));
+        let serde = |k: &'static str| move |e: serde_json::Error| misfit(k, &e, &serde_zh(&e.to_string()));
+        let rule_set = field("rule_set")?;
+        let rule_set: RuleSet = serde_json::from_value(rule_set.clone()).map_err(|e| {
+            // An unknown id is refused in the words of its reader, which speaks Chinese too.
+            match rule_set.as_str().map(str::parse::<RuleSet>) {
+                Some(Err(unknown)) => misfit("rule_set", &e, unknown.zh()),
+                _ => serde("rule_set")(e),
+            }
+        })?;
+        let as_of: NaiveDate = serde_json::from_value(field("as_of")?.clone()).map_err(serde("as_of"))?;
+        let ids = |k: &str| -> Result<Vec<&str>, Reason> {
             field(k)?
                 .as_array()
-                .ok_or_else(|| format!("{k}: expected a list"))?
+                .ok_or_else(|| misfit(k, "expected a list", "应为数组"))?
                 .iter()
                 .map(|x| {
                     x.as_str()
                         .or_else(|| x.get("id").and_then(|i| i.as_str()))
-                        .ok_or_else(|| format!("{k}: expected ids"))
+                        .ok_or_else(|| misfit(k, "expected ids", "各项应为编号"))
                 })
                 .collect()
         };
-        let interpretations = IdSet::from_ids(ids("interpretations")?, rule_set.interpretations())
-            .map_err(|id| format!("interpretations: {id} is not an interpretation of {rule_set}"))?;
-        let notices = IdSet::from_ids(ids("notices")?, rule_set.notices())
-            .map_err(|id| format!("notices: {id} is not a notice of {rule_set}"))?;
-        let calendar_provisional =
-            field("calendar_provisional")?.as_bool().ok_or("calendar_provisional: expected true or false")?;
-        let explanation =
-            serde_json::from_value(field("explanation")?.clone()).map_err(|e| format!("explanation: {e}"))?;
-        let findings = crate::rules::findings_from_json(rule_set, v)?;
+        let interpretations = IdSet::from_ids(ids("interpretations")?, rule_set.interpretations()).map_err(|id| {
+            misfit(
+                "interpretations",
+                format_args!("{id} is not an interpretation of {rule_set}"),
+                &format!("{id} 不是规则集 {rule_set} 的解释编号"),
+            )
+        })?;
+        let notices = IdSet::from_ids(ids("notices")?, rule_set.notices()).map_err(|id| {
+            misfit(
+                "notices",
+                format_args!("{id} is not a notice of {rule_set}"),
+                &format!("{id} 不是规则集 {rule_set} 的提示编号"),
+            )
+        })?;
+        let calendar_provisional = field("calendar_provisional")?
+            .as_bool()
+            .ok_or_else(|| misfit("calendar_provisional", "expected true or false", "应为 true 或 false"))?;
+        let explanation = serde_json::from_value(field("explanation")?.clone()).map_err(serde("explanation"))?;
+        // The rule set's reader words its refusal in English (serde's words).
+        let findings =
+            crate::rules::findings_from_json(rule_set, v).map_err(|e| Reason::new(e.clone(), serde_zh(&e)))?;
         Ok(Assessment::new(rule_set, as_of, findings, interpretations, calendar_provisional, notices, explanation))
     }
 
@@ -258,5 +303,53 @@ impl Report {
     /// An optional date, `—` when absent.
     pub fn date(d: Option<NaiveDate>) -> String {
         d.map_or_else(|| "—".to_owned(), |d| d.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(text: &str) -> (String, String) {
+        let e = Assessment::from_json(text).unwrap_err();
+        (e.message().to_owned(), e.message_zh().to_owned())
+    }
+
+    #[test]
+    fn what_is_not_an_assessment_is_said_in_chinese_too() {
+        assert_eq!(
+            refused("{}"),
+            ("not an assessment: rule_set: missing".into(), "不是有效的评估结果：rule_set：缺失".into())
+        );
+        assert_eq!(refused("{").1, "不是有效的评估结果：输入在第 1 行第 1 列意外结束");
+        let case = crate::Case::from_json(
+            r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#,
+        )
+        .unwrap();
+        let mut v = crate::assess(&case).unwrap().to_value();
+        assert!(Assessment::from_value(&v).is_ok());
+        v["interpretations"] = serde_json::json!(["I99"]);
+        let (en, zh) = refused(&v.to_string());
+        assert_eq!(en, r#"not an assessment: interpretations: "I99" is not an interpretation of liaoning-2013"#);
+        assert_eq!(zh, r#"不是有效的评估结果：interpretations："I99" 不是规则集 liaoning-2013 的解释编号"#);
+        v["interpretations"] = serde_json::json!("I1");
+        assert_eq!(refused(&v.to_string()).1, "不是有效的评估结果：interpretations：应为数组");
+        v["interpretations"] = serde_json::json!([]);
+        v["calendar_provisional"] = serde_json::json!(1);
+        assert_eq!(refused(&v.to_string()).1, "不是有效的评估结果：calendar_provisional：应为 true 或 false");
+        v["calendar_provisional"] = serde_json::json!(false);
+        v["rule_set"] = serde_json::json!("hebei");
+        assert_eq!(
+            refused(&v.to_string()),
+            (
+                r#"not an assessment: rule_set: "hebei" is not one of liaoning-2013, china-2016"#.into(),
+                r#"不是有效的评估结果：rule_set："hebei" 不是 liaoning-2013、china-2016 之一"#.into()
+            )
+        );
+        v["rule_set"] = serde_json::json!(7);
+        assert_eq!(refused(&v.to_string()).1, "不是有效的评估结果：rule_set：类型不符");
+        v["rule_set"] = serde_json::json!("liaoning-2013");
+        v.as_object_mut().unwrap().remove("registration");
+        assert_eq!(refused(&v.to_string()).1, "不是有效的评估结果：缺少字段 \"registration\"");
     }
 }

@@ -41,14 +41,18 @@ pub fn row_region(field: &str, v: i64) -> Result<Option<Code>, CaseError> {
         NULL_REGION => Ok(None),
         v if (REGION_TAG..=REGION_TAG + 999_999).contains(&v) => Ok(Code::from_six_digits((v - REGION_TAG) as u32)),
         INVALID_REGION => Err(unreadable_region(field)),
-        v => Code::from_number(v).map(Some).map_err(|m| CaseError::new(field, m)),
+        v => Code::from_number(v).map(Some).map_err(|r| CaseError::at(field, r)),
     }
 }
 
 #[cold]
 #[inline(never)]
 fn unreadable_region(field: &str) -> CaseError {
-    CaseError::new(field, "is not a GB/T 2260 division code (6 or more digits)")
+    CaseError::new(
+        field,
+        "is not a GB/T 2260 division code (6 or more digits)",
+        "不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）",
+    )
 }
 
 /// An output column of a batch, owned (see [`crate::record::Column`] for what it holds).
@@ -98,6 +102,7 @@ pub(crate) fn batch_policy(
                 return Err(CaseError::new(
                     "policy.rule_set",
                     format!("names {}, but the batch runs under {}", named.id(), rule_set.id()),
+                    format!("指定的是 {}，但本批次按 {} 评估", named.id(), rule_set.id()),
                 ));
             }
         }
@@ -129,7 +134,7 @@ pub fn rule_set_of(
     let named = named
         .map(|id| {
             RuleSet::from_id(id)
-                .ok_or_else(|| CaseError::new("rule_set", crate::vocab::UnknownWord::of::<RuleSet>(id).to_string()))
+                .ok_or_else(|| CaseError::at("rule_set", crate::vocab::UnknownWord::of::<RuleSet>(id).reason()))
         })
         .transpose()?;
     let in_policy = match policy.and_then(|p| p.get("rule_set")).filter(|v| !v.is_null()) {
@@ -140,6 +145,7 @@ pub fn rule_set_of(
         (Some(a), Some(b)) if a != b => Err(CaseError::new(
             "policy.rule_set",
             format!("names {}, but the call asks for rule_set {}", b.id(), a.id()),
+            format!("指定的是 {}，但调用时要求的 rule_set 为 {}", b.id(), a.id()),
         )),
         (a, b) => Ok(a.or(b).unwrap_or_default()),
     }
@@ -147,13 +153,18 @@ pub fn rule_set_of(
 
 /// Why a batch column `name` is refused by the engine of `rule_set`, if it is another rule
 /// set's column.
-pub(crate) fn foreign_column(rule_set: crate::rules::RuleSet, name: &str) -> Option<String> {
+pub(crate) fn foreign_column(rule_set: crate::rules::RuleSet, name: &str) -> Option<crate::Reason> {
     crate::rules::RuleSet::ALL
         .iter()
         .copied()
         .filter(|&rs| rs != rule_set)
         .find(|rs| rs.fields().iter().any(|f| f.column == Some(name)))
-        .map(|owner| format!("is a column of rule set {}, not of {} (the batch's rule set)", owner.id(), rule_set.id()))
+        .map(|owner| {
+            crate::Reason::new(
+                format!("is a column of rule set {}, not of {} (the batch's rule set)", owner.id(), rule_set.id()),
+                format!("是规则集 {} 的列，不属于本批次的规则集 {}", owner.id(), rule_set.id()),
+            )
+        })
 }
 
 /// Where a row's dates lie in a list column's values: `start..end`.
@@ -225,7 +236,7 @@ pub fn in_parts<O: Send>(
             parts.into_iter().map(|(first, len, part)| s.spawn(move || work(first, len, part))).collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed"))))
+            .map(|h| h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed", "工作线程异常终止"))))
             .collect()
     });
     let mut errors = Vec::new();
@@ -233,4 +244,63 @@ pub fn in_parts<O: Send>(
         errors.extend(r?);
     }
     Ok(errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::values::Values;
+    use crate::RuleSet;
+
+    /// The refusal of a malformed batch, in Chinese.
+    fn refused(
+        rule_set: RuleSet,
+        len: usize,
+        columns: &[(&str, Values<'_>)],
+        policy: Option<&serde_json::Value>,
+    ) -> String {
+        let engine = rule_set.batch().unwrap();
+        let as_of = crate::date::from_ymd(2024, 10, 2);
+        match engine.assess(len, columns, as_of, policy, Calendar::china(), 1) {
+            Ok(_) => panic!("accepted"),
+            Err(e) => e.to_string_in(crate::Lang::Zh),
+        }
+    }
+
+    #[test]
+    fn malformed_batches_are_refused_in_chinese_too() {
+        let days = [crate::date::from_ymd(2024, 9, 28); 2];
+        let col = Values::Days(&days);
+        let l = RuleSet::from_id("liaoning-2013").unwrap();
+        let e = refused(l, 2, &[("nope", col)], None);
+        assert!(e.starts_with("nope：不是可识别的输入列；可用的列为 category、overseas、"), "{e}");
+        assert_eq!(
+            refused(l, 2, &[("residing_since", col)], None),
+            "residing_since：是规则集 china-2016 的列，不属于本批次的规则集 liaoning-2013"
+        );
+        assert_eq!(refused(l, 2, &[("arrival_date", col), ("arrival_date", col)], None), "arrival_date：重复出现");
+        assert_eq!(refused(l, 3, &[("arrival_date", col)], None), "arrival_date：有 2 行，应为 3 行");
+        let flags = [1u8, 0];
+        assert_eq!(
+            refused(RuleSet::from_id("china-2016").unwrap(), 2, &[("permit_endorsed_on", Values::Bytes(&flags))], None),
+            "permit_endorsed_on：包含的是字节值，不能读作日期列表列（每行应为一组日期）"
+        );
+        let policy = serde_json::json!({"rule_set": "china-2016"});
+        assert_eq!(
+            refused(l, 2, &[("arrival_date", col)], Some(&policy)),
+            "policy.rule_set：指定的是 china-2016，但本批次按 liaoning-2013 评估"
+        );
+        let e = rule_set_of(Some("liaoning-2013"), Some(&policy)).unwrap_err();
+        assert_eq!(e.message_zh(), "指定的是 china-2016，但调用时要求的 rule_set 为 liaoning-2013");
+        let e = rule_set_of(Some("hebei"), None).unwrap_err();
+        assert_eq!(e.to_string_in(crate::Lang::Zh), "rule_set：\"hebei\" 不是 liaoning-2013、china-2016 之一");
+        assert_eq!(
+            row_region("hukou_region", 21).unwrap_err().message_zh(),
+            "\"21\" 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）"
+        );
+        assert_eq!(
+            row_region("hukou_region", crate::values::INVALID_REGION).unwrap_err().message_zh(),
+            "不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）"
+        );
+    }
 }

@@ -5,7 +5,7 @@
 //! JSON far enough to know which rule set to hand it to, and holds the settings every rule set
 //! shares ([`Policy`]).
 
-use crate::error::CaseError;
+use crate::error::{CaseError, Reason};
 use crate::json::{self, Json, Obj};
 use crate::rules::{self, Case, RuleSet};
 use crate::vocab::Word;
@@ -58,17 +58,24 @@ fn rule_set_of(top: &Obj, default: RuleSet) -> Result<(RuleSet, bool), CaseError
 
 /// Why `path` is refused in a case of `rule_set`, if it is a field of another rule set; `named`:
 /// whether the case named its rule set (else the message says how to name the other).
-pub(crate) fn foreign_field(rule_set: RuleSet, path: &str, named: bool) -> Option<String> {
+pub(crate) fn foreign_field(rule_set: RuleSet, path: &str, named: bool) -> Option<Reason> {
     rules::owner_of(path).filter(|&owner| owner != rule_set).map(|owner| {
+        let (owner, rule_set) = (owner.id(), rule_set.id());
         if named {
-            format!("is a field of rule set {}, not of {} (the case's policy.rule_set)", owner.id(), rule_set.id())
+            Reason::new(
+                format!("is a field of rule set {owner}, not of {rule_set} (the case's policy.rule_set)"),
+                format!("是规则集 {owner} 的字段，不属于本案件 policy.rule_set 指定的规则集 {rule_set}"),
+            )
         } else {
-            format!(
-                "is a field of rule set {}, not of {}, which the case is read under as it names none: \
-                 set policy.rule_set to \"{}\"",
-                owner.id(),
-                rule_set.id(),
-                owner.id()
+            Reason::new(
+                format!(
+                    "is a field of rule set {owner}, not of {rule_set}, which the case is read under as it names none: \
+                     set policy.rule_set to \"{owner}\""
+                ),
+                format!(
+                    "是规则集 {owner} 的字段，不属于 {rule_set}（本案件未指定规则集，因此按 {rule_set} 读取）：\
+                     请将 policy.rule_set 设为 \"{owner}\""
+                ),
             )
         }
     })
@@ -78,10 +85,14 @@ pub(crate) fn foreign_field(rule_set: RuleSet, path: &str, named: bool) -> Optio
 /// the case names none).
 pub(crate) fn read(j: &Json, default: RuleSet) -> Result<Case, CaseError> {
     if !matches!(j, Json::Obj(_)) {
-        return Err(CaseError::new("", format!("a case is a JSON object, found {}", j.kind())));
+        return Err(CaseError::new(
+            "",
+            format!("a case is a JSON object, found {}", j.kind()),
+            format!("案件应为 JSON 对象，{}", j.found_zh()),
+        ));
     }
     let top = Obj::new("", j, CASE_FIELDS)?;
-    let as_of = top.req("as_of", "the day the assessment speaks for", json::date)?;
+    let as_of = top.require("as_of", "the day the assessment speaks for", "评估日", json::date)?;
     let (rule_set, named) = rule_set_of(&top, default)?;
     rules::read_case(rule_set, &top, as_of, &|path: &str| foreign_field(rule_set, path, named))
 }
@@ -149,5 +160,45 @@ impl<'de> serde::Deserialize<'de> for Case {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tree = Json::deserialize(d)?;
         read(&tree, RuleSet::default()).map_err(<D::Error as serde::de::Error>::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    fn zh(text: &str) -> String {
+        Case::from_json(text).and_then(|c| crate::assess(&c)).unwrap_err().to_string_in(Lang::Zh)
+    }
+
+    #[test]
+    fn refusals_are_worded_in_chinese_too() {
+        assert_eq!(zh("[]"), "案件应为 JSON 对象，实为数组");
+        assert_eq!(zh("null"), "案件应为 JSON 对象，实为 null");
+        assert_eq!(zh(r#"{"person": {}}"#), "as_of：为必填项（评估日）");
+        assert_eq!(
+            zh(r#"{"as_of": "2024-10-02", "asof": 1}"#),
+            "asof：不是可识别的字段；此处可用的字段为 as_of、policy、person、reporter"
+        );
+        assert_eq!(
+            zh(r#"{"as_of": "2024-10-02", "person": {"residing_since": "2024-01-02"}}"#),
+            "person.residing_since：是规则集 china-2016 的字段，不属于 liaoning-2013（本案件未指定规则集，因此按 \
+             liaoning-2013 读取）：请将 policy.rule_set 设为 \"china-2016\""
+        );
+        assert_eq!(
+            zh(r#"{"as_of": "2024-10-02", "policy": {"rule_set": "liaoning-2013"}, "person": {"residing_since": "2024-01-02"}}"#),
+            "person.residing_since：是规则集 china-2016 的字段，不属于本案件 policy.rule_set 指定的规则集 liaoning-2013"
+        );
+        assert_eq!(
+            zh(r#"{"as_of": "2012-01-01", "person": {"category": "permanent"}}"#),
+            "as_of：2012-01-01 早于《辽宁省实有人口服务管理办法》的施行日期（2013-04-01）"
+        );
+        assert_eq!(
+            zh(
+                r#"{"as_of": "2015-01-01", "policy": {"rule_set": "china-2016"}, "person": {"residing_since": "2014-01-02"}}"#
+            ),
+            "as_of：2015-01-01 早于《居住证暂行条例》的施行日期（2016-01-01）"
+        );
     }
 }

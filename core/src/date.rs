@@ -218,11 +218,12 @@ pub fn read_iso(field: &str, s: &str) -> Result<DayNum, crate::error::CaseError>
         let shaped = s.len() == 10
             && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
         if shaped {
-            crate::error::CaseError::new(field, format!("{s} is not a date"))
+            crate::error::CaseError::new(field, format!("{s} is not a date"), format!("{s} 不是有效的日期"))
         } else {
             crate::error::CaseError::new(
                 field,
                 format!("{} is not a date in the form YYYY-MM-DD", crate::privacy::quote(s)),
+                format!("{} 不是 YYYY-MM-DD 格式的日期", crate::privacy::quote_zh(s)),
             )
         }
     })
@@ -285,6 +286,7 @@ fn out_of_range(field: &str, d: DayNum) -> crate::error::CaseError {
     crate::error::CaseError::new(
         field,
         format!("{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}", show(d)),
+        format!("{}超出支持的年份范围（{MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}）", show_zh_spaced(d)),
     )
 }
 
@@ -305,6 +307,26 @@ pub fn show(d: DayNum) -> String {
     }
     let (y, m, day) = to_ymd(d);
     iso_text(y, m, day).unwrap_or_else(|| format!("year {y}"))
+}
+
+/// [`show`] for a Chinese message: the same `YYYY-MM-DD`, and in Chinese what `show` says in
+/// English (`10000 年`, `数百万年之外的日期`).
+pub fn show_zh(d: DayNum) -> String {
+    if d == UNREPRESENTABLE_DAY {
+        return "数百万年之外的日期".to_owned();
+    }
+    let (y, m, day) = to_ymd(d);
+    iso_text(y, m, day).unwrap_or_else(|| format!("{y} 年"))
+}
+
+/// [`show_zh`] followed by a space when it ends in an ASCII character (a date), so that Chinese
+/// words can follow it either way (`2200-01-01 超出…`, `10000 年超出…`).
+fn show_zh_spaced(d: DayNum) -> String {
+    let mut s = show_zh(d);
+    if s.ends_with(|c: char| c.is_ascii()) {
+        s.push(' ');
+    }
+    s
 }
 
 #[cfg(test)]
@@ -341,6 +363,22 @@ mod tests {
         assert_eq!(show(from_ymd(-5, 1, 1)), "year -5");
         assert_eq!(show(UNREPRESENTABLE_DAY), "a date millions of years away");
         assert_eq!(show(UNREPRESENTABLE_DAY + 1), "year -5877641");
+        assert_eq!(show_zh(from_ymd(2024, 2, 29)), "2024-02-29");
+        assert_eq!(show_zh(from_ymd(10_000, 1, 1)), "10000 年");
+        assert_eq!(show_zh(UNREPRESENTABLE_DAY), "数百万年之外的日期");
+    }
+
+    #[test]
+    fn refusals_are_worded_in_chinese_too() {
+        let e = read_iso("as_of", "2024-02-30").unwrap_err();
+        assert_eq!((e.message(), e.message_zh()), ("2024-02-30 is not a date", "2024-02-30 不是有效的日期"));
+        let e = read_iso("as_of", "2024/02/01").unwrap_err();
+        assert_eq!(e.message_zh(), "\"2024/02/01\" 不是 YYYY-MM-DD 格式的日期");
+        let e = check_range("as_of", Some(from_ymd(2200, 1, 1))).unwrap_err();
+        assert_eq!(e.message(), "2200-01-01 is outside the supported years 1900–2199");
+        assert_eq!(e.message_zh(), "2200-01-01 超出支持的年份范围（1900–2199）");
+        let e = check_range("as_of", Some(from_ymd(10_000, 1, 1))).unwrap_err();
+        assert_eq!(e.message_zh(), "10000 年超出支持的年份范围（1900–2199）");
     }
 
     #[test]

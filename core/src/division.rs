@@ -18,8 +18,8 @@
 //! assert!(Code::parse("2101").is_err());
 //! ```
 
-use crate::error::CaseError;
-use crate::privacy::quote;
+use crate::error::{CaseError, Reason};
+use crate::privacy::{quote, quote_zh};
 
 /// A division code, by its first six digits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -30,38 +30,54 @@ pub struct Code(u32);
 const MUNICIPALITIES: [u32; 4] = [11, 12, 31, 50];
 
 /// Why a text or number is not a division code.
-fn not_a_code(shown: &str) -> String {
-    format!("{} is not a GB/T 2260 division code (6 or more digits)", quote(shown))
+fn not_a_code(shown: &str) -> Reason {
+    Reason::new(
+        format!("{} is not a GB/T 2260 division code (6 or more digits)", quote(shown)),
+        format!("{} 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）", quote_zh(shown)),
+    )
 }
 
 impl Code {
-    /// Reads a code written as 6 or more ASCII digits; `Err` is the message (without the field).
+    /// Reads a code written as 6 or more ASCII digits; `Err` is the reason (without the field).
     ///
     /// # Errors
     /// Text that is not 6 or more digits.
-    pub fn parse(text: &str) -> Result<Code, String> {
+    pub fn parse(text: &str) -> Result<Code, Reason> {
+        Code::checked(text).ok_or_else(|| not_a_code(text))
+    }
+
+    /// [`Code::parse`] without the reason (what a batch column's reader needs: an unreadable value
+    /// is reread, and refused, row by row).
+    #[inline]
+    pub(crate) fn checked(text: &str) -> Option<Code> {
         let b = text.as_bytes();
         if b.len() < 6 || !b.iter().all(u8::is_ascii_digit) {
-            return Err(not_a_code(text));
+            return None;
         }
-        Ok(Code(b[..6].iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0'))))
+        Some(Code(b[..6].iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0'))))
     }
 
     /// Reads a code given as a number (leading zeros cannot be written in a number, so it must
-    /// have 6 or more digits); `Err` is the message.
+    /// have 6 or more digits); `Err` is the reason.
     ///
     /// # Errors
     /// A negative number or one of fewer than 6 digits.
     #[inline]
-    pub fn from_number(n: i64) -> Result<Code, String> {
+    pub fn from_number(n: i64) -> Result<Code, Reason> {
+        Code::checked_number(n).ok_or_else(|| not_a_code(&n.to_string()))
+    }
+
+    /// [`Code::from_number`] without the reason.
+    #[inline]
+    pub(crate) fn checked_number(n: i64) -> Option<Code> {
         if n < 100_000 {
-            return Err(not_a_code(&n.to_string()));
+            return None;
         }
         let mut v = n;
         while v >= 1_000_000 {
             v /= 10;
         }
-        Ok(Code(v as u32))
+        Some(Code(v as u32))
     }
 
     /// [`Code::parse`] with the error naming `field`.
@@ -69,7 +85,7 @@ impl Code {
     /// # Errors
     /// As [`Code::parse`].
     pub fn read(field: &str, text: &str) -> Result<Code, CaseError> {
-        Code::parse(text).map_err(|m| CaseError::new(field, m))
+        Code::parse(text).map_err(|r| CaseError::at(field, r))
     }
 
     /// The code's first six digits as a number.
@@ -132,7 +148,14 @@ mod tests {
             assert_eq!(Code::parse(text), Code::from_number(number), "{text}");
         }
         assert_eq!(Code::parse("000021").unwrap().province(), 0, "leading zeros are kept in text");
-        assert_eq!(Code::from_number(21).unwrap_err(), "\"21\" is not a GB/T 2260 division code (6 or more digits)");
+        let e = Code::from_number(21).unwrap_err();
+        assert_eq!(e.en(), "\"21\" is not a GB/T 2260 division code (6 or more digits)");
+        assert_eq!(e.zh(), "\"21\" 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）");
+        let e = Code::read("person.hukou_region", "2101").unwrap_err();
+        assert_eq!(
+            e.to_string_in(crate::Lang::Zh),
+            "person.hukou_region：\"2101\" 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）"
+        );
         assert!(Code::parse("21A102").is_err() && Code::parse("").is_err() && Code::parse("２１０１０２").is_err());
         assert!(Code::from_number(-210_102).is_err());
         assert_eq!(Code::parse("210102").unwrap().to_string(), "210102");

@@ -57,6 +57,24 @@ pub enum IdNumberError {
     },
 }
 
+impl IdNumberError {
+    /// What is wrong, in Chinese (the English words are its `Display`); never the number whole.
+    pub fn zh(&self) -> String {
+        match self {
+            IdNumberError::Length(n) => format!("长度为 {n} 位；公民身份号码应为 18 位（1999 年以前的旧号码为 15 位）"),
+            IdNumberError::Character(i) => format!("第 {i} 位不是数字"),
+            IdNumberError::BirthDate => "其中的出生日期不是有效的日期".to_owned(),
+            IdNumberError::Check { expected, masked } => format!("校验码不符（应为 {expected}）：{masked}"),
+        }
+    }
+
+    /// What is wrong in English and Chinese, to tie to a field
+    /// ([`CaseError::at`](crate::CaseError::at)).
+    pub fn reason(&self) -> crate::Reason {
+        crate::Reason::new(self.to_string(), self.zh())
+    }
+}
+
 /// A validated 18-character citizen identity number.
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct IdNumber {
@@ -225,6 +243,13 @@ mod tests {
         assert_eq!(IdNumber::parse("１１0105194912310０2X").unwrap_err(), IdNumberError::Character(1));
         assert_eq!(IdNumber::parse("110105１9491231002X").unwrap_err(), IdNumberError::Character(7));
         assert_eq!(IdNumber::parse("110105194902300029").unwrap_err(), IdNumberError::BirthDate);
+        let zh = |s: &str| IdNumber::parse(s).unwrap_err().zh();
+        assert_eq!(zh("1101051949123"), "长度为 13 位；公民身份号码应为 18 位（1999 年以前的旧号码为 15 位）");
+        assert_eq!(zh("11010519491231X02X"), "第 15 位不是数字");
+        assert_eq!(zh("110105194902300029"), "其中的出生日期不是有效的日期");
+        assert_eq!(zh("110105194912310021"), "校验码不符（应为 X）：110105********0021");
+        let r = IdNumber::parse("110105194912310021").unwrap_err().reason();
+        assert_eq!(r.en(), "the check character does not match (should be X): 110105********0021");
         assert_eq!(format!("{id:?}"), "IdNumber(110105********002X)");
     }
 

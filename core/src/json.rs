@@ -6,9 +6,9 @@
 //! readers (`rules/<id>/input.rs`) are built from the pieces here.
 
 use crate::date::to_naive;
-use crate::error::CaseError;
+use crate::error::{CaseError, Reason};
 use crate::id_number::IdNumber;
-use crate::privacy::{key as show_key, quote};
+use crate::privacy::{key as show_key, quote, quote_zh};
 use crate::vocab::Word;
 use chrono::NaiveDate;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -37,6 +37,26 @@ impl Json {
             Json::Arr(_) => "an array",
             Json::Obj(_) => "an object",
         }
+    }
+
+    /// What kind of value this is, in Chinese (as [`Json::kind`]).
+    pub(crate) fn kind_zh(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "true 或 false",
+            Json::Int(_) | Json::UInt(_) | Json::Float(_) => "数字",
+            Json::Str(_) => "字符串",
+            Json::Arr(_) => "数组",
+            Json::Obj(_) => "对象",
+        }
+    }
+
+    /// `实为…`: what was found instead, in Chinese, for messages of the shape `应为字符串，实为数字`
+    /// (a space before an ASCII word: `实为 null`, `实为 true 或 false`).
+    pub(crate) fn found_zh(&self) -> String {
+        let kind = self.kind_zh();
+        let sep = if kind.starts_with(|c: char| c.is_ascii()) { " " } else { "" };
+        ["实为", sep, kind].concat()
     }
 
     /// Converts a `serde_json::Value` (which cannot hold duplicate keys).
@@ -123,7 +143,12 @@ use crate::MAX_JSON_DEPTH as MAX_DEPTH;
 /// The refusal of input nested deeper than [`MAX_DEPTH`] (`line`: where, when read from text).
 pub(crate) fn too_deep(line: Option<usize>) -> CaseError {
     let at = line.map(|l| format!(" (line {l})")).unwrap_or_default();
-    CaseError::new("", format!("not valid input: arrays and objects nested more than {MAX_DEPTH} deep{at}"))
+    let at_zh = line.map(|l| format!("（第 {l} 行）")).unwrap_or_default();
+    CaseError::new(
+        "",
+        format!("not valid input: arrays and objects nested more than {MAX_DEPTH} deep{at}"),
+        format!("不是有效的输入：数组和对象嵌套超过 {MAX_DEPTH} 层{at_zh}"),
+    )
 }
 
 /// Refuses input nested deeper than [`MAX_DEPTH`], before it is parsed. Counting the brackets
@@ -167,14 +192,71 @@ pub(crate) fn parse(text: &str) -> Result<Json, CaseError> {
     // as the command line's reader does, so every face reads the same files.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_depth(text.as_bytes())?;
-    serde_json::from_str(text).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
+    serde_json::from_str(text).map_err(|e| not_json(&e))
 }
 
 /// Parses JSON bytes (checked to be UTF-8 by `serde_json`).
 pub(crate) fn parse_bytes(bytes: &[u8]) -> Result<Json, CaseError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     check_depth(bytes)?;
-    serde_json::from_slice(bytes).map_err(|e| CaseError::new("", format!("not valid JSON: {e}")))
+    serde_json::from_slice(bytes).map_err(|e| not_json(&e))
+}
+
+/// The refusal of text that is not JSON: `serde_json`'s words in English, and in Chinese what
+/// went wrong where (its words are English only).
+#[cold]
+fn not_json(e: &serde_json::Error) -> CaseError {
+    CaseError::new("", format!("not valid JSON: {e}"), format!("不是有效的 JSON：{}", syntax_zh(e)))
+}
+
+/// What a `serde_json` error says, in Chinese: the kind of fault and where it lies (`第 1 行第 5
+/// 列语法错误（此处应为 `,` 或 `}`）`, `输入在第 3 行第 1 列意外结束`).
+pub(crate) fn syntax_zh(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let at = match (e.line(), e.column()) {
+        (0, _) => String::new(),
+        // Before the line's first character (the end of input after a line break).
+        (line, 0) => format!("第 {line} 行行首"),
+        (line, column) => format!("第 {line} 行第 {column} 列"),
+    };
+    match e.classify() {
+        Category::Eof if at.is_empty() => "输入意外结束".to_owned(),
+        Category::Eof => format!("输入在{at}意外结束"),
+        Category::Io => "读取输入失败".to_owned(),
+        Category::Syntax | Category::Data => {
+            // serde_json's words for the fault, before " at line L column C" (see its `ErrorCode`).
+            let words = e.to_string();
+            let detail = [
+                ("expected `:`", "此处应为 `:`"),
+                ("expected `,` or `]`", "此处应为 `,` 或 `]`"),
+                ("expected `,` or `}`", "此处应为 `,` 或 `}`"),
+                ("expected ident", "无法识别的词，应为 true、false 或 null"),
+                ("expected value", "此处应为一个值"),
+                ("expected `\"`", "此处应为 `\"`"),
+                ("invalid escape", "无效的转义序列"),
+                ("invalid number", "无效的数字"),
+                ("number out of range", "数字超出范围"),
+                ("invalid unicode code point", "无效的字符编码"),
+                ("control character", "字符串中含有控制字符"),
+                ("key must be a string", "对象的键必须是字符串"),
+                ("lone leading surrogate", "无效的转义序列"),
+                ("trailing comma", "多余的逗号"),
+                ("trailing characters", "JSON 值之后还有多余的字符"),
+                ("unexpected end of hex escape", "无效的转义序列"),
+                ("recursion limit exceeded", "嵌套层数过多"),
+            ]
+            .iter()
+            .find(|(en, _)| words.starts_with(en))
+            .map(|(_, zh)| format!("（{zh}）"))
+            .unwrap_or_default();
+            let fault = if matches!(e.classify(), Category::Syntax) { "语法错误" } else { "的值无法读取" };
+            if at.is_empty() {
+                format!("{}{detail}", fault.trim_start_matches('的'))
+            } else {
+                format!("{at}{fault}{detail}")
+            }
+        }
+    }
 }
 
 /// `prefix.key`, with the key shown safely.
@@ -188,11 +270,11 @@ pub(crate) fn join(prefix: &str, key: &str) -> String {
 }
 
 /// Says why a field unknown here is refused, when another rule set knows it: given the field's
-/// dotted path, the message (e.g. "is a field of rule set liaoning-2013, …"), else `None`.
-pub(crate) type Foreign<'f> = &'f dyn Fn(&str) -> Option<String>;
+/// dotted path, the reason (e.g. "is a field of rule set liaoning-2013, …"), else `None`.
+pub(crate) type Foreign<'f> = &'f dyn Fn(&str) -> Option<Reason>;
 
 /// No field is foreign.
-pub(crate) fn no_foreign(_: &str) -> Option<String> {
+pub(crate) fn no_foreign(_: &str) -> Option<Reason> {
     None
 }
 
@@ -213,7 +295,11 @@ impl<'a> Obj<'a> {
     /// value counts as absent).
     pub(crate) fn in_case(path: &str, j: &'a Json, known: &[&str], foreign: Foreign<'_>) -> Result<Obj<'a>, CaseError> {
         let Json::Obj(entries) = j else {
-            return Err(CaseError::new(path, format!("expected an object, found {}", j.kind())));
+            return Err(CaseError::new(
+                path,
+                format!("expected an object, found {}", j.kind()),
+                format!("应为对象，{}", j.found_zh()),
+            ));
         };
         for (i, (k, v)) in entries.iter().enumerate() {
             if !known.contains(&k.as_str()) {
@@ -222,15 +308,16 @@ impl<'a> Obj<'a> {
                     if matches!(v, Json::Null) {
                         continue;
                     }
-                    return Err(CaseError::new(field, why));
+                    return Err(CaseError::at(field, why));
                 }
                 return Err(CaseError::new(
                     field,
                     format!("is not a known field; the known fields here are {}", known.join(", ")),
+                    format!("不是可识别的字段；此处可用的字段为 {}", known.join("、")),
                 ));
             }
             if entries[..i].iter().any(|(earlier, _)| earlier == k) {
-                return Err(CaseError::new(join(path, k), "appears more than once"));
+                return Err(CaseError::new(join(path, k), "appears more than once", "重复出现"));
             }
         }
         Ok(Obj { path: path.to_owned(), entries })
@@ -258,15 +345,20 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// Reads a required value with `read`.
-    pub(crate) fn req<T>(
+    /// Reads a required value with `read`; when it is absent, the error says what it is: `what`
+    /// in English, `what_zh` in Chinese (`is required (the permit's day of issue)`, `为必填项（居住证
+    /// 签发日期）`).
+    pub(crate) fn require<T>(
         &self,
         key: &str,
         what: &str,
+        what_zh: &str,
         read: impl FnOnce(&str, &Json) -> Result<T, CaseError>,
     ) -> Result<T, CaseError> {
         match self.get(key) {
-            None => Err(CaseError::new(self.path(key), format!("is required ({what})"))),
+            None => {
+                Err(CaseError::new(self.path(key), format!("is required ({what})"), format!("为必填项（{what_zh}）")))
+            }
             Some(v) => read(&self.path(key), v),
         }
     }
@@ -281,16 +373,29 @@ pub(crate) fn date(path: &str, j: &Json) -> Result<NaiveDate, CaseError> {
 pub(crate) fn day(path: &str, j: &Json) -> Result<i32, CaseError> {
     match j {
         Json::Str(s) => crate::date::read_iso(path, s),
-        other => Err(CaseError::new(path, format!("expected a date string YYYY-MM-DD, found {}", other.kind()))),
+        other => Err(CaseError::new(
+            path,
+            format!("expected a date string YYYY-MM-DD, found {}", other.kind()),
+            format!("应为 YYYY-MM-DD 格式的日期字符串，{}", other.found_zh()),
+        )),
     }
 }
 
 /// A strict `HH:MM` time of day.
 pub(crate) fn time(path: &str, j: &Json) -> Result<crate::time::TimeOfDay, CaseError> {
     match j {
-        Json::Str(s) => crate::time::TimeOfDay::parse(s)
-            .ok_or_else(|| CaseError::new(path, format!("{} is not a time (HH:MM, 00:00–23:59)", quote(s)))),
-        other => Err(CaseError::new(path, format!("expected a time string HH:MM, found {}", other.kind()))),
+        Json::Str(s) => crate::time::TimeOfDay::parse(s).ok_or_else(|| {
+            CaseError::new(
+                path,
+                format!("{} is not a time (HH:MM, 00:00–23:59)", quote(s)),
+                format!("{} 不是有效的时刻（HH:MM，00:00–23:59）", quote_zh(s)),
+            )
+        }),
+        other => Err(CaseError::new(
+            path,
+            format!("expected a time string HH:MM, found {}", other.kind()),
+            format!("应为 HH:MM 格式的时刻字符串，{}", other.found_zh()),
+        )),
     }
 }
 
@@ -298,24 +403,45 @@ pub(crate) fn time(path: &str, j: &Json) -> Result<crate::time::TimeOfDay, CaseE
 pub(crate) fn boolean(path: &str, j: &Json) -> Result<bool, CaseError> {
     match j {
         Json::Bool(b) => Ok(*b),
-        other => Err(CaseError::new(path, format!("expected true or false, found {}", other.kind()))),
+        other => Err(CaseError::new(
+            path,
+            format!("expected true or false, found {}", other.kind()),
+            format!("应为 true 或 false，{}", other.found_zh()),
+        )),
     }
 }
 
 /// A whole number from 0 to `u32::MAX` (a number written with a zero fraction, like `3.0`,
 /// is read as that whole number).
 pub(crate) fn count(path: &str, j: &Json) -> Result<u32, CaseError> {
-    let out_of_range = |shown: String| CaseError::new(path, format!("{shown} is out of range (0 to {})", u32::MAX));
+    let out_of_range = |shown: String| {
+        CaseError::new(
+            path,
+            format!("{shown} is out of range (0 to {})", u32::MAX),
+            format!("{shown} 超出范围（0 至 {}）", u32::MAX),
+        )
+    };
+    let negative = |shown: String| {
+        CaseError::new(
+            path,
+            format!("{shown} is negative; a count is 0 or more"),
+            format!("{shown} 为负数；数量应为 0 或以上"),
+        )
+    };
     match *j {
         Json::UInt(u) => u32::try_from(u).map_err(|_| out_of_range(u.to_string())),
-        Json::Int(i) => Err(CaseError::new(path, format!("{i} is negative; a count is 0 or more"))),
+        Json::Int(i) => Err(negative(i.to_string())),
         Json::Float(f) if f.fract() != 0.0 || !f.is_finite() => {
-            Err(CaseError::new(path, format!("{f} is not a whole number")))
+            Err(CaseError::new(path, format!("{f} is not a whole number"), format!("{f} 不是整数")))
         }
-        Json::Float(f) if f < 0.0 => Err(CaseError::new(path, format!("{f} is negative; a count is 0 or more"))),
+        Json::Float(f) if f < 0.0 => Err(negative(f.to_string())),
         Json::Float(f) if f > f64::from(u32::MAX) => Err(out_of_range(f.to_string())),
         Json::Float(f) => Ok(f as u32),
-        ref other => Err(CaseError::new(path, format!("expected a whole number, found {}", other.kind()))),
+        ref other => Err(CaseError::new(
+            path,
+            format!("expected a whole number, found {}", other.kind()),
+            format!("应为整数，{}", other.found_zh()),
+        )),
     }
 }
 
@@ -323,9 +449,13 @@ pub(crate) fn count(path: &str, j: &Json) -> Result<u32, CaseError> {
 pub(crate) fn word<W: Word>(path: &str, j: &Json) -> Result<W, CaseError> {
     match j {
         Json::Str(s) => {
-            W::from_id(s).ok_or_else(|| CaseError::new(path, crate::vocab::UnknownWord::of::<W>(s).to_string()))
+            W::from_id(s).ok_or_else(|| CaseError::at(path, crate::vocab::UnknownWord::of::<W>(s).reason()))
         }
-        other => Err(CaseError::new(path, format!("expected one of {}, found {}", W::expected(), other.kind()))),
+        other => Err(CaseError::new(
+            path,
+            format!("expected one of {}, found {}", W::expected(), other.kind()),
+            format!("应为 {} 之一，{}", W::ALL.iter().map(|w| w.id()).collect::<Vec<_>>().join("、"), other.found_zh()),
+        )),
     }
 }
 
@@ -337,7 +467,11 @@ pub(crate) fn code_text(path: &str, j: &Json) -> Result<String, CaseError> {
         Json::UInt(u) => Ok(u.to_string()),
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole, 0 ≤ f < 2^53
         Json::Float(f) if f.fract() == 0.0 && (0.0..9_007_199_254_740_992.0).contains(f) => Ok((*f as u64).to_string()),
-        other => Err(CaseError::new(path, format!("expected a division code string, found {}", other.kind()))),
+        other => Err(CaseError::new(
+            path,
+            format!("expected a division code string, found {}", other.kind()),
+            format!("应为行政区划代码字符串，{}", other.found_zh()),
+        )),
     }
 }
 
@@ -345,21 +479,33 @@ pub(crate) fn code_text(path: &str, j: &Json) -> Result<String, CaseError> {
 pub(crate) fn text(path: &str, j: &Json) -> Result<String, CaseError> {
     match j {
         Json::Str(s) => Ok(s.clone()),
-        other => Err(CaseError::new(path, format!("expected a string, found {}", other.kind()))),
+        other => Err(CaseError::new(
+            path,
+            format!("expected a string, found {}", other.kind()),
+            format!("应为字符串，{}", other.found_zh()),
+        )),
     }
 }
 
 pub(crate) fn id_number(path: &str, j: &Json) -> Result<IdNumber, CaseError> {
     match j {
-        Json::Str(s) => IdNumber::parse(s).map_err(|e| CaseError::new(path, e.to_string())),
-        other => Err(CaseError::new(path, format!("expected an identity number string, found {}", other.kind()))),
+        Json::Str(s) => IdNumber::parse(s).map_err(|e| CaseError::at(path, e.reason())),
+        other => Err(CaseError::new(
+            path,
+            format!("expected an identity number string, found {}", other.kind()),
+            format!("应为公民身份号码字符串，{}", other.found_zh()),
+        )),
     }
 }
 
 pub(crate) fn array<'a>(path: &str, j: &'a Json) -> Result<&'a [Json], CaseError> {
     match j {
         Json::Arr(items) => Ok(items),
-        other => Err(CaseError::new(path, format!("expected an array, found {}", other.kind()))),
+        other => Err(CaseError::new(
+            path,
+            format!("expected an array, found {}", other.kind()),
+            format!("应为数组，{}", other.found_zh()),
+        )),
     }
 }
 
@@ -386,6 +532,56 @@ mod tests {
         // The line of the offending bracket is named.
         let e = parse(&format!("{{\n\"a\":\n{}", nested(40))).unwrap_err();
         assert!(e.message().ends_with("(line 3)"), "{}", e.message());
+    }
+
+    #[test]
+    fn refusals_are_worded_in_chinese_too() {
+        let zh = |r: Result<Json, CaseError>| r.unwrap_err().message_zh().to_owned();
+        assert_eq!(zh(parse(&nested(MAX_DEPTH + 1))), "不是有效的输入：数组和对象嵌套超过 32 层（第 1 行）");
+        assert_eq!(crate::too_deeply_nested().message_zh(), "不是有效的输入：数组和对象嵌套超过 32 层");
+        // serde_json's words are English; the Chinese says what and where.
+        let e = parse(r#"{"a": 1,}"#).unwrap_err();
+        assert_eq!(e.message(), "not valid JSON: trailing comma at line 1 column 9");
+        assert_eq!(e.message_zh(), "不是有效的 JSON：第 1 行第 9 列语法错误（多余的逗号）");
+        assert_eq!(zh(parse("{\"a\":\n[1, 2")), "不是有效的 JSON：输入在第 2 行第 5 列意外结束");
+        assert_eq!(zh(parse(r#"{"a" 1}"#)), "不是有效的 JSON：第 1 行第 6 列语法错误（此处应为 `:`）");
+        assert_eq!(zh(parse("[1] x")), "不是有效的 JSON：第 1 行第 5 列语法错误（JSON 值之后还有多余的字符）");
+        assert_eq!(zh(parse_bytes(b"\"\xff\"")), "不是有效的 JSON：第 1 行第 2 列语法错误（无效的字符编码）");
+        assert_eq!(zh(parse("")), "不是有效的 JSON：输入在第 1 行行首意外结束");
+        assert_eq!(zh(parse("{\"a\": 1,\n")), "不是有效的 JSON：输入在第 2 行行首意外结束");
+
+        let case = parse(r#"{"a": "x", "b": 2, "b": 3, "t": "25:00", "n": -1, "f": 1.5, "d": "2024-02-30"}"#).unwrap();
+        let obj = |known: &[&str]| {
+            Obj::new("p", &case, known).err().map(|e| (e.field().to_owned(), e.message_zh().to_owned()))
+        };
+        assert_eq!(obj(&["a"]), Some(("p.b".into(), "不是可识别的字段；此处可用的字段为 a".into())));
+        assert_eq!(obj(&["a", "b", "t", "n", "f", "d"]), Some(("p.b".into(), "重复出现".into())));
+        let Json::Obj(entries) = &case else { unreachable!() };
+        let v = |k: &str| &entries.iter().find(|(key, _)| key == k).unwrap().1;
+        let zh = |r: Result<(), CaseError>| r.unwrap_err().message_zh().to_owned();
+        assert_eq!(zh(text("p", v("b")).map(drop)), "应为字符串，实为数字");
+        assert_eq!(zh(array("p", v("a")).map(drop)), "应为数组，实为字符串");
+        assert_eq!(zh(boolean("p", v("a")).map(drop)), "应为 true 或 false，实为字符串");
+        assert_eq!(zh(day("p", v("b")).map(drop)), "应为 YYYY-MM-DD 格式的日期字符串，实为数字");
+        assert_eq!(zh(day("p", v("d")).map(drop)), "2024-02-30 不是有效的日期");
+        assert_eq!(zh(time("p", v("t")).map(drop)), "\"25:00\" 不是有效的时刻（HH:MM，00:00–23:59）");
+        assert_eq!(zh(count("p", v("n")).map(drop)), "-1 为负数；数量应为 0 或以上");
+        assert_eq!(zh(count("p", v("f")).map(drop)), "1.5 不是整数");
+        assert_eq!(zh(count("p", v("a")).map(drop)), "应为整数，实为字符串");
+        assert_eq!(zh(count("p", &Json::UInt(1 << 40)).map(drop)), "1099511627776 超出范围（0 至 4294967295）");
+        assert_eq!(zh(code_text("p", &Json::Bool(true)).map(drop)), "应为行政区划代码字符串，实为 true 或 false");
+        assert_eq!(
+            zh(id_number("p", v("a")).map(drop)),
+            "长度为 1 位；公民身份号码应为 18 位（1999 年以前的旧号码为 15 位）"
+        );
+        assert_eq!(zh(id_number("p", v("b")).map(drop)), "应为公民身份号码字符串，实为数字");
+        assert_eq!(zh(word::<crate::RuleSet>("p", v("b")).map(drop)), "应为 liaoning-2013、china-2016 之一，实为数字");
+        let e = word::<crate::RuleSet>("p", v("a")).unwrap_err();
+        assert_eq!(e.message_zh(), "\"x\" 不是 liaoning-2013、china-2016 之一");
+        let top = parse(r#"{"a": 1}"#).unwrap();
+        let top = Obj::new("", &top, &["a", "z"]).unwrap();
+        let e = top.require("z", "the day of the event", "事件发生日期", date).unwrap_err();
+        assert_eq!((e.message(), e.message_zh()), ("is required (the day of the event)", "为必填项（事件发生日期）"));
     }
 
     /// Hostile input cannot overflow a small thread stack (the C face's callers choose theirs).

@@ -91,7 +91,7 @@ pub mod vocab;
 pub use assessment::{Assessment, Notices};
 pub use calendar::Calendar;
 pub use case::{AgeConvention, DayCounting, Policy};
-pub use error::CaseError;
+pub use error::{CaseError, Reason};
 pub use explain::{Explanation, ExplanationLine, Lang};
 pub use rules::liaoning_2013::{Accommodation, Category, Change, HeldPermit, Person, Reporter, ReporterKind, Subject};
 pub use rules::{Case, Findings, RuleSet};
@@ -175,7 +175,7 @@ pub fn assess_json_with(case_json: &[u8], cal: &Calendar) -> Result<String, Case
 }
 
 /// The contract's answer to JSON input, whatever it is: `Ok(assessment JSON)` or
-/// `Err(error JSON {"error": {"field", "message"}})`.
+/// `Err(error JSON {"error": {"field", "message", "message_zh"}})`.
 ///
 /// # Errors
 /// The error JSON for refused input (see [`CaseError::to_json`]).

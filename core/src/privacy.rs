@@ -21,15 +21,26 @@ const QUOTE_LIMIT: usize = 40;
 /// Renders untrusted input for an error message: escaped, shortened to 40 characters, and with
 /// any run of 15 or more digits (or digits ending in `X`) masked as an identity number would be.
 pub fn quote(s: &str) -> String {
+    quoted(s, |head, count| format!("\"{head}… ({count} characters)\""))
+}
+
+/// [`quote`] for a Chinese message: the same masking and shortening, the length of shortened
+/// text told in Chinese (`"abc…"（共 52 个字符）`); text of 40 characters or fewer is quoted
+/// exactly as [`quote`] quotes it.
+pub fn quote_zh(s: &str) -> String {
+    quoted(s, |head, count| format!("\"{head}…\"（共 {count} 个字符）"))
+}
+
+/// Masks, escapes and quotes `s`; `long(head, count)` writes text over the limit.
+fn quoted(s: &str, long: impl FnOnce(&str, usize) -> String) -> String {
     let masked = mask_runs(s);
     let count = masked.chars().count();
-    let shown: String = if count > QUOTE_LIMIT {
+    if count > QUOTE_LIMIT {
         let head: String = masked.chars().take(QUOTE_LIMIT).collect();
-        format!("{}… ({count} characters)", head.escape_debug())
+        long(&head.escape_debug().to_string(), count)
     } else {
-        masked.escape_debug().to_string()
-    };
-    format!("\"{shown}\"")
+        format!("\"{}\"", masked.escape_debug())
+    }
 }
 
 /// Longest key shown plain in a field path (longer ones are quoted and shortened).
@@ -265,6 +276,11 @@ mod tests {
         assert_eq!(quote("x21010219900101123Xy"), "\"x210102********123Xy\"");
         assert_eq!(quote("2024-02-30"), "\"2024-02-30\"");
         assert!(quote(&"a".repeat(100)).contains("(100 characters)"));
+        assert_eq!(quote(&"a".repeat(41)), format!("\"{}… (41 characters)\"", "a".repeat(40)));
+        assert_eq!(quote_zh(&"a".repeat(41)), format!("\"{}…\"（共 41 个字符）", "a".repeat(40)));
+        assert_eq!(quote_zh("x21010219900101123Xy"), quote("x21010219900101123Xy"));
+        let long = quote_zh(&format!("{}21010219900101123X", "a".repeat(30)));
+        assert!(long.ends_with("（共 48 个字符）") && !long.contains("21010219900101123X"), "{long}");
         assert_eq!(key("arrival_date"), "arrival_date");
         assert_eq!(key("21010219900101123X"), "\"210102********123X\"");
         assert_eq!(key("Weird Key"), "\"Weird Key\"");
@@ -326,8 +342,11 @@ mod tests {
         assert_eq!(m("2024-10-02 is after as_of 2024-10-01"), "2024-10-02 is after as_of 2024-10-01");
         assert_eq!(m("4294967295 is out of range"), "4294967295 is out of range");
         assert_eq!(m("12345678901234 is fine"), "12345678901234 is fine");
-        let e = crate::CaseError::new("11010519491231002X", "has 1 rows, expected 2");
+        let e = crate::CaseError::new("11010519491231002X", "has 1 rows, expected 2", "有 1 行，应为 2 行");
         assert_eq!(e.field(), "110105********002X");
-        assert_eq!(crate::CaseError::new("person.changes.1.changed_on", "x").field(), "person.changes.1.changed_on");
+        assert_eq!(
+            crate::CaseError::new("person.changes.1.changed_on", "x", "x").field(),
+            "person.changes.1.changed_on"
+        );
     }
 }

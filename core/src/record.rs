@@ -64,6 +64,23 @@ impl Kind {
         }
     }
 
+    /// The kind's name in Chinese (as [`Kind::name`]): `日期`, `日期列表`, `时刻`, ….
+    pub fn name_zh(&self) -> &'static str {
+        match self {
+            Kind::Date => "日期",
+            Kind::Dates => "日期列表",
+            Kind::Time => "时刻",
+            Kind::Flag => "标志",
+            Kind::Region => "行政区划代码",
+            Kind::Whole { .. } => "整数",
+            Kind::Word(_) => "词语",
+            Kind::Words(_) => "词语集合",
+            Kind::Text => "文本",
+            Kind::Object => "对象",
+            Kind::List => "列表",
+        }
+    }
+
     /// The vocabulary of a word or words kind.
     pub fn vocabulary(&self) -> Option<&'static Vocabulary> {
         match self {
@@ -155,6 +172,17 @@ pub trait BatchRules: Sync {
     ) -> Result<crate::batch::Output, crate::error::CaseError>;
 }
 
+/// The refusal of an input column of `found` rows in a batch of `expected` (the words every
+/// face uses: the batch engines, and the Python module's table adapters).
+#[cold]
+pub fn wrong_length(column: &str, found: usize, expected: usize) -> crate::error::CaseError {
+    crate::error::CaseError::new(
+        column,
+        format!("has {found} rows, expected {expected}"),
+        format!("有 {found} 行，应为 {expected} 行"),
+    )
+}
+
 /// Declares a rule set's input fields once, generating the field table, and for the fields
 /// carried by batch columns a row struct, a columns struct and their plumbing.
 ///
@@ -232,25 +260,25 @@ macro_rules! input_record {
             pub fn from_named(
                 len: usize,
                 named: &[(&str, $crate::values::Values<'a>)],
-                foreign: &dyn Fn(&str) -> Option<String>,
+                foreign: &dyn Fn(&str) -> Option<$crate::error::Reason>,
             ) -> Result<Self, $crate::error::CaseError> {
                 let mut cols = $Cols::new(len);
                 for (name, values) in named {
                     match *name {
                         $( stringify!($col) => {
                             if cols.$col.is_some() {
-                                return Err($crate::error::CaseError::new(*name, "appears more than once"));
+                                return Err($crate::error::CaseError::new(*name, "appears more than once", "重复出现"));
                             }
                             values.check(name, &$crate::record::input_record!(@kind $store $(($($arg)*))?))?;
                             cols.$col = Some(*values);
                         } )*
                         other => {
                             let known: &[&str] = &[$( stringify!($col), )*];
-                            return Err($crate::error::CaseError::new(
+                            return Err($crate::error::CaseError::at(
                                 $crate::privacy::key(other),
-                                foreign(other).unwrap_or_else(|| format!(
-                                    "is not an input column; the columns are {}",
-                                    known.join(", ")
+                                foreign(other).unwrap_or_else(|| $crate::error::Reason::new(
+                                    format!("is not an input column; the columns are {}", known.join(", ")),
+                                    format!("不是可识别的输入列；可用的列为 {}", known.join("、")),
                                 )),
                             ));
                         }
@@ -288,10 +316,7 @@ macro_rules! input_record {
             pub fn check_lengths(&self) -> Result<(), $crate::error::CaseError> {
                 $(
                     if let Some(n) = self.$col.map(|c| c.rows()).filter(|&n| n != self.len) {
-                        return Err($crate::error::CaseError::new(
-                            stringify!($col),
-                            format!("has {n} rows, expected {}", self.len),
-                        ));
+                        return Err($crate::record::wrong_length(stringify!($col), n, self.len));
                     }
                 )*
                 Ok(())

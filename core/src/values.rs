@@ -490,6 +490,23 @@ fn shape(v: &Values<'_>) -> &'static str {
     }
 }
 
+/// [`shape`] in Chinese.
+fn shape_zh(v: &Values<'_>) -> &'static str {
+    match v {
+        Values::Bytes(_) => "字节值",
+        Values::Regions(_) => "数字形式的行政区划代码",
+        Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. } => "日期",
+        Values::Bools { .. } => "布尔值",
+        Values::Numbers(n) if n.is_integer() => "整数",
+        Values::Numbers(_) => "浮点数",
+        Values::Text(_) => "文本",
+        Values::Dictionary { .. } => "字典编码的文本",
+        Values::Lists { .. } => "列表",
+        Values::Minutes(_) | Values::Clock { .. } => "时刻",
+        Values::Any(_) => "多种类型的值",
+    }
+}
+
 /// Ticks (`per_day` a day) as a day number; out-of-range ticks become [`OUT_OF_RANGE_DAY`].
 #[inline(always)]
 pub(crate) fn ticks_to_day(v: i64, per_day: i64) -> DayNum {
@@ -578,6 +595,7 @@ impl Values<'_> {
                     shape(self),
                     kind.name()
                 ),
+                format!("包含的是{}，不能读作{}列（每行应为一组日期）", shape_zh(self), kind.name_zh()),
             ));
         }
         let well_formed = match self {
@@ -587,7 +605,7 @@ impl Values<'_> {
             _ => true,
         };
         if !well_formed {
-            return Err(CaseError::new(column, "its offsets do not fit its values"));
+            return Err(CaseError::new(column, "its offsets do not fit its values", "其偏移量与取值不一致"));
         }
         Ok(())
     }
@@ -700,29 +718,31 @@ impl Values<'_> {
     /// [`INVALID_REGION`].
     #[inline]
     pub fn read_region(&self, i: usize) -> i64 {
-        let tag = |c: Result<Code, String>| c.map_or(INVALID_REGION, |c| REGION_TAG + i64::from(c.six_digits()));
+        let tag = |c: Option<Code>| c.map_or(INVALID_REGION, |c| REGION_TAG + i64::from(c.six_digits()));
         match *self {
             Values::Regions(v) => match v[i] {
                 NULL_REGION => NULL_REGION,
-                n => tag(Code::from_number(n)),
+                n => tag(Code::checked_number(n)),
             },
             Values::Numbers(n) => match n.get(i) {
                 None => NULL_REGION,
-                Some(Number::Int(x)) => tag(Code::from_number(x)),
-                Some(Number::UInt(x)) => i64::try_from(x).map_or(INVALID_REGION, |x| tag(Code::from_number(x))),
-                Some(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => tag(Code::from_number(f as i64)),
+                Some(Number::Int(x)) => tag(Code::checked_number(x)),
+                Some(Number::UInt(x)) => i64::try_from(x).map_or(INVALID_REGION, |x| tag(Code::checked_number(x))),
+                Some(Number::Float(f)) if f.fract() == 0.0 && f.abs() < 9.0e15 => tag(Code::checked_number(f as i64)),
                 Some(Number::Float(_)) => INVALID_REGION,
             },
             // A JSON cell: read as a case's code is (text, or a whole number), by the same reader.
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => NULL_REGION,
-                j => crate::json::code_text("", &Json::from_value(j)).map_or(INVALID_REGION, |t| tag(Code::parse(&t))),
+                j => {
+                    crate::json::code_text("", &Json::from_value(j)).map_or(INVALID_REGION, |t| tag(Code::checked(&t)))
+                }
             },
             Values::Text(_) | Values::Dictionary { .. } => {
                 if self.is_null(i) {
                     return NULL_REGION;
                 }
-                self.with_text(i, |t| std::str::from_utf8(t).map_or(INVALID_REGION, |t| tag(Code::parse(t))))
+                self.with_text(i, |t| std::str::from_utf8(t).map_or(INVALID_REGION, |t| tag(Code::checked(t))))
                     .unwrap_or(INVALID_REGION)
             }
             _ if self.is_null(i) => NULL_REGION,
@@ -1129,11 +1149,11 @@ pub fn gather_regions<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], 
         None => rows.iter_mut().for_each(|r| set(r, NULL_REGION)),
         Some(Values::Numbers(NumberColumn { values: Numbers::I64(v), validity })) => {
             // Codes as 64-bit integers (numpy, pandas, Arrow): a tight loop.
-            let tag = |c: Result<Code, String>| c.map_or(INVALID_REGION, |c| REGION_TAG + i64::from(c.six_digits()));
-            // Six digits (nearly every code held) by one range test, with no call: `from_number`
+            let tag = |c: Option<Code>| c.map_or(INVALID_REGION, |c| REGION_TAG + i64::from(c.six_digits()));
+            // Six digits (nearly every code held) by one range test, with no call: `checked_number`
             // reads the rest (longer codes by their first six digits, and bad ones).
             let read =
-                |x: i64| if (100_000..=999_999).contains(&x) { REGION_TAG + x } else { tag(Code::from_number(x)) };
+                |x: i64| if (100_000..=999_999).contains(&x) { REGION_TAG + x } else { tag(Code::checked_number(x)) };
             with_bits(validity, start, rows, |rows, first, bits| {
                 for ((r, &x), &b) in rows.iter_mut().zip(&v[first..first + bits.len()]).zip(bits) {
                     set(r, if b != 0 { read(x) } else { NULL_REGION });

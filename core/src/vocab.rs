@@ -16,10 +16,12 @@ use std::marker::PhantomData;
 /// assert_eq!("floating".parse::<Category>(), Ok(Category::Floating));
 /// let e = "visitor".parse::<Category>().unwrap_err();
 /// assert_eq!(e.to_string(), r#""visitor" is not one of permanent, lodging, floating, overseas"#);
+/// assert_eq!(e.zh(), r#""visitor" 不是 permanent、lodging、floating、overseas 之一"#);
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownWord {
     message: String,
+    message_zh: String,
 }
 
 impl UnknownWord {
@@ -29,7 +31,20 @@ impl UnknownWord {
     }
 
     pub(crate) fn unknown(text: &str, expected: &str) -> UnknownWord {
-        UnknownWord { message: format!("{} is not one of {expected}", crate::privacy::quote(text)) }
+        UnknownWord {
+            message: format!("{} is not one of {expected}", crate::privacy::quote(text)),
+            message_zh: format!("{} 不是 {} 之一", crate::privacy::quote_zh(text), expected.replace(", ", "、")),
+        }
+    }
+
+    /// The message in Chinese (the English one is its `Display`).
+    pub fn zh(&self) -> &str {
+        &self.message_zh
+    }
+
+    /// The message in both languages, to tie to a field.
+    pub fn reason(self) -> crate::Reason {
+        crate::Reason::new(self.message, self.message_zh)
     }
 }
 

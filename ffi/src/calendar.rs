@@ -16,7 +16,9 @@ pub struct juzhu_calendar {
 /// `{"base": "china"|"none", "years": {"2027": {"rest_days": [...], "working_days": [...],
 /// "source": "..."}}}`. Listed years extend or replace the base's. On `JUZHU_STATUS_OK`, `*out`
 /// receives a new handle (free it with `juzhu_calendar_free`). On `JUZHU_STATUS_INVALID_INPUT`,
-/// `*error` (if not NULL) names the field and the reason and `*out` is untouched.
+/// `*error` (if not NULL) names the field and the reason, in English (no policy is read before the
+/// calendar; `juzhu_calendar_from_json`'s errors are few: see the format above), and `*out` is
+/// untouched.
 ///
 /// # Safety
 /// `json` must point to `len` readable bytes; `out` to writable storage; `error` NULL or writable.
@@ -57,7 +59,7 @@ pub unsafe extern "C" fn juzhu_calendar_from_json(
             }
             Err(e) => {
                 // SAFETY: `error` is NULL or writable (contract).
-                unsafe { write_error(error, &e) };
+                unsafe { write_error(error, &e, juzhu_core::Lang::En) };
                 juzhu_status::InvalidInput
             }
         }

@@ -72,9 +72,9 @@ unsafe fn assess_json_impl(
 ///
 /// `case_json` points to `len` bytes (a terminating NUL is neither needed nor counted). On
 /// `JUZHU_STATUS_OK`, `*out` receives the assessment JSON; on `JUZHU_STATUS_INVALID_INPUT`, the
-/// error JSON `{"error":{"field":…,"message":…}}`. Either way `*out` is NUL-terminated,
-/// `*out_len` excludes the NUL, and the caller frees `*out` with `juzhu_string_free`. Invalid
-/// UTF-8 gives `JUZHU_STATUS_INVALID_ENCODING` and writes nothing. Thread-safe.
+/// error JSON `{"error":{"field":…,"message":…,"message_zh":…}}` (the reason in English and in
+/// Chinese). Either way `*out` is NUL-terminated, `*out_len` excludes the NUL, and the caller
+/// frees `*out` with `juzhu_string_free`. Invalid UTF-8 gives `JUZHU_STATUS_INVALID_ENCODING` and writes nothing. Thread-safe.
 ///
 /// # Safety
 /// `case_json` must point to `len` readable bytes; `out` and `out_len` to writable storage.

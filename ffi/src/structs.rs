@@ -194,14 +194,15 @@ pub const JUZHU_TIME_ABSENT: i16 = 0;
 /// Refused input, for the struct entry points: NUL-terminated UTF-8, truncated to fit.
 /// `field` is the dotted path of the contract's JSON (`person.arrival_date`), the same a JSON
 /// case gets: a `juzhu_person` member named `permit_*` is `person.permit.*` there
-/// (`permit_issued_on` → `person.permit.issued_on`). `message` is the reason. Never holds a whole
-/// identity number. Written only with `JUZHU_STATUS_INVALID_INPUT`: on any other status it is
+/// (`permit_issued_on` → `person.permit.issued_on`). `message` is the reason, in English or in
+/// Chinese as `juzhu_policy.lang` asks (a Chinese reason of more than 85 characters or so is
+/// truncated at a character). Never holds a whole identity number. Written only with `JUZHU_STATUS_INVALID_INPUT`: on any other status it is
 /// untouched, so zero it before the call if it may be read after one.
 #[repr(C)]
 pub struct juzhu_error {
     /// Dotted path of the offending input.
     pub field: [c_char; 64],
-    /// What is wrong.
+    /// What is wrong (language: `juzhu_policy.lang`).
     pub message: [c_char; 256],
 }
 
@@ -218,8 +219,12 @@ pub struct juzhu_policy {
     pub rule_set: u8,
     /// Worker threads for `juzhu_assess_batch`: 0 or 1 = the calling thread only.
     pub threads: u8,
+    /// Language of `juzhu_error.message`: `JUZHU_FORM_ZH` (Chinese) or `JUZHU_FORM_EN`; 0 =
+    /// default (English, except `juzhu_explain_person`: the language of the explanation asked
+    /// for). Since 0.2 (a reserved byte before).
+    pub lang: u8,
     /// Must be zero.
-    pub reserved: [u8; 4],
+    pub reserved: [u8; 3],
 }
 
 /// A person (the person fields of `spec/CASES.md`, flattened). Zero-initialise, then set what is
@@ -430,14 +435,16 @@ fn date_field(field: &'static str, v: i32) -> Result<DayNum, CaseError> {
     if v == 0 {
         return Ok(NULL_DAY);
     }
-    date_from_yyyymmdd(v).ok_or_else(|| CaseError::new(field, format!("{v} is not a date (YYYYMMDD)")))
+    date_from_yyyymmdd(v).ok_or_else(|| {
+        CaseError::new(field, format!("{v} is not a date (YYYYMMDD)"), format!("{v} 不是有效的日期（YYYYMMDD）"))
+    })
 }
 
 fn flag_field(field: &'static str, v: u8) -> Result<u8, CaseError> {
     if v <= 1 {
         Ok(v)
     } else {
-        Err(CaseError::new(field, format!("{v} is not 0 or 1")))
+        Err(CaseError::new(field, format!("{v} is not 0 or 1"), format!("{v} 不是 0 或 1")))
     }
 }
 
@@ -446,7 +453,11 @@ fn code_field<W: Word>(field: &'static str, v: u8, what: &str) -> Result<u8, Cas
     match v {
         0 => Ok(NULL_CODE),
         v if usize::from(v) <= W::ALL.len() => Ok(v - 1),
-        v => Err(CaseError::new(field, format!("{v} is not a {what} constant (1–{}, or 0)", W::ALL.len()))),
+        v => Err(CaseError::new(
+            field,
+            format!("{v} is not a {what} constant (1–{}, or 0)", W::ALL.len()),
+            format!("{v} 不是有效的 {what} 常量（1–{}，或 0）", W::ALL.len()),
+        )),
     }
 }
 
@@ -466,6 +477,7 @@ fn time_field(field: &'static str, v: i16) -> Result<u16, CaseError> {
         v => Err(CaseError::new(
             field,
             format!("{v} is not a time (minutes after midnight + 1: 1–{MINUTES_PER_DAY}, or 0 for none)"),
+            format!("{v} 不是有效的时刻（零点起的分钟数加 1：1–{MINUTES_PER_DAY}；0 表示无）"),
         )),
     }
 }
@@ -478,7 +490,11 @@ fn c_time(t: Option<TimeOfDay>) -> i16 {
 fn region_field(field: &'static str, v: i64) -> Result<i64, CaseError> {
     match v {
         0 => Ok(NULL_REGION),
-        v if v < 0 => Err(CaseError::new(field, format!("{v} is not a GB/T 2260 division code"))),
+        v if v < 0 => Err(CaseError::new(
+            field,
+            format!("{v} is not a GB/T 2260 division code"),
+            format!("{v} 不是 GB/T 2260 行政区划代码"),
+        )),
         v => Ok(v),
     }
 }
@@ -487,10 +503,10 @@ impl juzhu_person {
     /// The core's row, with C-level checks (constants, YYYYMMDD dates) naming the field.
     fn row(&self) -> Result<PersonRow, CaseError> {
         if self.reserved != 0 {
-            return Err(CaseError::new("person.reserved", "must be 0"));
+            return Err(CaseError::new("person.reserved", "must be 0", "必须为 0"));
         }
         if self.reserved_tail != [0; 4] {
-            return Err(CaseError::new("person.reserved_tail", "must be 0"));
+            return Err(CaseError::new("person.reserved_tail", "must be 0", "必须为 0"));
         }
         // 0 is "not given"; 255 is the core row's own absent marker, so a caller's 255 must not
         // reach the row as it is: with an issue day it is refused in the JSON reader's words,
@@ -499,7 +515,11 @@ impl juzhu_person {
         let years = match self.permit_validity_years {
             0 => NULL_CODE,
             NULL_CODE if self.permit_issued_on != 0 => {
-                return Err(CaseError::new("person.permit.validity_years", "255 is not one of 1, 2, 3"));
+                return Err(CaseError::new(
+                    "person.permit.validity_years",
+                    "255 is not one of 1, 2, 3",
+                    "255 不是 1、2、3 之一",
+                ));
             }
             NULL_CODE => 4,
             v => v,
@@ -613,11 +633,12 @@ fn basis_bits(b: l13::Basis) -> u64 {
     b.bits()
 }
 
-/// Writes an error into a caller's `juzhu_error`, truncating at a character boundary.
+/// Writes an error into a caller's `juzhu_error`, its message in `lang`, truncating at a
+/// character boundary.
 ///
 /// # Safety
 /// `out` must be NULL or point to a writable `juzhu_error`.
-pub(crate) unsafe fn write_error(out: *mut juzhu_error, e: &CaseError) {
+pub(crate) unsafe fn write_error(out: *mut juzhu_error, e: &CaseError, lang: Lang) {
     if out.is_null() {
         return;
     }
@@ -634,7 +655,18 @@ pub(crate) unsafe fn write_error(out: *mut juzhu_error, e: &CaseError) {
     // SAFETY: non-NULL and writable (contract); `juzhu_error` has no invalid bit patterns.
     let out = unsafe { &mut *out };
     fill(&mut out.field, e.field());
-    fill(&mut out.message, e.message());
+    fill(&mut out.message, e.message_in(lang));
+}
+
+/// Zeroes a caller's `juzhu_error` (an accepted row's).
+///
+/// # Safety
+/// `out` must be NULL or point to a writable `juzhu_error`.
+unsafe fn clear_error(out: *mut juzhu_error) {
+    if !out.is_null() {
+        // SAFETY: non-NULL and writable (contract); all-zero is a valid `juzhu_error`.
+        unsafe { out.write_bytes(0, 1) };
+    }
 }
 
 /// Reads a policy pointer (NULL = defaults).
@@ -657,13 +689,24 @@ unsafe fn read_policy_threads<'a>(policy: *const juzhu_policy) -> Result<(Policy
     // SAFETY: non-NULL and readable (contract).
     let p = unsafe { &*policy };
     if p.reserved.iter().any(|&b| b != 0) {
-        return Err(CaseError::new("policy.reserved", "must be 0"));
+        return Err(CaseError::new("policy.reserved", "must be 0", "必须为 0"));
+    }
+    if !matches!(u32::from(p.lang), 0 | JUZHU_FORM_ZH | JUZHU_FORM_EN) {
+        return Err(CaseError::new(
+            "policy.lang",
+            format!("{} is not JUZHU_FORM_ZH, JUZHU_FORM_EN or 0", p.lang),
+            format!("{} 不是 JUZHU_FORM_ZH、JUZHU_FORM_EN 或 0", p.lang),
+        ));
     }
     let pick = |field: &'static str, v: u8, what: &str, n: usize| -> Result<Option<u8>, CaseError> {
         match v {
             0 => Ok(None),
             v if usize::from(v) <= n => Ok(Some(v - 1)),
-            v => Err(CaseError::new(field, format!("{v} is not a {what} constant (1–{n}, or 0)"))),
+            v => Err(CaseError::new(
+                field,
+                format!("{v} is not a {what} constant (1–{n}, or 0)"),
+                format!("{v} 不是有效的 {what} 常量（1–{n}，或 0）"),
+            )),
         }
     };
     let d = Policy::default();
@@ -686,6 +729,7 @@ unsafe fn read_policy_threads<'a>(policy: *const juzhu_policy) -> Result<(Policy
                 RuleSet::Liaoning2013,
                 rule_set
             ),
+            format!("结构体接口只适用于 {}；{} 的案例请通过 JSON 接口评估", RuleSet::Liaoning2013, rule_set),
         ));
     }
     let cal = if p.calendar.is_null() {
@@ -699,21 +743,43 @@ unsafe fn read_policy_threads<'a>(policy: *const juzhu_policy) -> Result<(Policy
 
 fn read_as_of(as_of: i32) -> Result<DayNum, CaseError> {
     if as_of == 0 {
-        return Err(CaseError::new("as_of", "is required (YYYYMMDD)"));
+        return Err(CaseError::new("as_of", "is required (YYYYMMDD)", "为必填项（YYYYMMDD）"));
     }
-    let d = date_from_yyyymmdd(as_of)
-        .ok_or_else(|| CaseError::new("as_of", format!("{as_of} is not a date (YYYYMMDD)")))?;
+    let d = date_from_yyyymmdd(as_of).ok_or_else(|| {
+        CaseError::new(
+            "as_of",
+            format!("{as_of} is not a date (YYYYMMDD)"),
+            format!("{as_of} 不是有效的日期（YYYYMMDD）"),
+        )
+    })?;
     check_as_of(d)?;
     Ok(d)
 }
 
-/// Fails with the error written to `error`.
+/// The language the caller asked errors in (`policy->lang`), `default` when the policy is NULL or
+/// says 0. A value out of range is refused by `read_policy`; its own error is then in `default`.
+///
+/// # Safety
+/// `policy` must be NULL or point to a readable `juzhu_policy`.
+unsafe fn error_lang(policy: *const juzhu_policy, default: Lang) -> Lang {
+    if policy.is_null() {
+        return default;
+    }
+    // SAFETY: non-NULL and readable (contract).
+    match u32::from(unsafe { (*policy).lang }) {
+        JUZHU_FORM_ZH => Lang::Zh,
+        JUZHU_FORM_EN => Lang::En,
+        _ => default,
+    }
+}
+
+/// Fails with the error written to `error`, its message in `lang`.
 ///
 /// # Safety
 /// `error` must be NULL or writable.
-unsafe fn refuse(error: *mut juzhu_error, e: &CaseError) -> juzhu_status {
+unsafe fn refuse(error: *mut juzhu_error, e: &CaseError, lang: Lang) -> juzhu_status {
     // SAFETY: forwarded contract.
-    unsafe { write_error(error, e) };
+    unsafe { write_error(error, e, lang) };
     juzhu_status::InvalidInput
 }
 
@@ -734,6 +800,8 @@ pub unsafe extern "C" fn juzhu_assess_person(
     error: *mut juzhu_error,
 ) -> juzhu_status {
     guard(|| {
+        // SAFETY: `policy` NULL or readable (contract).
+        let lang = unsafe { error_lang(policy, Lang::En) };
         if person.is_null() || out.is_null() {
             return juzhu_status::NullArgument;
         }
@@ -752,7 +820,7 @@ pub unsafe extern "C" fn juzhu_assess_person(
                 juzhu_status::Ok
             }
             // SAFETY: `error` NULL or writable (contract).
-            Err(e) => unsafe { refuse(error, &e) },
+            Err(e) => unsafe { refuse(error, &e, error_lang(policy, lang)) },
         }
     })
 }
@@ -782,6 +850,8 @@ pub unsafe extern "C" fn juzhu_assess_batch(
     error: *mut juzhu_error,
 ) -> juzhu_status {
     guard(|| {
+        // SAFETY: `policy` NULL or readable (contract).
+        let lang = unsafe { error_lang(policy, Lang::En) };
         if n > 0 && (r#in.is_null() || out.is_null()) {
             return juzhu_status::NullArgument;
         }
@@ -792,12 +862,12 @@ pub unsafe extern "C" fn juzhu_assess_batch(
         let (pol, cal, threads) = match unsafe { read_policy_threads(policy) } {
             Ok(x) => x,
             // SAFETY: contract.
-            Err(e) => return unsafe { refuse(error, &e) },
+            Err(e) => return unsafe { refuse(error, &e, lang) },
         };
         let day = match read_as_of(as_of) {
             Ok(d) => d,
             // SAFETY: contract.
-            Err(e) => return unsafe { refuse(error, &e) },
+            Err(e) => return unsafe { refuse(error, &e, lang) },
         };
         if n == 0 {
             if !n_refused.is_null() {
@@ -826,13 +896,13 @@ pub unsafe extern "C" fn juzhu_assess_batch(
                         Ok(outcome) => {
                             *o = juzhu_assessment::from_outcome(&outcome, notices);
                             // SAFETY: NULL or an element of the caller's `row_errors` slice.
-                            unsafe { write_error(e, &CaseError::new("", "")) };
+                            unsafe { clear_error(e) };
                         }
                         Err(err) => {
                             *o = juzhu_assessment::refused();
                             refused += 1;
                             // SAFETY: as above.
-                            unsafe { write_error(e, &err) };
+                            unsafe { write_error(e, &err, lang) };
                         }
                     }
                 }
@@ -884,6 +954,8 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
     error: *mut juzhu_error,
 ) -> juzhu_status {
     guard(|| {
+        // SAFETY: `policy` NULL or readable (contract).
+        let lang = unsafe { error_lang(policy, Lang::En) };
         if reporter.is_null() || out.is_null() {
             return juzhu_status::NullArgument;
         }
@@ -893,12 +965,23 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
             // SAFETY: non-NULL and readable (contract).
             let r = unsafe { &*reporter };
             if r.reserved != [0; 3] {
-                return Err(CaseError::new("reporter.reserved", "must be 0"));
+                return Err(CaseError::new("reporter.reserved", "must be 0", "必须为 0"));
             }
             let kind = match code_field::<ReporterKind>("reporter.kind", r.kind, "JUZHU_REPORTER_*")? {
-                NULL_CODE => return Err(CaseError::new("reporter.kind", "is required (a JUZHU_REPORTER_* constant)")),
-                c => ReporterKind::from_code(c)
-                    .ok_or_else(|| CaseError::new("reporter.kind", "is not a JUZHU_REPORTER_* constant"))?,
+                NULL_CODE => {
+                    return Err(CaseError::new(
+                        "reporter.kind",
+                        "is required (a JUZHU_REPORTER_* constant)",
+                        "为必填项（JUZHU_REPORTER_* 常量）",
+                    ))
+                }
+                c => ReporterKind::from_code(c).ok_or_else(|| {
+                    CaseError::new(
+                        "reporter.kind",
+                        "is not a JUZHU_REPORTER_* constant",
+                        "不是有效的 JUZHU_REPORTER_* 常量",
+                    )
+                })?,
             };
             let opt = |field, v| date_field(field, v).map(|d| (d != NULL_DAY).then_some(d));
             let facts = ReporterFacts {
@@ -936,7 +1019,7 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
                 juzhu_status::Ok
             }
             // SAFETY: contract.
-            Err(e) => unsafe { refuse(error, &e) },
+            Err(e) => unsafe { refuse(error, &e, error_lang(policy, lang)) },
         }
     })
 }
@@ -987,7 +1070,7 @@ pub unsafe extern "C" fn juzhu_explain_person(
                 juzhu_status::Ok
             }
             // SAFETY: contract.
-            Err(e) => unsafe { refuse(error, &e) },
+            Err(e) => unsafe { refuse(error, &e, error_lang(policy, lang)) },
         }
     })
 }

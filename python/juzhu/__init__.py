@@ -24,7 +24,8 @@ frame or a dict of arrays — with the GIL released, answered in the same kind o
     out = juzhu.assess_batch(df, as_of="2024-10-02")
     out = polars_df.pipe(juzhu.assess_batch, as_of="2024-10-02", rule_set="china-2016")
 
-Refused input raises :class:`juzhu.CaseError` (a ``ValueError``) with ``.field`` and ``.message``.
+Refused input raises :class:`juzhu.CaseError` (a ``ValueError``) with ``.field``, ``.message`` and
+``.message_zh`` (the reason in Chinese).
 """
 
 from ._juzhu import (

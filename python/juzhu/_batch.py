@@ -181,7 +181,7 @@ def _columns_to_arrow(items: Any, n: Optional[int]) -> Any:
     for name, values in items:
         array, field = _column(name, values)
         if n is not None and len(array) != n:
-            raise _juzhu.make_case_error(field.name, f"has {len(array)} rows, expected {n}")
+            raise _juzhu.length_case_error(field.name, len(array), n)
         n = len(array)
         arrays.append(array)
         fields.append(field)
@@ -211,13 +211,12 @@ def _plain(label: Any) -> Any:
     return label
 
 
-def _raise_first(errors: List[Tuple[int, str, str]], refused: int, labels: Any) -> None:
+def _raise_first(errors: List[Tuple[int, str, str, str]], refused: int, labels: Any) -> None:
     """Raises `CaseError` for the first refused row, naming it by its label (pandas index) or
     position; `refused` counts every refused row."""
-    row, field, message = errors[0]
+    row, field, message, message_zh = errors[0]
     label = _plain(labels[row] if labels is not None else row)
-    more = f" ({refused - 1} more rows refused; errors='mark' keeps going)" if refused > 1 else ""
-    err = _juzhu.make_case_error(field, f"row {label!r}: {message}{more}")
+    err = _juzhu.row_case_error(repr(label), field, message, message_zh, refused - 1)
     err.row = label
     raise err
 
@@ -236,10 +235,17 @@ class _Run:
     """One call's settings, applied to each piece of input."""
 
     def __init__(
-        self, as_of: Any, rule_set: Optional[str], policy: Optional[str], calendar: Any, threads: int, errors: str
+        self,
+        as_of: Any,
+        rule_set: Optional[str],
+        policy: Optional[str],
+        calendar: Any,
+        threads: int,
+        errors: str,
+        lang: str,
     ):
         self.as_of, self.rule_set, self.policy = as_of, rule_set, policy
-        self.calendar, self.threads, self.errors = calendar, threads, errors
+        self.calendar, self.threads, self.errors, self.lang = calendar, threads, errors, lang
 
     def __call__(self, data: Any, first_row: int = 0, labels: Any = None) -> Any:
         raising = self.errors == "raise"
@@ -251,6 +257,7 @@ class _Run:
             calendar=self.calendar,
             threads=self.threads,
             first_row=first_row,
+            lang=self.lang,
             # The `error` column holds every refusal; Python objects only for the one raised.
             max_errors=1 if raising else 0,
         )
@@ -339,6 +346,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> pl.DataFrame: ...
 
@@ -352,6 +360,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> pl.DataFrame: ...
 
@@ -365,6 +374,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> pd.DataFrame: ...
 
@@ -378,6 +388,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> pa.Table: ...
 
@@ -391,6 +402,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> pa.RecordBatch: ...
 
@@ -404,6 +416,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> pa.RecordBatchReader: ...
 
@@ -417,6 +430,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> Dict[str, np.ndarray]: ...
 
@@ -430,6 +444,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> pa.RecordBatchReader: ...
 
@@ -443,6 +458,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> ArrowStream: ...
 
@@ -455,6 +471,7 @@ def assess_batch(
     rule_set: Optional[str] = None,
     calendar: Optional[_juzhu.Calendar] = None,
     errors: Literal["raise", "mark"] = "raise",
+    lang: Literal["en", "zh"] = "en",
     threads: Optional[int] = None,
 ) -> Any:
     """Assesses every person of ``table`` as of ``as_of`` and answers in the same kind of table.
@@ -473,8 +490,10 @@ def assess_batch(
     ``calendar``: a :class:`juzhu.Calendar` (default: the embedded mainland calendar).
     ``errors``: ``"raise"`` (default) raises :class:`juzhu.CaseError` for the first refused row,
     naming it by its index label (pandas) or position; ``"mark"`` writes ``field: message`` into
-    the ``error`` column and nulls into the row's other columns. ``threads``: worker threads
-    (default 1); the GIL is released while the rules run.
+    the ``error`` column and nulls into the row's other columns. ``lang``: the language of the
+    ``error`` column, ``"en"`` (default) or ``"zh"`` (``field：原因``); the raised error carries
+    both (``.message``, ``.message_zh``). ``threads``: worker threads (default 1); the GIL is
+    released while the rules run.
 
     Returns, with the output columns of :func:`batch_columns` (words as categoricals or
     dictionaries, dates as dates, word sets as bit sets — see :func:`expand_entitlements`):
@@ -497,7 +516,7 @@ def assess_batch(
         policy_json = policy
     else:
         policy_json = _json.dumps(_valid_text(dict(policy)), default=str)
-    run = _Run(_iso(as_of), rule_set, policy_json, calendar, _threads(threads), errors)
+    run = _Run(_iso(as_of), rule_set, policy_json, calendar, _threads(threads), errors, lang)
     module = _module(table)
     if module in ("pandas", "polars") and type(table).__name__ == "Series":
         # One column is not a table of persons (its Arrow export is a plain array).

@@ -26,18 +26,21 @@ __all__ = [
     "batch_schema",
     "entitlement_catalog",
     "interpretation_catalog",
-    "make_case_error",
+    "length_case_error",
     "parse_id_number",
     "quote_input",
+    "row_case_error",
     "rule_sets",
     "vocabularies",
 ]
 
 class CaseError(ValueError):
-    """Refused input: ``field`` is the dotted path, ``message`` the reason."""
+    """Refused input: ``field`` is the dotted path, ``message`` the reason in English,
+    ``message_zh`` in Chinese."""
 
     field: str
     message: str
+    message_zh: str
     #: The refused row (its index label for pandas — of whatever type the index holds, a tuple
     #: for a MultiIndex — its position otherwise) on the error ``assess_batch(errors="raise")``
     #: raises; ``None`` on every other error.
@@ -321,7 +324,8 @@ def interpretation_catalog(rule_set: str = "liaoning-2013") -> List[Dict[str, st
 def rule_sets() -> List[Dict[str, Any]]: ...
 def vocabularies(rule_set: str = "liaoning-2013", *, labels: bool = False) -> Dict[str, Any]: ...
 def quote_input(text: str) -> str: ...
-def make_case_error(field: str, message: str) -> CaseError: ...
+def length_case_error(column: str, found: int, expected: int) -> CaseError: ...
+def row_case_error(label: str, field: str, message: str, message_zh: str, others: int) -> CaseError: ...
 def batch_columns(rule_set: str = "liaoning-2013") -> Dict[str, List[Dict[str, Any]]]: ...
 
 class _ArrowStream(Protocol):
@@ -339,5 +343,6 @@ def assess_arrow(
     threads: int = 1,
     first_row: int = 0,
     max_errors: Optional[int] = None,
-) -> Tuple[_ArrowStream, List[Tuple[int, str, str]], int]: ...
+    lang: str = "en",
+) -> Tuple[_ArrowStream, List[Tuple[int, str, str, str]], int]: ...
 def batch_schema(rule_set: Optional[str] = None, policy: Optional[str] = None) -> _ArrowStream: ...

@@ -531,7 +531,7 @@ impl Assessment {
     /// Reads an assessment back from its contract JSON (as `to_json` writes it).
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Assessment> {
-        let text = crate::convert::json_text(text, "assessment").map_err(|e| case_error(py, &e))?;
+        let text = crate::convert::json_text(text, "assessment", "评估结果").map_err(|e| case_error(py, &e))?;
         juzhu::Assessment::from_json(&text).map(|inner| Assessment { inner }).map_err(|e| case_error(py, &e))
     }
 
@@ -606,7 +606,7 @@ impl IdNumber {
 pub fn parse_id_number(py: Python<'_>, text: &str) -> PyResult<IdNumber> {
     juzhu::id_number::IdNumber::parse(text)
         .map(|inner| IdNumber { inner })
-        .map_err(|e| case_error(py, &juzhu::CaseError::new("id_number", e.to_string())))
+        .map_err(|e| case_error(py, &juzhu::CaseError::at("id_number", e.reason())))
 }
 
 /// The `liaoning-2013` permit section as a Python object.

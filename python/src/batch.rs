@@ -37,7 +37,11 @@ fn validity(nulls: Option<&NullBuffer>) -> Option<Validity<'_>> {
 /// A column's shape the core cannot take, named (`person` columns are refused by name in the
 /// core; this is only for Arrow types no column kind reads).
 fn unreadable(column: &str, data_type: &DataType) -> CaseError {
-    CaseError::new(juzhu::privacy::key(column), format!("holds Arrow {data_type} values, which no input column takes"))
+    CaseError::new(
+        juzhu::privacy::key(column),
+        format!("holds Arrow {data_type} values, which no input column takes"),
+        format!("为 Arrow {data_type} 类型的值，没有哪个输入列接受这种类型"),
+    )
 }
 
 /// The field metadata key marking a column of JSON text cells (a column of several kinds).
@@ -47,8 +51,13 @@ const JSON_CELLS: &str = "juzhu.json_cells";
 fn json_cells(column: &str, array: &dyn Array) -> Result<Vec<serde_json::Value>, CaseError> {
     let cell = |t: Option<&str>| match t {
         None => Ok(serde_json::Value::Null),
-        Some(t) => serde_json::from_str(t)
-            .map_err(|_| CaseError::new(juzhu::privacy::key(column), "is marked as JSON cells but holds other text")),
+        Some(t) => serde_json::from_str(t).map_err(|_| {
+            CaseError::new(
+                juzhu::privacy::key(column),
+                "is marked as JSON cells but holds other text",
+                "标记为 JSON 单元格，却含有其他文本",
+            )
+        }),
     };
     match array.data_type() {
         DataType::Utf8 => array.as_string::<i32>().iter().map(cell).collect(),
@@ -130,6 +139,7 @@ fn flat<'a>(column: &str, array: &'a dyn Array, buffers: &'a [&'a [u8]]) -> Resu
             return Err(CaseError::new(
                 juzhu::privacy::key(column),
                 format!("holds timestamps in time zone {tz}; give dates (or timestamps without a time zone)"),
+                format!("含有时区 {tz} 的时间戳；请给出日期（或不带时区的时间戳）"),
             ))
         }
         DataType::Time32(unit) => {
@@ -338,9 +348,9 @@ fn array_of(column: &Column, values: Owned, refused: &[bool]) -> (Field, ArrayRe
     (Field::new(column.name, data_type, true), array)
 }
 
-/// The `error` column: `field: message` on refused rows, null elsewhere (built from the few
-/// refused rows, not row by row).
-fn error_column(n: usize, errors: &[(usize, CaseError)]) -> ArrayRef {
+/// The `error` column: `field: message` (or `field：原因` in Chinese) on refused rows, null
+/// elsewhere (built from the few refused rows, not row by row).
+fn error_column(n: usize, errors: &[(usize, CaseError)], lang: juzhu::Lang) -> ArrayRef {
     let mut by_row: Vec<&(usize, CaseError)> = errors.iter().filter(|(i, _)| *i < n).collect();
     by_row.sort_by_key(|(i, _)| *i);
     by_row.dedup_by_key(|(i, _)| *i);
@@ -348,8 +358,12 @@ fn error_column(n: usize, errors: &[(usize, CaseError)]) -> ArrayRef {
     let mut next = 0;
     for (i, e) in by_row {
         column.append_nulls(i - next);
-        // Written into the column's buffer by `CaseError`'s Display, not through a string of its own.
-        let _ = write!(column, "{e}");
+        // Written into the column's buffer by `CaseError`'s Display (English), not through a
+        // string of its own.
+        match lang {
+            juzhu::Lang::Zh => column.write_str(&e.to_string_in(lang)).unwrap_or(()),
+            _ => write!(column, "{e}").unwrap_or(()),
+        }
         column.append_value("");
         next = i + 1;
     }
@@ -377,7 +391,7 @@ fn output_schema(rs: juzhu::RuleSet, engine: &dyn juzhu::record::BatchRules) -> 
 /// counted from `first_row`, and how many rows were refused in all. The rules run with the GIL
 /// released, on `threads` threads.
 #[pyfunction]
-#[pyo3(signature = (data, as_of, rule_set = None, policy = None, calendar = None, threads = 1, first_row = 0, max_errors = None))]
+#[pyo3(signature = (data, as_of, rule_set = None, policy = None, calendar = None, threads = 1, first_row = 0, max_errors = None, lang = "en"))]
 #[allow(clippy::too_many_arguments)]
 pub fn assess_arrow<'py>(
     py: Python<'py>,
@@ -389,7 +403,11 @@ pub fn assess_arrow<'py>(
     threads: usize,
     first_row: usize,
     max_errors: Option<usize>,
+    lang: &str,
 ) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
+    let lang: juzhu::Lang = lang
+        .parse()
+        .map_err(|e: juzhu::vocab::UnknownWord| case_error(py, &juzhu::CaseError::at("lang", e.reason())))?;
     let policy = read_policy(py, policy)?;
     let (rs, engine) = engine_of(py, rule_set, policy.as_ref())?;
     let as_of = juzhu::date::read_iso("as_of", as_of).map_err(|e| case_error(py, &e))?;
@@ -413,11 +431,11 @@ pub fn assess_arrow<'py>(
             // Only the rows the caller asked for become Python objects (the `error` column has
             // every one): `errors="mark"` asks for none, `errors="raise"` for the first.
             if max_errors.is_none_or(|m| errors.len() < m) {
-                errors.append((row + i, e.field(), e.message()))?;
+                errors.append((row + i, e.field(), e.message(), e.message_zh()))?;
             }
         }
         total += out.errors.len();
-        let error_column = error_column(n, &out.errors);
+        let error_column = error_column(n, &out.errors, lang);
         let mut arrays: Vec<ArrayRef> = out.columns.into_iter().map(|(c, v)| array_of(c, v, &refused).1).collect();
         arrays.push(error_column);
         batches.push(
@@ -433,8 +451,9 @@ pub fn assess_arrow<'py>(
 fn read_policy(py: Python<'_>, policy: Option<&str>) -> PyResult<Option<serde_json::Value>> {
     policy
         .map(|text| {
-            serde_json::from_str(text)
-                .map_err(|e| case_error(py, &CaseError::new("policy", format!("is not JSON: {e}"))))
+            serde_json::from_str(text).map_err(|e| {
+                case_error(py, &CaseError::new("policy", format!("is not JSON: {e}"), format!("不是 JSON（{e}）")))
+            })
         })
         .transpose()
 }
@@ -447,7 +466,11 @@ fn engine_of(
 ) -> PyResult<(juzhu::RuleSet, &'static dyn juzhu::record::BatchRules)> {
     let rs = juzhu::batch::rule_set_of(rule_set, policy).map_err(|e| case_error(py, &e))?;
     let engine = rs.batch().ok_or_else(|| {
-        case_error(py, &CaseError::new("rule_set", format!("{} has no batch engine", juzhu::Word::id(rs))))
+        let id = juzhu::Word::id(rs);
+        case_error(
+            py,
+            &CaseError::new("rule_set", format!("{id} has no batch engine"), format!("{id} 没有批量评估引擎")),
+        )
     })?;
     Ok((rs, engine))
 }

@@ -58,7 +58,7 @@ impl Calendar {
     /// Raises `juzhu.CaseError` naming the field.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = crate::convert::json_text(text, "calendar").map_err(|e| case_error(py, &e))?;
+        let text = crate::convert::json_text(text, "calendar", "日历").map_err(|e| case_error(py, &e))?;
         juzhu::Calendar::from_json(&text)
             .map(|c| Calendar { source: Source::Json(Arc::new(c), text) })
             .map_err(|e| case_error(py, &e))

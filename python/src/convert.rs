@@ -51,7 +51,9 @@ pub(crate) fn to_value(obj: &Bound<'_, PyAny>, path: &str) -> Result<Value, juzh
 /// would otherwise recurse until the stack overflows).
 fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value, juzhu::CaseError> {
     let py = obj.py();
-    let bad = |what: String| juzhu::CaseError::new(path, what);
+    let bad = |en: String, zh: String| juzhu::CaseError::new(path, en, zh);
+    // Python's own words for what failed, and a Chinese frame around them.
+    let failed = |e: PyErr| bad(e.to_string(), format!("无法读取（{e}）"));
     // None, and the missing-value markers of numpy and pandas (NaN, NaT, pd.NA) as a table row
     // holds them (`df.to_dict("records")`), are absent, as `assess_batch` reads them: NaN in the
     // float branch, pd.NaT (a `datetime`) in the date branch, the others by their type below.
@@ -60,7 +62,7 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
     }
     let too_deep = || if depth > juzhu::MAX_JSON_DEPTH { Err(juzhu::too_deeply_nested()) } else { Ok(()) };
     if obj.is_instance_of::<PyBool>() {
-        return Ok(Value::Bool(obj.extract::<bool>().map_err(|e: PyErr| bad(e.to_string()))?));
+        return Ok(Value::Bool(obj.extract::<bool>().map_err(failed)?));
     }
     if obj.is_instance_of::<PyInt>() {
         if let Ok(i) = obj.extract::<i64>() {
@@ -69,14 +71,16 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Value::Number(u.into()));
         }
-        return Err(bad("is an integer too large to read".into()));
+        return Err(bad("is an integer too large to read".into(), "整数过大，无法读取".into()));
     }
     if obj.is_instance_of::<PyFloat>() {
-        let f: f64 = obj.extract().map_err(|e: PyErr| bad(e.to_string()))?;
+        let f: f64 = obj.extract().map_err(failed)?;
         if f.is_nan() {
             return Ok(Value::Null);
         }
-        return Number::from_f64(f).map(Value::Number).ok_or_else(|| bad(format!("{f} is not a finite number")));
+        return Number::from_f64(f)
+            .map(Value::Number)
+            .ok_or_else(|| bad(format!("{f} is not a finite number"), format!("{f} 不是有限的数")));
     }
     if let Ok(s) = obj.cast::<PyString>() {
         // Text that is not valid Unicode (a lone surrogate) is read with U+FFFD in its place, as
@@ -90,7 +94,7 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
             return match (y, m, d) {
                 (Ok(y), Ok(m), Ok(d)) => Ok(Value::String(format!("{y:04}-{m:02}-{d:02}"))),
                 _ if scalar_kind(obj) == Scalar::Missing => Ok(Value::Null), // pd.NaT
-                _ => Err(bad("is a date that cannot be read".into())),
+                _ => Err(bad("is a date that cannot be read".into(), "是无法读取的日期".into())),
             };
         }
     }
@@ -112,8 +116,11 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
         let mut map = Map::new();
         for (k, v) in dict.iter() {
             let key: String = match k.cast::<PyString>() {
-                Ok(s) => s.to_cow().map_err(|_| bad("has a key that is not valid text".into()))?.into_owned(),
-                Err(_) => return Err(bad("has a key that is not a string".into())),
+                Ok(s) => s
+                    .to_cow()
+                    .map_err(|_| bad("has a key that is not valid text".into(), "有一个键不是有效的文本".into()))?
+                    .into_owned(),
+                Err(_) => return Err(bad("has a key that is not a string".into(), "有一个键不是字符串".into())),
             };
             let value = to_value_at(&v, &join(path, &key), depth + 1)?;
             map.insert(key, value);
@@ -123,8 +130,8 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
         too_deep()?;
         let mut items = Vec::new();
-        for (i, item) in obj.try_iter().map_err(|e| bad(e.to_string()))?.enumerate() {
-            let item = item.map_err(|e| bad(e.to_string()))?;
+        for (i, item) in obj.try_iter().map_err(failed)?.enumerate() {
+            let item = item.map_err(failed)?;
             items.push(to_value_at(&item, &format!("{path}.{i}"), depth + 1)?);
         }
         return Ok(Value::Array(items));
@@ -133,9 +140,9 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
         too_deep()?;
         // Any other mapping (`types.MappingProxyType`, a `collections.abc.Mapping`) as a dict.
         let dict = PyDict::new(py);
-        for item in map.items().map_err(|e| bad(e.to_string()))?.iter() {
-            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(|e: PyErr| bad(e.to_string()))?;
-            dict.set_item(k, v).map_err(|e| bad(e.to_string()))?;
+        for item in map.items().map_err(failed)?.iter() {
+            let (k, v): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item.extract().map_err(failed)?;
+            dict.set_item(k, v).map_err(failed)?;
         }
         return to_value_at(dict.as_any(), path, depth);
     }
@@ -148,10 +155,15 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
                 .call_method1("astype", ("datetime64[D]",))
                 .and_then(|d| d.str())
                 .map(|s| Value::String(s.to_string_lossy().into_owned()))
-                .map_err(|e| bad(format!("is a datetime64 that cannot be read as a day: {e}")));
+                .map_err(|e| {
+                    bad(
+                        format!("is a datetime64 that cannot be read as a day: {e}"),
+                        format!("是无法读作日期的 datetime64（{e}）"),
+                    )
+                });
         }
         // A numpy boolean (`np.True_`) is a flag, not the number its `__float__` gives.
-        Scalar::Flag => return Ok(Value::Bool(obj.is_truthy().map_err(|e| bad(e.to_string()))?)),
+        Scalar::Flag => return Ok(Value::Bool(obj.is_truthy().map_err(failed)?)),
         Scalar::Other => {}
     }
     // numpy scalars and other objects that behave as integers, floats or booleans.
@@ -168,9 +180,14 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
         }
     }
     let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
-    Err(bad(format!(
-        "expected a JSON value (dict, list, str, int, float, bool, None, datetime.date or datetime.time), found {type_name}"
-    )))
+    Err(bad(
+        format!(
+            "expected a JSON value (dict, list, str, int, float, bool, None, datetime.date or datetime.time), found {type_name}"
+        ),
+        format!(
+            "应为 JSON 值（dict、list、str、int、float、bool、None、datetime.date 或 datetime.time），实为 {type_name}"
+        ),
+    ))
 }
 
 /// What a numpy or pandas scalar stands for.
@@ -222,39 +239,61 @@ pub(crate) fn same_properties(a: &Bound<'_, PyAny>, b: &Bound<'_, PyAny>) -> PyR
     Ok(true)
 }
 
-/// JSON text given as `str` or UTF-8 `bytes` (`what` names it in the refusal).
-pub(crate) fn json_text(obj: &Bound<'_, PyAny>, what: &str) -> Result<String, juzhu::CaseError> {
+/// JSON text given as `str` or UTF-8 `bytes` (`what` and `what_zh` name it in the refusal).
+pub(crate) fn json_text(obj: &Bound<'_, PyAny>, what: &str, what_zh: &str) -> Result<String, juzhu::CaseError> {
     if let Ok(s) = obj.cast::<PyString>() {
-        return s
-            .to_cow()
-            .map(std::borrow::Cow::into_owned)
-            .map_err(|_| juzhu::CaseError::new("", format!("the {what} text is not valid Unicode")));
+        return s.to_cow().map(std::borrow::Cow::into_owned).map_err(|_| {
+            juzhu::CaseError::new(
+                "",
+                format!("the {what} text is not valid Unicode"),
+                format!("{what_zh}文本不是有效的 Unicode"),
+            )
+        });
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        return std::str::from_utf8(b.as_bytes())
-            .map(str::to_owned)
-            .map_err(|e| juzhu::CaseError::new("", format!("the {what} bytes are not UTF-8: {e}")));
+        return std::str::from_utf8(b.as_bytes()).map(str::to_owned).map_err(|e| {
+            juzhu::CaseError::new(
+                "",
+                format!("the {what} bytes are not UTF-8: {e}"),
+                format!("{what_zh}字节不是 UTF-8（{e}）"),
+            )
+        });
     }
     let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
-    Err(juzhu::CaseError::new("", format!("the {what} is JSON text (str or bytes), found {type_name}")))
+    Err(juzhu::CaseError::new(
+        "",
+        format!("the {what} is JSON text (str or bytes), found {type_name}"),
+        format!("{what_zh}应为 JSON 文本（str 或 bytes），实为 {type_name}"),
+    ))
 }
 
 /// Reads a case given as a dict, a JSON string or UTF-8 JSON bytes.
 pub(crate) fn read_case(obj: &Bound<'_, PyAny>) -> Result<juzhu::Case, juzhu::CaseError> {
     if let Ok(s) = obj.cast::<PyString>() {
-        let text = s.to_cow().map_err(|_| juzhu::CaseError::new("", "the case text is not valid Unicode"))?;
+        let text = s.to_cow().map_err(|_| {
+            juzhu::CaseError::new("", "the case text is not valid Unicode", "案例文本不是有效的 Unicode")
+        })?;
         return juzhu::Case::from_json(&text);
     }
     if let Ok(b) = obj.cast::<PyBytes>() {
-        let text = std::str::from_utf8(b.as_bytes())
-            .map_err(|e| juzhu::CaseError::new("", format!("the case bytes are not UTF-8: {e}")))?;
+        let text = std::str::from_utf8(b.as_bytes()).map_err(|e| {
+            juzhu::CaseError::new(
+                "",
+                format!("the case bytes are not UTF-8: {e}"),
+                format!("案例字节不是 UTF-8（{e}）"),
+            )
+        })?;
         return juzhu::Case::from_json(text);
     }
     if obj.is_instance_of::<PyDict>() || obj.cast::<PyMapping>().is_ok() {
         return juzhu::Case::from_value(&to_value(obj, "")?);
     }
     let type_name = obj.get_type().name().map(|n| n.to_string()).unwrap_or_else(|_| "object".into());
-    Err(juzhu::CaseError::new("", format!("a case is a dict, a JSON string or JSON bytes, found {type_name}")))
+    Err(juzhu::CaseError::new(
+        "",
+        format!("a case is a dict, a JSON string or JSON bytes, found {type_name}"),
+        format!("案例应为 dict、JSON 字符串或 JSON 字节，实为 {type_name}"),
+    ))
 }
 
 /// A JSON value as Python objects.

@@ -15,28 +15,24 @@ pyo3::create_exception!(
     CaseError,
     pyo3::exceptions::PyValueError,
     "Refused input: `.field` is the dotted path of the offending input (`person.arrival_date`), \
-     `.message` says what is wrong. `str(e)` is `field: message`. Never holds a whole identity number."
+     `.message` says what is wrong in English and `.message_zh` in Chinese. `str(e)` is \
+     `field: message`. Never holds a whole identity number."
 );
 
-/// Turns a core error into `juzhu.CaseError` with `.field` and `.message`.
+/// Turns a core error into `juzhu.CaseError` with `.field`, `.message` and `.message_zh`.
 pub(crate) fn case_error(py: Python<'_>, e: &juzhu::CaseError) -> PyErr {
     let err = CaseError::new_err(e.to_string());
     let value = err.value(py);
     let _ = value.setattr("field", e.field());
     let _ = value.setattr("message", e.message());
+    let _ = value.setattr("message_zh", e.message_zh());
     err
 }
 
 fn rule_set(py: Python<'_>, id: &str) -> PyResult<juzhu::RuleSet> {
     use juzhu::Word;
     juzhu::RuleSet::from_id(id).ok_or_else(|| {
-        case_error(
-            py,
-            &juzhu::CaseError::new(
-                "rule_set",
-                format!("{} is not one of {}", juzhu::privacy::quote(id), juzhu::RuleSet::expected()),
-            ),
-        )
+        case_error(py, &juzhu::CaseError::at("rule_set", juzhu::vocab::UnknownWord::of::<juzhu::RuleSet>(id).reason()))
     })
 }
 
@@ -158,10 +154,33 @@ fn quote_input(text: &str) -> String {
     juzhu::privacy::quote(text)
 }
 
-/// Makes a `juzhu.CaseError` with `.field` and `.message` (for the table adapters).
+/// The `juzhu.CaseError` for an input column of `found` rows among columns of `expected`.
 #[pyfunction]
-fn make_case_error(py: Python<'_>, field: &str, message: &str) -> PyErr {
-    case_error(py, &juzhu::CaseError::new(field, message))
+fn length_case_error(py: Python<'_>, column: &str, found: usize, expected: usize) -> PyErr {
+    case_error(py, &juzhu::record::wrong_length(column, found, expected))
+}
+
+/// The `juzhu.CaseError` `assess_batch(errors="raise")` raises for its first refused row: the
+/// row's error with the row named (`label`: the repr of its index label or position) and the
+/// count of the other refused rows.
+#[pyfunction]
+fn row_case_error(py: Python<'_>, label: &str, field: &str, message: &str, message_zh: &str, others: usize) -> PyErr {
+    let (more, more_zh) = if others > 0 {
+        (
+            format!(" ({others} more rows refused; errors='mark' keeps going)"),
+            format!("（另有 {others} 行被拒绝；errors='mark' 可继续处理其余各行）"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    case_error(
+        py,
+        &juzhu::CaseError::new(
+            field,
+            format!("row {label}: {message}{more}"),
+            format!("第 {label} 行：{message_zh}{more_zh}"),
+        ),
+    )
 }
 
 /// The compiled part of the `juzhu` package.
@@ -196,6 +215,7 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(batch::batch_schema, m)?)?;
     m.add_function(wrap_pyfunction!(batch_columns, m)?)?;
     m.add_function(wrap_pyfunction!(quote_input, m)?)?;
-    m.add_function(wrap_pyfunction!(make_case_error, m)?)?;
+    m.add_function(wrap_pyfunction!(row_case_error, m)?)?;
+    m.add_function(wrap_pyfunction!(length_case_error, m)?)?;
     Ok(())
 }

@@ -353,6 +353,50 @@ static void gb18030_text(void) {
               len == strlen(err.message) && !strcmp(out, err.message),
           "an ASCII message is the same bytes in GB18030");
     juzhu_string_free(out);
+    /* The same refusal in Chinese (policy.lang), as a GBK screen shows it. */
+    {
+        static const char zh[] = "20240230 不是有效的日期（YYYYMMDD）";
+        juzhu_policy pol;
+        juzhu_person rows[2];
+        juzhu_assessment outs[2];
+        juzhu_error row_errors[2];
+        size_t refused = 0;
+        memset(&pol, 0, sizeof pol);
+        pol.lang = JUZHU_FORM_ZH;
+        memset(&err, 0, sizeof err);
+        CHECK(juzhu_assess_person(&pol, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT &&
+                  !strcmp(err.field, "person.arrival_date") && !strcmp(err.message, zh),
+              "a Chinese refusal when policy.lang asks for one");
+        CHECK(juzhu_to_gb18030(err.message, strlen(err.message), &out, &len) == JUZHU_STATUS_OK &&
+                  len < strlen(err.message) && !memcmp(out, "20240230 \xb2\xbb", 11),
+              "the Chinese refusal in GB18030");
+        juzhu_string_free(out);
+        rows[0] = p;
+        rows[1] = p;
+        rows[1].arrival_date = 20240928;
+        CHECK(juzhu_assess_batch(&pol, 20241002, rows, 2, outs, row_errors, &refused, &err) == JUZHU_STATUS_OK &&
+                  refused == 1 && !strcmp(row_errors[0].message, zh) && row_errors[1].message[0] == 0,
+              "batch row errors in Chinese");
+        pol.lang = JUZHU_FORM_EN;
+        CHECK(juzhu_assess_person(&pol, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT &&
+                  !strcmp(err.message, "20240230 is not a date (YYYYMMDD)"),
+              "an English refusal when asked for");
+        pol.lang = 9;
+        CHECK(juzhu_assess_person(&pol, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT &&
+                  !strcmp(err.field, "policy.lang"),
+              "an unknown language is refused, named");
+        pol.lang = 0;
+        CHECK(juzhu_explain_person(&pol, 20241002, &p, JUZHU_FORM_ZH, &out, &len, &err) == JUZHU_STATUS_INVALID_INPUT &&
+                  !strcmp(err.message, zh),
+              "explain_person refuses in the language of the explanation asked for");
+    }
+    {
+        static const char feb30[] = "{\"as_of\":\"2024-02-30\",\"person\":{\"category\":\"permanent\"}}";
+        CHECK(json_call(feb30, sizeof feb30 - 1, &out, &len) == JUZHU_STATUS_INVALID_INPUT &&
+                  contains(out, len, "\"message_zh\":\"2024-02-30 不是有效的日期\""),
+              "the error JSON carries the Chinese reason");
+        juzhu_string_free(out);
+    }
 }
 
 int main(void) {

@@ -389,3 +389,39 @@ def test_answer_objects_compare_by_value():
     }
     p, q = juzhu.assess(holder).permit, juzhu.assess(holder).permit
     assert p == q and p.endorsements[0] == q.endorsements[0] and p.endorsements[0] != p.endorsements[1]
+
+
+def test_refusals_carry_chinese_words_on_every_path():
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess({"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": "2024-02-30"}})
+    e = info.value
+    assert (e.field, e.message, e.message_zh) == ("person.arrival_date", "2024-02-30 is not a date",
+                                                  "2024-02-30 不是有效的日期")
+    assert str(e) == "person.arrival_date: 2024-02-30 is not a date"
+    # A whole identity number is masked in the Chinese words too.
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.parse_id_number("11010519491231002Y")
+    assert "11010519491231002" not in info.value.message_zh and any("\u4e00" <= c <= "\u9fff" for c in info.value.message_zh)
+    # errors="raise": the row named by its label, in both languages.
+    frame = pd.DataFrame({"category": ["floating", "floating", "floating"],
+                          "arrival_date": ["2024-09-28", "2024-02-30", "2024-02-31"]}, index=["a", "b", "c"])
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of="2024-10-02")
+    e = info.value
+    assert e.row == "b" and e.field == "person.arrival_date"
+    assert e.message.startswith("row 'b': ") and "1 more rows refused" in e.message
+    assert e.message_zh.startswith("第 'b' 行：") and "另有 1 行被拒绝" in e.message_zh, e.message_zh
+    # A column of the wrong length, refused in Rust's words.
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch({"category": np.array([0, 1], dtype=np.uint8), "arrival_date": np.array([0])},
+                           as_of="2024-10-02")
+    assert info.value.message == "has 1 rows, expected 2" and any("\u4e00" <= c <= "\u9fff" for c in info.value.message_zh)
+    # errors="mark" in Chinese, and an unknown language refused in Rust's words.
+    out = juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark", lang="zh")
+    assert out["error"].tolist()[1] == "person.arrival_date：2024-02-30 不是有效的日期"
+    assert pd.isna(out["error"].tolist()[0])
+    assert juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark")["error"].tolist()[1] == (
+        "person.arrival_date: 2024-02-30 is not a date")
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark", lang="fr")  # type: ignore[call-overload]
+    assert info.value.field == "lang"

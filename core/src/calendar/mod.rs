@@ -188,12 +188,17 @@ impl Calendar {
                 return Err(CaseError::new(
                     "base",
                     format!("{} is not one of china, none", crate::privacy::quote(other)),
+                    format!("{} 不是 china、none 之一", crate::privacy::quote_zh(other)),
                 ))
             }
         };
         if let Some(y) = top.get("years") {
             let Json::Obj(entries) = y else {
-                return Err(CaseError::new("years", format!("expected an object keyed by year, found {}", y.kind())));
+                return Err(CaseError::new(
+                    "years",
+                    format!("expected an object keyed by year, found {}", y.kind()),
+                    format!("应为以年份为键的对象，{}", y.found_zh()),
+                ));
             };
             for (i, (key, spec)) in entries.iter().enumerate() {
                 let path = json::join("years", key);
@@ -202,10 +207,14 @@ impl Calendar {
                     .ok()
                     .filter(|y| (MIN_INPUT_YEAR..=MAX_INPUT_YEAR).contains(y) && key.len() == 4)
                     .ok_or_else(|| {
-                        CaseError::new(&path, format!("is not a year from {MIN_INPUT_YEAR} to {MAX_INPUT_YEAR}"))
+                        CaseError::new(
+                            &path,
+                            format!("is not a year from {MIN_INPUT_YEAR} to {MAX_INPUT_YEAR}"),
+                            format!("不是 {MIN_INPUT_YEAR} 至 {MAX_INPUT_YEAR} 之间的年份"),
+                        )
                     })?;
                 if entries[..i].iter().any(|(k, _)| k == key) {
-                    return Err(CaseError::new(&path, "appears more than once"));
+                    return Err(CaseError::new(&path, "appears more than once", "重复出现"));
                 }
                 years.insert(year, read_year(&path, year, spec)?);
             }
@@ -393,7 +402,7 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
         };
         let p = o.path(key);
         let Json::Arr(items) = v else {
-            return Err(CaseError::new(p, "expected an array of dates"));
+            return Err(CaseError::new(p, "expected an array of dates", "应为日期数组"));
         };
         items
             .iter()
@@ -402,7 +411,12 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
                 let ip = format!("{p}.{i}");
                 let d = json::day(&ip, item)?;
                 if to_ymd(d).0 != year {
-                    return Err(CaseError::new(ip, format!("{} is not in {year}", crate::date::format_iso(d))));
+                    let shown = crate::date::format_iso(d);
+                    return Err(CaseError::new(
+                        ip,
+                        format!("{shown} is not in {year}"),
+                        format!("{shown} 不在 {year} 年内"),
+                    ));
                 }
                 Ok(d)
             })
@@ -411,9 +425,11 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
     let rest = list("rest_days")?;
     let work = list("working_days")?;
     if let Some((i, &d)) = work.iter().enumerate().find(|(_, d)| rest.contains(d)) {
+        let shown = crate::date::format_iso(d);
         return Err(CaseError::new(
             format!("{path}.working_days.{i}"),
-            format!("{} is also listed in rest_days", crate::date::format_iso(d)),
+            format!("{shown} is also listed in rest_days"),
+            format!("{shown} 同时列在 rest_days 中"),
         ));
     }
     // Shown by every face (`juzhu calendar`, Python, C): kept free of identity numbers like any
@@ -567,6 +583,17 @@ mod tests {
         assert!(Calendar::from_json(r#"{"years":{"2199":{}, "1900":{}}}"#).is_ok());
         let e = Calendar::from_json(r#"{"years":{"2027":{}, "2027":{}}}"#).unwrap_err();
         assert_eq!(e.to_string(), "years.2027: appears more than once");
+        assert_eq!(e.to_string_in(crate::Lang::Zh), "years.2027：重复出现");
+        let zh = |text: &str| Calendar::from_json(text).unwrap_err().message_zh().to_owned();
+        assert_eq!(zh(r#"{"years":{"1899":{}}}"#), "不是 1900 至 2199 之间的年份");
+        assert_eq!(zh(r#"{"years":[]}"#), "应为以年份为键的对象，实为数组");
+        assert_eq!(zh(r#"{"base":"korea"}"#), "\"korea\" 不是 china、none 之一");
+        assert_eq!(zh(r#"{"years":{"2027":{"rest_days":"2027-01-01"}}}"#), "应为日期数组");
+        assert_eq!(zh(r#"{"years":{"2027":{"rest_days":["2028-01-01"]}}}"#), "2028-01-01 不在 2027 年内");
+        assert_eq!(
+            zh(r#"{"years":{"2027":{"rest_days":["2027-01-04"],"working_days":["2027-01-04"]}}}"#),
+            "2027-01-04 同时列在 rest_days 中"
+        );
         assert_eq!(Calendar::from_json(r#"{"years":[]}"#).unwrap_err().field(), "years");
         assert_eq!(
             Calendar::from_json(r#"{"years":{"2027":{"rest_days":"2027-01-01"}}}"#).unwrap_err().field(),

@@ -231,13 +231,14 @@ pub(crate) fn owner_of(path: &str) -> Option<RuleSet> {
 pub(crate) fn check_in_force(rule_set: RuleSet, as_of: DayNum, what: &str) -> Result<(), CaseError> {
     let first = rule_set.in_force_day();
     if as_of < first {
+        let (as_of, first) = (crate::date::format_iso(as_of), crate::date::format_iso(first));
+        // The statute's title, 《…》, without the decree's number that follows it in the label.
+        let zh = rule_set.zh();
+        let title = zh.find('》').map_or(zh, |end| &zh[..end + '》'.len_utf8()]);
         return Err(CaseError::new(
             "as_of",
-            format!(
-                "{} is before {what} entered into force ({})",
-                crate::date::format_iso(as_of),
-                crate::date::format_iso(first)
-            ),
+            format!("{as_of} is before {what} entered into force ({first})"),
+            format!("{as_of} 早于{title}的施行日期（{first}）"),
         ));
     }
     Ok(())

@@ -95,7 +95,7 @@ fn opt(d: DayNum) -> Option<DayNum> {
 
 #[cold]
 fn not_a_flag(field: &str, v: u8) -> CaseError {
-    CaseError::new(field, format!("{v} is not a flag (0 or 1)"))
+    CaseError::new(field, format!("{v} is not a flag (0 or 1)"), format!("{v} 不是有效的标志值（0 或 1）"))
 }
 
 fn flag(field: &str, v: u8) -> Result<Option<bool>, CaseError> {
@@ -119,7 +119,11 @@ impl PersonRow {
         let given = flag("person.other_city", self.other_city)?;
         let overseas = flag("person.overseas", self.overseas)? == Some(true);
         let Some(residing_since) = opt(self.residing_since) else {
-            return Err(CaseError::new("person.residing_since", "is required (the day residence in the city began)"));
+            return Err(CaseError::new(
+                "person.residing_since",
+                "is required (the day residence in the city began)",
+                "为必填项（在居住地开始居住之日）",
+            ));
         };
         let mut conditions = Conditions::EMPTY;
         for (field, v, c) in [
@@ -135,7 +139,11 @@ impl PersonRow {
         let permit = match opt(self.permit_issued_on) {
             Some(issued) => Some(PermitFacts { issued, valid_until: opt(self.permit_valid_until) }),
             None if self.permit_valid_until != NULL_DAY || !endorsed.is_empty() => {
-                return Err(CaseError::new("person.permit.issued_on", "is required (the permit's day of issue)"))
+                return Err(CaseError::new(
+                    "person.permit.issued_on",
+                    "is required (the permit's day of issue)",
+                    "为必填项（居住证签发日期）",
+                ))
             }
             None => None,
         };
@@ -229,9 +237,11 @@ fn check_batch(
     probe.check(as_of, &[])?;
     cols.check()?;
     if !out.lengths_match(cols.len) {
+        let (want, found) = (cols.len, out.len());
         return Err(CaseError::new(
             "output",
-            format!("output columns must have {} rows, found {}", cols.len, out.len()),
+            format!("output columns must have {want} rows, found {found}"),
+            format!("输出列应有 {want} 行，实有 {found} 行"),
         ));
     }
     Ok(())
@@ -331,4 +341,24 @@ pub fn assess_persons(
     let mut out = PersonBatch::with_len(cols.len);
     out.errors = assess_persons_into(cols, as_of, policy, settings, cal, &mut out.columns_mut())?;
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::from_ymd;
+
+    #[test]
+    fn bad_rows_are_refused_in_chinese_too() {
+        let (as_of, settings) = (from_ymd(2025, 6, 1), Settings::default());
+        let zh = |row: PersonRow| row.facts(as_of, &settings, &[]).unwrap_err().message_zh().to_owned();
+        assert_eq!(zh(PersonRow { other_city: 3, ..PersonRow::default() }), "3 不是有效的标志值（0 或 1）");
+        assert_eq!(zh(PersonRow::default()), "为必填项（在居住地开始居住之日）");
+        let row = PersonRow {
+            residing_since: from_ymd(2024, 1, 1),
+            permit_valid_until: from_ymd(2026, 1, 1),
+            ..PersonRow::default()
+        };
+        assert_eq!(zh(row), "为必填项（居住证签发日期）");
+    }
 }

@@ -80,13 +80,34 @@ pub(crate) fn overseas_refused() -> CaseError {
         "person.overseas",
         "residence permits for Hong Kong, Macao and Taiwan residents and foreigners follow other rules; \
          this regulation covers citizens of the mainland",
+        "港澳台居民和外国人的居住证件适用其他规定；《居住证暂行条例》只适用于内地公民",
     )
+}
+
+/// The refusal of an issuance period (`shown` as given) outside the days Art 9 p6 allows.
+#[cold]
+pub(crate) fn not_issuance_days(field: &str, shown: impl std::fmt::Display) -> CaseError {
+    CaseError::new(
+        field,
+        format!("{shown} is not a whole number of days from {ISSUANCE_DAYS} to {MAX_ISSUANCE_DAYS}"),
+        format!("{shown} 不是 {ISSUANCE_DAYS} 至 {MAX_ISSUANCE_DAYS} 之间的整数天数"),
+    )
+}
+
+/// The refusal of a city population (`shown` as given) that is not a positive whole number.
+#[cold]
+pub(crate) fn not_positive(field: &str, shown: impl std::fmt::Display) -> CaseError {
+    CaseError::new(field, format!("{shown} is not a positive whole number"), format!("{shown} 不是正整数"))
 }
 
 /// The refusal of a case that cannot say whether the residence is in another city.
 #[cold]
 pub(crate) fn no_city() -> CaseError {
-    CaseError::new("person.other_city", "is required unless it can be derived: give hukou_region and residence_region")
+    CaseError::new(
+        "person.other_city",
+        "is required unless it can be derived: give hukou_region and residence_region",
+        "无法推定时为必填项：请提供 hukou_region 和 residence_region",
+    )
 }
 
 /// Whether the codes lie in different cities.
@@ -119,9 +140,11 @@ impl PersonFacts {
         let given_birth = opt_day(p.birth_date);
         if let (Some(from_id), Some(given)) = (id_birth, given_birth) {
             if from_id != given {
+                let (from_id, given) = (show(from_id), show(given));
                 return Err(CaseError::new(
                     "person.id_number",
-                    format!("holds the birth date {}, but birth_date is {}", show(from_id), show(given)),
+                    format!("holds the birth date {from_id}, but birth_date is {given}"),
+                    format!("所含出生日期为 {from_id}，与 birth_date（{given}）不一致"),
                 ));
             }
         }
@@ -129,6 +152,7 @@ impl PersonFacts {
             CaseError::new(
                 "person.id_number",
                 format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
+                format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}）"),
             )
         })?;
         let mut conditions = Conditions::EMPTY;
@@ -171,7 +195,7 @@ impl PersonFacts {
     /// # Errors
     /// The first refused field, in field order.
     pub fn check(&self, as_of: DayNum, endorsed: &[DayNum]) -> Result<(), CaseError> {
-        let refuse = |field: &str, what: String| Err(CaseError::new(field, what));
+        let refuse = |field: &str, en: String, zh: String| Err(CaseError::new(field, en, zh));
         check_range("person.birth_date", self.birth)?;
         check_range("person.residing_since", Some(self.residing_since))?;
         check_range("person.permit_applied_on", self.applied)?;
@@ -183,79 +207,158 @@ impl PersonFacts {
             check_range("person.permit.valid_until", p.valid_until)?;
         }
         if self.residing_since > as_of {
+            let (since, as_of) = (show(self.residing_since), show(as_of));
             return refuse(
                 "person.residing_since",
-                format!("{} is after as_of {}", show(self.residing_since), show(as_of)),
+                format!("{since} is after as_of {as_of}"),
+                format!("{since} 晚于评估日 {as_of}"),
             );
         }
         if let Some(b) = self.birth.filter(|&b| b > as_of) {
+            let as_of = show(as_of);
             return if self.birth_from_id {
-                refuse("person.id_number", format!("holds a birth date after as_of {}", show(as_of)))
+                refuse(
+                    "person.id_number",
+                    format!("holds a birth date after as_of {as_of}"),
+                    format!("所含出生日期晚于评估日 {as_of}"),
+                )
             } else {
-                refuse("person.birth_date", format!("{} is after as_of {}", show(b), show(as_of)))
+                let b = show(b);
+                refuse("person.birth_date", format!("{b} is after as_of {as_of}"), format!("{b} 晚于评估日 {as_of}"))
             };
         }
         if let Some(p) = &self.permit {
             if p.issued < self.residing_since {
+                let (issued, since) = (show(p.issued), show(self.residing_since));
                 return refuse(
                     "person.permit.issued_on",
-                    format!("{} is before residing_since {}", show(p.issued), show(self.residing_since)),
+                    format!("{issued} is before residing_since {since}"),
+                    format!("{issued} 早于在居住地开始居住之日 {since}"),
                 );
             }
             match (p.is_legacy(), p.valid_until) {
                 (true, None) => {
+                    let in_force = show(IN_FORCE);
                     return refuse(
                         "person.permit.valid_until",
                         format!(
-                            "is required for a permit issued before {} under local rules (Art 23: it stays valid \
-                             within its own validity period)",
-                            show(IN_FORCE)
+                            "is required for a permit issued before {in_force} under local rules (Art 23: it stays \
+                             valid within its own validity period)"
                         ),
-                    )
+                        format!(
+                            "居住证系 {in_force} 前依地方规定签发的，此项为必填项（第二十三条：在其有效期内继续有效）"
+                        ),
+                    );
                 }
                 (true, Some(v)) if v < p.issued => {
+                    let (v, issued) = (show(v), show(p.issued));
                     return refuse(
                         "person.permit.valid_until",
-                        format!("{} is before the issue date {}", show(v), show(p.issued)),
-                    )
+                        format!("{v} is before the issue date {issued}"),
+                        format!("{v} 早于签发日期 {issued}"),
+                    );
                 }
                 (false, Some(_)) => {
+                    let in_force = show(IN_FORCE);
                     return refuse(
                         "person.permit.valid_until",
                         format!(
-                            "a permit issued from {} has no validity period to give: it is endorsed once a year \
-                             (Art 10)",
-                            show(IN_FORCE)
+                            "a permit issued from {in_force} has no validity period to give: it is endorsed once a \
+                             year (Art 10)"
                         ),
-                    )
+                        format!("自 {in_force} 起签发的居住证没有可填写的有效期：每年签注一次（第十条）"),
+                    );
                 }
                 _ => {}
             }
             if let Some(a) = self.applied.filter(|&a| a > p.issued) {
+                let (a, issued) = (show(a), show(p.issued));
                 return refuse(
                     "person.permit_applied_on",
-                    format!("{} is after the permit's issue date {}", show(a), show(p.issued)),
+                    format!("{a} is after the permit's issue date {issued}"),
+                    format!("{a} 晚于居住证签发日期 {issued}"),
                 );
             }
             if let Some((i, &d)) = endorsed.iter().enumerate().find(|&(_, &d)| d < p.issued) {
+                let (d, issued) = (show(d), show(p.issued));
                 return refuse(
                     &format!("person.permit.endorsed_on.{i}"),
-                    format!("{} is before the permit's issue date {}", show(d), show(p.issued)),
+                    format!("{d} is before the permit's issue date {issued}"),
+                    format!("{d} 早于居住证签发日期 {issued}"),
                 );
             }
         }
         if !(ISSUANCE_DAYS..=MAX_ISSUANCE_DAYS).contains(&self.issuance_days) {
-            return refuse(
-                "policy.issuance_days",
-                format!(
-                    "{} is not a whole number of days from {ISSUANCE_DAYS} to {MAX_ISSUANCE_DAYS}",
-                    self.issuance_days
-                ),
-            );
+            return Err(not_issuance_days("policy.issuance_days", self.issuance_days));
         }
         if self.city_urban_population == Some(0) {
-            return refuse("policy.city_urban_population", "0 is not a positive whole number".into());
+            return Err(not_positive("policy.city_urban_population", 0));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::{from_ymd, to_naive};
+    use crate::explain::Lang;
+    use crate::rules::china_2016::input::HeldPermit;
+
+    fn refused(p: &Person, settings: &Settings) -> CaseError {
+        PersonFacts::from_person(p, settings, from_ymd(2025, 6, 1), &mut Vec::new()).unwrap_err()
+    }
+
+    #[test]
+    fn refusals_are_worded_in_chinese_too() {
+        let day = |y, m, d| to_naive(from_ymd(y, m, d));
+        let settings = Settings::default();
+        let person = Person::residing_since(day(2024, 1, 10));
+
+        let e = refused(&Person { overseas: true, ..person.clone() }, &settings);
+        assert_eq!(e.message_zh(), "港澳台居民和外国人的居住证件适用其他规定；《居住证暂行条例》只适用于内地公民");
+        let e = refused(&Person { other_city: None, ..person.clone() }, &settings);
+        assert_eq!(
+            e.to_string_in(Lang::Zh),
+            "person.other_city：无法推定时为必填项：请提供 hukou_region 和 residence_region"
+        );
+
+        let e = refused(&Person::residing_since(day(2025, 7, 1)), &settings);
+        assert_eq!(e.message(), "2025-07-01 is after as_of 2025-06-01");
+        assert_eq!(e.message_zh(), "2025-07-01 晚于评估日 2025-06-01");
+
+        let held = |p: HeldPermit| Person { permit: Some(p), ..person.clone() };
+        let e = refused(&held(HeldPermit::issued(day(2023, 12, 1))), &settings);
+        assert_eq!(e.message_zh(), "2023-12-01 早于在居住地开始居住之日 2024-01-10");
+        let legacy = Person { residing_since: day(2015, 1, 1), ..held(HeldPermit::issued(day(2015, 6, 1))) };
+        let e = refused(&legacy, &settings);
+        assert_eq!(
+            e.message(),
+            "is required for a permit issued before 2016-01-01 under local rules (Art 23: it stays valid within its \
+             own validity period)"
+        );
+        assert_eq!(
+            e.message_zh(),
+            "居住证系 2016-01-01 前依地方规定签发的，此项为必填项（第二十三条：在其有效期内继续有效）"
+        );
+        let dated = HeldPermit { valid_until: Some(day(2026, 1, 1)), ..HeldPermit::issued(day(2024, 3, 1)) };
+        let e = refused(&held(dated), &settings);
+        assert_eq!(
+            e.message(),
+            "a permit issued from 2016-01-01 has no validity period to give: it is endorsed once a year (Art 10)"
+        );
+        assert_eq!(e.message_zh(), "自 2016-01-01 起签发的居住证没有可填写的有效期：每年签注一次（第十条）");
+        let endorsed = HeldPermit { endorsed_on: vec![day(2024, 2, 1)], ..HeldPermit::issued(day(2024, 3, 1)) };
+        let e = refused(&held(endorsed), &settings);
+        assert_eq!(
+            (e.field(), e.message_zh()),
+            ("person.permit.endorsed_on.0", "2024-02-01 早于居住证签发日期 2024-03-01")
+        );
+
+        let e = refused(&person, &Settings { issuance_days: 31, ..settings });
+        assert_eq!(e.message(), "31 is not a whole number of days from 15 to 30");
+        assert_eq!(e.message_zh(), "31 不是 15 至 30 之间的整数天数");
+        let e = refused(&person, &Settings { city_urban_population: Some(0), ..settings });
+        assert_eq!(e.message_zh(), "0 不是正整数");
     }
 }

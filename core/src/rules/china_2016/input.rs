@@ -4,6 +4,7 @@
 //! The fields are declared once in [`super::record`]; the reader refuses every field not
 //! declared there, naming the rule set that uses it when another one does.
 
+use super::facts::{not_issuance_days, not_positive};
 use super::penalties::Offence;
 use super::record::FIELDS;
 use crate::case::{read_policy, Policy, POLICY_FIELDS};
@@ -195,17 +196,21 @@ pub(crate) fn read_policy_object(p: Option<&Json>, foreign: Foreign<'_>) -> Resu
 pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
     let (policy, settings) = read_policy_object(top.get("policy"), foreign)?;
     if top.get("reporter").is_some() {
+        let rs = RuleSet::China2016;
         return Err(CaseError::new(
             "reporter",
             format!(
-                "reporter cases do not exist under {}: the regulation asks committees, employers, schools and \
-                 landlords to assist, with no deadline or penalty (Art 8 p2); a person case is expected",
-                RuleSet::China2016
+                "reporter cases do not exist under {rs}: the regulation asks committees, employers, schools and \
+                 landlords to assist, with no deadline or penalty (Art 8 p2); a person case is expected"
+            ),
+            format!(
+                "{rs} 下没有报送人案件：《居住证暂行条例》只要求居民委员会、村民委员会、用人单位、就读学校和\
+                 房屋出租人予以协助，未规定期限或处罚（第八条第二款）；应提供 person 案件"
             ),
         ));
     }
     let person = match top.get("person") {
-        None => return Err(CaseError::new("person", "is required")),
+        None => return Err(CaseError::new("person", "is required", "为必填项")),
         Some(p) => read_person("person", p, foreign)?,
     };
     Ok(Case { as_of, policy, settings, person })
@@ -216,10 +221,17 @@ fn whole(path: &str, j: &Json) -> Result<Option<u64>, CaseError> {
         Json::UInt(u) => Some(u),
         Json::Float(f) if f.is_finite() && f.fract() == 0.0 && (0.0..1.8e19).contains(&f) => Some(f as u64),
         Json::Int(_) | Json::Float(_) => None,
-        ref other => return Err(CaseError::new(path, format!("expected a whole number, found {}", other.kind()))),
+        ref other => {
+            return Err(CaseError::new(
+                path,
+                format!("expected a whole number, found {}", other.kind()),
+                format!("应为整数，{}", other.found_zh()),
+            ))
+        }
     })
 }
 
+/// A number as given (only numbers reach the refusals that show it: [`whole`] refuses the rest).
 fn shown(j: &Json) -> String {
     match j {
         Json::UInt(u) => u.to_string(),
@@ -232,10 +244,7 @@ fn shown(j: &Json) -> String {
 fn issuance_days(path: &str, j: &Json) -> Result<u8, CaseError> {
     match whole(path, j)? {
         Some(n) if (u64::from(ISSUANCE_DAYS)..=u64::from(MAX_ISSUANCE_DAYS)).contains(&n) => Ok(n as u8),
-        _ => Err(CaseError::new(
-            path,
-            format!("{} is not a whole number of days from {ISSUANCE_DAYS} to {MAX_ISSUANCE_DAYS}", shown(j)),
-        )),
+        _ => Err(not_issuance_days(path, shown(j))),
     }
 }
 
@@ -244,9 +253,14 @@ fn population(path: &str, j: &Json) -> Result<u64, CaseError> {
         Some(n) if n > 0 => Ok(n),
         // A whole number beyond what any city holds (and than 64 bits can): say so.
         None if matches!(*j, Json::Float(f) if f.fract() == 0.0 && f >= 1.8e19) => {
-            Err(CaseError::new(path, format!("{} is too large to be a city's urban population", shown(j))))
+            let n = shown(j);
+            Err(CaseError::new(
+                path,
+                format!("{n} is too large to be a city's urban population"),
+                format!("{n} 过大，不可能是城市的城区人口"),
+            ))
         }
-        _ => Err(CaseError::new(path, format!("{} is not a positive whole number", shown(j)))),
+        _ => Err(not_positive(path, shown(j))),
     }
 }
 
@@ -260,7 +274,12 @@ fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, Cas
         overseas: o.opt("overseas", boolean)?.unwrap_or(false),
         id_number: o.opt("id_number", id_number)?,
         birth_date: o.opt("birth_date", date)?,
-        residing_since: o.req("residing_since", "the day residence in the city began", date)?,
+        residing_since: o.require(
+            "residing_since",
+            "the day residence in the city began",
+            "在居住地开始居住之日",
+            date,
+        )?,
         stable_employment: o.opt("stable_employment", boolean)?.unwrap_or(false),
         stable_housing: o.opt("stable_housing", boolean)?.unwrap_or(false),
         continuous_study: o.opt("continuous_study", boolean)?.unwrap_or(false),
@@ -275,7 +294,7 @@ fn read_permit(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<HeldPermit,
     let known = keys("person.permit");
     let o = Obj::in_case(path, j, &known, foreign)?;
     Ok(HeldPermit {
-        issued_on: o.req("issued_on", "the permit's day of issue", date)?,
+        issued_on: o.require("issued_on", "the permit's day of issue", "居住证签发日期", date)?,
         endorsed_on: o
             .opt("endorsed_on", |p, v| {
                 array(p, v)?.iter().enumerate().map(|(i, d)| date(&format!("{p}.{i}"), d)).collect()
@@ -292,9 +311,47 @@ fn conduct(path: &str, j: &Json) -> Result<Vec<Offence>, CaseError> {
         let p = format!("{path}.{i}");
         let offence: Offence = word(&p, item)?;
         if out.contains(&offence) {
-            return Err(CaseError::new(p, format!("{} is listed more than once", offence.id())));
+            return Err(CaseError::new(
+                p,
+                format!("{} is listed more than once", offence.id()),
+                format!("违法行为“{}”重复出现", offence.zh()),
+            ));
         }
         out.push(offence);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_refusals_are_worded_in_chinese_too() {
+        let twice = Json::Arr(vec![Json::Str("false_documents".into()), Json::Str("false_documents".into())]);
+        let e = conduct("person.conduct", &twice).unwrap_err();
+        assert_eq!(e.field(), "person.conduct.1");
+        assert_eq!(e.message(), "false_documents is listed more than once");
+        assert_eq!(e.message_zh(), "违法行为“使用虚假证明材料骗领居住证”重复出现");
+
+        let e = issuance_days("policy.issuance_days", &Json::Str("15".into())).unwrap_err();
+        assert_eq!(e.message_zh(), "应为整数，实为字符串");
+        let e = issuance_days("policy.issuance_days", &Json::Float(15.5)).unwrap_err();
+        assert_eq!(e.message_zh(), "15.5 不是 15 至 30 之间的整数天数");
+        let e = population("policy.city_urban_population", &Json::Int(-3)).unwrap_err();
+        assert_eq!(e.message_zh(), "-3 不是正整数");
+        let e = population("policy.city_urban_population", &Json::Float(1e20)).unwrap_err();
+        assert!(e.message_zh().ends_with(" 过大，不可能是城市的城区人口"), "{}", e.message_zh());
+
+        let case = |person: &str| {
+            let json = format!(r#"{{"as_of": "2024-10-02", "policy": {{"rule_set": "china-2016"}}, {person}}}"#);
+            crate::Case::from_json(&json).unwrap_err().to_string_in(crate::explain::Lang::Zh)
+        };
+        assert_eq!(
+            case(r#""person": {"other_city": true}"#),
+            "person.residing_since：为必填项（在居住地开始居住之日）"
+        );
+        assert_eq!(case(r#""reporter": {}"#).split_once('：').map(|(f, _)| f), Some("reporter"));
+        assert!(case(r#""reporter": {}"#).starts_with("reporter：china-2016 下没有报送人案件：《居住证暂行条例》"));
+    }
 }

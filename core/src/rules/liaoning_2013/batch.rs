@@ -34,7 +34,7 @@
 //! # let _ = NULL_DAY;
 //! ```
 
-use super::facts::{outside_liaoning, Derivation, PermitFacts, PersonFacts, LIAONING};
+use super::facts::{no_category, not_one_two_three, outside_liaoning, Derivation, PermitFacts, PersonFacts, LIAONING};
 use super::input::{Accommodation, Area, Category};
 use super::outcome::{CategorySource, PersonOutcome};
 use super::overseas::OverseasKind;
@@ -193,10 +193,17 @@ impl PersonRow {
     #[inline(never)]
     fn code_refusal(&self) -> CaseError {
         let flag_err = |field: &str, v: u8| {
-            (v > 1 && v != NULL_CODE).then(|| CaseError::new(field, format!("{v} is not a flag (0 or 1)")))
+            (v > 1 && v != NULL_CODE).then(|| {
+                CaseError::new(field, format!("{v} is not a flag (0 or 1)"), format!("{v} 不是有效的标志值（0 或 1）"))
+            })
         };
         if self.category >= 4 && self.category != NULL_CODE {
-            return CaseError::new("person.category", format!("code {} is not a category code (0–3)", self.category));
+            let c = self.category;
+            return CaseError::new(
+                "person.category",
+                format!("code {c} is not a category code (0–3)"),
+                format!("代码 {c} 不是有效的人员类别代码（0–3）"),
+            );
         }
         if let Some(e) = flag_err("person.overseas", self.overseas)
             .or_else(|| flag_err("person.living_at_hukou", self.living_at_hukou))
@@ -204,9 +211,11 @@ impl PersonRow {
             return e;
         }
         if self.accommodation >= 6 && self.accommodation != NULL_CODE {
+            let a = self.accommodation;
             return CaseError::new(
                 "person.accommodation",
-                format!("code {} is not an accommodation code (0–5)", self.accommodation),
+                format!("code {a} is not an accommodation code (0–5)"),
+                format!("代码 {a} 不是有效的居住场所代码（0–5）"),
             );
         }
         if let Some(e) =
@@ -216,38 +225,42 @@ impl PersonRow {
         }
         let years = self.permit_validity_years;
         if self.permit_issued_on == NULL_DAY && (years != NULL_CODE || self.permit_extension_applied_on != NULL_DAY) {
-            return CaseError::new("person.permit.issued_on", "is required (the permit's day of issue)");
-        }
-        if self.permit_issued_on != NULL_DAY && !(1..=3).contains(&years) {
             return CaseError::new(
-                "person.permit.validity_years",
-                if years == NULL_CODE {
-                    "is required (1, 2 or 3)".to_owned()
-                } else {
-                    format!("{years} is not one of 1, 2, 3")
-                },
+                "person.permit.issued_on",
+                "is required (the permit's day of issue)",
+                "为必填项（居住证签发日期）",
             );
         }
+        if self.permit_issued_on != NULL_DAY && !(1..=3).contains(&years) {
+            return if years == NULL_CODE {
+                CaseError::new("person.permit.validity_years", "is required (1, 2 or 3)", "为必填项（1、2 或 3）")
+            } else {
+                not_one_two_three("person.permit.validity_years", years)
+            };
+        }
         if usize::from(self.overseas_kind) >= OverseasKind::ALL.len() && self.overseas_kind != NULL_CODE {
+            let (k, last) = (self.overseas_kind, OverseasKind::ALL.len() - 1);
             return CaseError::new(
                 "person.overseas_kind",
-                format!("code {} is not an overseas-kind code (0–{})", self.overseas_kind, OverseasKind::ALL.len() - 1),
+                format!("code {k} is not an overseas-kind code (0–{last})"),
+                format!("代码 {k} 不是有效的境外人员身份代码（0–{last}）"),
             );
         }
         if self.arrival_time >= MINUTES_PER_DAY && self.arrival_time != NULL_TIME {
+            let (t, last) = (self.arrival_time, MINUTES_PER_DAY - 1);
             return CaseError::new(
                 "person.arrival_time",
-                format!("{} is not a time (minutes after midnight, 0–{})", self.arrival_time, MINUTES_PER_DAY - 1),
+                format!("{t} is not a time (minutes after midnight, 0–{last})"),
+                format!("{t} 不是有效的时刻（自零时起的分钟数，0–{last}）"),
             );
         }
-        CaseError::new("person.area", format!("code {} is not an area code (0–{})", self.area, Area::ALL.len() - 1))
+        let (a, last) = (self.area, Area::ALL.len() - 1);
+        CaseError::new(
+            "person.area",
+            format!("code {a} is not an area code (0–{last})"),
+            format!("代码 {a} 不是有效的城乡代码（0–{last}）"),
+        )
     }
-}
-
-#[cold]
-#[inline(never)]
-fn no_category() -> CaseError {
-    CaseError::new("person.category", "is required unless it can be derived: give hukou_region (or overseas: true)")
 }
 
 /// A placeholder for facts about to be filled.
@@ -399,9 +412,11 @@ fn check_batch(
     check_as_of(as_of)?;
     cols.check()?;
     if !out.lengths_match(cols.len) || added.is_some_and(|a| !a.lengths_match(cols.len)) {
+        let (want, found) = (cols.len, out.len());
         return Err(CaseError::new(
             "output",
-            format!("output columns must have {} rows, found {}", cols.len, out.len()),
+            format!("output columns must have {want} rows, found {found}"),
+            format!("输出列应有 {want} 行，实有 {found} 行"),
         ));
     }
     Ok(())
@@ -544,6 +559,35 @@ mod tests {
         let arrival = (0..n).map(|i| from_ymd(2024, 1, 1) + (i % 700) as i32).collect();
         let birth = (0..n).map(|i| if i % 97 == 0 { from_ymd(2030, 1, 1) } else { from_ymd(1990, 1, 1) }).collect();
         (category, arrival, birth)
+    }
+
+    #[test]
+    fn bad_codes_are_refused_in_chinese_too() {
+        let as_of = from_ymd(2025, 6, 1);
+        let zh = |row: PersonRow| row.facts(as_of).unwrap_err().message_zh().to_owned();
+        assert_eq!(zh(PersonRow { category: 7, ..PersonRow::default() }), "代码 7 不是有效的人员类别代码（0–3）");
+        assert_eq!(zh(PersonRow { category: 2, studying: 2, ..PersonRow::default() }), "2 不是有效的标志值（0 或 1）");
+        assert_eq!(
+            zh(PersonRow { category: 2, accommodation: 9, ..PersonRow::default() }),
+            "代码 9 不是有效的居住场所代码（0–5）"
+        );
+        let e = PersonRow { category: 2, permit_validity_years: 2, ..PersonRow::default() }.facts(as_of).unwrap_err();
+        assert_eq!((e.field(), e.message_zh()), ("person.permit.issued_on", "为必填项（居住证签发日期）"));
+        let issued = from_ymd(2024, 1, 1);
+        let e = PersonRow { category: 2, permit_issued_on: issued, ..PersonRow::default() }.facts(as_of).unwrap_err();
+        assert_eq!(e.message_zh(), "为必填项（1、2 或 3）");
+        let row = PersonRow { category: 2, permit_issued_on: issued, permit_validity_years: 5, ..PersonRow::default() };
+        assert_eq!(zh(row), "5 不是 1、2、3 之一");
+        assert_eq!(
+            zh(PersonRow { category: 3, arrival_time: 1440, ..PersonRow::default() }),
+            "1440 不是有效的时刻（自零时起的分钟数，0–1439）"
+        );
+        assert_eq!(zh(PersonRow { category: 3, area: 2, ..PersonRow::default() }), "代码 2 不是有效的城乡代码（0–1）");
+        assert_eq!(
+            zh(PersonRow { category: 3, overseas_kind: 3, ..PersonRow::default() }),
+            "代码 3 不是有效的境外人员身份代码（0–2）"
+        );
+        assert_eq!(zh(PersonRow::default()), "无法推定时为必填项：请提供 hukou_region（或 overseas: true）");
     }
 
     #[test]

@@ -18,8 +18,9 @@ use super::overseas::{self, OverseasKind};
 use crate::date::{check_range, from_naive, in_input_range, ok_day, show, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
 use crate::division::Code;
 use crate::error::CaseError;
-use crate::privacy::quote;
+use crate::privacy::{quote, quote_zh};
 use crate::time::TimeOfDay;
+use crate::vocab::Word;
 
 /// The province code of Liaoning: its division codes start with `21`.
 pub const LIAONING: u32 = 21;
@@ -128,6 +129,47 @@ fn opt_day(d: Option<chrono::NaiveDate>) -> Option<DayNum> {
     d.map(from_naive)
 }
 
+/// The refusal of a person whose category is neither given nor derivable.
+#[cold]
+#[inline(never)]
+pub(crate) fn no_category() -> CaseError {
+    CaseError::new(
+        "person.category",
+        "is required unless it can be derived: give hukou_region (or overseas: true)",
+        "无法推定时为必填项：请提供 hukou_region（或 overseas: true）",
+    )
+}
+
+/// The refusal of an identity number whose birth date is not `birth_date`.
+#[cold]
+#[inline(never)]
+pub(crate) fn id_birth_differs(from_id: DayNum, given: DayNum) -> CaseError {
+    let (from_id, given) = (show(from_id), show(given));
+    CaseError::new(
+        "person.id_number",
+        format!("holds the birth date {from_id}, but birth_date is {given}"),
+        format!("所含出生日期为 {from_id}，与 birth_date（{given}）不一致"),
+    )
+}
+
+/// The refusal of an identity number whose birth date lies outside the supported years.
+#[cold]
+#[inline(never)]
+pub(crate) fn id_birth_out_of_range() -> CaseError {
+    CaseError::new(
+        "person.id_number",
+        format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
+        format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}）"),
+    )
+}
+
+/// The refusal of a permit validity that is not 1, 2 or 3 years (`shown` as given).
+#[cold]
+#[inline(never)]
+pub(crate) fn not_one_two_three(field: &str, shown: impl std::fmt::Display) -> CaseError {
+    CaseError::new(field, format!("{shown} is not one of 1, 2, 3"), format!("{shown} 不是 1、2、3 之一"))
+}
+
 /// The refusal of a residence outside Liaoning (Art 2).
 #[cold]
 #[inline(never)]
@@ -135,6 +177,7 @@ pub(crate) fn outside_liaoning(shown: &str) -> CaseError {
     CaseError::new(
         "person.residence_region",
         format!("{} is outside Liaoning; the Measures apply within Liaoning only (Art 2)", quote(shown)),
+        format!("{} 不在辽宁省内；《辽宁省实有人口服务管理办法》仅适用于本省行政区域（第二条）", quote_zh(shown)),
     )
 }
 
@@ -166,10 +209,7 @@ impl PersonFacts {
                     (true, false) => Derivation::AwayFromHukou,
                 }
             } else {
-                return Err(CaseError::new(
-                    "person.category",
-                    "is required unless it can be derived: give hukou_region (or overseas: true)",
-                ));
+                return Err(no_category());
             };
             let c = match d {
                 Derivation::Overseas => Category::Overseas,
@@ -183,18 +223,10 @@ impl PersonFacts {
         let given_birth = opt_day(p.birth_date);
         if let (Some(from_id), Some(given)) = (id_birth, given_birth) {
             if from_id != given {
-                return Err(CaseError::new(
-                    "person.id_number",
-                    format!("holds the birth date {}, but birth_date is {}", show(from_id), show(given)),
-                ));
+                return Err(id_birth_differs(from_id, given));
             }
         }
-        check_range("person.id_number", id_birth).map_err(|_| {
-            CaseError::new(
-                "person.id_number",
-                format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
-            )
-        })?;
+        check_range("person.id_number", id_birth).map_err(|_| id_birth_out_of_range())?;
         let facts = PersonFacts {
             category,
             category_source,
@@ -288,10 +320,7 @@ impl PersonFacts {
             if let Some(p) = &self.permit {
                 check_range("person.permit.issued_on", Some(p.issued))?;
                 if !(1..=3).contains(&p.years) {
-                    return Err(CaseError::new(
-                        "person.permit.validity_years",
-                        format!("{} is not one of 1, 2, 3", p.years),
-                    ));
+                    return Err(not_one_two_three("person.permit.validity_years", p.years));
                 }
                 check_range("person.permit.extension_applied_on", p.extension_applied)?;
             }
@@ -301,35 +330,48 @@ impl PersonFacts {
                 return Err(CaseError::new(
                     "person.arrival_date",
                     format!("is required for a {} person (the 7 days run from it)", self.category),
+                    format!("人员类别为{}时为必填项（7日期限自该日起算）", self.category.zh()),
                 ));
             }
             if let (Some(a), Some(d)) = (self.arrival, self.departure) {
                 if d < a {
+                    let (d, a) = (show(d), show(a));
                     return Err(CaseError::new(
                         "person.planned_departure",
-                        [show(d).as_str(), " is before the arrival date ", show(a).as_str()].concat(),
+                        [d.as_str(), " is before the arrival date ", a.as_str()].concat(),
+                        [d.as_str(), " 早于到达日期 ", a.as_str()].concat(),
                     ));
                 }
             }
             if let Some(b) = self.birth {
                 // Joined rather than `format!`ed: batch refusals word many of these.
-                let refuse = |what: &str, day: DayNum| {
+                let refuse = |(what, what_zh): (&str, &str), day: DayNum| {
+                    let day = show(day);
                     if self.birth_from_id {
-                        CaseError::new("person.id_number", ["holds a birth date after ", what, &show(day)].concat())
+                        CaseError::new(
+                            "person.id_number",
+                            ["holds a birth date after ", what, &day].concat(),
+                            ["所含出生日期晚于", what_zh, &day].concat(),
+                        )
                     } else {
-                        CaseError::new("person.birth_date", [&show(b), " is after ", what, &show(day)].concat())
+                        let b = show(b);
+                        CaseError::new(
+                            "person.birth_date",
+                            [&b, " is after ", what, &day].concat(),
+                            [&b, " 晚于", what_zh, &day].concat(),
+                        )
                     }
                 };
                 if let Some(a) = self.arrival.filter(|&a| b > a) {
-                    return Err(refuse("the arrival date ", a));
+                    return Err(refuse(("the arrival date ", "到达日期 "), a));
                 }
                 if b > as_of {
-                    return Err(refuse("as_of ", as_of));
+                    return Err(refuse(("as_of ", "评估日 "), as_of));
                 }
             }
             overseas::check(self)
         };
-        first().err().unwrap_or_else(|| CaseError::new("person", "is inconsistent"))
+        first().err().unwrap_or_else(|| CaseError::new("person", "is inconsistent", "所填信息相互矛盾"))
     }
 }
 
@@ -369,6 +411,7 @@ impl ReporterFacts {
                     crate::explain::a_or_an(crate::vocab::Word::id(self.kind)),
                     self.kind
                 ),
+                format!("报送人为{}时为必填项（第十四条规定的7日期限自该日起算）", self.kind.zh()),
             ));
         }
         Ok(())
@@ -390,4 +433,86 @@ pub fn case_facts(case: &Case) -> Result<(DayNum, CaseFacts), CaseError> {
         Subject::Reporter(r) => CaseFacts::Reporter(ReporterFacts::from_reporter(r, as_of)?),
     };
     Ok((as_of, facts))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::{from_ymd, to_naive};
+    use crate::explain::Lang;
+
+    fn refused(p: &Person, as_of: DayNum) -> CaseError {
+        PersonFacts::from_person(p, as_of).unwrap_err()
+    }
+
+    #[test]
+    fn refusals_are_worded_in_chinese_too() {
+        let as_of = from_ymd(2025, 6, 1);
+        let day = |y, m, d| Some(to_naive(from_ymd(y, m, d)));
+
+        let e = refused(&Person::default(), as_of);
+        assert_eq!(e.message(), "is required unless it can be derived: give hukou_region (or overseas: true)");
+        assert_eq!(
+            e.to_string_in(Lang::Zh),
+            "person.category：无法推定时为必填项：请提供 hukou_region（或 overseas: true）"
+        );
+
+        let floating = Person { category: Some(Category::Floating), ..Person::default() };
+        assert_eq!(refused(&floating, as_of).message_zh(), "人员类别为流动人口时为必填项（7日期限自该日起算）");
+
+        let leaving_early =
+            Person { arrival_date: day(2024, 2, 1), planned_departure: day(2024, 1, 1), ..floating.clone() };
+        let e = refused(&leaving_early, as_of);
+        assert_eq!(e.message(), "2024-01-01 is before the arrival date 2024-02-01");
+        assert_eq!(e.message_zh(), "2024-01-01 早于到达日期 2024-02-01");
+
+        let unborn = Person { arrival_date: day(2024, 2, 1), birth_date: day(2024, 3, 1), ..floating.clone() };
+        assert_eq!(refused(&unborn, as_of).message_zh(), "2024-03-01 晚于到达日期 2024-02-01");
+        let future = Person { birth_date: day(2030, 1, 1), ..Person::default() };
+        let future = Person { category: Some(Category::Permanent), ..future };
+        assert_eq!(refused(&future, as_of).message_zh(), "2030-01-01 晚于评估日 2025-06-01");
+
+        let outside = Person { residence_region: Some("110105".into()), ..floating.clone() };
+        assert_eq!(
+            refused(&outside, as_of).message_zh(),
+            "\"110105\" 不在辽宁省内；《辽宁省实有人口服务管理办法》仅适用于本省行政区域（第二条）"
+        );
+
+        let overseas_field = Person { area: Some(Area::Rural), arrival_date: day(2024, 2, 1), ..floating };
+        assert_eq!(
+            refused(&overseas_field, as_of).message_zh(),
+            "仅适用于境外来辽人员（category 为 overseas）；本人为流动人口"
+        );
+
+        let e = not_one_two_three("person.permit.validity_years", 4);
+        assert_eq!((e.message(), e.message_zh()), ("4 is not one of 1, 2, 3", "4 不是 1、2、3 之一"));
+    }
+
+    #[test]
+    fn overseas_refusals_are_worded_in_chinese_too() {
+        let as_of = from_ymd(2025, 6, 1);
+        let foreigner = Person {
+            category: Some(Category::Overseas),
+            overseas_kind: Some(OverseasKind::Foreigner),
+            ..Person::default()
+        };
+        assert_eq!(refused(&foreigner, as_of).message_zh(), "填写 overseas_kind 时为必填项（登记时限自入住时起算）");
+        let early = Person { arrival_date: Some(to_naive(from_ymd(2013, 5, 1))), ..foreigner };
+        assert_eq!(
+            refused(&early, as_of).message_zh(),
+            "2013-05-01 早于《中华人民共和国出境入境管理法》施行之日（2013-07-01）；本库未编入此前有关外国人的法律规定"
+        );
+    }
+
+    #[test]
+    fn reporter_and_household_refusals_are_worded_in_chinese_too() {
+        let as_of = from_ymd(2025, 6, 1);
+        let landlord = Reporter::new(ReporterKind::Landlord);
+        let e = ReporterFacts::from_reporter(&landlord, as_of).unwrap_err();
+        assert_eq!(e.message(), "is required for a landlord (the 7 days of Art 14 run from it)");
+        assert_eq!(e.message_zh(), "报送人为房屋出租人时为必填项（第十四条规定的7日期限自该日起算）");
+
+        let e = household::check_category(Category::Floating, 1).unwrap_err();
+        assert_eq!(e.message_zh(), "户口登记（第八条）只涉及本省户籍人口（常住人口或寄住人口）；本人为流动人口");
+    }
 }

@@ -186,18 +186,16 @@ impl EventFacts {
             return Err(CaseError::new(
                 field("area"),
                 format!("is required for {} (urban or rural: the period differs)", self.kind.en_article()),
+                format!("申报{}时为必填项（城市、农村的申报期限不同）", self.kind.zh()),
             ));
         }
         check_range(&field("reported_on"), self.reported_on)?;
         if let Some(r) = self.reported_on.filter(|&r| r < self.on && self.kind.declared_after()) {
+            let (r, on) = (show(r), show(self.on));
             return Err(CaseError::new(
                 field("reported_on"),
-                format!(
-                    "{} is before the {} on {}: it cannot be declared before it happens",
-                    show(r),
-                    self.kind.en(),
-                    show(self.on)
-                ),
+                format!("{r} is before the {} on {on}: it cannot be declared before it happens", self.kind.en()),
+                format!("{r} 早于{}之日 {on}：事件发生前不能申报", self.kind.zh_event()),
             ));
         }
         if let Some(who) = self.reported_by.filter(|w| !self.kind.declarants().contains(w)) {
@@ -205,6 +203,13 @@ impl EventFacts {
             return Err(CaseError::new(
                 field("reported_by"),
                 format!("{} does not declare {} (Art 8: {})", who.id(), self.kind.en_article(), allowed.join(", ")),
+                format!(
+                    "{}不是{}的申报人（第八条：由{}申报，可填 {}）",
+                    who.zh(),
+                    self.kind.zh(),
+                    declarants_zh(self.kind),
+                    allowed.join("、")
+                ),
             ));
         }
         if let Some(b) = self.burial_on {
@@ -212,13 +217,16 @@ impl EventFacts {
                 return Err(CaseError::new(
                     field("burial_on"),
                     format!("applies to a death only, not to {}", self.kind.en_article()),
+                    format!("仅适用于死亡登记，不适用于{}", self.kind.zh()),
                 ));
             }
             check_range(&field("burial_on"), Some(b))?;
             if b < self.on {
+                let (b, on) = (show(b), show(self.on));
                 return Err(CaseError::new(
                     field("burial_on"),
-                    format!("{} is before the death on {}", show(b), show(self.on)),
+                    format!("{b} is before the death on {on}"),
+                    format!("{b} 早于死亡之日 {on}"),
                 ));
             }
         }
@@ -238,6 +246,19 @@ impl EventKind {
             EventKind::Change => "a change",
         }
     }
+
+    /// The event itself in Chinese, for messages (the counterpart of `en_article`): "出生",
+    /// "迁入".
+    fn zh_event(self) -> &'static str {
+        match self {
+            EventKind::Birth => "出生",
+            EventKind::Death => "死亡",
+            EventKind::MoveOut => "迁出",
+            EventKind::MoveIn => "迁入",
+            EventKind::Conscription => "应征入伍",
+            EventKind::Change => "变更、更正",
+        }
+    }
 }
 
 /// Refuses household events for a person whose hukou is not in Liaoning, or whose category is
@@ -254,6 +275,7 @@ pub fn check_category(category: Category, events: usize) -> Result<(), CaseError
                 "household registration (Art 8) concerns Liaoning hukou persons (permanent or lodging); this person is {}",
                 category.id()
             ),
+            format!("户口登记（第八条）只涉及本省户籍人口（常住人口或寄住人口）；本人为{}", category.zh()),
         ));
     }
     Ok(())
@@ -633,5 +655,49 @@ fn period_words(kind: EventKind, on: DayNum, due: Due) -> (String, String) {
             "变更、更正登记未规定期限，由派出所核实后办理。".into(),
             "a change or correction has no fixed period; the station checks it before recording it.".into(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::from_ymd;
+
+    fn event(kind: EventKind) -> EventFacts {
+        EventFacts {
+            kind,
+            on: from_ymd(2024, 1, 5),
+            area: Some(Area::Urban),
+            reported_on: None,
+            reported_by: None,
+            burial_on: None,
+        }
+    }
+
+    #[test]
+    fn event_refusals_are_worded_in_chinese_too() {
+        let e = EventFacts { area: None, ..event(EventKind::Death) }.check(2).unwrap_err();
+        assert_eq!(e.field(), "person.household_events.2.area");
+        assert_eq!(e.message(), "is required for a death (urban or rural: the period differs)");
+        assert_eq!(e.message_zh(), "申报死亡登记时为必填项（城市、农村的申报期限不同）");
+
+        let e = EventFacts { reported_on: Some(from_ymd(2024, 1, 1)), ..event(EventKind::Birth) }.check(0).unwrap_err();
+        assert_eq!(
+            e.message(),
+            "2024-01-01 is before the birth on 2024-01-05: it cannot be declared before it happens"
+        );
+        assert_eq!(e.message_zh(), "2024-01-01 早于出生之日 2024-01-05：事件发生前不能申报");
+
+        let e = EventFacts { reported_by: Some(Declarant::Neighbour), ..event(EventKind::Birth) }.check(0).unwrap_err();
+        assert_eq!(e.message(), "neighbour does not declare a birth (Art 8: householder, relative, carer)");
+        assert_eq!(
+            e.message_zh(),
+            "邻居不是出生登记的申报人（第八条：由户主、亲属或抚养人申报，可填 householder、relative、carer）"
+        );
+
+        let e = EventFacts { burial_on: Some(from_ymd(2024, 1, 6)), ..event(EventKind::MoveIn) }.check(0).unwrap_err();
+        assert_eq!(e.message_zh(), "仅适用于死亡登记，不适用于迁入登记");
+        let e = EventFacts { burial_on: Some(from_ymd(2024, 1, 4)), ..event(EventKind::Death) }.check(0).unwrap_err();
+        assert_eq!(e.message_zh(), "2024-01-04 早于死亡之日 2024-01-05");
     }
 }

@@ -4,6 +4,7 @@
 //! declared there (a field of another rule set with a message naming that rule set) and names
 //! the dotted path of every error.
 
+use super::facts::not_one_two_three;
 use super::household::{Declarant, EventKind};
 use super::overseas::OverseasKind;
 use super::record::FIELDS;
@@ -335,9 +336,19 @@ pub(crate) fn read_policy_object(p: Option<&Json>, foreign: Foreign<'_>) -> Resu
 pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Result<Case, CaseError> {
     let policy = read_policy_object(top.get("policy"), foreign)?;
     let subject = match (top.get("person"), top.get("reporter")) {
-        (None, None) => return Err(CaseError::new("person", "is required (or give reporter instead)")),
+        (None, None) => {
+            return Err(CaseError::new(
+                "person",
+                "is required (or give reporter instead)",
+                "为必填项（或改为提供 reporter）",
+            ))
+        }
         (Some(_), Some(_)) => {
-            return Err(CaseError::new("reporter", "cannot be given together with person; a case is about one of them"))
+            return Err(CaseError::new(
+                "reporter",
+                "cannot be given together with person; a case is about one of them",
+                "不能与 person 同时提供：一个案件只涉及其中之一",
+            ))
         }
         (Some(p), None) => Subject::Person(read_person("person", p, foreign)?),
         (None, Some(r)) => Subject::Reporter(read_reporter("reporter", r, foreign)?),
@@ -385,8 +396,13 @@ fn read_event(path: &str, j: &Json) -> Result<HouseholdEvent, CaseError> {
     let known = keys("person.household_events");
     let o = Obj::new(path, j, &known)?;
     Ok(HouseholdEvent {
-        kind: o.req("kind", "birth, death, move_out, move_in, conscription or change", word)?,
-        on: o.req("on", "the day of the event", date)?,
+        kind: o.require(
+            "kind",
+            "birth, death, move_out, move_in, conscription or change",
+            "birth、death、move_out、move_in、conscription 或 change",
+            word,
+        )?,
+        on: o.require("on", "the day of the event", "事件发生日期", date)?,
         area: o.opt("area", word)?,
         reported_on: o.opt("reported_on", date)?,
         reported_by: o.opt("reported_by", word)?,
@@ -398,18 +414,22 @@ fn read_permit(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<HeldPermit,
     let known = keys("person.permit");
     let o = Obj::in_case(path, j, &known, foreign)?;
     Ok(HeldPermit {
-        issued_on: o.req("issued_on", "the permit's day of issue", date)?,
-        validity_years: o.req("validity_years", "1, 2 or 3", |p, v| {
+        issued_on: o.require("issued_on", "the permit's day of issue", "居住证签发日期", date)?,
+        validity_years: o.require("validity_years", "1, 2 or 3", "1、2 或 3", |p, v| {
             let n = count(p, v).map_err(|_| match v {
-                Json::UInt(u) => CaseError::new(p, format!("{u} is not one of 1, 2, 3")),
-                Json::Int(i) => CaseError::new(p, format!("{i} is not one of 1, 2, 3")),
-                Json::Float(f) => CaseError::new(p, format!("{f} is not one of 1, 2, 3")),
-                other => CaseError::new(p, format!("expected 1, 2 or 3, found {}", other.kind())),
+                Json::UInt(u) => not_one_two_three(p, u),
+                Json::Int(i) => not_one_two_three(p, i),
+                Json::Float(f) => not_one_two_three(p, f),
+                other => CaseError::new(
+                    p,
+                    format!("expected 1, 2 or 3, found {}", other.kind()),
+                    format!("应为 1、2 或 3，{}", other.found_zh()),
+                ),
             })?;
             if (1..=3).contains(&n) {
                 Ok(n as u8)
             } else {
-                Err(CaseError::new(p, format!("{n} is not one of 1, 2, 3")))
+                Err(not_one_two_three(p, n))
             }
         })?,
         extension_applied_on: o.opt("extension_applied_on", date)?,
@@ -420,7 +440,12 @@ fn read_change(path: &str, j: &Json) -> Result<Change, CaseError> {
     let known = keys("person.changes");
     let o = Obj::new(path, j, &known)?;
     Ok(Change {
-        changed_on: o.req("changed_on", "the day the registered content changed", date)?,
+        changed_on: o.require(
+            "changed_on",
+            "the day the registered content changed",
+            "登记内容发生变更的日期",
+            date,
+        )?,
         reported_on: o.opt("reported_on", date)?,
     })
 }
@@ -429,7 +454,7 @@ fn read_reporter(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Reporter,
     let known = keys("reporter");
     let o = Obj::in_case(path, j, &known, foreign)?;
     Ok(Reporter {
-        kind: o.req("kind", "employer, landlord, hotel, …", word)?,
+        kind: o.require("kind", "employer, landlord, hotel, …", "employer、landlord、hotel 等", word)?,
         registered_on: o.opt("registered_on", date)?,
         reported_on: o.opt("reported_on", date)?,
         false_reports: o.opt("false_reports", count)?.unwrap_or(0),
@@ -448,5 +473,38 @@ impl crate::rules::Case {
     /// A `liaoning-2013` case about a reporter, with the default policy.
     pub fn reporter(as_of: NaiveDate, reporter: Reporter) -> crate::rules::Case {
         Case::reporter(as_of, reporter).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::explain::Lang;
+
+    fn refusal(json: &str) -> String {
+        crate::Case::from_json(json).unwrap_err().to_string_in(Lang::Zh)
+    }
+
+    #[test]
+    fn input_refusals_are_worded_in_chinese_too() {
+        let permit = |p: &str| {
+            refusal(&format!(
+                r#"{{"as_of": "2024-10-02", "person": {{"category": "floating", "arrival_date": "2024-09-28", "permit": {p}}}}}"#
+            ))
+        };
+        assert_eq!(permit(r#"{"validity_years": 1}"#), "person.permit.issued_on：为必填项（居住证签发日期）");
+        assert_eq!(permit(r#"{"issued_on": "2024-09-30"}"#), "person.permit.validity_years：为必填项（1、2 或 3）");
+        let years = |y: &str| permit(&format!(r#"{{"issued_on": "2024-09-30", "validity_years": {y}}}"#));
+        assert_eq!(years("4"), "person.permit.validity_years：4 不是 1、2、3 之一");
+        assert_eq!(years("-1"), "person.permit.validity_years：-1 不是 1、2、3 之一");
+        assert_eq!(years(r#""2""#), "person.permit.validity_years：应为 1、2 或 3，实为字符串");
+        assert_eq!(refusal(r#"{"as_of": "2024-10-02"}"#), "person：为必填项（或改为提供 reporter）");
+        assert_eq!(
+            refusal(r#"{"as_of": "2024-10-02", "person": {}, "reporter": {}}"#),
+            "reporter：不能与 person 同时提供：一个案件只涉及其中之一"
+        );
+        assert_eq!(
+            refusal(r#"{"as_of": "2024-10-02", "reporter": {}}"#),
+            "reporter.kind：为必填项（employer、landlord、hotel 等）"
+        );
     }
 }

@@ -63,15 +63,25 @@ pub(crate) fn check_person<T: Trace<super::Step>>(
 #[inline(never)]
 fn before_person_duty(limit: DayNum, duty: Duty, deadline: DayNum) -> CaseError {
     // Joined rather than `format!`ed: batch refusals word many of these.
+    let (limit, deadline) = (show(limit), show(deadline));
     CaseError::new(
         "person.correction_deadline",
         [
-            show(limit).as_str(),
+            limit.as_str(),
             " is on or before ",
-            show(deadline).as_str(),
+            deadline.as_str(),
             ", the deadline of ",
             the_duty(duty).as_str(),
             " it would enforce: an order to correct follows a violation (Art 21)",
+        ]
+        .concat(),
+        [
+            limit.as_str(),
+            " 不晚于所督促履行的",
+            duty.zh().as_str(),
+            "期限 ",
+            deadline.as_str(),
+            "：责令改正须以已有违反规定的行为为前提（第二十一条）",
         ]
         .concat(),
     )
@@ -108,22 +118,24 @@ pub(crate) fn check_reporter(
 ) -> Result<(), CaseError> {
     let Some(limit) = limit else { return Ok(()) };
     if let Some(reg) = registered_on.filter(|&r| limit <= r) {
+        let (limit, reg) = (show(limit), show(reg));
         return Err(CaseError::new(
             "reporter.correction_deadline",
             format!(
-                "{} is on or before the registration day {}: nothing can be false, concealed or late before it (Art 22)",
-                show(limit),
-                show(reg)
+                "{limit} is on or before the registration day {reg}: nothing can be false, concealed or late before it (Art 22)"
             ),
+            format!("{limit} 不晚于登记之日 {reg}：在此之前不可能有谎报、瞒报或未按时报送（第二十二条）"),
         ));
     }
     if let Some(due) = report_deadline.filter(|&due| !false_or_concealed && limit <= due) {
+        let (limit, due) = (show(limit), show(due));
         return Err(CaseError::new(
             "reporter.correction_deadline",
             format!(
-                "{} is on or before the report deadline {}: with nothing falsely reported or concealed, only late reporting could be corrected, and it cannot exist before then (Art 22)",
-                show(limit),
-                show(due)
+                "{limit} is on or before the report deadline {due}: with nothing falsely reported or concealed, only late reporting could be corrected, and it cannot exist before then (Art 22)"
+            ),
+            format!(
+                "{limit} 不晚于报送期限 {due}：没有谎报、瞒报的，需改正的只能是未按时报送，而报送期限届满前不会发生（第二十二条）"
             ),
         ));
     }
@@ -175,5 +187,41 @@ impl Explain for Step {
                 ),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::date::from_ymd;
+
+    #[test]
+    fn early_limits_are_refused_in_chinese_too() {
+        let e = before_person_duty(from_ymd(2024, 3, 1), Duty::LodgingRegistration, from_ymd(2024, 3, 5));
+        assert_eq!(
+            e.message(),
+            "2024-03-01 is on or before 2024-03-05, the deadline of the lodging registration it would enforce: \
+             an order to correct follows a violation (Art 21)"
+        );
+        assert_eq!(
+            e.message_zh(),
+            "2024-03-01 不晚于所督促履行的寄住登记期限 2024-03-05：责令改正须以已有违反规定的行为为前提（第二十一条）"
+        );
+        let e = check_reporter(Some(from_ymd(2024, 3, 1)), Some(from_ymd(2024, 3, 1)), None, false).unwrap_err();
+        assert_eq!(
+            e.message_zh(),
+            "2024-03-01 不晚于登记之日 2024-03-01：在此之前不可能有谎报、瞒报或未按时报送（第二十二条）"
+        );
+        let e =
+            check_reporter(Some(from_ymd(2024, 3, 5)), Some(from_ymd(2024, 3, 1)), Some(from_ymd(2024, 3, 8)), false)
+                .unwrap_err();
+        assert!(e.message_zh().starts_with("2024-03-05 不晚于报送期限 2024-03-08："), "{}", e.message_zh());
+        assert!(check_reporter(
+            Some(from_ymd(2024, 3, 5)),
+            Some(from_ymd(2024, 3, 1)),
+            Some(from_ymd(2024, 3, 8)),
+            true
+        )
+        .is_ok());
     }
 }

@@ -165,6 +165,7 @@ pub(crate) fn check(f: &PersonFacts) -> Result<(), CaseError> {
                     "applies to a person from outside the mainland (category overseas) only; this person is {}",
                     f.category.id()
                 ),
+                format!("仅适用于境外来辽人员（category 为 overseas）；本人为{}", f.category.zh()),
             ));
         }
         return Ok(());
@@ -173,14 +174,20 @@ pub(crate) fn check(f: &PersonFacts) -> Result<(), CaseError> {
         (Some(_), None) => Err(CaseError::new(
             "person.arrival_date",
             "is required with overseas_kind (the hours run from moving in)",
+            "填写 overseas_kind 时为必填项（登记时限自入住时起算）",
         )),
-        (Some(OverseasKind::Foreigner), Some(a)) if a < EEL_IN_FORCE => Err(CaseError::new(
-            "person.arrival_date",
-            format!(
-                "{} is before the Exit and Entry Administration Law entered into force (2013-07-01); the earlier law on foreign nationals is not encoded",
-                show(a)
-            ),
-        )),
+        (Some(OverseasKind::Foreigner), Some(a)) if a < EEL_IN_FORCE => {
+            let a = show(a);
+            Err(CaseError::new(
+                "person.arrival_date",
+                format!(
+                    "{a} is before the Exit and Entry Administration Law entered into force (2013-07-01); the earlier law on foreign nationals is not encoded"
+                ),
+                format!(
+                    "{a} 早于《中华人民共和国出境入境管理法》施行之日（2013-07-01）；本库未编入此前有关外国人的法律规定"
+                ),
+            ))
+        }
         _ => Ok(()),
     }
 }
