@@ -63,7 +63,9 @@ fuzz_target!(|input: &[u8]| {
         age: head[1] % 4,
         rule_set: head[2] % 3,
         threads: head[3] % 3,
-        reserved: [0; 4],
+        // 0, JUZHU_FORM_ZH, JUZHU_FORM_EN, or 3 (refused at policy.lang).
+        lang: head[0] >> 6,
+        reserved: [0; 3],
     };
     let as_of = date(&mut data);
     let people: Vec<c::juzhu_person> = (0..3).map(|_| person(&mut data)).collect();
