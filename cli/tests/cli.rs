@@ -132,7 +132,10 @@ fn calendar_command_lists_sources() {
 fn one_language_reports_say_nothing_in_the_other() {
     let file = common::example("floating-worker.json");
     let (_, zh, _) = run(&["assess", "--lang", "zh", &file], None);
-    assert!(zh.contains("(推定)") && zh.contains("0 元"), "{zh}");
+    assert!(zh.contains("类别：流动人口（推定）") && zh.contains("0 元"), "{zh}");
+    // Chinese punctuation and dates, the provision ids as they are.
+    assert!(zh.contains("期限：2024年10月8日") && zh.contains("评估日 2024年10月2日"), "{zh}");
+    assert!(zh.contains("理由：\n") && !zh.contains(": ") && !zh.contains("2024-10-08"), "{zh}");
     for english in ["(derived)", "(given)", "yuan"] {
         assert!(!zh.contains(english), "the Chinese report says {english}: {zh}");
     }

@@ -250,6 +250,49 @@ impl Assessment {
     }
 }
 
+/// A Chinese report line with the ASCII punctuation of its labels made full-width: `: ` and a
+/// final `:` → `：`, `; ` → `；`, `, ` → `，`, ` (…)` → `（…）`; a `[…]` list of provision ids is
+/// kept as it is.
+fn chinese_punctuation(t: &str) -> String {
+    let mut out = String::with_capacity(t.len() + 8);
+    let mut chars = t.chars().peekable();
+    let (mut in_ids, mut open) = (false, 0usize);
+    while let Some(c) = chars.next() {
+        let spaced = chars.peek() == Some(&' ');
+        match c {
+            '[' => in_ids = true,
+            ']' => in_ids = false,
+            _ => {}
+        }
+        match c {
+            _ if in_ids => out.push(c),
+            ':' if spaced || chars.peek().is_none() => {
+                out.push('：');
+                chars.next_if_eq(&' ');
+            }
+            ';' if spaced => {
+                out.push('；');
+                chars.next();
+            }
+            ',' if spaced => {
+                out.push('，');
+                chars.next();
+            }
+            ' ' if chars.peek() == Some(&'(') => {
+                out.push('（');
+                chars.next();
+                open += 1;
+            }
+            ')' if open > 0 => {
+                out.push('）');
+                open -= 1;
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// A report being written, in one language or both.
 pub struct Report {
     lang: Option<Lang>,
@@ -257,9 +300,17 @@ pub struct Report {
 }
 
 impl Report {
-    /// Adds a line.
+    /// Adds a line. A Chinese report is punctuated as Chinese is: the labels' ASCII colons,
+    /// semicolons, commas and brackets become full-width (not inside the `[basis]` lists of
+    /// provision ids), and dates read `2024年10月8日`.
     pub fn line(&mut self, t: impl AsRef<str>) {
-        self.text.push_str(t.as_ref());
+        let t = t.as_ref();
+        if self.lang == Some(Lang::Zh) {
+            let zh = chinese_punctuation(t);
+            self.text.push_str(&crate::date::chinese_dates(&zh));
+        } else {
+            self.text.push_str(t);
+        }
         self.text.push('\n');
     }
 

@@ -319,6 +319,49 @@ pub fn show_zh(d: DayNum) -> String {
     iso_text(y, m, day).unwrap_or_else(|| format!("{y} 年"))
 }
 
+/// `text` with each ISO date in it (`2024-10-08`: a real day, not part of a longer run of digits
+/// or dashes) written as Chinese prose writes dates, `2024年10月8日`; anything else as it is.
+/// Text without such a date is returned without a copy.
+///
+/// ```
+/// use juzhu::date::chinese_dates;
+/// assert_eq!(chinese_dates("截至2024-10-02尚未办理，期限为2024-10-08"), "截至2024年10月2日尚未办理，期限为2024年10月8日");
+/// assert_eq!(chinese_dates("2024-02-30 不是有效的日期"), "2024-02-30 不是有效的日期");
+/// assert_eq!(chinese_dates("2013–2026年"), "2013–2026年");
+/// ```
+pub fn chinese_dates(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::fmt::Write as _;
+    let b = text.as_bytes();
+    // Bytes that would make the ten a part of something longer.
+    let joined = |c: u8| c.is_ascii_digit() || c == b'-';
+    let mut out: Option<String> = None;
+    let (mut i, mut copied) = (0, 0);
+    while i + 10 <= b.len() {
+        let day = (b[i].is_ascii_digit() && (i == 0 || !joined(b[i - 1])) && b.get(i + 10).is_none_or(|&c| !joined(c)))
+            .then(|| text.get(i..i + 10).and_then(parse_iso))
+            .flatten();
+        match day {
+            Some(day) => {
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 8));
+                // `i` is at an ASCII digit: a character boundary.
+                o.push_str(&text[copied..i]);
+                let (y, m, d) = to_ymd(day);
+                let _ = write!(o, "{y}年{m}月{d}日");
+                i += 10;
+                copied = i;
+            }
+            None => i += 1,
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            std::borrow::Cow::Owned(o)
+        }
+    }
+}
+
 /// [`show_zh`] followed by a space when it ends in an ASCII character (a date), so that Chinese
 /// words can follow it either way (`2200-01-01 超出…`, `10000 年超出…`).
 fn show_zh_spaced(d: DayNum) -> String {

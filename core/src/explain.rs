@@ -71,8 +71,15 @@ pub struct ExplanationLine {
 }
 
 impl ExplanationLine {
-    /// A line resting on `basis`; the Chinese sentence first, as the law is written.
+    /// A line resting on `basis`; the Chinese sentence first, as the law is written. Dates in
+    /// it are written as Chinese prose writes them (`2024年10月8日`, [`chinese_dates`]).
+    ///
+    /// [`chinese_dates`]: crate::date::chinese_dates
     pub fn new(basis: &'static str, zh: String, en: String) -> ExplanationLine {
+        let zh = match crate::date::chinese_dates(&zh) {
+            Cow::Borrowed(_) => zh,
+            Cow::Owned(z) => z,
+        };
         ExplanationLine { basis: Cow::Borrowed(basis), en, zh }
     }
 
