@@ -377,6 +377,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn chinese_dates_rewrite_real_days_only() {
+        let cases = [
+            ("2024-10-08", "2024年10月8日"),
+            ("自2024-09-28起算，第7日2024-10-05", "自2024年9月28日起算，第7日2024年10月5日"),
+            ("（2016-01-01施行）", "（2016年1月1日施行）"),
+            ("2024-02-29 与 2023-02-29", "2024年2月29日 与 2023-02-29"),
+            ("12024-10-08、2024-10-081、2024-10-08-1", "12024-10-08、2024-10-081、2024-10-08-1"),
+            ("2024-1-8、2024/10/08、20241008", "2024-1-8、2024/10/08、20241008"),
+            ("", ""),
+            ("无日期", "无日期"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(chinese_dates(text), want, "{text}");
+        }
+        assert!(matches!(chinese_dates("无日期"), std::borrow::Cow::Borrowed(_)), "no copy without a date");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_day_reads_the_chinese_way(d in from_ymd(1900, 1, 1)..=from_ymd(2199, 12, 31), pre in "[^0-9-]{0,3}", post in "[^0-9-]{0,3}") {
+            let (y, m, day) = to_ymd(d);
+            let text = format!("{pre}{}{post}", format_iso(d));
+            proptest::prop_assert_eq!(chinese_dates(&text), format!("{pre}{y}年{m}月{day}日{post}"));
+        }
+    }
+
+    #[test]
     fn adding_absurd_spans_saturates() {
         for n in [0, from_ymd(2024, 2, 29), DayNum::MIN, DayNum::MAX] {
             for years in [i32::MIN, i32::MAX] {
