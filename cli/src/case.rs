@@ -133,7 +133,7 @@ fn with_jsonl_hint(refused: Refused, text: &str) -> Refused {
         && first_is_a_case
         && lines.next().is_some()
     {
-        return refused.with(" (one case per line? read them with --jsonl)", "（每行一个案例？请用 --jsonl 读取）");
+        return refused.with(" (one case per line? read them with --jsonl)", "；如为每行一个案例，请改用 --jsonl 读取");
     }
     refused
 }

@@ -50,9 +50,9 @@ fn reasons(a: &Assessment, lang: LangChoice) -> String {
 }
 
 /// Reports refused input in the readable modes on stderr, in the language of `--lang`:
-/// `refused: field: message` and/or `拒绝受理：field：消息`.
+/// `refused: field: message` and/or `输入有误：field：消息`.
 fn refused(opts: &CaseOptions, refused: &Refused, lang: LangChoice) -> Status {
-    io::to_stderr(opts.encoding, &refused.lines(lang.lang(), "refused: ", "拒绝受理："));
+    io::to_stderr(opts.encoding, &refused.lines(lang.lang(), "refused: ", "输入有误："));
     Status::Refused
 }
 

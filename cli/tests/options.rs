@@ -342,7 +342,7 @@ fn a_gb18030_case_file_is_read_and_its_refusal_written_in_gb18030() {
     assert_eq!(r.code, Some(1));
     assert!(r.stdout.is_empty());
     let err = from_gb18030(&r.stderr);
-    assert!(err.starts_with("拒绝受理：person.category：") && err.contains("流动人口"), "{err}");
+    assert!(err.starts_with("输入有误：person.category：") && err.contains("流动人口"), "{err}");
     assert!(!err.contains("refused"), "--lang zh: the Chinese line only: {err}");
     // JSON lines too.
     let r = run(&["assess", "--jsonl", "--encoding", "gb18030", "-"], &gb18030(&format!("{case}\n{CASE}\n")));
@@ -448,7 +448,7 @@ fn explain_prints_the_numbered_reasons() {
     let err = r.err();
     let lines: Vec<&str> = err.lines().collect();
     assert_eq!(lines.len(), 2, "{err}");
-    assert_eq!(lines[1], "拒绝受理：as_of：2024-02-30 不是有效的日期");
+    assert_eq!(lines[1], "输入有误：as_of：2024-02-30 不是有效的日期");
     let r = run(&["explain", "--lang", "en", "-"], b"{\"as_of\":\"2024-02-30\"}");
     assert_eq!(r.err(), "refused: as_of: 2024-02-30 is not a date\n");
     let r = run(&["assess", "--json", "-"], b"{\"as_of\":\"2024-02-30\"}");

@@ -99,7 +99,7 @@ fn serde_zh(words: &str) -> String {
     } else if let Some(v) = named("unknown variant `") {
         format!("{v} 不是可用的取值")
     } else if let Some(f) = named("unknown field `") {
-        format!("{f} 不是可识别的字段")
+        format!("{f} 是未知字段")
     } else if words.starts_with("invalid type") {
         "类型不符".to_owned()
     } else {
@@ -251,8 +251,8 @@ impl Assessment {
 }
 
 /// A Chinese report line with the ASCII punctuation of its labels made full-width: `: ` and a
-/// final `:` → `：`, `; ` → `；`, `, ` → `，`, ` (…)` → `（…）`; a `[…]` list of provision ids is
-/// kept as it is.
+/// final `:` → `：`, `; ` → `；`, `, ` → `，` (`、` between two ids), ` (…)` → `（…）`; a `[…]`
+/// list of provision ids is kept as it is.
 fn chinese_punctuation(t: &str) -> String {
     let mut out = String::with_capacity(t.len() + 8);
     let mut chars = t.chars().peekable();
@@ -275,7 +275,10 @@ fn chinese_punctuation(t: &str) -> String {
                 chars.next();
             }
             ',' if spaced => {
-                out.push('，');
+                // Between two ids (`I1, I2`) a list mark; elsewhere a comma.
+                let ids = out.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && chars.clone().nth(1).is_some_and(|c| c.is_ascii_alphanumeric());
+                out.push(if ids { '、' } else { '，' });
                 chars.next();
             }
             ' ' if chars.peek() == Some(&'(') => {
@@ -314,6 +317,12 @@ impl Report {
         self.text.push('\n');
     }
 
+    /// Whether the report is in Chinese alone: its lines then take Chinese ranges (`600至1500元`)
+    /// and separators instead of the English ones (`600–1500`, ` — `, ` → `).
+    pub fn is_zh(&self) -> bool {
+        self.lang == Some(Lang::Zh)
+    }
+
     /// A label in the report's language(s).
     pub fn both(&self, zh: &str, en: &str) -> String {
         match self.lang {
@@ -346,9 +355,12 @@ impl Report {
         w.map_or_else(|| "—".to_owned(), |w| self.word(w))
     }
 
-    /// `date — status`, or the status alone when there is no date (no `— —`).
-    pub fn dated(date: Option<impl std::fmt::Display>, status: &str) -> String {
-        date.map_or_else(|| status.to_owned(), |d| format!("{d} — {status}"))
+    /// `date — status` (Chinese: `date（status）`), or the status alone when there is no date.
+    pub fn dated(&self, date: Option<impl std::fmt::Display>, status: &str) -> String {
+        date.map_or_else(
+            || status.to_owned(),
+            |d| if self.lang == Some(Lang::Zh) { format!("{d}（{status}）") } else { format!("{d} — {status}") },
+        )
     }
 
     /// An optional date, `—` when absent.

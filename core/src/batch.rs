@@ -51,7 +51,7 @@ fn unreadable_region(field: &str) -> CaseError {
     CaseError::new(
         field,
         "is not a GB/T 2260 division code (6 or more digits)",
-        "不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）",
+        "不是有效的 GB/T 2260 行政区划代码（应为至少 6 位数字）",
     )
 }
 
@@ -273,7 +273,7 @@ mod tests {
         let col = Values::Days(&days);
         let l = RuleSet::from_id("liaoning-2013").unwrap();
         let e = refused(l, 2, &[("nope", col)], None);
-        assert!(e.starts_with("nope：不是可识别的输入列；可用的列为 category、overseas、"), "{e}");
+        assert!(e.starts_with("nope：是未知的输入列；可用的列为 category、overseas、"), "{e}");
         assert_eq!(
             refused(l, 2, &[("residing_since", col)], None),
             "residing_since：是规则集 china-2016 的列，不属于本批次的规则集 liaoning-2013"
@@ -296,11 +296,11 @@ mod tests {
         assert_eq!(e.to_string_in(crate::Lang::Zh), "rule_set：\"hebei\" 不是 liaoning-2013、china-2016 之一");
         assert_eq!(
             row_region("hukou_region", 21).unwrap_err().message_zh(),
-            "\"21\" 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）"
+            "\"21\" 不是有效的 GB/T 2260 行政区划代码（应为至少 6 位数字）"
         );
         assert_eq!(
             row_region("hukou_region", crate::values::INVALID_REGION).unwrap_err().message_zh(),
-            "不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）"
+            "不是有效的 GB/T 2260 行政区划代码（应为至少 6 位数字）"
         );
     }
 }

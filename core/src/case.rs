@@ -64,7 +64,7 @@ pub(crate) fn foreign_field(rule_set: RuleSet, path: &str, named: bool) -> Optio
         if named {
             Reason::new(
                 format!("is a field of rule set {owner}, not of {rule_set} (the case's policy.rule_set)"),
-                format!("是规则集 {owner} 的字段，不属于本案件 policy.rule_set 指定的规则集 {rule_set}"),
+                format!("是规则集 {owner} 的字段；本案例的 policy.rule_set 为 {rule_set}，不使用该字段"),
             )
         } else {
             Reason::new(
@@ -73,7 +73,7 @@ pub(crate) fn foreign_field(rule_set: RuleSet, path: &str, named: bool) -> Optio
                      set policy.rule_set to \"{owner}\""
                 ),
                 format!(
-                    "是规则集 {owner} 的字段，不属于 {rule_set}（本案件未指定规则集，因此按 {rule_set} 读取）：\
+                    "是规则集 {owner} 的字段；本案例未指定规则集，按默认的 {rule_set} 读取，不使用该字段：\
                      请将 policy.rule_set 设为 \"{owner}\""
                 ),
             )
@@ -88,7 +88,7 @@ pub(crate) fn read(j: &Json, default: RuleSet) -> Result<Case, CaseError> {
         return Err(CaseError::new(
             "",
             format!("a case is a JSON object, found {}", j.kind()),
-            format!("案件应为 JSON 对象，{}", j.found_zh()),
+            format!("案例应为 JSON 对象，{}", j.found_zh()),
         ));
     }
     let top = Obj::new("", j, CASE_FIELDS)?;
@@ -174,21 +174,21 @@ mod tests {
 
     #[test]
     fn refusals_are_worded_in_chinese_too() {
-        assert_eq!(zh("[]"), "案件应为 JSON 对象，实为数组");
-        assert_eq!(zh("null"), "案件应为 JSON 对象，实为 null");
+        assert_eq!(zh("[]"), "案例应为 JSON 对象，实为数组");
+        assert_eq!(zh("null"), "案例应为 JSON 对象，实为 null");
         assert_eq!(zh(r#"{"person": {}}"#), "as_of：为必填项（评估日）");
         assert_eq!(
             zh(r#"{"as_of": "2024-10-02", "asof": 1}"#),
-            "asof：不是可识别的字段；此处可用的字段为 as_of、policy、person、reporter"
+            "asof：是未知字段；此处可用的字段为 as_of、policy、person、reporter"
         );
         assert_eq!(
             zh(r#"{"as_of": "2024-10-02", "person": {"residing_since": "2024-01-02"}}"#),
-            "person.residing_since：是规则集 china-2016 的字段，不属于 liaoning-2013（本案件未指定规则集，因此按 \
-             liaoning-2013 读取）：请将 policy.rule_set 设为 \"china-2016\""
+            "person.residing_since：是规则集 china-2016 的字段；本案例未指定规则集，按默认的 liaoning-2013 读取，\
+             不使用该字段：请将 policy.rule_set 设为 \"china-2016\""
         );
         assert_eq!(
             zh(r#"{"as_of": "2024-10-02", "policy": {"rule_set": "liaoning-2013"}, "person": {"residing_since": "2024-01-02"}}"#),
-            "person.residing_since：是规则集 china-2016 的字段，不属于本案件 policy.rule_set 指定的规则集 liaoning-2013"
+            "person.residing_since：是规则集 china-2016 的字段；本案例的 policy.rule_set 为 liaoning-2013，不使用该字段"
         );
         assert_eq!(
             zh(r#"{"as_of": "2012-01-01", "person": {"category": "permanent"}}"#),

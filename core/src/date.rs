@@ -286,7 +286,7 @@ fn out_of_range(field: &str, d: DayNum) -> crate::error::CaseError {
     crate::error::CaseError::new(
         field,
         format!("{} is outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}", show(d)),
-        format!("{}超出支持的年份范围（{MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}）", show_zh_spaced(d)),
+        format!("{}超出支持的年份范围（{MIN_INPUT_YEAR} 至 {MAX_INPUT_YEAR} 年）", show_zh_spaced(d)),
     )
 }
 
@@ -446,9 +446,9 @@ mod tests {
         assert_eq!(e.message_zh(), "\"2024/02/01\" 不是 YYYY-MM-DD 格式的日期");
         let e = check_range("as_of", Some(from_ymd(2200, 1, 1))).unwrap_err();
         assert_eq!(e.message(), "2200-01-01 is outside the supported years 1900–2199");
-        assert_eq!(e.message_zh(), "2200-01-01 超出支持的年份范围（1900–2199）");
+        assert_eq!(e.message_zh(), "2200-01-01 超出支持的年份范围（1900 至 2199 年）");
         let e = check_range("as_of", Some(from_ymd(10_000, 1, 1))).unwrap_err();
-        assert_eq!(e.message_zh(), "10000 年超出支持的年份范围（1900–2199）");
+        assert_eq!(e.message_zh(), "10000 年超出支持的年份范围（1900 至 2199 年）");
     }
 
     #[test]

@@ -33,7 +33,7 @@ const MUNICIPALITIES: [u32; 4] = [11, 12, 31, 50];
 fn not_a_code(shown: &str) -> Reason {
     Reason::new(
         format!("{} is not a GB/T 2260 division code (6 or more digits)", quote(shown)),
-        format!("{} 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）", quote_zh(shown)),
+        format!("{} 不是有效的 GB/T 2260 行政区划代码（应为至少 6 位数字）", quote_zh(shown)),
     )
 }
 
@@ -150,11 +150,11 @@ mod tests {
         assert_eq!(Code::parse("000021").unwrap().province(), 0, "leading zeros are kept in text");
         let e = Code::from_number(21).unwrap_err();
         assert_eq!(e.en(), "\"21\" is not a GB/T 2260 division code (6 or more digits)");
-        assert_eq!(e.zh(), "\"21\" 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）");
+        assert_eq!(e.zh(), "\"21\" 不是有效的 GB/T 2260 行政区划代码（应为至少 6 位数字）");
         let e = Code::read("person.hukou_region", "2101").unwrap_err();
         assert_eq!(
             e.to_string_in(crate::Lang::Zh),
-            "person.hukou_region：\"2101\" 不是有效的 GB/T 2260 行政区划代码（应为 6 位或更多位数字）"
+            "person.hukou_region：\"2101\" 不是有效的 GB/T 2260 行政区划代码（应为至少 6 位数字）"
         );
         assert!(Code::parse("21A102").is_err() && Code::parse("").is_err() && Code::parse("２１０１０２").is_err());
         assert!(Code::from_number(-210_102).is_err());

@@ -313,7 +313,7 @@ impl<'a> Obj<'a> {
                 return Err(CaseError::new(
                     field,
                     format!("is not a known field; the known fields here are {}", known.join(", ")),
-                    format!("不是可识别的字段；此处可用的字段为 {}", known.join("、")),
+                    format!("是未知字段；此处可用的字段为 {}", known.join("、")),
                 ));
             }
             if entries[..i].iter().any(|(earlier, _)| earlier == k) {
@@ -388,7 +388,7 @@ pub(crate) fn time(path: &str, j: &Json) -> Result<crate::time::TimeOfDay, CaseE
             CaseError::new(
                 path,
                 format!("{} is not a time (HH:MM, 00:00–23:59)", quote(s)),
-                format!("{} 不是有效的时刻（HH:MM，00:00–23:59）", quote_zh(s)),
+                format!("{} 不是有效的时刻（HH:MM，00:00 至 23:59）", quote_zh(s)),
             )
         }),
         other => Err(CaseError::new(
@@ -425,7 +425,7 @@ pub(crate) fn count(path: &str, j: &Json) -> Result<u32, CaseError> {
         CaseError::new(
             path,
             format!("{shown} is negative; a count is 0 or more"),
-            format!("{shown} 为负数；数量应为 0 或以上"),
+            format!("{shown} 为负数；应为 0 或正整数"),
         )
     };
     match *j {
@@ -554,7 +554,7 @@ mod tests {
         let obj = |known: &[&str]| {
             Obj::new("p", &case, known).err().map(|e| (e.field().to_owned(), e.message_zh().to_owned()))
         };
-        assert_eq!(obj(&["a"]), Some(("p.b".into(), "不是可识别的字段；此处可用的字段为 a".into())));
+        assert_eq!(obj(&["a"]), Some(("p.b".into(), "是未知字段；此处可用的字段为 a".into())));
         assert_eq!(obj(&["a", "b", "t", "n", "f", "d"]), Some(("p.b".into(), "重复出现".into())));
         let Json::Obj(entries) = &case else { unreachable!() };
         let v = |k: &str| &entries.iter().find(|(key, _)| key == k).unwrap().1;
@@ -564,8 +564,8 @@ mod tests {
         assert_eq!(zh(boolean("p", v("a")).map(drop)), "应为 true 或 false，实为字符串");
         assert_eq!(zh(day("p", v("b")).map(drop)), "应为 YYYY-MM-DD 格式的日期字符串，实为数字");
         assert_eq!(zh(day("p", v("d")).map(drop)), "2024-02-30 不是有效的日期");
-        assert_eq!(zh(time("p", v("t")).map(drop)), "\"25:00\" 不是有效的时刻（HH:MM，00:00–23:59）");
-        assert_eq!(zh(count("p", v("n")).map(drop)), "-1 为负数；数量应为 0 或以上");
+        assert_eq!(zh(time("p", v("t")).map(drop)), "\"25:00\" 不是有效的时刻（HH:MM，00:00 至 23:59）");
+        assert_eq!(zh(count("p", v("n")).map(drop)), "-1 为负数；应为 0 或正整数");
         assert_eq!(zh(count("p", v("f")).map(drop)), "1.5 不是整数");
         assert_eq!(zh(count("p", v("a")).map(drop)), "应为整数，实为字符串");
         assert_eq!(zh(count("p", &Json::UInt(1 << 40)).map(drop)), "1099511627776 超出范围（0 至 4294967295）");

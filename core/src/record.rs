@@ -278,7 +278,7 @@ macro_rules! input_record {
                                 $crate::privacy::key(other),
                                 foreign(other).unwrap_or_else(|| $crate::error::Reason::new(
                                     format!("is not an input column; the columns are {}", known.join(", ")),
-                                    format!("不是可识别的输入列；可用的列为 {}", known.join("、")),
+                                    format!("是未知的输入列；可用的列为 {}", known.join("、")),
                                 )),
                             ));
                         }

@@ -456,7 +456,7 @@ fn code_field<W: Word>(field: &'static str, v: u8, what: &str) -> Result<u8, Cas
         v => Err(CaseError::new(
             field,
             format!("{v} is not a {what} constant (1–{}, or 0)", W::ALL.len()),
-            format!("{v} 不是有效的 {what} 常量（1–{}，或 0）", W::ALL.len()),
+            format!("{v} 不是有效的 {what} 常量（1 至 {}，或 0）", W::ALL.len()),
         )),
     }
 }
@@ -477,7 +477,7 @@ fn time_field(field: &'static str, v: i16) -> Result<u16, CaseError> {
         v => Err(CaseError::new(
             field,
             format!("{v} is not a time (minutes after midnight + 1: 1–{MINUTES_PER_DAY}, or 0 for none)"),
-            format!("{v} 不是有效的时刻（零点起的分钟数加 1：1–{MINUTES_PER_DAY}；0 表示无）"),
+            format!("{v} 不是有效的时刻（零点起的分钟数加 1：1 至 {MINUTES_PER_DAY}；0 表示无）"),
         )),
     }
 }
@@ -705,7 +705,7 @@ unsafe fn read_policy_threads<'a>(policy: *const juzhu_policy) -> Result<(Policy
             v => Err(CaseError::new(
                 field,
                 format!("{v} is not a {what} constant (1–{n}, or 0)"),
-                format!("{v} 不是有效的 {what} 常量（1–{n}，或 0）"),
+                format!("{v} 不是有效的 {what} 常量（1 至 {n}，或 0）"),
             )),
         }
     };

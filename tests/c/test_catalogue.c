@@ -130,6 +130,14 @@ static char *input(const mj_node *entry, size_t *len) {
     return NULL;
 }
 
+/* Whether any byte of s[0..n) has its high bit set (a character outside ASCII). */
+static int memchr_high(const char *s, size_t n) {
+    size_t i;
+    for (i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80) return 1;
+    return 0;
+}
+
 static int contains(const char *hay, size_t n, const char *needle, size_t k) {
     size_t i;
     for (i = 0; i + k <= n; i++)
@@ -158,8 +166,12 @@ static void run(const mj_node *entry, int gb18030) {
     if (!parsed) { FAIL(id, "answer is not JSON"); juzhu_string_free(out); return; }
     if (err) {
         const mj_node *field = mj_path(parsed, "error.field", 11);
+        const mj_node *zh = mj_path(parsed, "error.message_zh", 16);
         if (st != JUZHU_STATUS_INVALID_INPUT || !field || field->len < err->len || memcmp(field->start, err->start, err->len))
             FAIL(id, "expected a refusal at %.*s, got %.*s", (int)err->len, err->start, (int)(out_len < 200 ? out_len : 200), out);
+        /* The reason in Chinese too: some byte of a multi-byte character (UTF-8 or GB18030). */
+        else if (!zh || zh->len == 0 || !memchr_high(zh->start, zh->len))
+            FAIL(id, "the refusal has no Chinese reason: %.*s", (int)(out_len < 200 ? out_len : 200), out);
     } else if (answer) {
         const mj_node *e;
         if (st != JUZHU_STATUS_OK) FAIL(id, "refused: %.*s", (int)(out_len < 200 ? out_len : 200), out);

@@ -55,7 +55,9 @@ def test_catalogue(entry):
         try:
             a = juzhu.assess(form)
         except juzhu.CaseError as e:
-            texts = [str(e), repr(e), e.field, e.message]
+            texts = [str(e), repr(e), e.field, e.message, e.message_zh]
+            # Every refusal has its Chinese words (and never a whole identity number in them).
+            assert any("\u4e00" <= c <= "\u9fff" for c in e.message_zh), (entry["id"], e.message_zh)
             if "error" in entry:
                 assert e.field.startswith(entry["error"]), (entry["id"], str(e))
             else:

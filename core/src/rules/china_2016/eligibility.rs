@@ -346,7 +346,7 @@ impl Explain for Step {
             }
             Step::ApplicationUnderLocalRules { applied } => ExplanationLine::new(
                 "rp23",
-                format!("申领日期{}早于本条例施行（2016年1月1日），按当地原有规定办理，本库不计算发证期限。", d(applied)),
+                format!("申领日期{}早于本条例施行（2016年1月1日），按当地原有规定办理，本评估不计算发证期限。", d(applied)),
                 format!("The application of {} predates the regulation (in force 2016-01-01): it was handled under local rules, and no issuance deadline is computed here.", d(applied)),
             ),
             Step::ApplicationNotEligible { applied, status, days } => ExplanationLine::new(

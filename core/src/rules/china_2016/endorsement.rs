@@ -192,12 +192,12 @@ impl Explain for Step {
         match *self {
             Step::Held { issued } => ExplanationLine::new(
                 "rp10.p1",
-                format!("持有{}签发的居住证：每年签注1次，在居住每满1年之日前1个月内办理（R4：周年日按签发日计算）。", d(issued)),
+                format!("持有{}签发的居住证：每年签注1次，在居住每满1年之日前1个月内办理（R4：满1年之日按签发日计算）。", d(issued)),
                 format!("Holds a permit issued on {}: it is endorsed once a year, within the month before each full year (R4: the years run from the issue date).", d(issued)),
             ),
             Step::Legacy { issued, valid_until } => ExplanationLine::new(
                 "rp23",
-                format!("该居住证于{}依当地原有规定签发，有效期至{}：本条例施行前已发放的居住证在有效期内继续有效，不按本条例签注；原有规定系地方规定，本库不作编码。", d(issued), d(valid_until)),
+                format!("该居住证于{}依当地原有规定签发，有效期至{}：本条例施行前已发放的居住证在有效期内继续有效，不按本条例签注；原有规定系地方规定，本评估未予纳入。", d(issued), d(valid_until)),
                 format!("The permit was issued on {} under local rules, valid until {}: permits issued before the regulation stay valid within their validity and are not endorsed under it; the old local rules are not encoded.", d(issued), d(valid_until)),
             ),
             Step::NotYetIssued { issued } => ExplanationLine::new(
@@ -230,7 +230,7 @@ impl Explain for Step {
                     })
                 };
                 let head_zh = format!(
-                    "第{}年：周年日{}，签注期{}至{}{moved_zh}（R5）",
+                    "第{}年：满1年之日{}，签注期{}至{}{moved_zh}（R5）",
                     e.year, d(e.anniversary), d(e.window_opens), d(e.window_closes)
                 );
                 let head_en = format!(

@@ -152,7 +152,7 @@ impl PersonFacts {
             CaseError::new(
                 "person.id_number",
                 format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
-                format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}）"),
+                format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR} 至 {MAX_INPUT_YEAR} 年）"),
             )
         })?;
         let mut conditions = Conditions::EMPTY;
@@ -246,7 +246,7 @@ impl PersonFacts {
                              valid within its own validity period)"
                         ),
                         format!(
-                            "居住证系 {in_force} 前依地方规定签发的，此项为必填项（第二十三条：在其有效期内继续有效）"
+                            "居住证于 {in_force} 前依地方规定签发时为必填项（第二十三条：此类居住证在有效期内继续有效）"
                         ),
                     );
                 }
@@ -339,7 +339,7 @@ mod tests {
         );
         assert_eq!(
             e.message_zh(),
-            "居住证系 2016-01-01 前依地方规定签发的，此项为必填项（第二十三条：在其有效期内继续有效）"
+            "居住证于 2016-01-01 前依地方规定签发时为必填项（第二十三条：此类居住证在有效期内继续有效）"
         );
         let dated = HeldPermit { valid_until: Some(day(2026, 1, 1)), ..HeldPermit::issued(day(2024, 3, 1)) };
         let e = refused(&held(dated), &settings);

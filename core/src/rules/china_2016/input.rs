@@ -204,8 +204,8 @@ pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Re
                  landlords to assist, with no deadline or penalty (Art 8 p2); a person case is expected"
             ),
             format!(
-                "{rs} 下没有报送人案件：《居住证暂行条例》只要求居民委员会、村民委员会、用人单位、就读学校和\
-                 房屋出租人予以协助，未规定期限或处罚（第八条第二款）；应提供 person 案件"
+                "规则集 {rs} 不适用 reporter：《居住证暂行条例》只要求居民委员会、村民委员会、用人单位、就读学校\
+                 以及房屋出租人协助做好居住登记工作，未规定报送期限或处罚（第八条第二款）；请改为提供 person"
             ),
         ));
     }
@@ -352,6 +352,8 @@ mod tests {
             "person.residing_since：为必填项（在居住地开始居住之日）"
         );
         assert_eq!(case(r#""reporter": {}"#).split_once('：').map(|(f, _)| f), Some("reporter"));
-        assert!(case(r#""reporter": {}"#).starts_with("reporter：china-2016 下没有报送人案件：《居住证暂行条例》"));
+        assert!(
+            case(r#""reporter": {}"#).starts_with("reporter：规则集 china-2016 不适用 reporter：《居住证暂行条例》")
+        );
     }
 }

@@ -19,7 +19,7 @@ words! {
         R4 = 3 => "R4", "“居住每满1年之日”按签发日计算；逾期补办签注的，自补办之日重新起算",
             "the full years run from the issue date, and after a late endorsement from that endorsement's date";
         /// Which days make the month before the anniversary.
-        R5 = 4 => "R5", "签注期为周年日前1个月的同日起至周年日前一日；末日为休息日的顺延（按自然日计算时不顺延）",
+        R5 = 4 => "R5", "签注期为满1年之日前1个月的同日起至满1年之日前一日；末日为休息日的顺延（按自然日计算时不顺延）",
             "the window runs from the same day one month before the anniversary to the day before it; its last day moves off a rest day (not under calendar counting)";
         /// An endorsement made before the window opens.
         R6 = 5 => "R6", "签注期开始前办理的签注不计入该年度",

@@ -107,7 +107,7 @@ words! {
     pub enum Notice {
         /// Cities' implementing measures are not encoded.
         LocalMeasures = 0 => "local_measures",
-            "设区的市级以上地方人民政府根据本条例制定实施办法（第二十二条），可延长偏远地区的制证发证时限、规定落户条件和服务范围；本评估未编码各地实施办法。",
+            "设区的市级以上地方人民政府根据本条例制定实施办法（第二十二条），可延长偏远地区的制证发证时限、规定落户条件和服务范围；本评估未纳入各地实施办法。",
             "Cities set implementing measures under the regulation (Art 22) — a longer issuance time for remote areas, the settlement conditions, the scope of services — which this assessment does not encode.";
     }
 }

@@ -82,9 +82,9 @@ words! {
     /// Whether the permit's functions work on the assessment day (Art 10 p3).
     pub enum Function {
         /// The permit works.
-        Active = 0 => "active", "使用功能正常", "active";
+        Active = 0 => "active", "正常", "active";
         /// Suspended by a missed endorsement.
-        Suspended = 1 => "suspended", "使用功能中止", "suspended";
+        Suspended = 1 => "suspended", "中止", "suspended";
     }
 }
 

@@ -222,7 +222,7 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
     let head = out.both("居住证", "Residence Permit");
     out.line(format!("{head}: {}", out.word(p.status)));
     if let Some(from) = p.eligible_from {
-        out.line(format!("  {}: {from}", out.both("满半年之日", "half a year on")));
+        out.line(format!("  {}: {from}", out.both("居住满半年之日", "half a year on")));
     }
     let conditions: Vec<String> = p.conditions_met.iter().map(|c| out.word(c)).collect();
     out.line(format!(
@@ -237,77 +237,111 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
         out.line(format!(
             "  {}: {}",
             out.both("发证期限", "issue by"),
-            Out::dated(p.issue_deadline, &out.opt(p.issue_status))
+            out.dated(p.issue_deadline, &out.opt(p.issue_status))
         ));
     }
+    let zh = out.is_zh();
+    // After a late endorsement the years count from 1 again (Art 10 p3): the Chinese names such a
+    // year 重新起算后第N年.
+    let mut restarted = false;
     for e in &p.endorsements {
-        out.line(format!(
-            "  {} {} ({} {}): {} {} – {} — {}{}",
-            out.both("签注年度", "endorsement year"),
-            e.year,
-            out.both("周年日", "anniversary"),
-            e.anniversary,
-            out.both("签注期", "window"),
-            e.window_opens,
-            e.window_closes,
-            out.word(e.status),
-            e.endorsed_on.map(|x| format!(" ({x})")).unwrap_or_default()
-        ));
+        let year_zh = format!("{}第{}年", if restarted { "重新起算后" } else { "" }, e.year);
+        let on = e.endorsed_on.map(|x| format!(" ({x})")).unwrap_or_default();
+        out.line(if zh {
+            format!(
+                "  {year_zh} (满{}年之日 {}): 签注期 {}至{}, {}{on}",
+                e.year,
+                e.anniversary,
+                e.window_opens,
+                e.window_closes,
+                out.word(e.status)
+            )
+        } else {
+            format!(
+                "  {} ({} {}): {} {} – {} — {}{on}",
+                out.both(&year_zh, &format!("endorsement year {}", e.year)),
+                out.both(&format!("满{}年之日", e.year), "anniversary"),
+                e.anniversary,
+                out.both("签注期", "window"),
+                e.window_opens,
+                e.window_closes,
+                out.word(e.status)
+            )
+        });
+        restarted |= e.status == EndorsementStatus::Late;
     }
     if let Some(func) = p.function {
         out.line(format!(
             "  {}: {}{}",
             out.both("使用功能", "function"),
             out.word(func),
-            p.suspended_since.map(|s| format!(" ({} {s})", out.both("自", "since"))).unwrap_or_default()
+            p.suspended_since
+                .map(|s| if zh { format!(" (自{s}起)") } else { format!(" ({} {s})", out.both("自", "since")) })
+                .unwrap_or_default()
         ));
     }
     if let (Some(y), Some(from)) = (p.residence_years, p.residence_counted_from) {
-        out.line(format!(
-            "  {}: {y} ({} {from})",
-            out.both("居住年限", "years of residence"),
-            out.both("起算日", "counted from")
-        ));
+        out.line(if zh {
+            format!("  居住年限: {y}年 (自{from}起连续计算)")
+        } else {
+            format!(
+                "  {}: {y} ({} {from})",
+                out.both("居住年限", "years of residence"),
+                out.both("起算日", "counted from")
+            )
+        });
     }
+    let replacement = if zh {
+        format!("换领、补领: 缴纳{}", out.word(p.replacement_fee))
+    } else {
+        format!("{} {}", out.both("换领、补领", "renewal or replacement"), out.word(p.replacement_fee))
+    };
     out.line(format!(
-        "  {}: {} {} {}; {} {} {}; {} {}  [{}]",
+        "  {}: {} {} {}; {} {} {}; {replacement}  [{}]",
         out.both("费用", "fees"),
-        out.both("领证", "first card"),
+        out.both("首次申领", "first card"),
         p.fee_yuan,
         out.yuan(),
         out.both("签注", "endorsement"),
         p.endorsement_fee_yuan,
         out.yuan(),
-        out.both("换领补领", "renewal or replacement"),
-        out.word(p.replacement_fee),
         p.basis.ids().join(", ")
     ));
-    out.line(format!("{} ({}):", out.both("权益", "Entitlements"), f.entitlements.len()));
+    if f.entitlements.is_empty() && zh {
+        out.line("权益: 无");
+    } else {
+        out.line(format!("{} ({}):", out.both("权益", "Entitlements"), f.entitlements.len()));
+    }
     for e in f.entitlements.iter() {
         out.line(format!("  - {} [{}]", out.word(e), e.article().id()));
     }
     if let Some(s) = &f.settlement {
         let frame: Vec<String> = s.frame.iter().map(|c| out.word(*c)).collect();
         out.line(format!(
-            "{}: {} — {}  [{}]",
+            "{}: {}{}{}  [{}]",
             out.both("落户", "Settlement"),
             out.word(s.tier),
+            if zh { ", " } else { " — " },
             frame.join("; "),
             s.basis.ids().join(", ")
         ));
     }
     for pen in &f.penalties {
-        let fine = if pen.fine_min_yuan == 0 {
-            format!("≤ {}", pen.fine_max_yuan)
+        let (offence, ids) = (out.word(pen.offence), pen.basis.ids().join(", "));
+        out.line(if zh {
+            let fine = if pen.fine_min_yuan == 0 {
+                format!("{}元以下", pen.fine_max_yuan)
+            } else {
+                format!("{}至{}元", pen.fine_min_yuan, pen.fine_max_yuan)
+            };
+            format!("处罚: {offence}, 罚款{fine}  [{ids}]")
         } else {
-            format!("{}–{}", pen.fine_min_yuan, pen.fine_max_yuan)
-        };
-        out.line(format!(
-            "{}: {} — {fine} {}  [{}]",
-            out.both("处罚", "Penalty"),
-            out.word(pen.offence),
-            out.yuan(),
-            pen.basis.ids().join(", ")
-        ));
+            let fine = if pen.fine_min_yuan == 0 {
+                format!("≤ {}", pen.fine_max_yuan)
+            } else {
+                format!("{}–{}", pen.fine_min_yuan, pen.fine_max_yuan)
+            };
+            format!("{}: {offence} — {fine} {}  [{ids}]", out.both("处罚", "Penalty"), out.yuan())
+        });
     }
 }

@@ -116,7 +116,7 @@ impl Explain for Step {
         ExplanationLine::new(
             p.article.id(),
             format!(
-                "{}：公安机关依法采取的措施为{}（{fine_zh}；有违法所得的，没收违法所得）。本库只列明处罚，不据此改变其他结论。",
+                "{}：公安机关依法采取的措施为{}（{fine_zh}；有违法所得的，没收违法所得）。本评估只列明处罚，不据此改变其他结论。",
                 o.zh(),
                 zh.join("、")
             ),

@@ -113,7 +113,7 @@ impl Explain for Step {
                 ExplanationLine::new(
                     item(tier).id(),
                     format!(
-                        "城区人口{population}人，属{}（R7：界限含本数）：落户条件框架为{}{}；{}。具体落户条件由居住地人民政府规定（第十五条、第二十二条），本库不作编码。",
+                        "城区人口{population}人，属{}（R7：界限含本数）：落户条件框架为{}{}；{}。具体落户条件由居住地人民政府规定（第十五条、第二十二条），本评估未予纳入。",
                         tier.zh(),
                         zh_list.join("、"),
                         cap.map(|y| format!("，城镇社会保险年限要求不超过{y}年")).unwrap_or_default(),

@@ -202,7 +202,7 @@ impl PersonRow {
             return CaseError::new(
                 "person.category",
                 format!("code {c} is not a category code (0–3)"),
-                format!("代码 {c} 不是有效的人员类别代码（0–3）"),
+                format!("代码 {c} 不是有效的人员类别代码（0 至 3）"),
             );
         }
         if let Some(e) = flag_err("person.overseas", self.overseas)
@@ -215,7 +215,7 @@ impl PersonRow {
             return CaseError::new(
                 "person.accommodation",
                 format!("code {a} is not an accommodation code (0–5)"),
-                format!("代码 {a} 不是有效的居住场所代码（0–5）"),
+                format!("代码 {a} 不是有效的居住场所代码（0 至 5）"),
             );
         }
         if let Some(e) =
@@ -243,7 +243,7 @@ impl PersonRow {
             return CaseError::new(
                 "person.overseas_kind",
                 format!("code {k} is not an overseas-kind code (0–{last})"),
-                format!("代码 {k} 不是有效的境外人员身份代码（0–{last}）"),
+                format!("代码 {k} 不是有效的境外人员身份代码（0 至 {last}）"),
             );
         }
         if self.arrival_time >= MINUTES_PER_DAY && self.arrival_time != NULL_TIME {
@@ -251,14 +251,14 @@ impl PersonRow {
             return CaseError::new(
                 "person.arrival_time",
                 format!("{t} is not a time (minutes after midnight, 0–{last})"),
-                format!("{t} 不是有效的时刻（自零时起的分钟数，0–{last}）"),
+                format!("{t} 不是有效的时刻（自零时起的分钟数，0 至 {last}）"),
             );
         }
         let (a, last) = (self.area, Area::ALL.len() - 1);
         CaseError::new(
             "person.area",
             format!("code {a} is not an area code (0–{last})"),
-            format!("代码 {a} 不是有效的城乡代码（0–{last}）"),
+            format!("代码 {a} 不是有效的城乡代码（0 至 {last}）"),
         )
     }
 }
@@ -565,11 +565,11 @@ mod tests {
     fn bad_codes_are_refused_in_chinese_too() {
         let as_of = from_ymd(2025, 6, 1);
         let zh = |row: PersonRow| row.facts(as_of).unwrap_err().message_zh().to_owned();
-        assert_eq!(zh(PersonRow { category: 7, ..PersonRow::default() }), "代码 7 不是有效的人员类别代码（0–3）");
+        assert_eq!(zh(PersonRow { category: 7, ..PersonRow::default() }), "代码 7 不是有效的人员类别代码（0 至 3）");
         assert_eq!(zh(PersonRow { category: 2, studying: 2, ..PersonRow::default() }), "2 不是有效的标志值（0 或 1）");
         assert_eq!(
             zh(PersonRow { category: 2, accommodation: 9, ..PersonRow::default() }),
-            "代码 9 不是有效的居住场所代码（0–5）"
+            "代码 9 不是有效的居住场所代码（0 至 5）"
         );
         let e = PersonRow { category: 2, permit_validity_years: 2, ..PersonRow::default() }.facts(as_of).unwrap_err();
         assert_eq!((e.field(), e.message_zh()), ("person.permit.issued_on", "为必填项（居住证签发日期）"));
@@ -580,12 +580,15 @@ mod tests {
         assert_eq!(zh(row), "5 不是 1、2、3 之一");
         assert_eq!(
             zh(PersonRow { category: 3, arrival_time: 1440, ..PersonRow::default() }),
-            "1440 不是有效的时刻（自零时起的分钟数，0–1439）"
+            "1440 不是有效的时刻（自零时起的分钟数，0 至 1439）"
         );
-        assert_eq!(zh(PersonRow { category: 3, area: 2, ..PersonRow::default() }), "代码 2 不是有效的城乡代码（0–1）");
+        assert_eq!(
+            zh(PersonRow { category: 3, area: 2, ..PersonRow::default() }),
+            "代码 2 不是有效的城乡代码（0 至 1）"
+        );
         assert_eq!(
             zh(PersonRow { category: 3, overseas_kind: 3, ..PersonRow::default() }),
-            "代码 3 不是有效的境外人员身份代码（0–2）"
+            "代码 3 不是有效的境外人员身份代码（0 至 2）"
         );
         assert_eq!(zh(PersonRow::default()), "无法推定时为必填项：请提供 hukou_region（或 overseas: true）");
     }

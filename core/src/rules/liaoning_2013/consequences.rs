@@ -114,7 +114,7 @@ impl Explain for Step {
                     correction.map(|c| format!("（限期至{}）", d(c))).unwrap_or_default()
                 ),
                 Consequence::CreditRecord => format!(
-                    "{}未在改正期限（{}）内补办{}：作为个人不良信用行为记入个人信用档案（个人不罚款）。",
+                    "{}未在改正期限（{}）内补办{}：作为个人不良信用行为记入个人信用档案（本办法对个人未设罚款）。",
                     duty.zh(),
                     correction.map(d).unwrap_or_default(),
                     done.map(|x| format!("（至{}才办理）", d(x))).unwrap_or_default()

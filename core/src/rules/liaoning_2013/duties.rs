@@ -110,7 +110,7 @@ impl Duty {
         match self {
             Duty::LodgingRegistration => "寄住登记".into(),
             Duty::ResidenceRegistration => "流动人口居住登记".into(),
-            Duty::PermitApplication => "申领《居住证》".into(),
+            Duty::PermitApplication => "申领居住证".into(),
             Duty::ChangeReport(i) => format!("所列第{}项变更登记", u32::from(i) + 1),
             Duty::Report(k) => format!("{}向公安派出所报送信息", k.zh()),
         }

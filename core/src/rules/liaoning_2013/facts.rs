@@ -159,7 +159,7 @@ pub(crate) fn id_birth_out_of_range() -> CaseError {
     CaseError::new(
         "person.id_number",
         format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
-        format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}）"),
+        format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR} 至 {MAX_INPUT_YEAR} 年）"),
     )
 }
 
@@ -481,7 +481,7 @@ mod tests {
         let overseas_field = Person { area: Some(Area::Rural), arrival_date: day(2024, 2, 1), ..floating };
         assert_eq!(
             refused(&overseas_field, as_of).message_zh(),
-            "仅适用于境外来辽人员（category 为 overseas）；本人为流动人口"
+            "仅适用于境外来辽人员（category 为 overseas）；该人员属流动人口"
         );
 
         let e = not_one_two_three("person.permit.validity_years", 4);
@@ -500,7 +500,7 @@ mod tests {
         let early = Person { arrival_date: Some(to_naive(from_ymd(2013, 5, 1))), ..foreigner };
         assert_eq!(
             refused(&early, as_of).message_zh(),
-            "2013-05-01 早于《中华人民共和国出境入境管理法》施行之日（2013-07-01）；本库未编入此前有关外国人的法律规定"
+            "2013-05-01 早于《中华人民共和国出境入境管理法》施行之日（2013-07-01）；本评估未纳入此前有关外国人的法律规定"
         );
     }
 
@@ -513,6 +513,6 @@ mod tests {
         assert_eq!(e.message_zh(), "报送人为房屋出租人时为必填项（第十四条规定的7日期限自该日起算）");
 
         let e = household::check_category(Category::Floating, 1).unwrap_err();
-        assert_eq!(e.message_zh(), "户口登记（第八条）只涉及本省户籍人口（常住人口或寄住人口）；本人为流动人口");
+        assert_eq!(e.message_zh(), "第八条户口登记只适用于本省户籍人口（常住人口、寄住人口）；该人员属流动人口");
     }
 }

@@ -275,7 +275,7 @@ pub fn check_category(category: Category, events: usize) -> Result<(), CaseError
                 "household registration (Art 8) concerns Liaoning hukou persons (permanent or lodging); this person is {}",
                 category.id()
             ),
-            format!("户口登记（第八条）只涉及本省户籍人口（常住人口或寄住人口）；本人为{}", category.zh()),
+            format!("第八条户口登记只适用于本省户籍人口（常住人口、寄住人口）；该人员属{}", category.zh()),
         ));
     }
     Ok(())
@@ -569,7 +569,7 @@ impl Explain for Step {
             ),
             Step::NoPenaltyDecided => ExplanationLine::new(
                 "hr20",
-                "未按期申报户口登记的，依《户口登记条例》第二十条按治安管理处罚的有关规定处理；本库不判定处罚。".into(),
+                "未按期申报户口登记的，依《户口登记条例》第二十条按治安管理处罚的有关规定处理；本评估不判定处罚。".into(),
                 "The Hukou Registration Regulations (Art 20) refer a failure to declare to the public-security penalty law; this library decides no penalty.".into(),
             ),
         }
@@ -634,7 +634,7 @@ fn period_words(kind: EventKind, on: DayNum, due: Due) -> (String, String) {
             (zh, en)
         }
         Due::Act { period: Period::BeforeBurial, day } => (
-            format!("城市死亡应在安葬前申报：最迟于安葬当日{}（H2，H1），不因休息日顺延。", d(day)),
+            format!("城市死亡应在安葬前申报：最迟于安葬当日{}（H2、H1），不因休息日顺延。", d(day)),
             format!(
                 "a death in a town is declared before the burial: on the burial day, {}, at the latest (H2, H1), not moved for rest days.",
                 d(day)
@@ -643,7 +643,7 @@ fn period_words(kind: EventKind, on: DayNum, due: Due) -> (String, String) {
         Due::Act { day, .. } => {
             let (zh, en) = if kind == EventKind::Conscription { ("入伍前", "before enlisting") } else { ("迁出前", "before moving out") };
             (
-                format!("应在{zh}申报：最迟于当日{}（H3，H1），不因休息日顺延。", d(day)),
+                format!("应在{zh}申报：最迟于当日{}（H3、H1），不因休息日顺延。", d(day)),
                 format!("to be declared {en}: on that day, {}, at the latest (H3, H1), not moved for rest days.", d(day)),
             )
         }

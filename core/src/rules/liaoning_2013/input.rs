@@ -347,7 +347,7 @@ pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Re
             return Err(CaseError::new(
                 "reporter",
                 "cannot be given together with person; a case is about one of them",
-                "不能与 person 同时提供：一个案件只涉及其中之一",
+                "不能与 person 同时提供：每个案例只能提供其中之一",
             ))
         }
         (Some(p), None) => Subject::Person(read_person("person", p, foreign)?),
@@ -500,7 +500,7 @@ mod tests {
         assert_eq!(refusal(r#"{"as_of": "2024-10-02"}"#), "person：为必填项（或改为提供 reporter）");
         assert_eq!(
             refusal(r#"{"as_of": "2024-10-02", "person": {}, "reporter": {}}"#),
-            "reporter：不能与 person 同时提供：一个案件只涉及其中之一"
+            "reporter：不能与 person 同时提供：每个案例只能提供其中之一"
         );
         assert_eq!(
             refusal(r#"{"as_of": "2024-10-02", "reporter": {}}"#),

@@ -76,12 +76,13 @@ fn before_person_duty(limit: DayNum, duty: Duty, deadline: DayNum) -> CaseError 
         ]
         .concat(),
         [
+            "改正期限 ",
             limit.as_str(),
-            " 不晚于所督促履行的",
+            " 不晚于其针对的",
             duty.zh().as_str(),
             "期限 ",
             deadline.as_str(),
-            "：责令改正须以已有违反规定的行为为前提（第二十一条）",
+            "：责令改正须在违反规定的行为发生之后（第二十一条）",
         ]
         .concat(),
     )
@@ -124,7 +125,7 @@ pub(crate) fn check_reporter(
             format!(
                 "{limit} is on or before the registration day {reg}: nothing can be false, concealed or late before it (Art 22)"
             ),
-            format!("{limit} 不晚于登记之日 {reg}：在此之前不可能有谎报、瞒报或未按时报送（第二十二条）"),
+            format!("改正期限 {limit} 不晚于登记之日 {reg}：在此之前不可能有谎报、瞒报或未按时报送（第二十二条）"),
         ));
     }
     if let Some(due) = report_deadline.filter(|&due| !false_or_concealed && limit <= due) {
@@ -135,7 +136,7 @@ pub(crate) fn check_reporter(
                 "{limit} is on or before the report deadline {due}: with nothing falsely reported or concealed, only late reporting could be corrected, and it cannot exist before then (Art 22)"
             ),
             format!(
-                "{limit} 不晚于报送期限 {due}：没有谎报、瞒报的，需改正的只能是未按时报送，而报送期限届满前不会发生（第二十二条）"
+                "改正期限 {limit} 不晚于报送期限 {due}：没有谎报、瞒报的，需改正的只能是未按时报送，而报送期限届满前不会发生（第二十二条）"
             ),
         ));
     }
@@ -205,17 +206,17 @@ mod tests {
         );
         assert_eq!(
             e.message_zh(),
-            "2024-03-01 不晚于所督促履行的寄住登记期限 2024-03-05：责令改正须以已有违反规定的行为为前提（第二十一条）"
+            "改正期限 2024-03-01 不晚于其针对的寄住登记期限 2024-03-05：责令改正须在违反规定的行为发生之后（第二十一条）"
         );
         let e = check_reporter(Some(from_ymd(2024, 3, 1)), Some(from_ymd(2024, 3, 1)), None, false).unwrap_err();
         assert_eq!(
             e.message_zh(),
-            "2024-03-01 不晚于登记之日 2024-03-01：在此之前不可能有谎报、瞒报或未按时报送（第二十二条）"
+            "改正期限 2024-03-01 不晚于登记之日 2024-03-01：在此之前不可能有谎报、瞒报或未按时报送（第二十二条）"
         );
         let e =
             check_reporter(Some(from_ymd(2024, 3, 5)), Some(from_ymd(2024, 3, 1)), Some(from_ymd(2024, 3, 8)), false)
                 .unwrap_err();
-        assert!(e.message_zh().starts_with("2024-03-05 不晚于报送期限 2024-03-08："), "{}", e.message_zh());
+        assert!(e.message_zh().starts_with("改正期限 2024-03-05 不晚于报送期限 2024-03-08："), "{}", e.message_zh());
         assert!(check_reporter(
             Some(from_ymd(2024, 3, 5)),
             Some(from_ymd(2024, 3, 1)),

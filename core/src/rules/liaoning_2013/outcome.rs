@@ -149,7 +149,7 @@ words! {
     /// Whether the category was given or derived.
     pub enum CategorySource {
         /// The caller gave it.
-        Given = 0 => "given", "已给出", "given";
+        Given = 0 => "given", "依输入", "given";
         /// Derived from `overseas`, `hukou_region` and `living_at_hukou`.
         Derived = 1 => "derived", "推定", "derived";
     }

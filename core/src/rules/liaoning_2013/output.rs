@@ -366,10 +366,9 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
                     if pm.valid == Some(true) { out.both("有效", "valid") } else { out.both("已过期", "expired") }
                 ));
                 out.line(format!(
-                    "  {}: {} — {}",
-                    out.both("延期申请最迟", "extend by"),
-                    Out::date(pm.extension_deadline),
-                    out.opt(pm.extension_status)
+                    "  {}: {}",
+                    out.both("延期申请期限", "extend by"),
+                    out.dated(Some(Out::date(pm.extension_deadline)), &out.opt(pm.extension_status))
                 ));
             }
             out.line(format!(
@@ -380,31 +379,35 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
                 pm.basis.ids().join(", ")
             ));
             for (i, c) in p.changes.iter().enumerate() {
-                out.line(format!(
-                    "{} {}: {} → {} {}",
-                    out.both("变更", "Change"),
-                    i + 1,
-                    c.changed_on,
-                    c.deadline,
-                    out.word(c.status)
-                ));
+                let (n, status) = (i + 1, out.word(c.status));
+                out.line(if out.is_zh() {
+                    format!("变更 {n}: {}变更, 期限{}, {status}", c.changed_on, c.deadline)
+                } else {
+                    format!("{} {n}: {} → {} {status}", out.both("变更", "Change"), c.changed_on, c.deadline)
+                });
             }
-            out.line(format!("{} ({}):", out.both("权益", "Entitlements"), p.entitlements.len()));
+            if p.entitlements.is_empty() && out.is_zh() {
+                out.line("权益: 无");
+            } else {
+                out.line(format!("{} ({}):", out.both("权益", "Entitlements"), p.entitlements.len()));
+            }
             for e in p.entitlements.iter() {
                 out.line(format!("  - {} [{}]", out.word(e), e.article().id()));
             }
             for (i, e) in p.household_events.iter().enumerate() {
-                out.line(format!(
-                    "{} {}: {} {} → {} {}{}  [{}]",
-                    out.both("户口事件", "Household event"),
-                    i + 1,
-                    out.word(e.kind),
-                    e.on,
-                    Out::date(e.deadline),
-                    out.word(e.status),
-                    e.fallback.map(|f| format!(" ({})", out.word(f))).unwrap_or_default(),
-                    e.basis.ids().join(", ")
-                ));
+                let fallback = e.fallback.map(|f| format!(" ({})", out.word(f))).unwrap_or_default();
+                let (n, kind, status, ids) = (i + 1, out.word(e.kind), out.word(e.status), e.basis.ids().join(", "));
+                out.line(if out.is_zh() {
+                    let deadline = e.deadline.map(|d| format!("期限{d}, ")).unwrap_or_default();
+                    format!("户口事件 {n}: {kind}, {}发生, {deadline}{status}{fallback}  [{ids}]", e.on)
+                } else {
+                    format!(
+                        "{} {n}: {kind} {} → {} {status}{fallback}  [{ids}]",
+                        out.both("户口事件", "Household event"),
+                        e.on,
+                        Out::date(e.deadline)
+                    )
+                });
             }
             let label = if p.category == Category::Overseas {
                 out.both("后果", "Consequence")
@@ -413,33 +416,36 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
             };
             out.line(format!("{label}: {}", out.word(p.consequence)));
             if p.fine_max_yuan > 0 {
-                out.line(format!(
-                    "  {}: {}–{} {}",
-                    out.both("罚款", "fine"),
-                    p.fine_min_yuan,
-                    p.fine_max_yuan,
-                    out.yuan()
-                ));
+                out.line(if out.is_zh() {
+                    format!("  罚款: {}至{}元", p.fine_min_yuan, p.fine_max_yuan)
+                } else {
+                    format!("  {}: {}–{} {}", out.both("罚款", "fine"), p.fine_min_yuan, p.fine_max_yuan, out.yuan())
+                });
             }
         }
         Findings::Reporter(r) => {
             out.line(format!(
                 "{}: {}  [{}]",
                 out.both("报送期限", "Report due"),
-                Out::dated(r.report.deadline, &out.word(r.report.status)),
+                out.dated(r.report.deadline, &out.word(r.report.status)),
                 r.report.basis.ids().join(", ")
             ));
             let pen = &r.penalty;
             out.line(format!("{}: {}", out.both("处罚", "Penalty"), out.word(pen.stage)));
             if pen.fine_max_yuan > 0 {
-                out.line(format!(
-                    "  {}: {}–{} {}, {}",
-                    out.both("罚款", "fine"),
-                    pen.fine_min_yuan,
-                    pen.fine_max_yuan,
-                    out.yuan(),
-                    out.opt(pen.authority)
-                ));
+                out.line(if out.is_zh() {
+                    let by = pen.authority.map(|a| format!(" (由{}决定)", a.zh())).unwrap_or_default();
+                    format!("  罚款: {}至{}元{by}", pen.fine_min_yuan, pen.fine_max_yuan)
+                } else {
+                    format!(
+                        "  {}: {}–{} {}, {}",
+                        out.both("罚款", "fine"),
+                        pen.fine_min_yuan,
+                        pen.fine_max_yuan,
+                        out.yuan(),
+                        out.opt(pen.authority)
+                    )
+                });
             }
         }
     }

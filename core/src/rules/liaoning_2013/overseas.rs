@@ -165,7 +165,7 @@ pub(crate) fn check(f: &PersonFacts) -> Result<(), CaseError> {
                     "applies to a person from outside the mainland (category overseas) only; this person is {}",
                     f.category.id()
                 ),
-                format!("仅适用于境外来辽人员（category 为 overseas）；本人为{}", f.category.zh()),
+                format!("仅适用于境外来辽人员（category 为 overseas）；该人员属{}", f.category.zh()),
             ));
         }
         return Ok(());
@@ -184,7 +184,7 @@ pub(crate) fn check(f: &PersonFacts) -> Result<(), CaseError> {
                     "{a} is before the Exit and Entry Administration Law entered into force (2013-07-01); the earlier law on foreign nationals is not encoded"
                 ),
                 format!(
-                    "{a} 早于《中华人民共和国出境入境管理法》施行之日（2013-07-01）；本库未编入此前有关外国人的法律规定"
+                    "{a} 早于《中华人民共和国出境入境管理法》施行之日（2013-07-01）；本评估未纳入此前有关外国人的法律规定"
                 ),
             ))
         }

@@ -277,7 +277,7 @@ impl Explain for Step {
             ),
             Step::PermitRequired => ExplanationLine::new(
                 "art10.p1",
-                "拟居住1个月以上的流动人口应在办理居住登记的同时、于同一7日期限内申领居住证（I2），并提供合法有效的身份证件及房屋租赁协议等居住证明（第十二条）。".into(),
+                "拟居住1个月以上的流动人口应在办理居住登记的同时、于同一7日期限内申领居住证（I2），并提供合法有效的身份证件、房屋租赁协议或者有关居住证明等材料（第十二条）。".into(),
                 "A floating person staying a month or more applies for the Residence Permit together with the registration, within the same 7 days (I2), with a valid identity document and a lease or other proof of residence (Art 12).".into(),
             ),
             Step::NoBirthDate => ExplanationLine::new(

@@ -191,12 +191,12 @@ impl Explain for Step {
                         correction.map(|c| format!("（限期至{}）", d(c))).unwrap_or_default()
                     ),
                     PenaltyStage::FineAndCreditRecord if fine.1 > 0 => format!(
-                        "事由：{g}；逾期（{}）未改正：由县公安机关按谎报、瞒报人数每人200至500元罚款（共{}至{}元），并记入信用档案{}。",
+                        "事由：{g}；改正期限（{}）届满仍未改正：由县公安机关按谎报、瞒报人数每人200至500元罚款（共{}至{}元），并作为不良信用行为记入企业或者个人信用档案{}。",
                         correction.map(d).unwrap_or_default(), fine.0, fine.1,
                         if late { "（未按时报送本身不罚款，I8）" } else { "" }
                     ),
                     PenaltyStage::FineAndCreditRecord => format!(
-                        "事由：{g}；逾期（{}）未改正：仅未按时报送的记入信用档案，不罚款（I8）。",
+                        "事由：{g}；改正期限（{}）届满仍未改正：仅未按时报送的记入信用档案，不罚款（I8）。",
                         correction.map(d).unwrap_or_default()
                     ),
                 }
