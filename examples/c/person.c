@@ -1,7 +1,8 @@
 /*
  * person: the struct entry point, for systems without a JSON library. Fills a juzhu_person the
  * way a legacy database row would (YYYYMMDD dates, integer codes), assesses it, and prints the
- * answer with Chinese labels, then the explanation in English.
+ * answer with Chinese labels (a refusal's reason in Chinese too: juzhu_policy.lang), then the
+ * explanation in English.
  */
 #include <juzhu.h>
 
@@ -16,6 +17,7 @@ static const char *name(uint32_t vocabulary, uint32_t value) {
 }
 
 int main(void) {
+    juzhu_policy pol;
     juzhu_person p;
     juzhu_assessment a;
     juzhu_error err;
@@ -31,9 +33,11 @@ int main(void) {
     p.arrival_date = 20240901;
     p.registered_on = 20240902;
 
-    status = juzhu_assess_person(NULL, 20241020, &p, &a, &err);
+    memset(&pol, 0, sizeof pol);        /* defaults: embedded calendar, Civil Code counting */
+    pol.lang = JUZHU_FORM_ZH;           /* a refusal's reason in Chinese */
+    status = juzhu_assess_person(&pol, 20241020, &p, &a, &err);
     if (status == JUZHU_STATUS_INVALID_INPUT) { /* only then is err filled */
-        fprintf(stderr, "refused: %s: %s\n", err.field, err.message);
+        fprintf(stderr, "输入有误：%s：%s\n", err.field, err.message);
         return 1;
     }
     if (status != JUZHU_STATUS_OK) {
