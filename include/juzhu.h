@@ -950,8 +950,7 @@ typedef struct juzhu_policy {
   uint8_t threads;
   /**
    * Language of `juzhu_error.message`: `JUZHU_FORM_ZH` (Chinese) or `JUZHU_FORM_EN`; 0 =
-   * default (English, except `juzhu_explain_person`: the language of the explanation asked
-   * for). Since 0.2 (a reserved byte before).
+   * default (English). Since 0.2 (a reserved byte before).
    */
   uint8_t lang;
   /**

@@ -18,7 +18,8 @@ const EXIT_STATUS: &str = "\
 Exit status:
   0  answered: every case assessed (or the calendar shown)
   1  input refused: a case is not valid input; the reason names the field
-     (on stderr, or as {\"error\":{\"field\",\"message\"}} on stdout with --json/--jsonl)
+     (on stderr, or as {\"error\":{\"field\",\"message\",\"message_zh\"}} on stdout with
+     --json/--jsonl; message_zh is the reason in Chinese)
   2  usage or I/O error: unknown option or bad value, unreadable FILE,
      unusable --calendar file, output that cannot be written";
 
@@ -66,7 +67,8 @@ pub enum Command {
 Assess a case and print the answer.
 
 Without --json or --jsonl the readable report is printed (--lang picks its language). A refused \
-case prints `refused: FIELD: MESSAGE` on stderr.",
+case prints `refused: FIELD: MESSAGE` on stderr, then the Chinese `输入有误：FIELD：原因` (only the \
+Chinese line with --lang zh, only the English with --lang en).",
         after_help = EXIT_STATUS,
         display_name = "juzhu"
     )]

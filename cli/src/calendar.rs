@@ -11,7 +11,7 @@ use std::fmt::Write;
 /// Prints the year as text or, with `--json`, as
 /// `{"year", "official", "sources", "rest_days_on_weekdays", "working_weekend_days"}`.
 pub fn show(args: &CalendarArgs) -> Result<Status, Fatal> {
-    let loaded = args.calendar.as_deref().map(|path| read_calendar(path, args.encoding)).transpose()?;
+    let loaded = args.calendar.as_deref().map(|path| read_calendar(path, args.encoding, None)).transpose()?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     let text = if args.json { as_json(cal, args.year) } else { as_text(cal, args.year) };
     Out::stdout(args.encoding).write(&text)?;

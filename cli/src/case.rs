@@ -1,7 +1,7 @@
 //! From input text to an assessment: a bare case or an acceptance case's `input`, with the
 //! `--rule-set` setting applied, assessed with a calendar.
 
-use juzhu::privacy::quote;
+use juzhu::privacy::{quote, quote_zh};
 use juzhu::vocab::Word;
 use juzhu::{Assessment, Calendar, Case, CaseError, Lang, RuleSet};
 use serde_json::Value;
@@ -41,6 +41,11 @@ impl Refused {
             Some(l) => line(l),
             None => line(Lang::En) + &line(Lang::Zh),
         }
+    }
+
+    /// `field: message` in `lang` (`field：原因` in Chinese).
+    pub fn text_in(&self, lang: Lang) -> String {
+        self.0.to_string_in(lang)
     }
 
     /// The refusal with `en` and `zh` added to its reason.
@@ -96,7 +101,7 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
                 return Err(Refused(CaseError::new(
                     "policy.rule_set",
                     format!("the case names {}, but --rule-set {} was given", quote(named), wanted.id()),
-                    format!("案例指定了 {}，但命令行给出了 --rule-set {}", quote(named), wanted.id()),
+                    format!("案例指定了 {}，但命令行给出了 --rule-set {}", quote_zh(named), wanted.id()),
                 )));
             }
         }

@@ -4,12 +4,12 @@ use crate::args::{AssessArgs, CaseOptions, ExplainArgs, LangChoice};
 use crate::case::{self, Refused};
 use crate::io::{self, Lines, Out};
 use crate::{Fatal, Status};
-use juzhu::{Assessment, Calendar};
+use juzhu::{Assessment, Calendar, Lang};
 use std::path::Path;
 
 /// `juzhu assess`: the report, the JSON answer, or JSON lines.
 pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
-    let loaded = load_calendar(&args.case)?;
+    let loaded = load_calendar(&args.case, args.lang)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     if args.jsonl {
         return jsonl(&args.file, &args.case, cal);
@@ -29,7 +29,7 @@ pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
 
 /// `juzhu explain`: the numbered reasons with their basis.
 pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
-    let loaded = load_calendar(&args.case)?;
+    let loaded = load_calendar(&args.case, args.lang)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     match assess_file(&args.file, &args.case, cal)? {
         Ok(a) => {
@@ -87,15 +87,18 @@ fn jsonl(path: &Path, opts: &CaseOptions, cal: &Calendar) -> Result<Status, Fata
     Ok(status)
 }
 
-/// The `--calendar` file, if one is given (decoded like the input).
-pub fn load_calendar(opts: &CaseOptions) -> Result<Option<Calendar>, Fatal> {
-    opts.calendar.as_deref().map(|path| read_calendar(path, opts.encoding)).transpose()
+/// The `--calendar` file, if one is given (decoded like the input); what is wrong with it is
+/// said in Chinese under `--lang zh`.
+pub fn load_calendar(opts: &CaseOptions, lang: LangChoice) -> Result<Option<Calendar>, Fatal> {
+    opts.calendar.as_deref().map(|path| read_calendar(path, opts.encoding, lang.lang())).transpose()
 }
 
-/// Reads a calendar file; a file that cannot be read or used is a usage error.
-pub fn read_calendar(path: &Path, encoding: crate::encoding::Encoding) -> Result<Calendar, Fatal> {
+/// Reads a calendar file; a file that cannot be read or used is a usage error, its reason in
+/// `lang` (English unless Chinese alone is asked for).
+pub fn read_calendar(path: &Path, encoding: crate::encoding::Encoding, lang: Option<Lang>) -> Result<Calendar, Fatal> {
     let bytes = io::read_all(path)?;
-    let fail = |e: &dyn std::fmt::Display| Fatal(format!("calendar {}: {e}", path.display()));
-    let text = encoding.decode(&bytes).map_err(|e| fail(&e))?;
-    Calendar::from_json_bytes(text.as_bytes()).map_err(|e| fail(&e))
+    let lang = lang.unwrap_or(Lang::En);
+    let fail = |e: Refused| Fatal(format!("calendar {}: {}", path.display(), e.text_in(lang)));
+    let text = encoding.decode(&bytes).map_err(fail)?;
+    Calendar::from_json_bytes(text.as_bytes()).map_err(|e| fail(e.into()))
 }

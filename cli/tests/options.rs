@@ -156,7 +156,10 @@ fn an_unusable_calendar_file_is_a_usage_error() {
     let dir = Scratch::new("bad-calendar");
     let cal = dir.file("cal.json", br#"{"base": "mars"}"#);
     let err = assert_usage_error(&["assess", "--calendar", &cal, "-"]);
-    assert!(err.contains("base"), "{err}");
+    assert!(err.contains("base") && err.contains("is not one of"), "{err}");
+    // Under --lang zh, the reason in Chinese.
+    let err = assert_usage_error(&["assess", "--lang", "zh", "--calendar", &cal, "-"]);
+    assert!(err.contains("base：") && err.contains("之一") && !err.contains("is not one of"), "{err}");
 }
 
 #[test]

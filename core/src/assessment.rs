@@ -102,6 +102,13 @@ fn serde_zh(words: &str) -> String {
         format!("{f} 是未知字段")
     } else if words.starts_with("invalid type") {
         "类型不符".to_owned()
+    } else if let Some((value, list)) = words.split_once(" is not one of ") {
+        // A word the rule set's reader does not know (`vocab::UnknownWord`'s words, quoted and
+        // masked there), then serde's position.
+        let list = list.split(" at line ").next().unwrap_or(list);
+        format!("{value} 不是 {} 之一", list.replace(", ", "、"))
+    } else if let Some((value, _)) = words.split_once(" is not a time") {
+        format!("{value} 不是有效的时刻（HH:MM）")
     } else {
         "内容不符合格式".to_owned()
     }
@@ -192,15 +199,15 @@ impl Assessment {
         let interpretations = IdSet::from_ids(ids("interpretations")?, rule_set.interpretations()).map_err(|id| {
             misfit(
                 "interpretations",
-                format_args!("{id} is not an interpretation of {rule_set}"),
-                &format!("{id} 不是规则集 {rule_set} 的解释编号"),
+                format_args!("{} is not an interpretation of {rule_set}", crate::privacy::quote(&id)),
+                &format!("{} 不是规则集 {rule_set} 的解释编号", crate::privacy::quote_zh(&id)),
             )
         })?;
         let notices = IdSet::from_ids(ids("notices")?, rule_set.notices()).map_err(|id| {
             misfit(
                 "notices",
-                format_args!("{id} is not a notice of {rule_set}"),
-                &format!("{id} 不是规则集 {rule_set} 的提示编号"),
+                format_args!("{} is not a notice of {rule_set}", crate::privacy::quote(&id)),
+                &format!("{} 不是规则集 {rule_set} 的提示编号", crate::privacy::quote_zh(&id)),
             )
         })?;
         let calendar_provisional = field("calendar_provisional")?
@@ -251,45 +258,51 @@ impl Assessment {
 }
 
 /// A Chinese report line with the ASCII punctuation of its labels made full-width: `: ` and a
-/// final `:` → `：`, `; ` → `；`, `, ` → `，` (`、` between two ids), ` (…)` → `（…）`; a `[…]`
-/// list of provision ids is kept as it is.
+/// final `:` → `：`, `; ` → `；`, `, ` → `，` (`、` between two ids), ` (…)` → `（…）` (each `)`
+/// as its own `(` was written); a `[…]` list of provision ids (ASCII inside) is kept as it is.
 fn chinese_punctuation(t: &str) -> String {
     let mut out = String::with_capacity(t.len() + 8);
-    let mut chars = t.chars().peekable();
-    let (mut in_ids, mut open) = (false, 0usize);
-    while let Some(c) = chars.next() {
-        let spaced = chars.peek() == Some(&' ');
+    let mut rest = t;
+    // For each `(` still open: whether it was written full-width.
+    let mut open: Vec<bool> = Vec::new();
+    while let Some(c) = rest.chars().next() {
+        rest = &rest[c.len_utf8()..];
+        let next = rest.chars().next();
+        let spaced = next == Some(' ');
         match c {
-            '[' => in_ids = true,
-            ']' => in_ids = false,
-            _ => {}
-        }
-        match c {
-            _ if in_ids => out.push(c),
-            ':' if spaced || chars.peek().is_none() => {
+            '[' => match rest.find(']') {
+                Some(end) if rest[..end].is_ascii() => {
+                    out.push('[');
+                    out.push_str(&rest[..=end]);
+                    rest = &rest[end + 1..];
+                }
+                _ => out.push(c),
+            },
+            ':' if spaced || next.is_none() => {
                 out.push('：');
-                chars.next_if_eq(&' ');
+                rest = rest.strip_prefix(' ').unwrap_or(rest);
             }
             ';' if spaced => {
                 out.push('；');
-                chars.next();
+                rest = &rest[1..];
             }
             ',' if spaced => {
                 // Between two ids (`I1, I2`) a list mark; elsewhere a comma.
                 let ids = out.ends_with(|c: char| c.is_ascii_alphanumeric())
-                    && chars.clone().nth(1).is_some_and(|c| c.is_ascii_alphanumeric());
+                    && rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric());
                 out.push(if ids { '、' } else { '，' });
-                chars.next();
+                rest = &rest[1..];
             }
-            ' ' if chars.peek() == Some(&'(') => {
+            ' ' if next == Some('(') => {
                 out.push('（');
-                chars.next();
-                open += 1;
+                rest = &rest[1..];
+                open.push(true);
             }
-            ')' if open > 0 => {
-                out.push('）');
-                open -= 1;
+            '(' => {
+                out.push('(');
+                open.push(false);
             }
+            ')' => out.push(if open.pop() == Some(true) { '）' } else { ')' }),
             _ => out.push(c),
         }
     }
@@ -379,6 +392,24 @@ mod tests {
     }
 
     #[test]
+    fn a_chinese_report_line_is_punctuated_as_chinese() {
+        for (line, want) in [
+            ("类别: 流动人口 (推定)", "类别：流动人口（推定）"),
+            ("登记:", "登记："),
+            ("  费用: 0 元  [art10.p1, art13.p2]", "  费用：0 元  [art10.p1, art13.p2]"),
+            ("解释: I1, I2", "解释：I1、I2"),
+            ("罚款: 600至1500元, 县公安机关", "罚款：600至1500元，县公安机关"),
+            ("领证 0 元; 签注 0 元", "领证 0 元；签注 0 元"),
+            ("期限: 2024-06-08 21:15", "期限：2024-06-08 21:15"),
+            ("a (b(c) d)", "a（b(c) d）"),
+            ("第十条(一) (见上)", "第十条(一)（见上）"),
+            ("[未完 (x)", "[未完（x）"),
+        ] {
+            assert_eq!(chinese_punctuation(line), want, "{line}");
+        }
+    }
+
+    #[test]
     fn what_is_not_an_assessment_is_said_in_chinese_too() {
         assert_eq!(
             refused("{}"),
@@ -414,5 +445,13 @@ mod tests {
         v["rule_set"] = serde_json::json!("liaoning-2013");
         v.as_object_mut().unwrap().remove("registration");
         assert_eq!(refused(&v.to_string()).1, "不是有效的评估结果：缺少字段 \"registration\"");
+        let mut v = crate::assess(&case).unwrap().to_value();
+        v["registration"]["status"] = serde_json::json!("x");
+        let (en, zh) = refused(&v.to_string());
+        assert!(en.contains(r#""x" is not one of"#), "{en}");
+        assert!(
+            zh.starts_with(r#"不是有效的评估结果："x" 不是 "#) && zh.ends_with(" 之一") && !zh.contains(", "),
+            "{zh}"
+        );
     }
 }

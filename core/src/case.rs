@@ -73,7 +73,7 @@ pub(crate) fn foreign_field(rule_set: RuleSet, path: &str, named: bool) -> Optio
                      set policy.rule_set to \"{owner}\""
                 ),
                 format!(
-                    "是规则集 {owner} 的字段；本案例未指定规则集，按默认的 {rule_set} 读取，不使用该字段：\
+                    "是规则集 {owner} 的字段；本案例未指定规则集，按 {rule_set} 读取，不使用该字段：\
                      请将 policy.rule_set 设为 \"{owner}\""
                 ),
             )
@@ -183,7 +183,7 @@ mod tests {
         );
         assert_eq!(
             zh(r#"{"as_of": "2024-10-02", "person": {"residing_since": "2024-01-02"}}"#),
-            "person.residing_since：是规则集 china-2016 的字段；本案例未指定规则集，按默认的 liaoning-2013 读取，\
+            "person.residing_since：是规则集 china-2016 的字段；本案例未指定规则集，按 liaoning-2013 读取，\
              不使用该字段：请将 policy.rule_set 设为 \"china-2016\""
         );
         assert_eq!(

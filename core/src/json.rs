@@ -211,7 +211,7 @@ fn not_json(e: &serde_json::Error) -> CaseError {
 
 /// What a `serde_json` error says, in Chinese: the kind of fault and where it lies (`第 1 行第 5
 /// 列语法错误（此处应为 `,` 或 `}`）`, `输入在第 3 行第 1 列意外结束`).
-pub(crate) fn syntax_zh(e: &serde_json::Error) -> String {
+pub fn syntax_zh(e: &serde_json::Error) -> String {
     use serde_json::error::Category;
     let at = match (e.line(), e.column()) {
         (0, _) => String::new(),

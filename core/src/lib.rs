@@ -93,6 +93,9 @@ pub use calendar::Calendar;
 pub use case::{AgeConvention, DayCounting, Policy};
 pub use error::{CaseError, Reason};
 pub use explain::{Explanation, ExplanationLine, Lang};
+/// What a `serde_json` error says, in Chinese (its kind and place), for faces that parse JSON of
+/// their own (a policy given as text).
+pub use json::syntax_zh as json_syntax_zh;
 pub use rules::liaoning_2013::{Accommodation, Category, Change, HeldPermit, Person, Reporter, ReporterKind, Subject};
 pub use rules::{Case, Findings, RuleSet};
 pub use vocab::Word;

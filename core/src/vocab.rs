@@ -288,7 +288,8 @@ impl IdSet {
         IdSet { bits: bits & mask, vocabulary }
     }
 
-    /// The set of the words named by `ids` over `vocabulary`; `Err` names the first unknown id.
+    /// The set of the words named by `ids` over `vocabulary`; `Err` holds the first unknown id,
+    /// as given (quote it — `privacy::quote` / `quote_zh` — to show it).
     ///
     /// # Errors
     /// An id that is not a word of `vocabulary`.
@@ -298,7 +299,7 @@ impl IdSet {
     ) -> Result<IdSet, String> {
         let mut bits = 0u64;
         for id in ids {
-            let code = vocabulary.code_of(id).ok_or_else(|| crate::privacy::quote(id))?;
+            let code = vocabulary.code_of(id).ok_or_else(|| id.to_owned())?;
             bits |= 1 << code;
         }
         Ok(IdSet { bits, vocabulary })

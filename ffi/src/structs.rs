@@ -220,8 +220,7 @@ pub struct juzhu_policy {
     /// Worker threads for `juzhu_assess_batch`: 0 or 1 = the calling thread only.
     pub threads: u8,
     /// Language of `juzhu_error.message`: `JUZHU_FORM_ZH` (Chinese) or `JUZHU_FORM_EN`; 0 =
-    /// default (English, except `juzhu_explain_person`: the language of the explanation asked
-    /// for). Since 0.2 (a reserved byte before).
+    /// default (English). Since 0.2 (a reserved byte before).
     pub lang: u8,
     /// Must be zero.
     pub reserved: [u8; 3],
@@ -756,8 +755,8 @@ fn read_as_of(as_of: i32) -> Result<DayNum, CaseError> {
     Ok(d)
 }
 
-/// The language the caller asked errors in (`policy->lang`), `default` when the policy is NULL or
-/// says 0. A value out of range is refused by `read_policy`; its own error is then in `default`.
+/// The language the caller asked errors in (`policy->lang`), `default` (English at every entry
+/// point) when the policy is NULL or says 0. A value out of range is refused by `read_policy`; its own error is then in `default`.
 ///
 /// # Safety
 /// `policy` must be NULL or point to a readable `juzhu_policy`.
@@ -820,7 +819,7 @@ pub unsafe extern "C" fn juzhu_assess_person(
                 juzhu_status::Ok
             }
             // SAFETY: `error` NULL or writable (contract).
-            Err(e) => unsafe { refuse(error, &e, error_lang(policy, lang)) },
+            Err(e) => unsafe { refuse(error, &e, lang) },
         }
     })
 }
@@ -1019,7 +1018,7 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
                 juzhu_status::Ok
             }
             // SAFETY: contract.
-            Err(e) => unsafe { refuse(error, &e, error_lang(policy, lang)) },
+            Err(e) => unsafe { refuse(error, &e, lang) },
         }
     })
 }
@@ -1070,7 +1069,7 @@ pub unsafe extern "C" fn juzhu_explain_person(
                 juzhu_status::Ok
             }
             // SAFETY: contract.
-            Err(e) => unsafe { refuse(error, &e, error_lang(policy, lang)) },
+            Err(e) => unsafe { refuse(error, &e, error_lang(policy, Lang::En)) },
         }
     })
 }

@@ -452,7 +452,14 @@ fn read_policy(py: Python<'_>, policy: Option<&str>) -> PyResult<Option<serde_js
     policy
         .map(|text| {
             serde_json::from_str(text).map_err(|e| {
-                case_error(py, &CaseError::new("policy", format!("is not JSON: {e}"), format!("不是 JSON（{e}）")))
+                case_error(
+                    py,
+                    &CaseError::new(
+                        "policy",
+                        format!("is not JSON: {e}"),
+                        format!("不是 JSON：{}", juzhu::json_syntax_zh(&e)),
+                    ),
+                )
             })
         })
         .transpose()

@@ -255,7 +255,7 @@ pub(crate) fn json_text(obj: &Bound<'_, PyAny>, what: &str, what_zh: &str) -> Re
             juzhu::CaseError::new(
                 "",
                 format!("the {what} bytes are not UTF-8: {e}"),
-                format!("{what_zh}字节不是 UTF-8（{e}）"),
+                format!("{what_zh}字节不是 UTF-8（第 {} 字节无效）", e.valid_up_to()),
             )
         });
     }
@@ -280,7 +280,7 @@ pub(crate) fn read_case(obj: &Bound<'_, PyAny>) -> Result<juzhu::Case, juzhu::Ca
             juzhu::CaseError::new(
                 "",
                 format!("the case bytes are not UTF-8: {e}"),
-                format!("案例字节不是 UTF-8（{e}）"),
+                format!("案例字节不是 UTF-8（第 {} 字节无效）", e.valid_up_to()),
             )
         })?;
         return juzhu::Case::from_json(text);

@@ -178,7 +178,7 @@ fn row_case_error(py: Python<'_>, label: &str, field: &str, message: &str, messa
         &juzhu::CaseError::new(
             field,
             format!("row {label}: {message}{more}"),
-            format!("第 {label} 行：{message_zh}{more_zh}"),
+            format!("索引为 {label} 的行：{message_zh}{more_zh}"),
         ),
     )
 }

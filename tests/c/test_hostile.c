@@ -387,8 +387,12 @@ static void gb18030_text(void) {
               "an unknown language is refused, named");
         pol.lang = 0;
         CHECK(juzhu_explain_person(&pol, 20241002, &p, JUZHU_FORM_ZH, &out, &len, &err) == JUZHU_STATUS_INVALID_INPUT &&
+                  !strcmp(err.message, "20240230 is not a date (YYYYMMDD)"),
+              "explain_person refuses in English by default, whatever the explanation's language");
+        pol.lang = JUZHU_FORM_ZH;
+        CHECK(juzhu_explain_person(&pol, 20241002, &p, JUZHU_FORM_EN, &out, &len, &err) == JUZHU_STATUS_INVALID_INPUT &&
                   !strcmp(err.message, zh),
-              "explain_person refuses in the language of the explanation asked for");
+              "explain_person refuses in the language policy.lang asks for");
     }
     {
         static const char feb30[] = "{\"as_of\":\"2024-02-30\",\"person\":{\"category\":\"permanent\"}}";
