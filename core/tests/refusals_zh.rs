@@ -7,6 +7,7 @@
 //! added to every object; the hostile-input catalogue adds the inputs that are not cases at all.
 //! Each distinct refusal's Chinese must hold Chinese characters and no English word other than
 //! what it echoes (the input's own keys and values, field paths, formats such as `YYYY-MM-DD`).
+//! Calendars and assessments read back from JSON are swept the same way.
 
 use juzhu::Word;
 use serde_json::Value;
@@ -128,6 +129,11 @@ const ALLOWED: &[&str] = &["YYYY-MM-DD", "HH", "GB", "JSON", "UTF", "Unicode", "
 /// Everything a user types that a message may echo: every key and text value of the acceptance
 /// cases, every word id of every rule set's vocabularies, the rule sets' ids.
 fn user_words() -> std::collections::BTreeSet<String> {
+    user_words_with(&[])
+}
+
+/// [`user_words`] and the keys and texts of `more` (the documents a sweep mutated).
+fn user_words_with(more: &[Value]) -> std::collections::BTreeSet<String> {
     fn walk(v: &Value, out: &mut std::collections::BTreeSet<String>) {
         match v {
             Value::Object(m) => m.iter().for_each(|(k, v)| {
@@ -142,7 +148,7 @@ fn user_words() -> std::collections::BTreeSet<String> {
         }
     }
     let mut out = std::collections::BTreeSet::new();
-    seeds().iter().for_each(|s| walk(s, &mut out));
+    seeds().iter().chain(more).for_each(|s| walk(s, &mut out));
     for rs in juzhu::RuleSet::ALL {
         out.insert(rs.id().to_owned());
         for (name, v) in rs.vocabularies() {
@@ -171,8 +177,7 @@ fn english_words(zh: &str, field: &str, input: &str, typed: &std::collections::B
 
 #[test]
 fn every_refusal_has_chinese_words() {
-    // (field, English message) → (Chinese message, the input that gave it)
-    let mut seen: BTreeMap<(String, String), (String, String)> = BTreeMap::new();
+    let mut seen = Refusals::new();
     let mut cases = Vec::new();
     for seed in seeds() {
         mutants(&seed, &mut cases);
@@ -180,19 +185,31 @@ fn every_refusal_has_chinese_words() {
     for case in &cases {
         let text = case.to_string();
         if let Err(e) = juzhu::Case::from_json(&text).and_then(|c| juzhu::assess(&c)) {
-            seen.entry((e.field().to_owned(), e.message().to_owned())).or_insert((e.message_zh().to_owned(), text));
+            note(&mut seen, &e, text);
         }
     }
     for bad in ["", "{", "[]", "{\"as_of\": \"2024-10-02\"} x", "{\"as_of\": 1, \"as_of\": 2}", "\u{feff}{}", "nul"] {
         if let Err(e) = juzhu::Case::from_json(bad).and_then(|c| juzhu::assess(&c)) {
-            seen.entry((e.field().to_owned(), e.message().to_owned()))
-                .or_insert((e.message_zh().to_owned(), bad.into()));
+            note(&mut seen, &e, bad.into());
         }
     }
     assert!(seen.len() >= 150, "a wide sweep of refusals ({} distinct)", seen.len());
-    let typed = user_words();
+    check_all(&seen, &[]);
+}
+
+/// (field, English message) → (Chinese message, the input that gave it)
+type Refusals = BTreeMap<(String, String), (String, String)>;
+
+fn note(seen: &mut Refusals, e: &juzhu::CaseError, input: String) {
+    seen.entry((e.field().to_owned(), e.message().to_owned())).or_insert((e.message_zh().to_owned(), input));
+}
+
+/// Every refusal's Chinese has Chinese characters and no English word it does not echo (`more`:
+/// the documents mutated, whose keys a refusal may name).
+fn check_all(seen: &Refusals, more: &[Value]) {
+    let typed = user_words_with(more);
     let mut failures = Vec::new();
-    for ((field, en), (zh, input)) in &seen {
+    for ((field, en), (zh, input)) in seen {
         if !has_cjk(zh) {
             failures.push(format!("{field}: {en}\n    zh: {zh}\n    no Chinese in it; input {input}"));
             continue;
@@ -203,6 +220,45 @@ fn every_refusal_has_chinese_words() {
         }
     }
     assert!(failures.is_empty(), "{} of {} refusals:\n{}", failures.len(), seen.len(), failures.join("\n"));
+}
+
+#[test]
+fn every_calendar_refusal_has_chinese_words() {
+    let seed: Value = serde_json::from_str(
+        r#"{"base": "china", "years": {"2027": {"rest_days": ["2027-02-08", "2027-02-09"],
+            "working_days": ["2027-02-06"], "source": "notice"}}}"#,
+    )
+    .unwrap();
+    let mut variants = Vec::new();
+    mutants(&seed, &mut variants);
+    let mut seen = Refusals::new();
+    for v in &variants {
+        let text = v.to_string();
+        if let Err(e) = juzhu::Calendar::from_json(&text) {
+            note(&mut seen, &e, text);
+        }
+    }
+    assert!(seen.len() >= 15, "a sweep of calendar refusals ({} distinct)", seen.len());
+    check_all(&seen, &[seed]);
+}
+
+#[test]
+fn every_refusal_of_an_assessment_read_back_has_chinese_words() {
+    let (mut seen, mut read) = (Refusals::new(), Vec::new());
+    // Assessments of a few cases of each rule set, each mutated leaf by leaf.
+    for seed in seeds().iter().step_by(4) {
+        let Ok(a) = juzhu::Case::from_json(&seed.to_string()).and_then(|c| juzhu::assess(&c)) else { continue };
+        let mut variants = Vec::new();
+        read.push(a.to_value());
+        mutants(&a.to_value(), &mut variants);
+        for v in &variants {
+            if let Err(e) = juzhu::Assessment::from_value(v) {
+                note(&mut seen, &e, v.to_string());
+            }
+        }
+    }
+    assert!(seen.len() >= 30, "a sweep of read-back refusals ({} distinct)", seen.len());
+    check_all(&seen, &read);
 }
 
 #[test]
