@@ -114,7 +114,13 @@ pub(crate) fn decide<T: Trace<super::Step>>(
         match found {
             Some(x) if x <= window_closes => {
                 let e = entry(EndorsementStatus::Done, Some(x));
-                t.step(|| Step::Year { entry: e, nominal, rest: rest(), as_of: cx.as_of });
+                t.step(|| Step::Year {
+                    entry: e,
+                    nominal,
+                    rest: rest(),
+                    as_of: cx.as_of,
+                    restarted: anchor != permit.issued,
+                });
                 on_entry(e);
                 used = Some(x);
                 counted += 1;
@@ -122,7 +128,13 @@ pub(crate) fn decide<T: Trace<super::Step>>(
             }
             Some(x) => {
                 let e = entry(EndorsementStatus::Late, Some(x));
-                t.step(|| Step::Year { entry: e, nominal, rest: rest(), as_of: cx.as_of });
+                t.step(|| Step::Year {
+                    entry: e,
+                    nominal,
+                    rest: rest(),
+                    as_of: cx.as_of,
+                    restarted: anchor != permit.issued,
+                });
                 on_entry(e);
                 basis = basis.with(Article::Rp10P3);
                 used = Some(x);
@@ -139,7 +151,13 @@ pub(crate) fn decide<T: Trace<super::Step>>(
                     EndorsementStatus::Upcoming
                 };
                 let e = entry(status, None);
-                t.step(|| Step::Year { entry: e, nominal, rest: rest(), as_of: cx.as_of });
+                t.step(|| Step::Year {
+                    entry: e,
+                    nominal,
+                    rest: rest(),
+                    as_of: cx.as_of,
+                    restarted: anchor != permit.issued,
+                });
                 on_entry(e);
                 let since = (status == EndorsementStatus::Missed).then_some(window_closes + 1);
                 if since.is_some() {
@@ -180,7 +198,14 @@ pub enum Step {
     /// An old permit past its validity.
     LegacyExpired { valid_until: DayNum },
     /// One year's endorsement.
-    Year { entry: EndorsementOutcome, nominal: DayNum, rest: Option<RestReason>, as_of: DayNum },
+    Year {
+        entry: EndorsementOutcome,
+        nominal: DayNum,
+        rest: Option<RestReason>,
+        as_of: DayNum,
+        /// Whether the count restarted from a late endorsement (the year is counted from it).
+        restarted: bool,
+    },
     /// Endorsements that counted for no year (R6).
     Uncounted { count: usize },
     /// Full years of residence from the anchor.
@@ -210,7 +235,7 @@ impl Explain for Step {
                 format!("依当地原有规定签发的居住证有效期已于{}届满：评估日不再持证。", d(valid_until)),
                 format!("The permit issued under local rules expired on {}: no permit is held on the assessment day.", d(valid_until)),
             ),
-            Step::Year { entry: e, nominal, rest, as_of } => {
+            Step::Year { entry: e, nominal, rest, as_of, restarted } => {
                 let moved_zh = if e.window_closes == nominal {
                     String::new()
                 } else {
@@ -230,7 +255,8 @@ impl Explain for Step {
                     })
                 };
                 let head_zh = format!(
-                    "第{}年：满1年之日{}，签注期{}至{}{moved_zh}（R5）",
+                    "{}第{}年：满1年之日{}，签注期{}至{}{moved_zh}（R5）",
+                    if restarted { "重新起算后" } else { "" },
                     e.year, d(e.anniversary), d(e.window_opens), d(e.window_closes)
                 );
                 let head_en = format!(
