@@ -25,10 +25,11 @@ pub fn quote(s: &str) -> String {
 }
 
 /// [`quote`] for a Chinese message: the same masking and shortening, the length of shortened
-/// text told in Chinese (`"abc…"（共 52 个字符）`); text of 40 characters or fewer is quoted
+/// text told in Chinese inside the quotes, as [`quote`] does in English (`"abc…（共 52 个字符）"`,
+/// so that the words after it read alike); text of 40 characters or fewer is quoted
 /// exactly as [`quote`] quotes it.
 pub fn quote_zh(s: &str) -> String {
-    quoted(s, |head, count| format!("\"{head}…\"（共 {count} 个字符）"))
+    quoted(s, |head, count| format!("\"{head}…（共 {count} 个字符）\""))
 }
 
 /// Masks, escapes and quotes `s`; `long(head, count)` writes text over the limit.
@@ -277,10 +278,10 @@ mod tests {
         assert_eq!(quote("2024-02-30"), "\"2024-02-30\"");
         assert!(quote(&"a".repeat(100)).contains("(100 characters)"));
         assert_eq!(quote(&"a".repeat(41)), format!("\"{}… (41 characters)\"", "a".repeat(40)));
-        assert_eq!(quote_zh(&"a".repeat(41)), format!("\"{}…\"（共 41 个字符）", "a".repeat(40)));
+        assert_eq!(quote_zh(&"a".repeat(41)), format!("\"{}…（共 41 个字符）\"", "a".repeat(40)));
         assert_eq!(quote_zh("x21010219900101123Xy"), quote("x21010219900101123Xy"));
         let long = quote_zh(&format!("{}21010219900101123X", "a".repeat(30)));
-        assert!(long.ends_with("（共 48 个字符）") && !long.contains("21010219900101123X"), "{long}");
+        assert!(long.ends_with("（共 48 个字符）\"") && !long.contains("21010219900101123X"), "{long}");
         assert_eq!(key("arrival_date"), "arrival_date");
         assert_eq!(key("21010219900101123X"), "\"210102********123X\"");
         assert_eq!(key("Weird Key"), "\"Weird Key\"");
