@@ -510,6 +510,7 @@ def assess_batch(
     """
     if errors not in ("raise", "mark"):
         raise ValueError(f'errors must be "raise" or "mark", not {errors!r}')
+    _juzhu.check_lang(lang)  # now, not when a stream is first read
     # The policy goes to the library as JSON text, as given; the library picks the rule set from
     # `rule_set=` and `policy["rule_set"]` and refuses what does not fit, in a case's words.
     if policy is None or isinstance(policy, str):

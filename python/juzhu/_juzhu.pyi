@@ -24,6 +24,7 @@ __all__ = [
     "assess_arrow",
     "batch_columns",
     "batch_schema",
+    "check_lang",
     "entitlement_catalog",
     "interpretation_catalog",
     "length_case_error",
@@ -345,4 +346,5 @@ def assess_arrow(
     max_errors: Optional[int] = None,
     lang: str = "en",
 ) -> Tuple[_ArrowStream, List[Tuple[int, str, str, str]], int]: ...
+def check_lang(lang: str) -> None: ...
 def batch_schema(rule_set: Optional[str] = None, policy: Optional[str] = None) -> _ArrowStream: ...

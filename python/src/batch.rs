@@ -405,9 +405,7 @@ pub fn assess_arrow<'py>(
     max_errors: Option<usize>,
     lang: &str,
 ) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
-    let lang: juzhu::Lang = lang
-        .parse()
-        .map_err(|e: juzhu::vocab::UnknownWord| case_error(py, &juzhu::CaseError::at("lang", e.reason())))?;
+    let lang = read_lang(py, lang)?;
     let policy = read_policy(py, policy)?;
     let (rs, engine) = engine_of(py, rule_set, policy.as_ref())?;
     let as_of = juzhu::date::read_iso("as_of", as_of).map_err(|e| case_error(py, &e))?;
@@ -445,6 +443,17 @@ pub fn assess_arrow<'py>(
         row += n;
     }
     Ok((PyTable::try_new(batches, schema)?, errors, total))
+}
+
+/// The language of the `error` column, `en` or `zh` (refused at `lang` otherwise).
+fn read_lang(py: Python<'_>, lang: &str) -> PyResult<juzhu::Lang> {
+    lang.parse().map_err(|e: juzhu::vocab::UnknownWord| case_error(py, &CaseError::at("lang", e.reason())))
+}
+
+/// Checks `assess_batch`'s `lang` when it is called (a stream is assessed later, as it is read).
+#[pyfunction]
+pub fn check_lang(py: Python<'_>, lang: &str) -> PyResult<()> {
+    read_lang(py, lang).map(drop)
 }
 
 /// The policy's JSON text, read (refused at `policy` when it is not JSON).

@@ -217,5 +217,6 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quote_input, m)?)?;
     m.add_function(wrap_pyfunction!(row_case_error, m)?)?;
     m.add_function(wrap_pyfunction!(length_case_error, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::check_lang, m)?)?;
     Ok(())
 }

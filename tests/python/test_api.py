@@ -426,3 +426,8 @@ def test_refusals_carry_chinese_words_on_every_path():
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_batch(frame, as_of="2024-10-02", errors="mark", lang="fr")  # type: ignore[call-overload]
     assert info.value.field == "lang"
+    # A stream too: refused when called, not when first read.
+    reader = pa.RecordBatchReader.from_batches(pa.schema([("category", pa.string())]), [])
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(reader, as_of="2024-10-02", errors="mark", lang="fr")  # type: ignore[call-overload]
+    assert info.value.field == "lang"
