@@ -196,20 +196,18 @@ impl Assessment {
                 })
                 .collect()
         };
-        let interpretations = IdSet::from_ids(ids("interpretations")?, rule_set.interpretations()).map_err(|id| {
-            misfit(
-                "interpretations",
-                format_args!("{} is not an interpretation of {rule_set}", crate::privacy::quote(&id)),
-                &format!("{} 不是规则集 {rule_set} 的解释编号", crate::privacy::quote_zh(&id)),
-            )
-        })?;
-        let notices = IdSet::from_ids(ids("notices")?, rule_set.notices()).map_err(|id| {
-            misfit(
-                "notices",
-                format_args!("{} is not a notice of {rule_set}", crate::privacy::quote(&id)),
-                &format!("{} 不是规则集 {rule_set} 的提示编号", crate::privacy::quote_zh(&id)),
-            )
-        })?;
+        // A set of ids of the rule set's `vocabulary`; an unknown one is named as what it is not.
+        let id_set = |k: &str, vocabulary, what: &str, what_zh: &str| {
+            IdSet::from_ids(ids(k)?, vocabulary).map_err(|id| {
+                misfit(
+                    k,
+                    format_args!("{} is not {what} of {rule_set}", crate::privacy::quote(&id)),
+                    &format!("{} 不是规则集 {rule_set} 的{what_zh}", crate::privacy::quote_zh(&id)),
+                )
+            })
+        };
+        let interpretations = id_set("interpretations", rule_set.interpretations(), "an interpretation", "解释编号")?;
+        let notices = id_set("notices", rule_set.notices(), "a notice", "提示编号")?;
         let calendar_provisional = field("calendar_provisional")?
             .as_bool()
             .ok_or_else(|| misfit("calendar_provisional", "expected true or false", "应为 true 或 false"))?;
@@ -321,7 +319,7 @@ impl Report {
     /// provision ids), and dates read `2024年10月8日`.
     pub fn line(&mut self, t: impl AsRef<str>) {
         let t = t.as_ref();
-        if self.lang == Some(Lang::Zh) {
+        if self.is_zh() {
             let zh = chinese_punctuation(t);
             self.text.push_str(&crate::date::chinese_dates(&zh));
         } else {
@@ -372,7 +370,7 @@ impl Report {
     pub fn dated(&self, date: Option<impl std::fmt::Display>, status: &str) -> String {
         date.map_or_else(
             || status.to_owned(),
-            |d| if self.lang == Some(Lang::Zh) { format!("{d}（{status}）") } else { format!("{d} — {status}") },
+            |d| if self.is_zh() { format!("{d}（{status}）") } else { format!("{d} — {status}") },
         )
     }
 

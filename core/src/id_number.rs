@@ -211,6 +211,39 @@ impl<'de> serde::Deserialize<'de> for IdNumber {
     }
 }
 
+/// The birth day a case's identity number holds (`person.id_number`, of whichever rule set),
+/// checked: it must be the `given` birth date, when one is given, and lie within the supported
+/// years. `None` without a number.
+///
+/// # Errors
+/// A birth day that differs from `given`, or lies outside the supported years.
+pub(crate) fn checked_birth(
+    id: Option<&IdNumber>,
+    given: Option<crate::date::DayNum>,
+) -> Result<Option<crate::date::DayNum>, crate::error::CaseError> {
+    use crate::date::{show, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
+    use crate::error::CaseError;
+    let birth = id.map(|id| crate::date::from_naive(id.birth_date()));
+    if let (Some(from_id), Some(given)) = (birth, given) {
+        if from_id != given {
+            let (from_id, given) = (show(from_id), show(given));
+            return Err(CaseError::new(
+                "person.id_number",
+                format!("holds the birth date {from_id}, but birth_date is {given}"),
+                format!("所含出生日期为 {from_id}，与 birth_date（{given}）不一致"),
+            ));
+        }
+    }
+    crate::date::check_range("person.id_number", birth).map_err(|_| {
+        CaseError::new(
+            "person.id_number",
+            format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
+            format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR} 至 {MAX_INPUT_YEAR} 年）"),
+        )
+    })?;
+    Ok(birth)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -473,37 +473,20 @@ pub enum Values<'a> {
     },
 }
 
-/// The name of a value shape, for messages.
-fn shape(v: &Values<'_>) -> &'static str {
+/// The name of a value shape, for messages: in English and in Chinese.
+fn shape(v: &Values<'_>) -> (&'static str, &'static str) {
     match v {
-        Values::Bytes(_) => "bytes",
-        Values::Regions(_) => "division codes as numbers",
-        Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. } => "dates",
-        Values::Bools { .. } => "booleans",
-        Values::Numbers(n) if n.is_integer() => "whole numbers",
-        Values::Numbers(_) => "floating-point numbers",
-        Values::Text(_) => "text",
-        Values::Dictionary { .. } => "dictionary-encoded text",
-        Values::Lists { .. } => "lists",
-        Values::Minutes(_) | Values::Clock { .. } => "times of day",
-        Values::Any(_) => "values of several kinds",
-    }
-}
-
-/// [`shape`] in Chinese.
-fn shape_zh(v: &Values<'_>) -> &'static str {
-    match v {
-        Values::Bytes(_) => "字节值",
-        Values::Regions(_) => "数字形式的行政区划代码",
-        Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. } => "日期",
-        Values::Bools { .. } => "布尔值",
-        Values::Numbers(n) if n.is_integer() => "整数",
-        Values::Numbers(_) => "浮点数",
-        Values::Text(_) => "文本",
-        Values::Dictionary { .. } => "字典编码的文本",
-        Values::Lists { .. } => "列表",
-        Values::Minutes(_) | Values::Clock { .. } => "时刻",
-        Values::Any(_) => "多种类型的值",
+        Values::Bytes(_) => ("bytes", "字节值"),
+        Values::Regions(_) => ("division codes as numbers", "数字形式的行政区划代码"),
+        Values::Days(_) | Values::Ticks { .. } | Values::Date32 { .. } | Values::Timestamps { .. } => ("dates", "日期"),
+        Values::Bools { .. } => ("booleans", "布尔值"),
+        Values::Numbers(n) if n.is_integer() => ("whole numbers", "整数"),
+        Values::Numbers(_) => ("floating-point numbers", "浮点数"),
+        Values::Text(_) => ("text", "文本"),
+        Values::Dictionary { .. } => ("dictionary-encoded text", "字典编码的文本"),
+        Values::Lists { .. } => ("lists", "列表"),
+        Values::Minutes(_) | Values::Clock { .. } => ("times of day", "时刻"),
+        Values::Any(_) => ("values of several kinds", "多种类型的值"),
     }
 }
 
@@ -588,14 +571,11 @@ impl Values<'_> {
             _ => true,
         };
         if !fits {
+            let (shape, shape_zh) = shape(self);
             return Err(CaseError::new(
                 column,
-                format!(
-                    "holds {}, which cannot be read as a {} column (a list of dates a row)",
-                    shape(self),
-                    kind.name()
-                ),
-                format!("包含的是{}，不能读作{}列（每行应为一组日期）", shape_zh(self), kind.name_zh()),
+                format!("holds {shape}, which cannot be read as a {} column (a list of dates a row)", kind.name()),
+                format!("包含的是{shape_zh}，不能读作{}列（每行应为一组日期）", kind.name_zh()),
             ));
         }
         let well_formed = match self {

@@ -111,16 +111,13 @@ pub(crate) fn decide<T: Trace<super::Step>>(
             endorsed_on,
             status,
         };
+        // The year's step, counted from the issue or (`restarted`) from a late endorsement.
+        let restarted = anchor != permit.issued;
+        let year_step = |e| Step::Year { entry: e, nominal, rest: rest(), as_of: cx.as_of, restarted };
         match found {
             Some(x) if x <= window_closes => {
                 let e = entry(EndorsementStatus::Done, Some(x));
-                t.step(|| Step::Year {
-                    entry: e,
-                    nominal,
-                    rest: rest(),
-                    as_of: cx.as_of,
-                    restarted: anchor != permit.issued,
-                });
+                t.step(|| year_step(e));
                 on_entry(e);
                 used = Some(x);
                 counted += 1;
@@ -128,13 +125,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
             }
             Some(x) => {
                 let e = entry(EndorsementStatus::Late, Some(x));
-                t.step(|| Step::Year {
-                    entry: e,
-                    nominal,
-                    rest: rest(),
-                    as_of: cx.as_of,
-                    restarted: anchor != permit.issued,
-                });
+                t.step(|| year_step(e));
                 on_entry(e);
                 basis = basis.with(Article::Rp10P3);
                 used = Some(x);
@@ -151,13 +142,7 @@ pub(crate) fn decide<T: Trace<super::Step>>(
                     EndorsementStatus::Upcoming
                 };
                 let e = entry(status, None);
-                t.step(|| Step::Year {
-                    entry: e,
-                    nominal,
-                    rest: rest(),
-                    as_of: cx.as_of,
-                    restarted: anchor != permit.issued,
-                });
+                t.step(|| year_step(e));
                 on_entry(e);
                 let since = (status == EndorsementStatus::Missed).then_some(window_closes + 1);
                 if since.is_some() {

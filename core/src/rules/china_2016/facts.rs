@@ -5,7 +5,7 @@ use super::input::{Person, Settings, ISSUANCE_DAYS, MAX_ISSUANCE_DAYS};
 use super::outcome::{Condition, Conditions};
 use super::penalties::Offence;
 use super::IN_FORCE;
-use crate::date::{check_range, from_naive, show, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
+use crate::date::{check_range, from_naive, show, DayNum};
 use crate::division::Code;
 use crate::error::CaseError;
 use crate::vocab::WordSet;
@@ -136,25 +136,8 @@ impl PersonFacts {
             (None, Some(h), Some(r)) => (other_city(h, r), CityBasis::Codes { hukou: h, residence: r }),
             (None, _, _) => return Err(no_city()),
         };
-        let id_birth = p.id_number.as_ref().map(|id| from_naive(id.birth_date()));
         let given_birth = opt_day(p.birth_date);
-        if let (Some(from_id), Some(given)) = (id_birth, given_birth) {
-            if from_id != given {
-                let (from_id, given) = (show(from_id), show(given));
-                return Err(CaseError::new(
-                    "person.id_number",
-                    format!("holds the birth date {from_id}, but birth_date is {given}"),
-                    format!("所含出生日期为 {from_id}，与 birth_date（{given}）不一致"),
-                ));
-            }
-        }
-        check_range("person.id_number", id_birth).map_err(|_| {
-            CaseError::new(
-                "person.id_number",
-                format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
-                format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR} 至 {MAX_INPUT_YEAR} 年）"),
-            )
-        })?;
+        let id_birth = crate::id_number::checked_birth(p.id_number.as_ref(), given_birth)?;
         let mut conditions = Conditions::EMPTY;
         for (holds, c) in [
             (p.stable_employment, Condition::StableEmployment),

@@ -15,7 +15,7 @@ use super::household::{self, EventFacts};
 use super::input::{Accommodation, Area, Case, Category, Person, Reporter, ReporterKind, Subject};
 use super::outcome::CategorySource;
 use super::overseas::{self, OverseasKind};
-use crate::date::{check_range, from_naive, in_input_range, ok_day, show, DayNum, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
+use crate::date::{check_range, from_naive, in_input_range, ok_day, show, DayNum};
 use crate::division::Code;
 use crate::error::CaseError;
 use crate::privacy::{quote, quote_zh};
@@ -140,29 +140,6 @@ pub(crate) fn no_category() -> CaseError {
     )
 }
 
-/// The refusal of an identity number whose birth date is not `birth_date`.
-#[cold]
-#[inline(never)]
-pub(crate) fn id_birth_differs(from_id: DayNum, given: DayNum) -> CaseError {
-    let (from_id, given) = (show(from_id), show(given));
-    CaseError::new(
-        "person.id_number",
-        format!("holds the birth date {from_id}, but birth_date is {given}"),
-        format!("所含出生日期为 {from_id}，与 birth_date（{given}）不一致"),
-    )
-}
-
-/// The refusal of an identity number whose birth date lies outside the supported years.
-#[cold]
-#[inline(never)]
-pub(crate) fn id_birth_out_of_range() -> CaseError {
-    CaseError::new(
-        "person.id_number",
-        format!("holds a birth date outside the supported years {MIN_INPUT_YEAR}–{MAX_INPUT_YEAR}"),
-        format!("所含出生日期超出支持的年份范围（{MIN_INPUT_YEAR} 至 {MAX_INPUT_YEAR} 年）"),
-    )
-}
-
 /// The refusal of a permit validity that is not 1, 2 or 3 years (`shown` as given).
 #[cold]
 #[inline(never)]
@@ -219,14 +196,8 @@ impl PersonFacts {
             };
             (c, CategorySource::Derived, Some(d))
         };
-        let id_birth = p.id_number.as_ref().map(|id| from_naive(id.birth_date()));
         let given_birth = opt_day(p.birth_date);
-        if let (Some(from_id), Some(given)) = (id_birth, given_birth) {
-            if from_id != given {
-                return Err(id_birth_differs(from_id, given));
-            }
-        }
-        check_range("person.id_number", id_birth).map_err(|_| id_birth_out_of_range())?;
+        let id_birth = crate::id_number::checked_birth(p.id_number.as_ref(), given_birth)?;
         let facts = PersonFacts {
             category,
             category_source,
