@@ -20,6 +20,7 @@ __all__ = [
     "ResidencePermit",
     "Settlement",
     "__version__",
+    "_part",
     "assess",
     "assess_arrow",
     "batch_columns",
@@ -347,4 +348,5 @@ def assess_arrow(
     lang: str = "en",
 ) -> Tuple[_ArrowStream, List[Tuple[int, str, str, str]], int]: ...
 def check_lang(lang: str) -> None: ...
+def _part(assessment: Assessment, path: Tuple[Union[str, int], ...]) -> Any: ...
 def batch_schema(rule_set: Optional[str] = None, policy: Optional[str] = None) -> _ArrowStream: ...

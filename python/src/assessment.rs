@@ -1,5 +1,6 @@
 //! `juzhu.assess` and the typed objects it returns.
 
+use crate::answer::Origin;
 use crate::calendar::Calendar;
 use crate::case_error;
 use crate::convert::{py_date, py_opt_date, read_case, to_py};
@@ -28,190 +29,184 @@ fn ids(basis: Basis) -> Vec<&'static str> {
 }
 
 /// The registration decision (Art 9, 10, 11).
-#[pyclass(frozen, module = "juzhu", get_all)]
+#[pyclass(frozen, module = "juzhu")]
 pub struct Registration {
     /// Whether a registration is required.
+    #[pyo3(get)]
     required: bool,
     /// `"lodging_registration"`, `"residence_registration"` or `None`.
+    #[pyo3(get)]
     kind: Option<&'static str>,
     /// `"self"`, an institution, or `None`.
+    #[pyo3(get)]
     duty_holder: Option<&'static str>,
     /// Due date (`datetime.date`) or `None`.
+    #[pyo3(get)]
     deadline: Py<PyAny>,
     /// `not_required`, `pending`, `done`, `late`, `overdue` or `institution`.
+    #[pyo3(get)]
     status: &'static str,
     /// The hour a limit in hours ends on the deadline day, `"HH:MM"`, or `None` (people from
     /// outside the mainland whose arrival time is given).
+    #[pyo3(get)]
     deadline_time: Option<String>,
     /// Article ids (`["art10.p1"]`).
+    #[pyo3(get)]
     basis: Vec<&'static str>,
+    /// Where it sits in its assessment (pickling).
+    origin: crate::answer::Origin,
 }
 
-#[pymethods]
-impl Registration {
-    /// Equal to another answer object of its class holding the same values.
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        crate::convert::same_properties(slf.as_any(), other)
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Registration(required={}, kind={}, status='{}')", b(self.required), r(self.kind), self.status)
-    }
-}
+answer_methods!(Registration, |s| format!(
+    "Registration(required={}, kind={}, status='{}')",
+    b(s.required),
+    r(s.kind),
+    s.status
+));
 
 /// The Residence Permit decision (Art 10–13).
-#[pyclass(frozen, module = "juzhu", get_all)]
+#[pyclass(frozen, module = "juzhu")]
 pub struct Permit {
     /// `required`, `optional`, `not_issued` or `not_applicable`.
+    #[pyo3(get)]
     status: &'static str,
     /// `student`, `under_16` or `None`.
+    #[pyo3(get)]
     exemption: Option<&'static str>,
     /// The day 16 full years are reached, where the under-16 exemption applies or applied.
+    #[pyo3(get)]
     reaches_16_on: Py<PyAny>,
     /// Due date of a required application.
+    #[pyo3(get)]
     deadline: Py<PyAny>,
     /// `not_required`, `pending`, `done`, `late` or `overdue`.
+    #[pyo3(get)]
     application_status: &'static str,
     /// Last day of validity of the permit held.
+    #[pyo3(get)]
     expires_on: Py<PyAny>,
     /// Whether the permit held is valid on the assessment day (`None`: no permit held).
+    #[pyo3(get)]
     valid: Option<bool>,
     /// Latest day to apply for an extension.
+    #[pyo3(get)]
     extension_deadline: Py<PyAny>,
     /// `pending`, `done`, `late`, `missed` or `None`.
+    #[pyo3(get)]
     extension_status: Option<&'static str>,
     /// Always 0 (Art 13 p4).
+    #[pyo3(get)]
     fee_yuan: u32,
     /// Article ids.
+    #[pyo3(get)]
     basis: Vec<&'static str>,
+    /// Where it sits in its assessment (pickling).
+    origin: crate::answer::Origin,
 }
 
-#[pymethods]
-impl Permit {
-    /// Equal to another answer object of its class holding the same values.
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        crate::convert::same_properties(slf.as_any(), other)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Permit(status='{}', exemption={}, application_status='{}')",
-            self.status,
-            r(self.exemption),
-            self.application_status
-        )
-    }
-}
+answer_methods!(Permit, |s| format!(
+    "Permit(status='{}', exemption={}, application_status='{}')",
+    s.status,
+    r(s.exemption),
+    s.application_status
+));
 
 /// A change of registered content and its report (Art 13 p1).
-#[pyclass(frozen, module = "juzhu", get_all)]
+#[pyclass(frozen, module = "juzhu")]
 pub struct ChangeReport {
     /// The day of the change.
+    #[pyo3(get)]
     changed_on: Py<PyAny>,
     /// When its report is due.
+    #[pyo3(get)]
     deadline: Py<PyAny>,
     /// `pending`, `done`, `late` or `overdue`.
+    #[pyo3(get)]
     status: &'static str,
     /// `["art13.p1"]`.
+    #[pyo3(get)]
     basis: Vec<&'static str>,
+    /// Where it sits in its assessment (pickling).
+    origin: crate::answer::Origin,
 }
 
-#[pymethods]
-impl ChangeReport {
-    /// Equal to another answer object of its class holding the same values.
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        crate::convert::same_properties(slf.as_any(), other)
-    }
-
-    fn __repr__(&self) -> String {
-        format!("ChangeReport(status='{}')", self.status)
-    }
-}
+answer_methods!(ChangeReport, |s| format!("ChangeReport(status='{}')", s.status));
 
 /// A household-registration event and its declaration (Art 8 with the Hukou Registration
 /// Regulations' periods).
-#[pyclass(frozen, module = "juzhu", get_all)]
+#[pyclass(frozen, module = "juzhu")]
 pub struct HouseholdEvent {
     /// `birth`, `death`, `move_out`, `move_in`, `conscription` or `change`.
+    #[pyo3(get)]
     kind: &'static str,
     /// The day it happened.
+    #[pyo3(get)]
     on: Py<PyAny>,
     /// Who may declare it (`householder`, `relative`, `carer`, `neighbour`, `self`), in Art 8's order.
+    #[pyo3(get)]
     declarants: Vec<&'static str>,
     /// When the declaration is due, or `None` where none is fixed.
+    #[pyo3(get)]
     deadline: Py<PyAny>,
     /// `pending`, `done`, `late`, `overdue` or `no_deadline`.
+    #[pyo3(get)]
     status: &'static str,
     /// Article ids (`["art8.i1", "hr7"]`).
+    #[pyo3(get)]
     basis: Vec<&'static str>,
     /// `cancellation_on_committee_certificate` for a death not declared by its deadline, else `None`.
+    #[pyo3(get)]
     fallback: Option<&'static str>,
+    /// Where it sits in its assessment (pickling).
+    origin: crate::answer::Origin,
 }
 
-#[pymethods]
-impl HouseholdEvent {
-    /// Equal to another answer object of its class holding the same values.
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        crate::convert::same_properties(slf.as_any(), other)
-    }
-
-    fn __repr__(&self) -> String {
-        format!("HouseholdEvent(kind='{}', status='{}')", self.kind, self.status)
-    }
-}
+answer_methods!(HouseholdEvent, |s| format!("HouseholdEvent(kind='{}', status='{}')", s.kind, s.status));
 
 /// A reporter's reporting duty (Art 11 p2, 14).
-#[pyclass(frozen, module = "juzhu", get_all)]
+#[pyclass(frozen, module = "juzhu")]
 pub struct Report {
     /// Due date, `None` for periodic reporters.
+    #[pyo3(get)]
     deadline: Py<PyAny>,
     /// `pending`, `done`, `late`, `overdue` or `periodic`.
+    #[pyo3(get)]
     status: &'static str,
     /// Article ids.
+    #[pyo3(get)]
     basis: Vec<&'static str>,
+    /// Where it sits in its assessment (pickling).
+    origin: crate::answer::Origin,
 }
 
-#[pymethods]
-impl Report {
-    /// Equal to another answer object of its class holding the same values.
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        crate::convert::same_properties(slf.as_any(), other)
-    }
-
-    fn __repr__(&self) -> String {
-        format!("Report(status='{}')", self.status)
-    }
-}
+answer_methods!(Report, |s| format!("Report(status='{}')", s.status));
 
 /// A reporter's standing on the Art 22 ladder.
-#[pyclass(frozen, module = "juzhu", get_all)]
+#[pyclass(frozen, module = "juzhu")]
 pub struct Penalty {
     /// `none`, `order_to_correct` or `fine_and_credit_record`.
+    #[pyo3(get)]
     stage: &'static str,
     /// Lowest fine, yuan.
+    #[pyo3(get)]
     fine_min_yuan: u64,
     /// Highest fine, yuan.
+    #[pyo3(get)]
     fine_max_yuan: u64,
     /// `county_public_security` or `None`.
+    #[pyo3(get)]
     authority: Option<&'static str>,
     /// Article ids.
+    #[pyo3(get)]
     basis: Vec<&'static str>,
+    /// Where it sits in its assessment (pickling).
+    origin: crate::answer::Origin,
 }
 
-#[pymethods]
-impl Penalty {
-    /// Equal to another answer object of its class holding the same values.
-    fn __eq__(slf: &Bound<'_, Self>, other: &Bound<'_, PyAny>) -> PyResult<bool> {
-        crate::convert::same_properties(slf.as_any(), other)
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "Penalty(stage='{}', fine_min_yuan={}, fine_max_yuan={})",
-            self.stage, self.fine_min_yuan, self.fine_max_yuan
-        )
-    }
-}
+answer_methods!(Penalty, |s| format!(
+    "Penalty(stage='{}', fine_min_yuan={}, fine_max_yuan={})",
+    s.stage, s.fine_min_yuan, s.fine_max_yuan
+));
 
 /// What the rules say about one case on one day, and why.
 #[pyclass(frozen, module = "juzhu")]
@@ -264,8 +259,9 @@ impl Assessment {
 
     /// The registration decision (`None` for reporter cases and under `china-2016`).
     #[getter]
-    fn registration(&self, py: Python<'_>) -> PyResult<Option<Registration>> {
-        let Some(p) = self.inner.person() else {
+    fn registration(slf: &Bound<'_, Self>) -> PyResult<Option<Registration>> {
+        let py = slf.py();
+        let Some(p) = slf.get().inner.person() else {
             return Ok(None);
         };
         let r = &p.registration;
@@ -277,29 +273,31 @@ impl Assessment {
             status: word(r.status),
             deadline_time: r.deadline_time.map(|t| t.to_string()),
             basis: ids(r.basis),
+            origin: Origin::new(slf, ("registration",))?,
         }))
     }
 
     /// The Residence Permit decision: a `Permit` (`liaoning-2013` person), a `ResidencePermit`
     /// (`china-2016`), or `None` for reporter cases.
     #[getter]
-    fn permit(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        if let Some(f) = self.inner.china_2016() {
-            return Ok(Some(Py::new(py, crate::china::permit(py, f)?)?.into_any()));
+    fn permit(slf: &Bound<'_, Self>) -> PyResult<Option<Py<PyAny>>> {
+        let py = slf.py();
+        if let Some(f) = slf.get().inner.china_2016() {
+            return Ok(Some(Py::new(py, crate::china::permit(slf, f)?)?.into_any()));
         }
-        liaoning_permit(&self.inner, py)?.map(|p| Py::new(py, p).map(Py::into_any)).transpose()
+        liaoning_permit(slf)?.map(|p| Py::new(py, p).map(Py::into_any)).transpose()
     }
 
     /// The settlement frame (`china-2016`, when the city's urban population is given).
     #[getter]
-    fn settlement(&self) -> Option<crate::china::Settlement> {
-        self.inner.china_2016().and_then(crate::china::settlement)
+    fn settlement(slf: &Bound<'_, Self>) -> PyResult<Option<crate::china::Settlement>> {
+        slf.get().inner.china_2016().map_or(Ok(None), |f| crate::china::settlement(slf, f))
     }
 
     /// The penalties of the conduct listed (`china-2016`).
     #[getter]
-    fn penalties(&self) -> Vec<crate::china::PenaltyReport> {
-        self.inner.china_2016().map(crate::china::penalties).unwrap_or_default()
+    fn penalties(slf: &Bound<'_, Self>) -> PyResult<Vec<crate::china::PenaltyReport>> {
+        slf.get().inner.china_2016().map_or(Ok(Vec::new()), |f| crate::china::penalties(slf, f))
     }
 
     /// The assessment as a readable report (what the `juzhu` command prints): `lang` is
@@ -321,18 +319,21 @@ impl Assessment {
 
     /// One report per change of registered content given (empty for reporter cases).
     #[getter]
-    fn changes(&self, py: Python<'_>) -> PyResult<Vec<ChangeReport>> {
-        let Some(p) = self.inner.person() else {
+    fn changes(slf: &Bound<'_, Self>) -> PyResult<Vec<ChangeReport>> {
+        let py = slf.py();
+        let Some(p) = slf.get().inner.person() else {
             return Ok(Vec::new());
         };
         p.changes
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 Ok(ChangeReport {
                     changed_on: py_date(py, c.changed_on)?.unbind(),
                     deadline: py_date(py, c.deadline)?.unbind(),
                     status: word(c.status),
                     basis: ids(c.basis),
+                    origin: Origin::new(slf, ("changes", i))?,
                 })
             })
             .collect()
@@ -356,13 +357,15 @@ impl Assessment {
 
     /// One entry per household event given (Art 8), in input order (empty for reporter cases).
     #[getter]
-    fn household_events(&self, py: Python<'_>) -> PyResult<Vec<HouseholdEvent>> {
-        let Some(p) = self.inner.person() else {
+    fn household_events(slf: &Bound<'_, Self>) -> PyResult<Vec<HouseholdEvent>> {
+        let py = slf.py();
+        let Some(p) = slf.get().inner.person() else {
             return Ok(Vec::new());
         };
         p.household_events
             .iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 Ok(HouseholdEvent {
                     kind: word(e.kind),
                     on: py_date(py, e.on)?.unbind(),
@@ -371,6 +374,7 @@ impl Assessment {
                     status: word(e.status),
                     basis: ids(e.basis),
                     fallback: opt(e.fallback),
+                    origin: Origin::new(slf, ("household_events", i))?,
                 })
             })
             .collect()
@@ -392,27 +396,33 @@ impl Assessment {
 
     /// The reporting duty (`None` for person cases).
     #[getter]
-    fn report(&self, py: Python<'_>) -> PyResult<Option<Report>> {
-        let Some(r) = self.inner.reporter() else {
+    fn report(slf: &Bound<'_, Self>) -> PyResult<Option<Report>> {
+        let py = slf.py();
+        let Some(r) = slf.get().inner.reporter() else {
             return Ok(None);
         };
         Ok(Some(Report {
             deadline: py_opt_date(py, r.report.deadline)?.unbind(),
             status: word(r.report.status),
             basis: ids(r.report.basis),
+            origin: Origin::new(slf, ("report",))?,
         }))
     }
 
     /// The penalty (`None` for person cases).
     #[getter]
-    fn penalty(&self) -> Option<Penalty> {
-        self.inner.reporter().map(|r| Penalty {
+    fn penalty(slf: &Bound<'_, Self>) -> PyResult<Option<Penalty>> {
+        let Some(r) = slf.get().inner.reporter() else {
+            return Ok(None);
+        };
+        Ok(Some(Penalty {
             stage: word(r.penalty.stage),
             fine_min_yuan: r.penalty.fine_min_yuan,
             fine_max_yuan: r.penalty.fine_max_yuan,
             authority: opt(r.penalty.authority),
             basis: ids(r.penalty.basis),
-        })
+            origin: Origin::new(slf, ("penalty",))?,
+        }))
     }
 
     /// Interpretation ids that shaped this assessment (`"I1"`, `"H1"`, `"O1"` … under
@@ -610,8 +620,9 @@ pub fn parse_id_number(py: Python<'_>, text: &str) -> PyResult<IdNumber> {
 }
 
 /// The `liaoning-2013` permit section as a Python object.
-fn liaoning_permit(inner: &juzhu::Assessment, py: Python<'_>) -> PyResult<Option<Permit>> {
-    let Some(p) = inner.person() else {
+fn liaoning_permit(slf: &Bound<'_, Assessment>) -> PyResult<Option<Permit>> {
+    let py = slf.py();
+    let Some(p) = slf.get().inner.person() else {
         return Ok(None);
     };
     let pm = &p.permit;
@@ -627,5 +638,6 @@ fn liaoning_permit(inner: &juzhu::Assessment, py: Python<'_>) -> PyResult<Option
         extension_status: opt(pm.extension_status),
         fee_yuan: pm.fee_yuan,
         basis: ids(pm.basis),
+        origin: Origin::new(slf, ("permit",))?,
     }))
 }

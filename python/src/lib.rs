@@ -1,6 +1,8 @@
 //! `juzhu._juzhu`: the Python bindings. Thin: Python values in, the core's rules, Python values
 //! out. The package `juzhu` (python/juzhu) re-exports this module and adds the table adapters.
 
+#[macro_use]
+mod answer;
 mod assessment;
 mod batch;
 mod calendar;
@@ -218,5 +220,6 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(row_case_error, m)?)?;
     m.add_function(wrap_pyfunction!(length_case_error, m)?)?;
     m.add_function(wrap_pyfunction!(batch::check_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(answer::part, m)?)?;
     Ok(())
 }

@@ -239,6 +239,51 @@ def test_assessments_pickle_and_read_back_from_json():
         juzhu.Assessment.from_json('{"rule_set": "liaoning-2013"}')
 
 
+def answer_objects(a):
+    """Every answer object an assessment hands out, with the expression that reaches it."""
+    found = [(name, getattr(a, name)) for name in ("registration", "permit", "report", "penalty", "settlement")]
+    for name in ("changes", "household_events", "penalties"):
+        found += [(f"{name}[{i}]", o) for i, o in enumerate(getattr(a, name))]
+    if a.rule_set == "china-2016":
+        found += [(f"permit.endorsements[{i}]", o) for i, o in enumerate(a.permit.endorsements)]
+    return [(where, o) for where, o in found if o is not None]
+
+
+def test_answer_objects_pickle_on_their_own():
+    """A `Permit` or an `Endorsement` taken out of its assessment pickles (through the
+    assessment it came from) and reads back equal, for every answer object of every shared case."""
+    from conftest import shared_cases
+
+    with_change = {"as_of": "2024-10-20", "person": {**WORKER["person"], "changes": [
+        {"changed_on": "2024-10-01", "reported_on": "2024-10-09"}, {"changed_on": "2024-10-12"}]}}
+    kinds = set()
+    for name, case in [*shared_cases(), ("with_change", {"input": with_change})]:
+        if "expect_error" in case:
+            continue
+        a = juzhu.assess(case["input"])
+        for where, o in answer_objects(a):
+            data = pickle.dumps(o)
+            b = pickle.loads(data)
+            assert type(b) is type(o) and b == o, (name, where)
+            assert repr(b) == repr(o)
+            kinds.add(type(o).__name__)
+    # Every answer class was exercised (a class missing here would go untested).
+    assert kinds == {"Registration", "Permit", "ChangeReport", "HouseholdEvent", "Report", "Penalty",
+                     "ResidencePermit", "Endorsement", "Settlement", "PenaltyReport"}, kinds
+    # Equality is by value: an object of another assessment differs where its values do.
+    x, y = juzhu.assess(WORKER), juzhu.assess({**WORKER, "as_of": "2024-10-20"})
+    assert x.registration != y.registration and x.registration == juzhu.assess(WORKER).registration
+    # The path back is checked: what is not an assessment, or a path that leads nowhere, raises.
+    from juzhu import _juzhu
+
+    with pytest.raises(TypeError):
+        _juzhu._part(object(), ("permit",))
+    with pytest.raises(AttributeError):
+        _juzhu._part(x, ("no_such_answer",))
+    with pytest.raises(IndexError):
+        _juzhu._part(x, ("changes", 3))
+
+
 def test_china_2016_per_case_objects():
     a = juzhu.assess({
         "as_of": "2025-06-01",
