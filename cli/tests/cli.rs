@@ -5,26 +5,12 @@ use serde_json::Value;
 
 mod common;
 
+use common::corpus::{lookup, matches};
+
 /// Runs the command line; output must be UTF-8.
 fn run(args: &[&str], stdin: Option<&str>) -> (i32, String, String) {
     let r = common::run(args, stdin.unwrap_or("").as_bytes());
     (r.code.unwrap_or(-1), r.out(), r.err())
-}
-
-fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(v, |cur, seg| match cur {
-        Value::Object(m) => m.get(seg),
-        Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
-        _ => None,
-    })
-}
-
-fn matches(actual: &Value, expected: &Value) -> bool {
-    match (actual, expected) {
-        (Value::Object(a), Value::Object(e)) => e.iter().all(|(k, ev)| a.get(k).is_some_and(|av| matches(av, ev))),
-        (Value::Array(a), Value::Array(e)) => a.len() == e.len() && a.iter().zip(e).all(|(x, y)| matches(x, y)),
-        _ => actual == expected,
-    }
 }
 
 #[test]

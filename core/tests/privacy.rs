@@ -7,97 +7,7 @@
 
 mod common;
 
-use serde_json::{json, Value};
-use std::path::PathBuf;
-
-fn valid_id(body17: &str) -> String {
-    let weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-    let sum: u32 = body17.bytes().zip(weights).map(|(b, w)| u32::from(b - b'0') * w).sum();
-    format!("{body17}{}", b"10X98765432"[(sum % 11) as usize] as char)
-}
-
-fn shared() -> PathBuf {
-    std::env::var_os("JUZHU_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
-}
-
-/// Every string position in `v`, as paths.
-fn string_paths(v: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
-    match v {
-        Value::String(_) => out.push(path.clone()),
-        Value::Object(m) => {
-            for (k, x) in m {
-                path.push(k.clone());
-                string_paths(x, path, out);
-                path.pop();
-            }
-        }
-        Value::Array(a) => {
-            for (i, x) in a.iter().enumerate() {
-                path.push(i.to_string());
-                string_paths(x, path, out);
-                path.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-fn set(v: &mut Value, path: &[String], new: Value) {
-    let mut cur = v;
-    for seg in path {
-        cur = match cur {
-            Value::Object(m) => m.get_mut(seg).unwrap(),
-            Value::Array(a) => &mut a[seg.parse::<usize>().unwrap()],
-            _ => unreachable!(),
-        };
-    }
-    *cur = new;
-}
-
-/// Cases with `id` planted everywhere it can go.
-fn corpus(id: &str) -> Vec<Value> {
-    let mut bases: Vec<Value> = Vec::new();
-    let dir = shared().join("cases");
-    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-        let p = entry.unwrap().path();
-        if p.extension().is_some_and(|x| x == "json") {
-            let v: Value = serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap();
-            bases.push(v["input"].clone());
-        }
-    }
-    let cat = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/hostile/catalogue.json");
-    let cat: Vec<Value> = serde_json::from_str(&std::fs::read_to_string(cat).unwrap()).unwrap();
-    bases.extend(cat.iter().filter_map(|e| e.get("json").cloned()));
-    let mut out = Vec::new();
-    for base in bases {
-        let mut paths = Vec::new();
-        string_paths(&base, &mut Vec::new(), &mut paths);
-        for p in paths {
-            let mut v = base.clone();
-            set(&mut v, &p, json!(id));
-            out.push(v);
-        }
-        if let Some(person) = base.get("person").and_then(Value::as_object) {
-            let mut with_id = base.clone();
-            with_id["person"]["id_number"] = json!(id);
-            out.push(with_id.clone());
-            with_id["person"]["birth_date"] = json!("1990-05-02"); // a mismatch: refused
-            out.push(with_id);
-            let mut as_key = base.clone();
-            as_key["person"].as_object_mut().unwrap().insert(id.to_owned(), json!(1));
-            out.push(as_key);
-            let _ = person;
-        }
-    }
-    out
-}
-
-fn leaks(text: &str, id: &str) -> bool {
-    let lower = id.to_ascii_lowercase();
-    text.contains(id) || text.contains(&lower) || text.contains(&id[..17])
-}
+use common::corpus::{leaks, privacy_corpus as corpus, valid_id};
 
 #[test]
 fn no_output_of_the_rust_api_shows_an_identity_number() {
@@ -218,7 +128,7 @@ fn no_output_shows_an_identity_number_written_in_groups() {
 /// print).
 #[test]
 fn library_sources_do_no_io() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = common::corpus::repo();
     let forbidden = [
         "std::fs",
         "std::io",

@@ -2,6 +2,9 @@
 //! README says. The cases are read at test time, so a new case needs no code change.
 //! `JUZHU_SHARED` overrides the location of the `shared` directory.
 
+mod common;
+
+use common::corpus::{lookup, matches};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -13,24 +16,6 @@ fn cases_dir() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
     shared.join("cases")
-}
-
-fn lookup<'a>(v: &'a Value, path: &str) -> Option<&'a Value> {
-    path.split('.').try_fold(v, |cur, seg| match cur {
-        Value::Object(m) => m.get(seg),
-        Value::Array(a) => seg.parse::<usize>().ok().and_then(|i| a.get(i)),
-        _ => None,
-    })
-}
-
-/// README semantics: objects match on the keys they list; lists element by element with equal
-/// length; anything else by equality.
-fn matches(actual: &Value, expected: &Value) -> bool {
-    match (actual, expected) {
-        (Value::Object(a), Value::Object(e)) => e.iter().all(|(k, ev)| a.get(k).is_some_and(|av| matches(av, ev))),
-        (Value::Array(a), Value::Array(e)) => a.len() == e.len() && a.iter().zip(e).all(|(x, y)| matches(x, y)),
-        _ => actual == expected,
-    }
 }
 
 fn check_case(name: &str, case: &Value) -> Vec<String> {

@@ -2,7 +2,9 @@
 //! (`CARGO_BIN_EXE_juzhu`), never `cargo`.
 #![allow(dead_code)]
 
-use serde_json::Value;
+#[path = "../../../tests/support/corpus.rs"]
+pub mod corpus;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -17,10 +19,8 @@ pub fn juzhu() -> Command {
     Command::new(env!("CARGO_BIN_EXE_juzhu"))
 }
 
-/// The repository's root.
-pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
-}
+#[allow(unused_imports)]
+pub use corpus::{repo, shared, shared_cases};
 
 /// An example case file.
 pub fn example(name: &str) -> String {
@@ -70,35 +70,6 @@ pub fn run_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Run {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     Run { code: out.status.code(), stdout: out.stdout, stderr: out.stderr }
-}
-
-/// The shared acceptance material (`../shared`, or `JUZHU_SHARED`).
-pub fn shared() -> PathBuf {
-    std::env::var_os("JUZHU_SHARED").map(PathBuf::from).unwrap_or_else(|| repo().join("../shared"))
-}
-
-/// Every shared acceptance case under `cases/` and its subfolders, as (path relative to
-/// `cases/`, JSON), in path order.
-pub fn shared_cases() -> Vec<(String, Value)> {
-    let root = shared().join("cases");
-    let mut out = Vec::new();
-    let mut stack = vec![root.clone()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "json") {
-                let text = std::fs::read_to_string(&p).unwrap();
-                let v = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-                let name = p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
-                out.push((name, v));
-            }
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    assert!(!out.is_empty(), "no shared cases under {}", root.display());
-    out
 }
 
 /// Whether a case (by its path under `cases/`) lies in a pending folder.

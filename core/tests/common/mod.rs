@@ -1,6 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+#[path = "../../../tests/support/corpus.rs"]
+pub mod corpus;
+
 use serde_json::{json, Value};
 
 /// Assesses a JSON case; returns the assessment JSON or panics with the error.
