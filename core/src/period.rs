@@ -1,4 +1,6 @@
-//! Counting periods the Civil Code's way (民法典 Arts 200–204; RULES.md §6).
+//! Counting periods the Civil Code's way (民法典 Arts 200–204; RULES.md §6). A period that began
+//! before the Civil Code (in force 2021-01-01) is counted under the General Principles of the Civil
+//! Law Art 154 (民法通则), which counts the same way: [`CountingLaw`] names the one that applies.
 //!
 //! - The day of the event is not counted: "7 days from A" ends on A + 7.
 //! - Months and years end on the corresponding day, or the month's last day when it has none.
@@ -41,6 +43,62 @@ words! {
         DayAfterBirthday = 0 => "day_after_birthday", "生日次日", "the day after the birthday";
         /// The Nth birthday itself.
         OnBirthday = 1 => "on_birthday", "生日当日", "on the birthday";
+    }
+}
+
+/// The law that counts a period: the Civil Code for a period beginning on or after 2021-01-01,
+/// the General Principles of the Civil Law before. Both start counting the day after the event
+/// and move a last day on a rest day to the next working day, so only the citation differs.
+///
+/// ```
+/// use juzhu::period::CountingLaw;
+/// use juzhu::date::from_ymd;
+/// assert_eq!(CountingLaw::for_start(from_ymd(2020, 12, 31)), CountingLaw::GeneralPrinciples);
+/// assert_eq!(CountingLaw::for_start(from_ymd(2021, 1, 1)).cite_en(true), "Civil Code Arts 201, 203");
+/// assert_eq!(CountingLaw::GeneralPrinciples.cite_zh(false), "《民法通则》第一百五十四条");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CountingLaw {
+    /// 《中华人民共和国民法通则》 Art 154 (periods beginning before 2021-01-01).
+    GeneralPrinciples,
+    /// 《中华人民共和国民法典》 Arts 201, 203 (periods beginning on or after 2021-01-01).
+    CivilCode,
+}
+
+impl CountingLaw {
+    /// The day the Civil Code came into force (Art 1260), repealing the General Principles.
+    pub const CIVIL_CODE_IN_FORCE: DayNum = crate::date::from_ymd(2021, 1, 1);
+
+    /// The law that counts a period whose event (the day not counted) is `start`.
+    #[must_use]
+    pub fn for_start(start: DayNum) -> CountingLaw {
+        if start < Self::CIVIL_CODE_IN_FORCE {
+            CountingLaw::GeneralPrinciples
+        } else {
+            CountingLaw::CivilCode
+        }
+    }
+
+    /// The article(s) in Chinese: with `start` those on the first day as well as the last
+    /// (the Civil Code's Arts 201 and 203), else the last day's only (Art 203); the General
+    /// Principles hold both in Art 154.
+    #[must_use]
+    pub fn cite_zh(self, start: bool) -> &'static str {
+        match (self, start) {
+            (CountingLaw::GeneralPrinciples, _) => "《民法通则》第一百五十四条",
+            (CountingLaw::CivilCode, true) => "《民法典》第二百零一条、第二百零三条",
+            (CountingLaw::CivilCode, false) => "《民法典》第二百零三条",
+        }
+    }
+
+    /// The article(s) in English (see [`CountingLaw::cite_zh`]).
+    #[must_use]
+    pub fn cite_en(self, start: bool) -> &'static str {
+        match (self, start) {
+            (CountingLaw::GeneralPrinciples, _) => "General Principles of the Civil Law Art 154",
+            (CountingLaw::CivilCode, true) => "Civil Code Arts 201, 203",
+            (CountingLaw::CivilCode, false) => "Civil Code Art 203",
+        }
     }
 }
 

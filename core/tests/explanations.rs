@@ -468,3 +468,24 @@ fn every_step_is_in_both_languages_and_cites_a_provision() {
 fn assess_value(case: &Value) -> Value {
     common::assess(case.clone())
 }
+
+/// A period is counted under the law in force when it began (RULES.md §6): the General
+/// Principles of the Civil Law Art 154 before 2021-01-01, the Civil Code from then on — in the
+/// registration step, a household event's step and `china-2016`'s issuance step, both languages.
+#[rstest::rstest]
+#[case::registration_2020(floating("2021-01-20", "2020-12-31", json!({})), "General Principles of the Civil Law Art 154", "《民法通则》第一百五十四条")]
+#[case::registration_2021(floating("2021-01-20", "2021-01-01", json!({})), "Civil Code Arts 201, 203", "《民法典》第二百零一条、第二百零三条")]
+#[case::registration_rolled_2019(floating("2019-10-20", "2019-09-28", json!({})), "General Principles of the Civil Law Art 154", "《民法通则》第一百五十四条")]
+#[case::birth_rolled_2020(household("2020-11-20", "permanent", json!([{"kind": "birth", "on": "2020-09-01"}])), "H1; General Principles of the Civil Law Art 154", "H1，《民法通则》第一百五十四条")]
+#[case::birth_rolled_2024(household("2024-11-20", "permanent", json!([{"kind": "birth", "on": "2024-09-05"}])), "H1; Civil Code Art 203", "H1，《民法典》第二百零三条")]
+#[case::issuance_2020(json!({"as_of": "2020-10-20", "policy": {"rule_set": "china-2016"}, "person": {"other_city": true,
+    "residing_since": "2019-01-01", "stable_employment": true, "permit_applied_on": "2020-09-20"}}),
+    "R1, General Principles of the Civil Law Art 154", "R1，《民法通则》第一百五十四条")]
+fn periods_cite_the_law_in_force_when_they_began(#[case] case: Value, #[case] en: &str, #[case] zh: &str) {
+    let a = assess_value(&case);
+    let lines = a["explanation"].as_array().unwrap();
+    let has = |lang: &str, what: &str| lines.iter().any(|l| l[lang].as_str().unwrap().contains(what));
+    assert!(has("en", en) && has("zh", zh), "{en} / {zh} in {lines:#?}");
+    let other = if en.contains("Civil Code Art") { "General Principles" } else { "Civil Code Art" };
+    assert!(!has("en", other), "only the law in force is cited: {lines:#?}");
+}

@@ -20,7 +20,7 @@ use crate::calendar::RestReason;
 use crate::date::{add_months, format_iso as d, DayNum};
 use crate::division::Code;
 use crate::explain::{ordinal, Explain, ExplanationLine, Trace};
-use crate::period::{deadline, reaches_full_years, DayCounting, Deadline};
+use crate::period::{deadline, reaches_full_years, CountingLaw, DayCounting, Deadline};
 use crate::vocab::Word;
 use std::fmt::Write as _;
 
@@ -358,8 +358,8 @@ impl Explain for Step {
                 let mut line = match counting {
                     DayCounting::CivilCode if dl.due != dl.nominal => ExplanationLine::new(
                         "rp9.p6",
-                        format!("自受理之日{}起算（当日不计入），第{days}日{}系{}，顺延至其后第一个工作日{}，为发证期限（R1，《民法典》第二百零一条、第二百零三条）。", d(dl.start), d(dl.nominal), rest_zh(rest), d(dl.due)),
-                        format!("Day {days} after acceptance on {} is {}, {}; the permit is due on the next working day, {} (R1, Civil Code Art 203).", d(dl.start), d(dl.nominal), rest_en(rest), d(dl.due)),
+                        format!("自受理之日{}起算（当日不计入），第{days}日{}系{}，顺延至其后第一个工作日{}，为发证期限（R1，{}）。", d(dl.start), d(dl.nominal), rest_zh(rest), d(dl.due), CountingLaw::for_start(dl.start).cite_zh(true)),
+                        format!("Day {days} after acceptance on {} is {}, {}; the permit is due on the next working day, {} (R1, {}).", d(dl.start), d(dl.nominal), rest_en(rest), d(dl.due), CountingLaw::for_start(dl.start).cite_en(true)),
                     ),
                     DayCounting::CivilCode => ExplanationLine::new(
                         "rp9.p6",

@@ -7,8 +7,8 @@ words! {
     /// A named interpretation choice. The label is the choice, in a line.
     pub enum Interpretation {
         /// How the 15 (up to 30) days of Art 9 p6 are counted.
-        R1 = 0 => "R1", "制证发证期限按《民法典》计算：受理之日不计入，末日为法定休假日的顺延（可选自然日、工作日）",
-            "the issuance days follow the Civil Code: the day of acceptance is not counted and a last day on a rest day moves to the next working day (calendar or working-day counting selectable)";
+        R1 = 0 => "R1", "制证发证期限按《民法典》计算（2021年1月1日前受理的按《民法通则》第一百五十四条，计法相同）：受理之日不计入，末日为法定休假日的顺延（可选自然日、工作日）",
+            "the issuance days follow the Civil Code (an application accepted before 2021-01-01, the General Principles of the Civil Law Art 154, which counts the same way): the day of acceptance is not counted and a last day on a rest day moves to the next working day (calendar or working-day counting selectable)";
         /// Half a year of residence, from when, and whether the day itself counts.
         R2 = 1 => "R2", "居住半年自居住起始日起按月计算，满半年之日即符合（“以上”含本数）",
             "half a year of residence counts from the day residence began, by month arithmetic; the day it is reached counts (\"以上\" includes the number)";

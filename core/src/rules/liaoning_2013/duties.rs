@@ -9,7 +9,7 @@ use super::{Acc, Ctx, IN_FORCE};
 use crate::calendar::RestReason;
 use crate::date::{format_iso as d, DayNum};
 use crate::explain::{Explain, ExplanationLine, Trace};
-use crate::period::{deadline, DayCounting, Deadline};
+use crate::period::{deadline, CountingLaw, DayCounting, Deadline};
 use crate::vocab::Word;
 
 /// A duty with a deadline.
@@ -199,18 +199,20 @@ impl Explain for Step {
                 {
                     let mut s = match counting {
                         DayCounting::CivilCode if dl.due != dl.nominal => format!(
-                            "{}：自{}起算（当日不计入），第7日{}系{}，顺延至其后第一个工作日{}（《民法典》第二百零一条、第二百零三条）。",
+                            "{}：自{}起算（当日不计入），第7日{}系{}，顺延至其后第一个工作日{}（{}）。",
                             duty.zh(),
                             d(dl.start),
                             d(dl.nominal),
                             rest_zh(rest),
-                            d(dl.due)
+                            d(dl.due),
+                            CountingLaw::for_start(dl.start).cite_zh(true)
                         ),
                         DayCounting::CivilCode => format!(
-                            "{}：自{}起算7日（当日不计入），末日{}为工作日（《民法典》第二百零一条、第二百零三条）。",
+                            "{}：自{}起算7日（当日不计入），末日{}为工作日（{}）。",
                             duty.zh(),
                             d(dl.start),
-                            d(dl.due)
+                            d(dl.due),
+                            CountingLaw::for_start(dl.start).cite_zh(true)
                         ),
                         DayCounting::Calendar => format!(
                             "{}：自{}起按自然日计算7日，截止{}{}，不因休息日顺延。",
@@ -231,12 +233,12 @@ impl Explain for Step {
                 {
                     let mut s = match counting {
                     DayCounting::CivilCode if dl.due != dl.nominal => format!(
-                        "{}: day 7 after {} is {}, {}; the period ends on the next working day, {} (Civil Code Art 203).",
-                        duty.en(), d(dl.start), d(dl.nominal), rest_en(rest), d(dl.due)
+                        "{}: day 7 after {} is {}, {}; the period ends on the next working day, {} ({}).",
+                        duty.en(), d(dl.start), d(dl.nominal), rest_en(rest), d(dl.due), CountingLaw::for_start(dl.start).cite_en(true)
                     ),
                     DayCounting::CivilCode => format!(
-                        "{}: 7 days from {} (that day not counted) end on {}, a working day (Civil Code Arts 201, 203).",
-                        duty.en(), d(dl.start), d(dl.due)
+                        "{}: 7 days from {} (that day not counted) end on {}, a working day ({}).",
+                        duty.en(), d(dl.start), d(dl.due), CountingLaw::for_start(dl.start).cite_en(true)
                     ),
                     DayCounting::Calendar => format!(
                         "{}: 7 calendar days from {} end on {}{}; calendar counting does not move a deadline off a rest day.",

@@ -30,7 +30,7 @@ use crate::calendar::RestReason;
 use crate::date::{add_months, check_range, format_iso as d, show, DayNum};
 use crate::error::CaseError;
 use crate::explain::{Explain, ExplanationLine, Trace};
-use crate::period::{deadline, period_end, DayCounting};
+use crate::period::{deadline, period_end, CountingLaw, DayCounting};
 use crate::vocab::{words, Word};
 
 words! {
@@ -598,11 +598,12 @@ fn period_words(kind: EventKind, on: DayNum, due: Due) -> (String, String) {
                     rest.map(|r| format!("，系{}", rest_zh(Some(r)))).unwrap_or_default()
                 ),
                 _ if due != nominal => format!(
-                    "应自{}起{len_zh}内申报{from_zh}：期间末日{}系{}，顺延至其后第一个工作日{}（H1，《民法典》第二百零三条）。",
+                    "应自{}起{len_zh}内申报{from_zh}：期间末日{}系{}，顺延至其后第一个工作日{}（H1，{}）。",
                     d(start),
                     d(nominal),
                     rest_zh(rest),
-                    d(due)
+                    d(due),
+                    CountingLaw::for_start(start).cite_zh(false)
                 ),
                 _ => format!("应自{}起{len_zh}内申报{from_zh}：截止{}（H1）。", d(start), d(due)),
             };
@@ -619,11 +620,12 @@ fn period_words(kind: EventKind, on: DayNum, due: Due) -> (String, String) {
                     rest.map(|r| format!(", {}", rest_en(Some(r)))).unwrap_or_default()
                 ),
                 _ if due != nominal => format!(
-                    "to be declared within {len_en} of {}{from_en}: the period ends on {}, {}, so on the next working day, {} (H1; Civil Code Art 203).",
+                    "to be declared within {len_en} of {}{from_en}: the period ends on {}, {}, so on the next working day, {} (H1; {}).",
                     d(start),
                     d(nominal),
                     rest_en(rest),
-                    d(due)
+                    d(due),
+                    CountingLaw::for_start(start).cite_en(false)
                 ),
                 _ => format!("to be declared within {len_en} of {}{from_en}: by {} (H1).", d(start), d(due)),
             };

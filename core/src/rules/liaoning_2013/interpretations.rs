@@ -9,8 +9,8 @@ words! {
     /// A named interpretation choice. The label is the choice, in a line.
     pub enum Interpretation {
         /// How "7 days" and similar periods are counted.
-        I1 = 0 => "I1", "期间按《民法典》计算：开始的当日不计入，末日为法定休假日的顺延至其后第一个工作日（可选自然日、工作日计算）",
-            "periods follow the Civil Code: the event day is not counted and a last day on a rest day moves to the next working day (calendar or working-day counting selectable)";
+        I1 = 0 => "I1", "期间按《民法典》计算（2021年1月1日前开始的期间按《民法通则》第一百五十四条，计法相同）：开始的当日不计入，末日为法定休假日的顺延至其后第一个工作日（可选自然日、工作日计算）",
+            "periods follow the Civil Code (a period begun before 2021-01-01, the General Principles of the Civil Law Art 154, which counts the same way): the event day is not counted and a last day on a rest day moves to the next working day (calendar or working-day counting selectable)";
         /// The 7-day limit binds the permit application too.
         I2 = 1 => "I2", "申领居住证与居住登记同受7日期限约束",
             "the permit application is due within the same 7 days as the registration";

@@ -312,11 +312,11 @@ impl Explain for Step {
             Step::Under16ThroughStay { reaches, departure } => ExplanationLine::new(
                 "art10.p2",
                 format!(
-                "整个居住期间均未满16周岁：拟离开日期{}早于满16周岁之日{}，免办持续至离开。",
+                "整个居住期间均未满16周岁：拟离开日期{}不晚于满16周岁之日{}，免办持续至离开。",
                 d(departure), d(reaches)
             ),
                 format!(
-                "Under 16 for the whole stay: the planned departure {} comes before {}, the day 16 full years are reached, so the exemption lasts through the stay.",
+                "Under 16 for the whole stay: the planned departure {} is no later than {}, the day 16 full years are reached, so the exemption lasts through the stay.",
                 d(departure), d(reaches)
             ),
             ),
