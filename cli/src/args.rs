@@ -45,6 +45,7 @@ person holds and what a reporter owes, each answer citing its article. A case fi
 
 Examples:
   juzhu assess examples/cases/floating-worker.json
+  juzhu assess --as-of today --set person.category=floating --set person.arrival_date=2026-11-27
   juzhu assess --json case.json
   juzhu assess examples/cases/china-2016-holder.json
   producer | juzhu assess --jsonl -
@@ -90,9 +91,9 @@ with the State Council notices they come from. Years without official data rest 
 /// `juzhu assess`.
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// The case file, or - for standard input
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The case file, or - for standard input (may be left out when --set or --as-of give the case)
+    #[arg(value_name = "FILE", required_unless_present_any = ["set", "as_of"])]
+    pub file: Option<PathBuf>,
     /// Print the contract's JSON (refused input: the error JSON, exit status 1)
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
@@ -113,9 +114,9 @@ pub struct AssessArgs {
 /// `juzhu explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The case file, or - for standard input
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The case file, or - for standard input (may be left out when --set or --as-of give the case)
+    #[arg(value_name = "FILE", required_unless_present_any = ["set", "as_of"])]
+    pub file: Option<PathBuf>,
     /// The reasons' language
     #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
     pub lang: LangChoice,
@@ -127,6 +128,17 @@ pub struct ExplainArgs {
 /// Options for reading and assessing cases.
 #[derive(Debug, Args)]
 pub struct CaseOptions {
+    /// Set a field of the case, PATH=VALUE: person.arrival_date=2024-09-28 (repeatable)
+    ///
+    /// Made in the case FILE holds (with --jsonl, in every line's case) before it is read; without
+    /// FILE the case is built from the settings alone. VALUE is read as JSON where it is JSON
+    /// (1, true, null, ["2024-06-20"], "text"), else as text; null leaves the field out. Of two
+    /// settings of one path the later wins. Every value is checked as a case file's would be.
+    #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_setting)]
+    pub set: Vec<(String, serde_json::Value)>,
+    /// The assessment day (as_of): YYYY-MM-DD, or today (the date in China, UTC+8)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
     /// The rule set for cases that name none (policy.rule_set)
     ///
     /// A case that names a different rule set is refused (field policy.rule_set).
@@ -162,6 +174,18 @@ pub struct CalendarArgs {
     /// The encoding of the calendar file and of everything printed
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Utf8)]
     pub encoding: Encoding,
+}
+
+/// Reads `--set PATH=VALUE`: the path up to the first `=`, the value as JSON where it is JSON,
+/// else as text.
+fn parse_setting(arg: &str) -> Result<(String, serde_json::Value), String> {
+    let (path, value) =
+        arg.split_once('=').ok_or_else(|| "expected PATH=VALUE, e.g. person.arrival_date=2024-09-28".to_owned())?;
+    if path.trim().is_empty() {
+        return Err("the PATH before = is empty (e.g. person.arrival_date=2024-09-28)".to_owned());
+    }
+    let value = serde_json::from_str(value).unwrap_or_else(|_| serde_json::Value::String(value.to_owned()));
+    Ok((path.trim().to_owned(), value))
 }
 
 /// The language of rendered text.
@@ -245,6 +269,31 @@ mod tests {
         assert!(short.starts_with("juzhu: unexpected argument '--jsn'"), "{short}");
         assert!(!short.contains("Usage:"), "{short}");
         assert!(short.contains("--json"), "the suggestion stays: {short}");
+    }
+
+    #[test]
+    fn settings_read_json_where_they_can_and_text_elsewhere() {
+        use serde_json::json;
+        let cases = [
+            ("person.arrival_date=2024-09-28", ("person.arrival_date", json!("2024-09-28"))),
+            ("person.permit.validity_years=2", ("person.permit.validity_years", json!(2))),
+            ("person.studying=true", ("person.studying", json!(true))),
+            ("person.hukou_region=000021", ("person.hukou_region", json!("000021"))),
+            ("person.planned_departure=null", ("person.planned_departure", json!(null))),
+            (r#"person.permit.endorsed_on=["2024-06-20"]"#, ("person.permit.endorsed_on", json!(["2024-06-20"]))),
+            ("person.notes=a=b", ("person.notes", json!("a=b"))),
+            ("person.category=", ("person.category", json!(""))),
+        ];
+        for (arg, (path, value)) in cases {
+            assert_eq!(parse_setting(arg), Ok((path.to_owned(), value)), "{arg}");
+        }
+        assert!(parse_setting("person.arrival_date").is_err());
+        assert!(parse_setting(" =1").is_err());
+        // FILE may be left out only when the settings give the case.
+        assert!(Cli::try_parse_from(["juzhu", "assess"]).is_err());
+        for args in [&["juzhu", "assess", "--set", "as_of=2024-10-02"][..], &["juzhu", "explain", "--as-of", "today"]] {
+            assert!(Cli::try_parse_from(args).is_ok(), "{args:?}");
+        }
     }
 
     #[test]

@@ -68,9 +68,32 @@ impl fmt::Display for Refused {
     }
 }
 
-/// Reads and assesses one case's text with `cal`; `rule_set` is the `--rule-set` setting.
-pub fn assess_text(text: &str, rule_set: Option<RuleSet>, cal: &Calendar) -> Result<Assessment, Refused> {
-    let case = read_case(text, rule_set)?;
+/// What the command line says about reading a case: `--rule-set`, and the `--set` / `--as-of`
+/// settings made in it.
+#[derive(Clone, Debug, Default)]
+pub struct Reading {
+    /// The `--rule-set` setting.
+    pub rule_set: Option<RuleSet>,
+    /// The settings, in order (`--as-of` as `as_of`).
+    pub settings: Vec<(String, Value)>,
+}
+
+impl Reading {
+    /// A reading under `rule_set` with no settings.
+    #[cfg(test)]
+    pub fn under(rule_set: Option<RuleSet>) -> Reading {
+        Reading { rule_set, settings: Vec::new() }
+    }
+
+    /// The value a setting gives `path` last, if any.
+    fn setting(&self, path: &str) -> Option<&Value> {
+        self.settings.iter().rev().find(|(p, _)| p == path).map(|(_, v)| v)
+    }
+}
+
+/// Reads and assesses one case's text with `cal`.
+pub fn assess_text(text: &str, reading: &Reading, cal: &Calendar) -> Result<Assessment, Refused> {
+    let case = read_case(text, reading)?;
     Ok(juzhu::assess_with(&case, cal)?)
 }
 
@@ -83,7 +106,8 @@ const ACCEPTANCE_KEYS: &[&str] =
 /// case), and applies the `--rule-set` setting: a case naming no rule set is read under it (its
 /// fields are that rule set's); a case naming another is refused at `policy.rule_set`. Either
 /// way the case is read from its own text, so that a key given twice is refused.
-pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused> {
+pub fn read_case(text: &str, reading: &Reading) -> Result<Case, Refused> {
+    let rule_set = reading.rule_set;
     let default = rule_set.unwrap_or_default();
     let Ok(value) = serde_json::from_str::<Value>(text) else {
         // Not JSON: the core says why in its own words (or, should it read what serde_json
@@ -96,7 +120,10 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
     // are another rule set's.
     if let Some(wanted) = rule_set {
         let case = if acceptance { value.get("input").unwrap_or(&Value::Null) } else { &value };
-        if let Some(named) = case.pointer("/policy/rule_set").and_then(Value::as_str) {
+        let named = reading
+            .setting("policy.rule_set")
+            .unwrap_or_else(|| case.pointer("/policy/rule_set").unwrap_or(&Value::Null));
+        if let Some(named) = named.as_str() {
             if named != wanted.id() {
                 return Err(Refused(CaseError::new(
                     "policy.rule_set",
@@ -112,10 +139,11 @@ pub fn read_case(text: &str, rule_set: Option<RuleSet>) -> Result<Case, Refused>
             serde_json::from_str(text)
                 .map_err(|e| Refused::input(format!("not valid JSON: {e}"), format!("不是有效的 JSON（{e}）")))?;
         if let Some(input) = wrapper.get("input") {
-            return Case::from_json_in(input.get(), default).map_err(|e| flag_advice(e.into(), rule_set));
+            return Case::from_json_with(input.get(), default, &reading.settings)
+                .map_err(|e| flag_advice(e.into(), rule_set));
         }
     }
-    Case::from_json_in(text, default).map_err(|e| flag_advice(e.into(), rule_set))
+    Case::from_json_with(text, default, &reading.settings).map_err(|e| flag_advice(e.into(), rule_set))
 }
 
 /// A field of another rule set in a case read under `--rule-set`: the library advises naming the
@@ -155,19 +183,23 @@ mod tests {
 
     #[test]
     fn a_bare_case_and_an_acceptance_case_read_alike() {
-        let bare = assess_text(CASE, None, Calendar::china()).unwrap();
+        let bare = assess_text(CASE, &Reading::default(), Calendar::china()).unwrap();
         let wrapped = format!(r#"{{"input":{CASE},"expect":{{}}}}"#);
-        let acc = assess_text(&wrapped, None, Calendar::china()).unwrap();
+        let acc = assess_text(&wrapped, &Reading::default(), Calendar::china()).unwrap();
         assert_eq!(bare.to_json(), acc.to_json());
     }
 
     #[test]
     fn a_key_given_twice_in_a_bare_case_is_refused() {
-        let e = read_case(r#"{"as_of":"2024-10-02","as_of":"2024-10-03","person":{}}"#, None).unwrap_err();
+        let e =
+            read_case(r#"{"as_of":"2024-10-02","as_of":"2024-10-03","person":{}}"#, &Reading::default()).unwrap_err();
         assert_eq!(e.field(), "as_of");
         // ... and inside an acceptance case's input.
-        let e = read_case(r#"{"input":{"as_of":"2024-10-02","as_of":"2012-01-01","person":{}},"expect":{}}"#, None)
-            .unwrap_err();
+        let e = read_case(
+            r#"{"input":{"as_of":"2024-10-02","as_of":"2012-01-01","person":{}},"expect":{}}"#,
+            &Reading::default(),
+        )
+        .unwrap_err();
         assert_eq!(e.field(), "as_of");
         assert!(e.to_string().contains("more than once"), "{e}");
     }
@@ -176,19 +208,19 @@ mod tests {
     fn only_the_acceptance_format_is_unwrapped() {
         // A key that is no part of the format: the object is read as a bare case, and refused as
         // the other faces refuse it.
-        let e = read_case(&format!(r#"{{"input":{CASE},"bogus":1}}"#), None).unwrap_err();
+        let e = read_case(&format!(r#"{{"input":{CASE},"bogus":1}}"#), &Reading::default()).unwrap_err();
         assert_eq!(e.field(), "input");
-        let e = read_case(r#"{"input":5,"person":{"category":"permanent"}}"#, None).unwrap_err();
+        let e = read_case(r#"{"input":5,"person":{"category":"permanent"}}"#, &Reading::default()).unwrap_err();
         assert_eq!(e.field(), "input");
         let wrapped = format!(r#"{{"name":"n","description":"d","input":{CASE},"expect":{{}},"expect_notices":[]}}"#);
-        assert!(read_case(&wrapped, None).is_ok());
+        assert!(read_case(&wrapped, &Reading::default()).is_ok());
     }
 
     #[test]
     fn not_json_is_refused_by_the_core() {
-        let e = read_case("{", None).unwrap_err();
+        let e = read_case("{", &Reading::default()).unwrap_err();
         assert_eq!(e.field(), "");
-        assert_eq!(read_case("", Some(RuleSet::ALL[0])).unwrap_err().field(), "");
+        assert_eq!(read_case("", &Reading::under(Some(RuleSet::ALL[0]))).unwrap_err().field(), "");
     }
 
     #[test]
@@ -196,7 +228,7 @@ mod tests {
         let every = RuleSet::ALL;
         for &wanted in every {
             // A case naming none: the setting applies (with or without a policy object).
-            let a = assess_text(CASE, Some(wanted), Calendar::china());
+            let a = assess_text(CASE, &Reading::under(Some(wanted)), Calendar::china());
             if let Ok(a) = a {
                 assert_eq!(rule_set_of(&a), wanted.id());
             }
@@ -214,16 +246,17 @@ mod tests {
                 own.replacen('{', r#"{"policy":{"day_counting":"calendar"},"#, 1),
                 own.replacen('{', r#"{"policy":null,"#, 1),
             ] {
-                let a = assess_text(&text, Some(wanted), Calendar::china()).unwrap_or_else(|e| panic!("{text}: {e}"));
+                let a = assess_text(&text, &Reading::under(Some(wanted)), Calendar::china())
+                    .unwrap_or_else(|e| panic!("{text}: {e}"));
                 assert_eq!(rule_set_of(&a), wanted.id(), "{text}");
             }
             let with_policy = CASE.replacen('{', r#"{"policy":{"day_counting":"calendar"},"#, 1);
-            let c = read_case(&with_policy, Some(wanted));
+            let c = read_case(&with_policy, &Reading::under(Some(wanted)));
             assert!(c.is_ok() || c.unwrap_err().field().starts_with("person"));
             // A case naming the same one: fine; naming another: refused at policy.rule_set.
             for &named in every {
                 let text = CASE.replacen('{', &format!(r#"{{"policy":{{"rule_set":"{}"}},"#, named.id()), 1);
-                match read_case(&text, Some(wanted)) {
+                match read_case(&text, &Reading::under(Some(wanted))) {
                     Err(e) if named != wanted => assert_eq!(e.field(), "policy.rule_set"),
                     Ok(_) if named == wanted => {}
                     Err(e) if e.field().starts_with("person") => {}
@@ -235,7 +268,8 @@ mod tests {
 
     #[test]
     fn a_refusal_prints_as_the_contract_has_it() {
-        let e = read_case(r#"{"as_of":"2024-02-30","person":{"category":"permanent"}}"#, None).unwrap_err();
+        let e =
+            read_case(r#"{"as_of":"2024-02-30","person":{"category":"permanent"}}"#, &Reading::default()).unwrap_err();
         assert_eq!(e.to_string(), "as_of: 2024-02-30 is not a date");
         let v: Value = serde_json::from_str(&e.to_json()).unwrap();
         assert_eq!(v["error"]["field"], "as_of");

@@ -9,6 +9,8 @@
 //! juzhu assess --json case.json                              # the contract's JSON
 //! producer | juzhu assess --jsonl -                          # one case per line, answered as it arrives
 //! juzhu assess --encoding gb18030 legacy-case.json           # GB18030 in and out
+//! juzhu assess --as-of today --set person.category=floating --set person.arrival_date=2026-11-27
+//!                                                            # a case typed at the terminal
 //! juzhu explain --lang zh case.json                          # the numbered reasons
 //! juzhu calendar 2024 --json                                 # rest days and make-up working days
 //! ```

@@ -1,7 +1,7 @@
 //! `juzhu assess` and `juzhu explain`.
 
 use crate::args::{AssessArgs, CaseOptions, ExplainArgs, LangChoice};
-use crate::case::{self, Refused};
+use crate::case::{self, Reading, Refused};
 use crate::io::{self, Lines, Out};
 use crate::{Fatal, Status};
 use juzhu::{Assessment, Calendar, Lang};
@@ -9,13 +9,17 @@ use std::path::Path;
 
 /// `juzhu assess`: the report, the JSON answer, or JSON lines.
 pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
+    let reading = reading(&args.case)?;
     let loaded = load_calendar(&args.case, args.lang)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     if args.jsonl {
-        return jsonl(&args.file, &args.case, cal);
+        let file = args.file.as_deref().ok_or_else(|| {
+            Fatal("--jsonl reads its cases from FILE (- for standard input); --set and --as-of apply to each".into())
+        })?;
+        return jsonl(file, &args.case, &reading, cal);
     }
     let mut out = Out::stdout(args.case.encoding);
-    match assess_file(&args.file, &args.case, cal)? {
+    match assess_file(args.file.as_deref(), &args.case, &reading, cal)? {
         Ok(a) if args.json => out.line(&a.to_json_pretty())?,
         Ok(a) => out.write(&a.report(args.lang.lang()))?,
         Err(refused) if args.json => {
@@ -29,9 +33,10 @@ pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
 
 /// `juzhu explain`: the numbered reasons with their basis.
 pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
+    let reading = reading(&args.case)?;
     let loaded = load_calendar(&args.case, args.lang)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
-    match assess_file(&args.file, &args.case, cal)? {
+    match assess_file(args.file.as_deref(), &args.case, &reading, cal)? {
         Ok(a) => {
             Out::stdout(args.case.encoding).write(&reasons(&a, args.lang))?;
             Ok(Status::Answered)
@@ -56,16 +61,48 @@ fn refused(opts: &CaseOptions, refused: &Refused, lang: LangChoice) -> Status {
     Status::Refused
 }
 
-/// Reads, decodes and assesses a whole file: `Err` for a file that cannot be read, `Ok(Err)`
-/// for input that is refused.
-fn assess_file(path: &Path, opts: &CaseOptions, cal: &Calendar) -> Result<Result<Assessment, Refused>, Fatal> {
+/// How cases are read: `--rule-set`, and the settings of `--set` and `--as-of` (`today` is the
+/// date in China, UTC+8, when the command runs).
+fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
+    let mut settings = opts.set.clone();
+    if let Some(day) = &opts.as_of {
+        if settings.iter().any(|(p, _)| p == "as_of") {
+            return Err(Fatal("--as-of and --set as_of=... both give the assessment day: give one".into()));
+        }
+        let day = if day == "today" { today_in_china() } else { day.clone() };
+        settings.push(("as_of".to_owned(), serde_json::Value::String(day)));
+    }
+    Ok(Reading { rule_set: opts.rule_set, settings })
+}
+
+/// Today's date in China (UTC+8, no daylight saving), `YYYY-MM-DD`: the day a clerk means by
+/// "today", whatever the machine's time zone.
+pub fn today_in_china() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+    let day = (secs.saturating_add(8 * 3600)).div_euclid(86_400);
+    juzhu::date::format_iso(i32::try_from(day).unwrap_or(i32::MAX))
+}
+
+/// Reads, decodes and assesses a whole file (none: the settings alone make the case): `Err` for a
+/// file that cannot be read, `Ok(Err)` for input that is refused.
+fn assess_file(
+    path: Option<&Path>,
+    opts: &CaseOptions,
+    reading: &Reading,
+    cal: &Calendar,
+) -> Result<Result<Assessment, Refused>, Fatal> {
+    let Some(path) = path else {
+        return Ok(case::assess_text("{}", reading, cal));
+    };
     let bytes = io::read_all(path)?;
-    Ok(opts.encoding.decode(&bytes).and_then(|text| case::assess_text(&text, opts.rule_set, cal)))
+    Ok(opts.encoding.decode(&bytes).and_then(|text| case::assess_text(&text, reading, cal)))
 }
 
 /// One case per line in, one JSON answer per line out, each written and flushed before the
 /// next line is read. Blank lines are skipped; a reader that goes away ends the run quietly.
-fn jsonl(path: &Path, opts: &CaseOptions, cal: &Calendar) -> Result<Status, Fatal> {
+fn jsonl(path: &Path, opts: &CaseOptions, reading: &Reading, cal: &Calendar) -> Result<Status, Fatal> {
     let mut lines = Lines::open(path)?;
     let mut out = Out::stdout(opts.encoding);
     let mut status = Status::Answered;
@@ -73,7 +110,7 @@ fn jsonl(path: &Path, opts: &CaseOptions, cal: &Calendar) -> Result<Status, Fata
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        let answer = match opts.encoding.decode(line).and_then(|text| case::assess_text(&text, opts.rule_set, cal)) {
+        let answer = match opts.encoding.decode(line).and_then(|text| case::assess_text(&text, reading, cal)) {
             Ok(a) => a.to_json(),
             Err(refused) => {
                 status = Status::Refused;

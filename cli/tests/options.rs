@@ -41,8 +41,11 @@ fn assert_usage_error(args: &[&str]) -> String {
 fn help_at_every_level_lists_options_and_exit_statuses() {
     let levels: [(&[&str], &[&str]); 4] = [
         (&[], &["assess", "explain", "calendar", "--version"]),
-        (&["assess"], &["--json", "--jsonl", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030"]),
-        (&["explain"], &["--lang", "--rule-set", "--calendar", "--encoding"]),
+        (
+            &["assess"],
+            &["--json", "--jsonl", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030", "--set", "--as-of"],
+        ),
+        (&["explain"], &["--lang", "--rule-set", "--calendar", "--encoding", "--set", "--as-of"]),
         (&["calendar"], &["YEAR", "--json", "--calendar", "--encoding"]),
     ];
     for (command, options) in levels {
@@ -457,4 +460,96 @@ fn explain_prints_the_numbered_reasons() {
     let r = run(&["assess", "--json", "-"], b"{\"as_of\":\"2024-02-30\"}");
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
     assert_eq!(v["error"]["message_zh"], "2024-02-30 不是有效的日期", "{v}");
+}
+
+/// A clerk builds or amends a case on the command line: `--set PATH=VALUE` and `--as-of`, with
+/// or without a file, in every mode; each value is checked as a file's would be.
+#[test]
+fn a_case_is_built_or_amended_with_set_and_as_of() {
+    let json_of = |args: &[&str], stdin: &str| -> Value {
+        let r = run(args, stdin.as_bytes());
+        assert_eq!(r.code, Some(0), "{args:?}: {}", r.err());
+        serde_json::from_str(&r.out()).unwrap()
+    };
+    // Built from settings alone: the same answer as the file.
+    let built = json_of(
+        &[
+            "assess",
+            "--json",
+            "--as-of",
+            "2024-10-02",
+            "--set",
+            "person.category=floating",
+            "--set",
+            "person.arrival_date=2024-09-28",
+        ],
+        "",
+    );
+    assert_eq!(built, json_of(&["assess", "--json", "-"], CASE));
+    // Amending a file (and standard input), in assess and explain.
+    let amended = json_of(&["assess", "--json", "--set", "person.arrival_date=2024-06-03", "-"], CASE);
+    assert_eq!(amended["registration"]["deadline"], "2024-06-11");
+    let r = run(
+        &["explain", "--lang", "en", "--as-of", "2024-06-20", "--set", "person.arrival_date=2024-06-03", "-"],
+        CASE.as_bytes(),
+    );
+    assert_eq!(r.code, Some(0));
+    assert!(r.out().contains("2024-06-11"), "{}", r.out());
+    // JSON values: numbers, flags, lists.
+    let held = json_of(
+        &[
+            "assess",
+            "--json",
+            "--set",
+            "person.permit.issued_on=2024-09-30",
+            "--set",
+            "person.permit.validity_years=1",
+            "-",
+        ],
+        CASE,
+    );
+    assert_eq!(held["permit"]["valid"], true);
+    // --jsonl: the settings apply to every line.
+    let r = run(&["assess", "--jsonl", "--as-of", "2024-10-20", "-"], format!("{CASE}\n{CASE}\n").as_bytes());
+    assert_eq!(r.code, Some(0));
+    let lines: Vec<Value> = r.out().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(
+        lines.len() == 2
+            && lines.iter().all(|a| a["as_of"] == "2024-10-20" && a["registration"]["status"] == "overdue")
+    );
+    // `today` is the date in China (UTC+8) when the command runs.
+    let china_day = |offset_secs: u64| {
+        let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() + offset_secs;
+        juzhu::date::format_iso(i32::try_from((secs + 8 * 3600) / 86_400).unwrap())
+    };
+    let before = china_day(0);
+    let today = json_of(&["assess", "--json", "--as-of", "today", "-"], CASE);
+    assert!(today["as_of"] == before || today["as_of"] == china_day(0), "{}", today["as_of"]);
+}
+
+#[test]
+fn a_bad_setting_is_refused_naming_its_field() {
+    // A value the case reader refuses: status 1, the field named, in both languages.
+    let r = run(&["assess", "--set", "person.arrival_date=2024-09-31", "-"], CASE.as_bytes());
+    assert_eq!(r.code, Some(1));
+    assert!(r.err().starts_with("refused: person.arrival_date: 2024-09-31 is not a date"), "{}", r.err());
+    assert!(r.err().contains("输入有误：person.arrival_date："), "{}", r.err());
+    let r = run(&["assess", "--json", "--set", "person.arival_date=2024-09-28", "-"], CASE.as_bytes());
+    assert_eq!(r.code, Some(1));
+    let e: Value = serde_json::from_str(&r.out()).unwrap();
+    assert_eq!(e["error"]["field"], "person.arival_date");
+    let r = run(&["assess", "--set", "as_of.day=2", "-"], CASE.as_bytes());
+    assert_eq!(r.code, Some(1));
+    assert!(r.err().starts_with("refused: as_of: holds a string, not an object"), "{}", r.err());
+    // A setting the rule-set flag contradicts is refused as a file naming it would be.
+    let r =
+        run(&["assess", "--rule-set", "china-2016", "--set", "policy.rule_set=liaoning-2013", "-"], CASE.as_bytes());
+    assert_eq!(r.code, Some(1));
+    assert!(r.err().starts_with("refused: policy.rule_set:"), "{}", r.err());
+    // Usage errors: no '=', an empty path, the day given twice, --jsonl without a file, no case at all.
+    assert_usage_error(&["assess", "--set", "person.arrival_date", "-"]);
+    assert_usage_error(&["assess", "--set", "=2024-09-28", "-"]);
+    assert_usage_error(&["assess", "--as-of", "today", "--set", "as_of=2024-10-02", "-"]);
+    assert_usage_error(&["assess", "--jsonl", "--as-of", "today"]);
+    assert_usage_error(&["assess"]);
 }

@@ -127,6 +127,38 @@ impl Case {
         read(&json::parse(json)?, rule_set)
     }
 
+    /// [`Case::from_json_in`] after `settings` are made in the JSON: each sets the value at a
+    /// dotted path (`person.arrival_date`), replacing that key or adding it, with objects made on
+    /// the way — how the command line's `--set` builds or amends a case. A key the text gives
+    /// twice is still refused, and every value set is read with the same checks as the text's.
+    ///
+    /// ```
+    /// use juzhu::{Case, RuleSet};
+    /// use serde_json::json;
+    /// let settings = [("as_of", json!("2024-10-02")), ("person.category", json!("floating")),
+    ///                 ("person.arrival_date", json!("2024-09-28"))];
+    /// let case = Case::from_json_with("{}", RuleSet::default(), &settings).unwrap();
+    /// assert_eq!(juzhu::assess(&case).unwrap().to_value()["registration"]["deadline"], "2024-10-08");
+    /// let bad = [("person.arrival_date", json!("2024-09-31"))];
+    /// let text = r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#;
+    /// assert_eq!(Case::from_json_with(text, RuleSet::default(), &bad).unwrap_err().field(), "person.arrival_date");
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Case::from_json`]; and a setting whose path is not a field path, or passes through a
+    /// value that is not an object, naming the path.
+    pub fn from_json_with<P: AsRef<str>>(
+        json: &str,
+        rule_set: RuleSet,
+        settings: &[(P, serde_json::Value)],
+    ) -> Result<Case, CaseError> {
+        let mut j = json::parse(json)?;
+        for (path, value) in settings {
+            json::set(&mut j, path.as_ref(), Json::from_value(value))?;
+        }
+        read(&j, rule_set)
+    }
+
     /// Reads a case from JSON bytes, which must be UTF-8 (same checks as [`Case::from_json`]).
     ///
     /// # Errors

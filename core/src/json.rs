@@ -259,6 +259,50 @@ pub fn syntax_zh(e: &serde_json::Error) -> String {
     }
 }
 
+/// Sets the value at dotted `path` in `j` (an object): the first entry of that key is replaced, or
+/// the key added at the end; objects missing on the way are made. An entry given twice in the
+/// text keeps its second copy, so the reader still refuses it.
+///
+/// # Errors
+/// A part of the path that is empty, or a value on the way that is not an object, naming the
+/// path up to it.
+pub(crate) fn set(j: &mut Json, path: &str, value: Json) -> Result<(), CaseError> {
+    let mut at = j;
+    let mut done = String::new();
+    let mut parts = path.split('.').peekable();
+    while let Some(key) = parts.next() {
+        if key.is_empty() {
+            return Err(CaseError::new(
+                done,
+                format!("{} is not a field path (a part between dots is empty)", quote(path)),
+                format!("{} 不是有效的字段路径（点号之间为空）", quote_zh(path)),
+            ));
+        }
+        let Json::Obj(entries) = at else {
+            return Err(CaseError::new(
+                done.clone(),
+                format!("holds {}, not an object, so {} cannot be set in it", at.kind(), quote(path)),
+                format!("{}，不是对象，无法在其中设置 {}", at.found_zh(), quote_zh(path)),
+            ));
+        };
+        done = join(&done, key);
+        let i = match entries.iter().position(|(k, _)| k == key) {
+            Some(i) => i,
+            None => {
+                let fresh = if parts.peek().is_some() { Json::Obj(Vec::new()) } else { Json::Null };
+                entries.push((key.to_owned(), fresh));
+                entries.len() - 1
+            }
+        };
+        if parts.peek().is_none() {
+            entries[i].1 = value;
+            return Ok(());
+        }
+        at = &mut entries[i].1;
+    }
+    Ok(())
+}
+
 /// `prefix.key`, with the key shown safely.
 pub(crate) fn join(prefix: &str, key: &str) -> String {
     let k = show_key(key);
