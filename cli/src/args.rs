@@ -2,7 +2,7 @@
 //! error is reported.
 
 // The doc comments of arguments are their help text, printed as written: no Markdown backticks.
-#![allow(clippy::doc_markdown)]
+#![allow(clippy::doc_markdown, clippy::doc_link_with_quotes)]
 
 use crate::encoding::Encoding;
 use crate::Status;

@@ -286,13 +286,12 @@ pub(crate) fn set(j: &mut Json, path: &str, value: Json) -> Result<(), CaseError
             ));
         };
         done = join(&done, key);
-        let i = match entries.iter().position(|(k, _)| k == key) {
-            Some(i) => i,
-            None => {
-                let fresh = if parts.peek().is_some() { Json::Obj(Vec::new()) } else { Json::Null };
-                entries.push((key.to_owned(), fresh));
-                entries.len() - 1
-            }
+        let i = if let Some(i) = entries.iter().position(|(k, _)| k == key) {
+            i
+        } else {
+            let fresh = if parts.peek().is_some() { Json::Obj(Vec::new()) } else { Json::Null };
+            entries.push((key.to_owned(), fresh));
+            entries.len() - 1
         };
         if parts.peek().is_none() {
             entries[i].1 = value;
