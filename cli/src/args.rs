@@ -50,6 +50,7 @@ Examples:
   juzhu assess examples/cases/china-2016-holder.json
   producer | juzhu assess --jsonl -
   juzhu explain --lang zh case.json
+  juzhu fields --rule-set china-2016
   juzhu calendar 2024 --json",
     after_help = EXIT_STATUS
 )]
@@ -86,6 +87,23 @@ with the State Council notices they come from. Years without official data rest 
         display_name = "juzhu"
     )]
     Calendar(CalendarArgs),
+    /// List every field a case may hold, with what it takes (the paths --set sets)
+    #[command(after_help = EXIT_STATUS, display_name = "juzhu")]
+    Fields(FieldsArgs),
+}
+
+/// `juzhu fields`.
+#[derive(Debug, Args)]
+pub struct FieldsArgs {
+    /// The rule set whose fields to list (default liaoning-2013)
+    #[arg(long, value_name = "ID", value_parser = rule_set_parser())]
+    pub rule_set: Option<RuleSet>,
+    /// Print JSON: [{"path", "kind", "words", "min", "max", "batch_column", "doc"}, ...]
+    #[arg(long)]
+    pub json: bool,
+    /// The encoding of everything printed
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
 }
 
 /// `juzhu assess`.

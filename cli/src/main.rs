@@ -12,6 +12,7 @@
 //! juzhu assess --as-of today --set person.category=floating --set person.arrival_date=2026-11-27
 //!                                                            # a case typed at the terminal
 //! juzhu explain --lang zh case.json                          # the numbered reasons
+//! juzhu fields --rule-set china-2016                         # every field a case may hold
 //! juzhu calendar 2024 --json                                 # rest days and make-up working days
 //! ```
 //!
@@ -27,6 +28,7 @@ mod args;
 mod calendar;
 mod case;
 mod encoding;
+mod fields;
 mod io;
 mod run;
 
@@ -66,11 +68,13 @@ fn main() -> ExitCode {
         Command::Assess(a) => a.case.encoding,
         Command::Explain(a) => a.case.encoding,
         Command::Calendar(a) => a.encoding,
+        Command::Fields(a) => a.encoding,
     };
     let result = match &cli.command {
         Command::Assess(a) => run::assess(a),
         Command::Explain(a) => run::explain(a),
         Command::Calendar(a) => calendar::show(a),
+        Command::Fields(a) => fields::show(a),
     };
     match result {
         Ok(status) => status.into(),

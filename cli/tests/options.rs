@@ -39,14 +39,15 @@ fn assert_usage_error(args: &[&str]) -> String {
 
 #[test]
 fn help_at_every_level_lists_options_and_exit_statuses() {
-    let levels: [(&[&str], &[&str]); 4] = [
-        (&[], &["assess", "explain", "calendar", "--version"]),
+    let levels: [(&[&str], &[&str]); 5] = [
+        (&[], &["assess", "explain", "calendar", "fields", "--version"]),
         (
             &["assess"],
             &["--json", "--jsonl", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030", "--set", "--as-of"],
         ),
         (&["explain"], &["--lang", "--rule-set", "--calendar", "--encoding", "--set", "--as-of"]),
         (&["calendar"], &["YEAR", "--json", "--calendar", "--encoding"]),
+        (&["fields"], &["--rule-set", "--json", "--encoding"]),
     ];
     for (command, options) in levels {
         for flag in ["-h", "--help"] {
@@ -552,4 +553,39 @@ fn a_bad_setting_is_refused_naming_its_field() {
     assert_usage_error(&["assess", "--as-of", "today", "--set", "as_of=2024-10-02", "-"]);
     assert_usage_error(&["assess", "--jsonl", "--as-of", "today"]);
     assert_usage_error(&["assess"]);
+}
+
+/// `juzhu fields` lists exactly the fields the library reads cases by (the envelope, then the
+/// rule set's own), and each path it lists is one `--set` can set: the reader knows it.
+#[test]
+fn fields_lists_every_field_a_case_may_hold() {
+    for rs in juzhu::RuleSet::ALL {
+        let r = run(&["fields", "--json", "--rule-set", rs.id()], b"");
+        assert_eq!(r.code, Some(0), "{}", r.err());
+        let list: Vec<Value> = serde_json::from_str(&r.out()).unwrap();
+        let paths: Vec<&str> = list.iter().map(|f| f["path"].as_str().unwrap()).collect();
+        let want: Vec<&str> = juzhu::case::ENVELOPE.iter().chain(rs.fields()).map(|f| f.path).collect();
+        assert_eq!(paths, want, "{rs:?}");
+        let text = run(&["fields", "--rule-set", rs.id()], b"").out();
+        for (f, path) in list.iter().zip(&paths) {
+            assert!(text.lines().any(|l| l.split_whitespace().next() == Some(path)), "{path} in {text}");
+            if let Some(words) = f["words"].as_array() {
+                assert!(!words.is_empty() && words.iter().all(|w| text.contains(w.as_str().unwrap())), "{path}");
+            }
+            // Inside a list, a path names the fields of each item (set as JSON); elsewhere the
+            // reader knows the path: setting it null is never refused as unknown.
+            let in_list = list
+                .iter()
+                .any(|p| p["kind"] == "list" && path.starts_with(&format!("{}.", p["path"].as_str().unwrap())));
+            if in_list {
+                continue;
+            }
+            let set = format!("{path}=null");
+            let r = run(&["assess", "--json", "--rule-set", rs.id(), "--as-of", "2024-10-02", "--set", &set], b"");
+            assert!(!r.out().contains("is not a known field"), "{rs:?} {path}: {}", r.out());
+        }
+    }
+    // A path that is no field is refused by assess, naming it.
+    let r = run(&["assess", "--json", "--as-of", "2024-10-02", "--set", "person.bogus=1"], b"");
+    assert!(r.out().contains("\"field\":\"person.bogus\""), "{}", r.out());
 }

@@ -7,6 +7,7 @@
 
 use crate::error::{CaseError, Reason};
 use crate::json::{self, Json, Obj};
+use crate::record::{Field, Kind};
 use crate::rules::{self, Case, RuleSet};
 use crate::vocab::Word;
 
@@ -33,6 +34,32 @@ impl Policy {
 pub(crate) const CASE_FIELDS: &[&str] = &["as_of", "policy", "person", "reporter"];
 /// The policy fields every rule set reads.
 pub(crate) const POLICY_FIELDS: &[&str] = &["rule_set", "day_counting", "age"];
+
+/// The fields of the case envelope every rule set reads (CASES.md): the assessment day and the
+/// shared policy. A rule set's own fields are [`crate::RuleSet::fields`]; together they are every
+/// field a case may hold (what `juzhu fields` lists).
+pub const ENVELOPE: &[Field] = &[
+    Field { path: "as_of", kind: Kind::Date, column: None, doc: "the day the assessment speaks for (required)" },
+    Field { path: "policy", kind: Kind::Object, column: None, doc: "settings of the assessment (optional)" },
+    Field {
+        path: "policy.rule_set",
+        kind: Kind::Word(<crate::RuleSet as Word>::vocabulary),
+        column: None,
+        doc: "the rule set the case is read and assessed under (default liaoning-2013)",
+    },
+    Field {
+        path: "policy.day_counting",
+        kind: Kind::Word(<DayCounting as Word>::vocabulary),
+        column: None,
+        doc: "how periods of days are counted (RULES.md section 6; default civil_code)",
+    },
+    Field {
+        path: "policy.age",
+        kind: Kind::Word(<AgeConvention as Word>::vocabulary),
+        column: None,
+        doc: "the day N full years are reached (default day_after_birthday)",
+    },
+];
 
 /// Reads the shared policy settings from a rule set's policy object.
 pub(crate) fn read_policy(o: &Obj) -> Result<Policy, CaseError> {
@@ -232,5 +259,16 @@ mod tests {
             ),
             "as_of：2015-01-01 早于《居住证暂行条例》的施行日期（2016-01-01）"
         );
+    }
+
+    #[test]
+    fn the_envelope_table_lists_what_the_reader_reads() {
+        // Every envelope field is read (the reader's key lists), and every key the reader takes
+        // that belongs to no rule set is in the table.
+        let top: Vec<_> = ENVELOPE.iter().filter(|f| !f.path.contains('.')).map(|f| f.path).collect();
+        assert_eq!(top, ["as_of", "policy"]);
+        assert!(top.iter().all(|k| CASE_FIELDS.contains(k)));
+        assert!(CASE_FIELDS.iter().all(|k| top.contains(k) || ["person", "reporter"].contains(k)));
+        assert_eq!(Field::keys_under(ENVELOPE, "policy"), POLICY_FIELDS);
     }
 }
