@@ -223,6 +223,15 @@ impl Assessment {
     pub fn report(&self, lang: Option<Lang>) -> String {
         let mut out = Report { lang, text: String::new() };
         out.line(format!("juzhu · {} · {} {}", self.rule_set.id(), out.both("评估日", "as of"), self.as_of));
+        // Notices first: what they say (the text applied is no longer the law in force, local
+        // measures are not encoded) bears on every answer below, so it is read before them.
+        for n in self.notices.iter() {
+            let head = out.both("提示", "Notice");
+            out.line(format!("{head}: {}", if lang == Some(Lang::En) { n.en } else { n.zh }));
+            if lang.is_none() {
+                out.line(format!("        {}", n.en));
+            }
+        }
         self.findings.report(&mut out);
         let ids = self.interpretations.ids();
         let interp = out.both("解释", "Interpretations");
@@ -233,13 +242,6 @@ impl Assessment {
                 "Note: a deadline falls in a year without official holiday data (provisional).",
             );
             out.line(note);
-        }
-        for n in self.notices.iter() {
-            let head = out.both("提示", "Notice");
-            out.line(format!("{head}: {}", if lang == Some(Lang::En) { n.en } else { n.zh }));
-            if lang.is_none() {
-                out.line(format!("        {}", n.en));
-            }
         }
         let why = out.both("理由", "Why");
         out.line(format!("{why}:"));

@@ -240,13 +240,17 @@ impl Explain for Step {
                     })
                 };
                 let head_zh = format!(
-                    "{}第{}年：满1年之日{}，签注期{}至{}{moved_zh}（R5）",
+                    "{}第{}年：满{}年之日{}，签注期{}至{}{moved_zh}（R5）",
                     if restarted { "重新起算后" } else { "" },
-                    e.year, d(e.anniversary), d(e.window_opens), d(e.window_closes)
+                    e.year, e.year, d(e.anniversary), d(e.window_opens), d(e.window_closes)
                 );
                 let head_en = format!(
-                    "Year {}: anniversary {}, window {} to {}{moved_en} (R5)",
-                    e.year, d(e.anniversary), d(e.window_opens), d(e.window_closes)
+                    "Year {}{}: anniversary {}, window {} to {}{moved_en} (R5)",
+                    e.year,
+                    if restarted { " of the restarted count" } else { "" },
+                    d(e.anniversary),
+                    d(e.window_opens),
+                    d(e.window_closes)
                 );
                 let on = e.endorsed_on.map(d).unwrap_or_default();
                 match e.status {

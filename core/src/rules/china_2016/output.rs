@@ -249,7 +249,7 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
         let on = e.endorsed_on.map(|x| format!(" ({x})")).unwrap_or_default();
         out.line(if zh {
             format!(
-                "  {year_zh} (满{}年之日 {}): 签注期 {}至{}, {}{on}",
+                "  {year_zh} (满{}年之日{}): 签注期{}至{}, {}{on}",
                 e.year,
                 e.anniversary,
                 e.window_opens,

@@ -123,9 +123,9 @@ impl Explain for Step {
             ),
             Step::Overseas => ExplanationLine::new(
                 "art25",
-                "境外来辽人员的服务管理依照有关法律、法规执行（第二十五条），本办法不作要求。".into(),
+                "境外来辽人员的服务管理依照有关法律、法规执行（第二十五条），本办法不作要求。未给出 overseas_kind（foreigner、hk_macao 或 taiwan）：其他法律规定的住宿登记或暂住登记未作评估，给出后按相应法律评估。".into(),
                 {
-                "People from outside the mainland are served and managed under other laws and regulations (Art 25): nothing under these Measures.".into()
+                "People from outside the mainland are served and managed under other laws and regulations (Art 25): nothing under these Measures. overseas_kind (foreigner, hk_macao or taiwan) was not given: the registration other laws ask for is not assessed; give it to have it assessed.".into()
             },
             ),
             Step::Stay { article, arrival, departure, threshold, long } => ExplanationLine::new(
