@@ -30,19 +30,24 @@ pub fn show(args: &FieldsArgs) -> Result<Status, Fatal> {
 fn values(kind: &Kind) -> String {
     match kind {
         Kind::Date => "date, YYYY-MM-DD".into(),
-        Kind::Dates => "list of dates, [\"YYYY-MM-DD\", ...]".into(),
+        Kind::Dates => "list of dates, [\"YYYY-MM-DD\", ...] (comma-separated with --set)".into(),
         Kind::Time => "time of day, HH:MM".into(),
-        Kind::Flag => "true or false".into(),
+        Kind::Flag => "true or false (是/否 with --set)".into(),
         Kind::Region => "GB/T 2260 division code, 6 or more digits".into(),
         Kind::Whole { min, max } if *max >= u64::from(u32::MAX) => format!("whole number, {min} or more"),
         Kind::Whole { min, max } => format!("whole number, {min} to {max}"),
-        Kind::Word(v) => format!("one of {}", v().ids.join(" | ")),
-        Kind::Words(v) => format!("list of {}", v().ids.join(" | ")),
+        Kind::Word(v) => format!("one of {}", named(v())),
+        Kind::Words(v) => format!("list (comma-separated with --set) of {}", named(v())),
         Kind::Text => "text".into(),
         Kind::Object => "object: the fields PATH.* listed here".into(),
         Kind::List => "list of objects, each of the fields PATH.* listed here (as JSON: [{...}])".into(),
         _ => kind.name().into(),
     }
+}
+
+/// A vocabulary's words with their Chinese names: `floating (流动人口) | …` (`--set` takes either).
+fn named(v: &juzhu::vocab::Vocabulary) -> String {
+    v.ids.iter().zip(v.zh).map(|(id, zh)| format!("{id} ({zh})")).collect::<Vec<_>>().join(" | ")
 }
 
 fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field]) -> String {

@@ -31,6 +31,7 @@ mod encoding;
 mod fields;
 mod io;
 mod run;
+mod settings;
 
 use args::{Cli, Command};
 use clap::Parser;

@@ -4,7 +4,8 @@ use crate::args::{AssessArgs, CaseOptions, ExplainArgs, LangChoice};
 use crate::case::{self, Reading, Refused};
 use crate::io::{self, Lines, Out};
 use crate::{Fatal, Status};
-use juzhu::{Assessment, Calendar, Lang};
+use juzhu::vocab::Word;
+use juzhu::{Assessment, Calendar, Lang, RuleSet};
 use std::path::Path;
 
 /// `juzhu assess`: the report, the JSON answer, or JSON lines.
@@ -64,7 +65,12 @@ fn refused(opts: &CaseOptions, refused: &Refused, lang: LangChoice) -> Status {
 /// How cases are read: `--rule-set`, and the settings of `--set` and `--as-of` (`today` is the
 /// date in China, UTC+8, when the command runs).
 fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
-    let mut settings = opts.set.clone();
+    // The rule set a setting's field is looked up in: the flag's, or one a setting names.
+    let named =
+        opts.set.iter().rev().find(|(p, _)| p == "policy.rule_set").and_then(|(_, v)| RuleSet::from_id(v.trim()));
+    let rule_set = opts.rule_set.or(named);
+    let mut settings: Vec<(String, serde_json::Value)> =
+        opts.set.iter().map(|(path, raw)| (path.clone(), crate::settings::value_for(path, raw, rule_set))).collect();
     if let Some(day) = &opts.as_of {
         if settings.iter().any(|(p, _)| p == "as_of") {
             return Err(Fatal("--as-of and --set as_of=... both give the assessment day: give one".into()));

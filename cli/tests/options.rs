@@ -510,6 +510,29 @@ fn a_case_is_built_or_amended_with_set_and_as_of() {
         CASE,
     );
     assert_eq!(held["permit"]["valid"], true);
+    // Typed as a clerk types: an identity number of digits is text, a word by its Chinese name,
+    // a list as comma-separated values.
+    let typed = json_of(
+        &[
+            "assess",
+            "--json",
+            "--set",
+            "person.category=流动人口",
+            "--set",
+            "person.id_number=110105199005011002",
+            "--set",
+            "person.birth_date=1990-05-01",
+            "-",
+        ],
+        CASE,
+    );
+    assert_eq!(typed["category"], "floating");
+    let c16 = r#"{"as_of":"2025-06-01","policy":{"rule_set":"china-2016"},"person":{"other_city":true,"residing_since":"2022-05-01","stable_employment":true,"permit":{"issued_on":"2023-05-10"}}}"#;
+    let endorsed =
+        json_of(&["assess", "--json", "--set", "person.permit.endorsed_on=2024-04-20, 2025-04-20", "-"], c16);
+    let statuses: Vec<&Value> =
+        endorsed["permit"]["endorsements"].as_array().unwrap().iter().map(|e| &e["status"]).collect();
+    assert_eq!(statuses[..2], [&Value::from("done"), &Value::from("done")], "{endorsed}");
     // --jsonl: the settings apply to every line.
     let r = run(&["assess", "--jsonl", "--as-of", "2024-10-20", "-"], format!("{CASE}\n{CASE}\n").as_bytes());
     assert_eq!(r.code, Some(0));
