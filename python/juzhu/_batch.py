@@ -24,6 +24,8 @@ if TYPE_CHECKING:  # only for the overloads: none of these is imported at run ti
 from . import _juzhu
 
 _DEFAULT_RULE_SET = "liaoning-2013"
+# Where a pandas answer records its rule set (from the Arrow answer's schema metadata).
+_RULE_SET_ATTR = "juzhu_rule_set"
 
 
 class ArrowStream(Protocol):
@@ -316,6 +318,9 @@ def _to_pandas(table: Any, index: Any) -> Any:
         dtype = pd.CategoricalDtype(categories)
         frame.insert(k, name, pd.Categorical.from_codes(_codes(col), dtype=dtype, validate=False))
     frame.index = index
+    rule_set = (table.schema.metadata or {}).get(b"juzhu.rule_set")
+    if rule_set is not None:
+        frame.attrs[_RULE_SET_ATTR] = rule_set.decode()
     return frame
 
 
@@ -561,15 +566,28 @@ def assess_batch(
     )
 
 
-def expand_entitlements(column: Any, rule_set: str = _DEFAULT_RULE_SET) -> Any:
+def expand_entitlements(column: Any, rule_set: Optional[str] = None) -> Any:
     """Expands an ``entitlements`` bit-set column into one boolean column per entitlement id (in
     catalogue order): a pandas ``DataFrame`` for a pandas Series (same index), a polars
     ``DataFrame`` for a polars Series, else a dict of numpy boolean arrays. A null (refused row)
-    holds no entitlement."""
+    holds no entitlement.
+
+    ``rule_set`` is the rule set the column was assessed under (bit k is a different right in
+    each): give it for a ``china-2016`` answer. Left out, it is the one a pandas answer records
+    (``frame.attrs["juzhu_rule_set"]``, kept by its columns), else ``liaoning-2013``, the
+    default of :func:`assess_batch`. A ``rule_set`` other than the one recorded, or a column
+    holding bits no entitlement of the rule set has, raises ``ValueError``."""
     import numpy as np
 
-    names = [e["id"] for e in _juzhu.entitlement_catalog(rule_set)]
     module = _module(column)
+    known = [rs["id"] for rs in _juzhu.rule_sets()]
+    recorded = getattr(column, "attrs", {}).get(_RULE_SET_ATTR) if module == "pandas" else None
+    if rule_set is not None and recorded is not None and rule_set != recorded:
+        raise ValueError(f"expand_entitlements: the column was assessed under {recorded}, not {rule_set}")
+    rule_set = rule_set or recorded or _DEFAULT_RULE_SET
+    if rule_set not in known:
+        raise ValueError(f"expand_entitlements: rule_set must be one of {', '.join(known)}, not {rule_set!r}")
+    names = [e["id"] for e in _juzhu.entitlement_catalog(rule_set)]
     if module == "pandas":
         bits = column.fillna(0).to_numpy(dtype=np.uint64)
     elif module == "polars":
@@ -581,6 +599,8 @@ def expand_entitlements(column: Any, rule_set: str = _DEFAULT_RULE_SET) -> Any:
         if bits.dtype.kind == "f":  # a dict answer's word sets: NaN on refused rows
             bits = np.where(np.isnan(bits), 0, bits)
         bits = bits.astype(np.uint64)
+    if bits.size and int(np.bitwise_or.reduce(bits)) >> len(names):
+        raise ValueError(f"expand_entitlements: the column holds bits no {rule_set} entitlement has")
     out = {name: (bits >> np.uint64(k)) & np.uint64(1) == 1 for k, name in enumerate(names)}
     if module == "pandas":
         import pandas as pd

@@ -44,6 +44,9 @@ fn unreadable(column: &str, data_type: &DataType) -> CaseError {
     )
 }
 
+/// The schema metadata key of an answer's rule set (`liaoning-2013`, `china-2016`).
+const RULE_SET_KEY: &str = "juzhu.rule_set";
+
 /// The field metadata key marking a column of JSON text cells (a column of several kinds).
 const JSON_CELLS: &str = "juzhu.json_cells";
 
@@ -380,7 +383,10 @@ fn output_schema(rs: juzhu::RuleSet, engine: &dyn juzhu::record::BatchRules) -> 
         .map_err(|e| pyo3::exceptions::PyRuntimeError::new_err(e.to_string()))?;
     let mut fields: Vec<Field> = out.columns.into_iter().map(|(c, v)| array_of(c, v, &[]).0).collect();
     fields.push(Field::new("error", DataType::Utf8, true));
-    Ok(Arc::new(Schema::new(fields)))
+    // The rule set answered under, for what reads the answer later (`expand_entitlements`: bit k
+    // is a different right in each rule set).
+    let metadata = std::collections::HashMap::from([(RULE_SET_KEY.to_owned(), juzhu::vocab::Word::id(rs).to_owned())]);
+    Ok(Arc::new(Schema::new(fields).with_metadata(metadata)))
 }
 
 /// Assesses every row of `data` (an Arrow table, record batch or stream: any object with

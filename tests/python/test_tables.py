@@ -327,6 +327,35 @@ def test_expanding_a_dict_answers_entitlements_with_refused_rows():
     assert expanded["child_immunization"].tolist() == [True, False]
 
 
+def test_expanding_entitlements_names_the_rights_of_the_rule_set_assessed_under():
+    """Bit k is a different right in each rule set: a china-2016 answer expands to china-2016's
+    names (recorded on a pandas answer, given for the others), the same as per case; a rule set
+    that contradicts the record, or bits no entitlement has, are refused."""
+    person = {"hukou_region": "210203", "residence_region": "210102", "residing_since": "2022-05-01",
+              "stable_employment": True}
+    per_case = juzhu.assess({"as_of": AS_OF, "policy": {"rule_set": "china-2016"},
+                             "person": {**person, "permit": {"issued_on": "2024-05-10"}}}).entitlements
+    columns = {**{k: [v] for k, v in person.items()}, "permit_issued_on": ["2024-05-10"]}
+    frame = juzhu.assess_batch(pd.DataFrame(columns), AS_OF, rule_set="china-2016")
+    assert frame.attrs["juzhu_rule_set"] == "china-2016"
+    expanded = juzhu.expand_entitlements(frame["entitlements"])
+    assert expanded.columns[expanded.iloc[0]].tolist() == per_case
+    with pytest.raises(ValueError, match="assessed under china-2016"):
+        juzhu.expand_entitlements(frame["entitlements"], rule_set="liaoning-2013")
+    table = juzhu.assess_batch(pa.table(columns), AS_OF, rule_set="china-2016")
+    assert table.schema.metadata[b"juzhu.rule_set"] == b"china-2016"
+    for column in (table["entitlements"], pl.from_arrow(table)["entitlements"]):
+        out = juzhu.expand_entitlements(column, rule_set="china-2016")
+        assert [k for k, v in dict(out.row(0, named=True) if isinstance(out, pl.DataFrame) else
+                                   {k: v[0] for k, v in out.items()}).items() if v] == per_case
+    liaoning = juzhu.assess_batch(pd.DataFrame({"category": ["floating"], "arrival_date": ["2024-09-28"]}), AS_OF)
+    assert liaoning.attrs["juzhu_rule_set"] == "liaoning-2013"
+    with pytest.raises(ValueError, match="bits no china-2016 entitlement"):
+        juzhu.expand_entitlements(np.array([1 << 20], dtype=np.uint32), rule_set="china-2016")
+    with pytest.raises(ValueError, match="rule_set must be one of"):
+        juzhu.expand_entitlements(liaoning["entitlements"].to_numpy(), rule_set="china-2013")
+
+
 def test_a_series_is_refused_and_a_struct_array_answers_in_pyarrow():
     for series in (pd.Series(["floating"], name="category"), pl.Series("category", ["floating"])):
         with pytest.raises(TypeError, match="Series"):
