@@ -292,6 +292,21 @@ def _codes(column: Any) -> Any:
     return np.concatenate(parts) if len(parts) != 1 else parts[0].copy()
 
 
+def _polars_nulls(frame: Any) -> Any:
+    """A polars frame whose ``Null``-typed columns (all null: ``pl.lit(None)``, or ``None`` in
+    every row) are typed as text, and ``List(Null)`` ones (empty lists) as lists of dates: polars
+    exports a ``Null`` array with a buffer the Arrow C interface does not allow, which the reader
+    would refuse whole. The values are unchanged; the library reads them as it reads any column."""
+    import polars as pl
+
+    casts = {
+        name: pl.String if dtype == pl.Null else pl.List(pl.Date)
+        for name, dtype in frame.schema.items()
+        if dtype == pl.Null or (isinstance(dtype, pl.List) and dtype.inner == pl.Null)
+    }
+    return frame.cast(casts) if casts else frame
+
+
 def _to_pandas(table: Any, index: Any) -> Any:
     """The answer as pandas: words categorical, dates ``datetime64``, flags ``boolean``, counts
     and sets nullable unsigned integers, ``error`` text; the caller's index."""
@@ -536,10 +551,10 @@ def assess_batch(
             # Read batch by batch: the whole input is never held at once.
             parts, first = [], 0
             for part in table.collect_batches():
-                parts.append(pl.DataFrame(run(part, first_row=first)))
+                parts.append(pl.DataFrame(run(_polars_nulls(part), first_row=first)))
                 first += part.height
-            return pl.concat(parts) if parts else pl.DataFrame(run(table.collect()))
-        return pl.DataFrame(run(table))
+            return pl.concat(parts) if parts else pl.DataFrame(run(_polars_nulls(table.collect())))
+        return pl.DataFrame(run(_polars_nulls(table)))
     if module == "pyarrow":
         pa = _pyarrow()
         if isinstance(table, pa.RecordBatch):

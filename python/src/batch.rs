@@ -234,9 +234,20 @@ fn assess_one(
             None
         });
     }
+    // Lists whose items are all null (Arrow `list<null>`: what pandas and polars make of a column
+    // of empty lists) hold absent dates: a row with an empty list is read as one, and a null item
+    // is refused as a case's would be.
+    let null_items: Vec<Vec<i32>> = columns
+        .iter()
+        .map(|(_, a)| match list_items(*a) {
+            Some(inner) if inner.data_type() == &DataType::Null => vec![NULL_DAY; inner.len()],
+            _ => Vec::new(),
+        })
+        .collect();
     let mut items: Vec<Option<Values>> = Vec::with_capacity(columns.len());
-    for ((name, a), bufs) in columns.iter().zip(&buffers) {
+    for (((name, a), bufs), nulls) in columns.iter().zip(&buffers).zip(&null_items) {
         items.push(match list_items(*a) {
+            Some(inner) if inner.data_type() == &DataType::Null => Some(Values::Days(nulls)),
             Some(inner) => Some(flat(name, inner.as_ref(), bufs)?),
             None => None,
         });

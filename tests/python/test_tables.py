@@ -356,6 +356,27 @@ def test_expanding_entitlements_names_the_rights_of_the_rule_set_assessed_under(
         juzhu.expand_entitlements(liaoning["entitlements"].to_numpy(), rule_set="china-2013")
 
 
+def test_all_null_columns_and_lists_of_nothing_read_as_absent():
+    """polars types a column of None as Null and one of empty lists as List(Null), pandas makes
+    the latter list<null>: each reads as absent (an empty list as none), a null item is refused
+    as per case."""
+    p = pl.from_dicts([{"category": "floating", "arrival_date": "2024-09-28", "registered_on": None}])
+    assert p.schema["registered_on"] == pl.Null
+    for t in (p, p.lazy(), p.with_columns(planned_departure=pl.lit(None))):
+        assert juzhu.assess_batch(t, AS_OF)["registration_status"].to_list() == ["pending"]
+    china = {"other_city": [True, True], "residing_since": ["2022-05-01"] * 2, "stable_employment": [True, True],
+             "permit_issued_on": ["2023-05-10"] * 2}
+    want = [juzhu.assess({"as_of": "2025-06-01", "policy": {"rule_set": "china-2016"},
+                          "person": {"other_city": True, "residing_since": "2022-05-01", "stable_employment": True,
+                                     "permit": {"issued_on": "2023-05-10", "endorsed_on": []}}}).permit.function] * 2
+    for t in (pl.DataFrame({**china, "permit_endorsed_on": [[], []]}), pd.DataFrame({**china, "permit_endorsed_on": [[], []]})):
+        out = juzhu.assess_batch(t, "2025-06-01", rule_set="china-2016")
+        assert list(out["permit_function"]) == want
+    with_null = pl.DataFrame({**china, "permit_endorsed_on": [[None], []]})
+    out = juzhu.assess_batch(with_null, "2025-06-01", rule_set="china-2016", errors="mark")
+    assert out["error"].to_list()[0].startswith("person.permit.endorsed_on.0: ") and out["error"].to_list()[1] is None
+
+
 def test_a_series_is_refused_and_a_struct_array_answers_in_pyarrow():
     for series in (pd.Series(["floating"], name="category"), pl.Series("category", ["floating"])):
         with pytest.raises(TypeError, match="Series"):
