@@ -128,7 +128,7 @@ header:
 check-header:
 	$(CARGO) test -q -p juzhu-ffi --test header
 
-C_TESTS := test_cases test_hostile test_threads test_catalogue
+C_TESTS := test_cases test_hostile test_threads test_catalogue test_no_threads
 CATALOGUE := tests/hostile/catalogue.json
 
 $(BUILD)/c/%: tests/c/%.c tests/c/minijson.h tests/c/readfile.h include/juzhu.h | lib
@@ -146,6 +146,7 @@ test-c: check-header lib
 	$(BUILD)/c/test_hostile
 	$(BUILD)/c/test_threads $(CASES)
 	$(BUILD)/c/test_catalogue $(CATALOGUE)
+	$(BUILD)/c/test_no_threads 2> $(BUILD)/c/no_threads.err && test ! -s $(BUILD)/c/no_threads.err
 	@echo "--- under valgrind (no leaks, no errors)"
 	$(VALGRIND) $(BUILD)/c/test_cases $(CASES)
 	$(VALGRIND) $(BUILD)/c/test_hostile
@@ -355,6 +356,9 @@ test-install: lib
 	$(CC) $(CSTRICT) tests/c/threaded_batch.c $(CLINK) -o $(BUILD)/threaded_batch
 	! valgrind -q --leak-check=full --error-exitcode=99 $(BUILD)/threaded_batch 2>/dev/null
 	valgrind -q --leak-check=full --error-exitcode=99 --suppressions=$(STAGE)/usr/share/juzhu/juzhu.supp $(BUILD)/threaded_batch
+	@echo "--- ... and against the installed (stripped) library, whose frames have no names"
+	LD_LIBRARY_PATH=$(STAGE_LIB) valgrind -q --leak-check=full --error-exitcode=99 \
+	    --suppressions=$(STAGE)/usr/share/juzhu/juzhu.supp $(BUILD)/threaded_batch
 	@echo "--- CMake: examples/c/CMakeLists.txt, find_package(juzhu) through CMAKE_PREFIX_PATH=<stage>/usr"
 	cmake -S examples/c -B $(BUILD)/cmake -DCMAKE_PREFIX_PATH=$(STAGE)/usr -DCMAKE_C_FLAGS=-Werror > /dev/null
 	grep -qx 'juzhu_DIR:PATH=$(STAGE_LIB)/cmake/juzhu' $(BUILD)/cmake/CMakeCache.txt

@@ -29,7 +29,8 @@
  * 4. Outputs are written only on success (JUZHU_STATUS_OK), or, where documented, when input is
  *    refused (JUZHU_STATUS_INVALID_INPUT: the error JSON or a juzhu_error). Otherwise untouched.
  * 5. Ownership. Strings returned through char ** belong to the caller: free them with
- *    juzhu_string_free(). const char * results are static: never free them. Handles
+ *    juzhu_string_free(), and are read-only (copy one before changing it: strtok on it makes
+ *    its release undefined). const char * results are static: never free them. Handles
  *    (juzhu_calendar) are freed with their _free function. Every _free accepts NULL.
  * 6. Threads. Every function is reentrant and thread-safe; the library holds no global mutable
  *    state. Handles are immutable once made and may be shared by many threads at once (but must
@@ -38,6 +39,11 @@
  *    nested more than 32 deep is refused before it is read. juzhu_assess_batch on more than one
  *    thread leaves Rust's record of the calling thread (48 bytes, once per thread) for the
  *    thread's end; valgrind calls it "possibly lost": share/juzhu/juzhu.supp suppresses it.
+ *    Read-only tables (day conversions, names) are built once, on first use, under a lock;
+ *    helgrind and DRD may report that first build as a race when the first calls come from
+ *    several threads at once (it is not one): make one call before starting threads to keep
+ *    their reports clean. A batch that cannot start its worker threads (a process at its
+ *    thread limit) runs on the calling thread instead: same answer, status OK.
  * 7. Values. Dates are int32_t YYYYMMDD (20241008), 0 = absent. Times of day are int16_t
  *    minutes after midnight + 1 (JUZHU_TIME(21, 15) = 1276), 0 = absent. Enumerations are the JUZHU_*
  *    integer constants, 0 = absent or default. Sets (entitlements, interpretations, bases,
@@ -1303,7 +1309,9 @@ const char *juzhu_status_message(int32_t status);
 
 /**
  * Releases a string returned by this library through a `char **` output. NULL is accepted and
- * ignored. Passing any other pointer, or the same one twice, is undefined behaviour.
+ * ignored. Passing any other pointer, or the same one twice, is undefined behaviour. Such a
+ * string is read-only: copy it before changing it (`strtok` on it, or writing a NUL into it,
+ * makes its release undefined).
  *
  * # Safety
  * `s` must be NULL or a pointer this library returned and has not been freed.
@@ -1313,7 +1321,11 @@ void juzhu_string_free(char *s);
 /**
  * Loads a calendar from JSON (UTF-8 or GB18030, per `encoding`):
  * `{"base": "china"|"none", "years": {"2027": {"rest_days": [...], "working_days": [...],
- * "source": "..."}}}`. Listed years extend or replace the base's. On `JUZHU_STATUS_OK`, `*out`
+ * "source": "..."}}}`. A listed year replaces that year of the base whole: its rest days are
+ * its weekends (less its `working_days`) and its `rest_days`, and none of the base's holidays
+ * for that year remain, so list the year's official holidays too when adding a local one
+ * (`juzhu calendar YEAR --json` prints them); years not listed stay the base's. On
+ * `JUZHU_STATUS_OK`, `*out`
  * receives a new handle (free it with `juzhu_calendar_free`). On `JUZHU_STATUS_INVALID_INPUT`,
  * `*error` (if not NULL) names the field and the reason, in English (no policy is read before the
  * calendar; `juzhu_calendar_from_json`'s errors are few: see the format above), and `*out` is
@@ -1420,7 +1432,10 @@ enum juzhu_status juzhu_to_gb18030(const char *text, size_t len, char **out, siz
  * The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant for the
  * vocabularies of the struct entry points (1–15, 37, 38), else the code or bit index
  * (entitlements, interpretations, articles, notices, household events, and every `china-2016`
- * vocabulary), `form` a `JUZHU_FORM_*`.
+ * vocabulary), `form` a `JUZHU_FORM_*`. For the bit-set vocabularies pass the bit's index, not
+ * the header's mask constant: the name of `JUZHU_INTERPRETATION_I2` (a mask, `1 << 1`) is
+ * `juzhu_name(JUZHU_VOCAB_INTERPRETATION, 1, form)`; walk a set with its lowest bit's index
+ * (`__builtin_ctz`, or a loop over 0..63 testing `set >> k & 1`).
  * Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
  * of range. Thread-safe.
  */

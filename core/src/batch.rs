@@ -17,6 +17,7 @@ use crate::error::CaseError;
 use crate::json::Json;
 use crate::values::{INVALID_REGION, REGION_TAG};
 use crate::vocab::Word;
+use std::sync::Mutex;
 
 /// Rows a worker thread takes at least, times a block: fewer rows than this run on one thread.
 pub const MIN_ROWS_PER_THREAD: usize = 512;
@@ -230,13 +231,27 @@ pub fn in_parts<O: Send>(
         rest = tail;
         first += len;
     }
-    let work = &work;
+    // Each part waits in a slot: a worker takes it, or, when no thread can be started (a process
+    // or container at its thread limit), the calling thread takes it and runs it itself, so the
+    // batch is answered all the same (and nothing panics or prints).
+    let slots: Vec<Mutex<Option<(usize, usize, O)>>> = parts.into_iter().map(|p| Mutex::new(Some(p))).collect();
+    let run = |slot: &Mutex<Option<(usize, usize, O)>>| {
+        let part = slot.lock().map_or(None, |mut s| s.take());
+        part.map_or_else(|| Ok(Vec::new()), |(first, len, part)| work(first, len, part))
+    };
+    let run = &run;
     let results: Vec<Result<Vec<(usize, CaseError)>, CaseError>> = std::thread::scope(|s| {
         let handles: Vec<_> =
-            parts.into_iter().map(|(first, len, part)| s.spawn(move || work(first, len, part))).collect();
+            slots.iter().map(|slot| std::thread::Builder::new().spawn_scoped(s, move || run(slot))).collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed", "工作线程异常终止"))))
+            .zip(&slots)
+            .map(|(h, slot)| match h {
+                Ok(h) => {
+                    h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed", "工作线程异常终止")))
+                }
+                Err(_) => run(slot),
+            })
             .collect()
     });
     let mut errors = Vec::new();

@@ -14,7 +14,11 @@ pub struct juzhu_calendar {
 
 /// Loads a calendar from JSON (UTF-8 or GB18030, per `encoding`):
 /// `{"base": "china"|"none", "years": {"2027": {"rest_days": [...], "working_days": [...],
-/// "source": "..."}}}`. Listed years extend or replace the base's. On `JUZHU_STATUS_OK`, `*out`
+/// "source": "..."}}}`. A listed year replaces that year of the base whole: its rest days are
+/// its weekends (less its `working_days`) and its `rest_days`, and none of the base's holidays
+/// for that year remain, so list the year's official holidays too when adding a local one
+/// (`juzhu calendar YEAR --json` prints them); years not listed stay the base's. On
+/// `JUZHU_STATUS_OK`, `*out`
 /// receives a new handle (free it with `juzhu_calendar_free`). On `JUZHU_STATUS_INVALID_INPUT`,
 /// `*error` (if not NULL) names the field and the reason, in English (no policy is read before the
 /// calendar; `juzhu_calendar_from_json`'s errors are few: see the format above), and `*out` is

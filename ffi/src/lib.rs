@@ -111,7 +111,9 @@ pub extern "C" fn juzhu_status_message(status: i32) -> *const c_char {
 }
 
 /// Releases a string returned by this library through a `char **` output. NULL is accepted and
-/// ignored. Passing any other pointer, or the same one twice, is undefined behaviour.
+/// ignored. Passing any other pointer, or the same one twice, is undefined behaviour. Such a
+/// string is read-only: copy it before changing it (`strtok` on it, or writing a NUL into it,
+/// makes its release undefined).
 ///
 /// # Safety
 /// `s` must be NULL or a pointer this library returned and has not been freed.

@@ -266,7 +266,10 @@ fn table() -> &'static [(u32, Vec<Names>)] {
 /// The name of a value: `vocabulary` is a `JUZHU_VOCAB_*`, `value` the `JUZHU_*` constant for the
 /// vocabularies of the struct entry points (1–15, 37, 38), else the code or bit index
 /// (entitlements, interpretations, articles, notices, household events, and every `china-2016`
-/// vocabulary), `form` a `JUZHU_FORM_*`.
+/// vocabulary), `form` a `JUZHU_FORM_*`. For the bit-set vocabularies pass the bit's index, not
+/// the header's mask constant: the name of `JUZHU_INTERPRETATION_I2` (a mask, `1 << 1`) is
+/// `juzhu_name(JUZHU_VOCAB_INTERPRETATION, 1, form)`; walk a set with its lowest bit's index
+/// (`__builtin_ctz`, or a loop over 0..63 testing `set >> k & 1`).
 /// Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
 /// of range. Thread-safe.
 #[no_mangle]

@@ -912,23 +912,35 @@ pub unsafe extern "C" fn juzhu_assess_batch(
             Some(run(rows, outs, errs))
         } else {
             let per = n.div_ceil(threads);
+            let mut err_parts: Vec<Option<&mut [juzhu_error]>> = match errs {
+                Some(e) => e.chunks_mut(per).map(Some).collect(),
+                None => (0..threads).map(|_| None).collect(),
+            };
+            // Each part waits in a slot for its worker; when no thread can be started (the
+            // process at its thread limit) the calling thread runs the part itself.
+            let slots: Vec<_> = rows
+                .chunks(per)
+                .zip(outs.chunks_mut(per))
+                .zip(err_parts.iter_mut())
+                .map(|((r, o), e)| std::sync::Mutex::new(Some((r, o, e.take()))))
+                .collect();
+            let take = |slot: &std::sync::Mutex<Option<_>>| {
+                let part = slot.lock().map_or(None, |mut p| p.take());
+                part.map_or(0, |(r, o, e)| run(r, o, e))
+            };
+            let take = &take;
             std::thread::scope(|s| {
-                let mut err_parts: Vec<Option<&mut [juzhu_error]>> = match errs {
-                    Some(e) => e.chunks_mut(per).map(Some).collect(),
-                    None => (0..threads).map(|_| None).collect(),
-                };
-                let handles: Vec<_> = rows
-                    .chunks(per)
-                    .zip(outs.chunks_mut(per))
-                    .zip(err_parts.iter_mut())
-                    .map(|((r, o), e)| {
-                        let e = e.take();
-                        let run = &run;
-                        s.spawn(move || run(r, o, e))
-                    })
-                    .collect();
+                let handles: Vec<_> =
+                    slots.iter().map(|slot| std::thread::Builder::new().spawn_scoped(s, move || take(slot))).collect();
                 // A worker that panicked makes the whole call a panic, never a partial answer.
-                handles.into_iter().map(|h| h.join().ok()).sum::<Option<usize>>()
+                handles
+                    .into_iter()
+                    .zip(&slots)
+                    .map(|(h, slot)| match h {
+                        Ok(h) => h.join().ok(),
+                        Err(_) => Some(take(slot)),
+                    })
+                    .sum::<Option<usize>>()
             })
         };
         let Some(refused) = refused else { return juzhu_status::Panic };
