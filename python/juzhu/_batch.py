@@ -268,14 +268,19 @@ class _Run:
         return table
 
 
-def _stream(run: _Run, batches: Iterator[Any]) -> Iterator[Any]:
-    """Assessed record batches of a stream, one per input batch, row numbers counted across."""
+def _stream(run: _Run, reader: Any) -> Iterator[Any]:
+    """Assessed record batches of a stream (a ``pyarrow.RecordBatchReader``), one per input
+    batch, row numbers counted across. A stream of no batch is checked as an empty table of its
+    schema (its columns, the day), as any table of no rows is."""
     pa = _pyarrow()
-    first = 0
-    for batch in batches:
+    first, seen = 0, False
+    for batch in reader:
+        seen = True
         out = pa.table(run(batch, first_row=first))
-        first += batch.num_rows if hasattr(batch, "num_rows") else len(batch)
+        first += batch.num_rows
         yield from out.to_batches()
+    if not seen:
+        run(reader.schema.empty_table())
 
 
 def _codes(column: Any) -> Any:

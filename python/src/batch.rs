@@ -429,13 +429,23 @@ pub fn assess_arrow<'py>(
     let cal = calendar.map_or(juzhu::Calendar::china(), |c| c.get());
     let schema = output_schema(rs, engine)?;
     let mut reader = data.into_reader()?;
+    // A table of no rows may come as no batch at all: its columns and the day are checked all the
+    // same, on an empty batch of its schema (a typo in a column name is refused with 0 rows too).
+    let mut empty = Some(RecordBatch::new_empty(reader.schema()));
     let mut batches = Vec::new();
     let errors = PyList::empty(py);
     let mut total = 0;
     let mut row = first_row;
     loop {
         // The next batch is read with the GIL held (a producer written in Python needs it).
-        let Some(batch) = reader.next() else { break };
+        let batch = match reader.next() {
+            Some(batch) => batch,
+            None if batches.is_empty() => match empty.take() {
+                Some(e) => Ok(e),
+                None => break,
+            },
+            None => break,
+        };
         let batch = batch.map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
         let out =
             assess_one(py, engine, &batch, as_of, policy.as_ref(), cal, threads).map_err(|e| case_error(py, &e))?;

@@ -377,6 +377,25 @@ def test_all_null_columns_and_lists_of_nothing_read_as_absent():
     assert out["error"].to_list()[0].startswith("person.permit.endorsed_on.0: ") and out["error"].to_list()[1] is None
 
 
+def test_a_table_of_no_rows_is_checked_all_the_same():
+    """A filter that leaves no rows must not hide a misspelt column or a day before the law: every
+    kind of table of no rows (pyarrow's has no batch at all, a stream may have none) is refused
+    as one with rows would be, and a good one answers with no rows."""
+    empty = {
+        "pandas": lambda cols: pd.DataFrame({c: pd.Series([], dtype=str) for c in cols}),
+        "pyarrow": lambda cols: pa.table({c: pa.array([], pa.string()) for c in cols}),
+        "polars": lambda cols: pl.DataFrame({c: pl.Series([], dtype=pl.String) for c in cols}),
+        "stream": lambda cols: pa.RecordBatchReader.from_batches(pa.schema([(c, pa.string()) for c in cols]), []),
+    }
+    read = lambda out: out.read_all() if isinstance(out, pa.RecordBatchReader) else out
+    for kind, make in empty.items():
+        with pytest.raises(juzhu.CaseError, match="catgory: is not an input column"):
+            read(juzhu.assess_batch(make(["catgory"]), AS_OF))
+        with pytest.raises(juzhu.CaseError, match="as_of: 2012-12-31 is before"):
+            read(juzhu.assess_batch(make(["category"]), "2012-12-31"))
+        assert len(read(juzhu.assess_batch(make(["category"]), AS_OF))) == 0, kind
+
+
 def test_a_series_is_refused_and_a_struct_array_answers_in_pyarrow():
     for series in (pd.Series(["floating"], name="category"), pl.Series("category", ["floating"])):
         with pytest.raises(TypeError, match="Series"):
