@@ -89,6 +89,15 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
     }
     if let Ok(dt) = date_type(py) {
         if obj.is_instance(&dt).unwrap_or(false) {
+            // A datetime in a time zone names an instant, whose day depends on where it is read:
+            // refused, as `assess_batch` refuses such timestamps, rather than its zone's date.
+            if let Some(tz) = obj.getattr("tzinfo").ok().filter(|tz| !tz.is_none()) {
+                let tz = tz.str().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                return Err(bad(
+                    format!("is a datetime in time zone {tz}; give a date (or a datetime without a time zone)"),
+                    format!("是含有时区 {tz} 的日期时间；请给出日期（或不带时区的日期时间）"),
+                ));
+            }
             let part = |name: &str| obj.getattr(name).and_then(|v| v.extract::<i32>());
             let (y, m, d) = (part("year"), part("month"), part("day"));
             return match (y, m, d) {

@@ -476,3 +476,19 @@ def test_refusals_carry_chinese_words_on_every_path():
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_batch(reader, as_of="2024-10-02", errors="mark", lang="fr")  # type: ignore[call-overload]
     assert info.value.field == "lang"
+
+
+def test_a_datetime_in_a_time_zone_is_refused_as_in_a_batch():
+    """An aware datetime names an instant whose day depends on where it is read (20:00 UTC is the
+    next morning in China): refused per case as assess_batch refuses the same value, never read as
+    its zone's date. A naive datetime is its date."""
+    aware = dt.datetime(2024, 9, 27, 20, 0, tzinfo=dt.timezone.utc)
+    for value in (aware, pd.Timestamp(aware)):
+        with pytest.raises(juzhu.CaseError) as info:
+            juzhu.assess({"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": value}})
+        assert info.value.field == "person.arrival_date" and "time zone UTC" in info.value.message
+        assert "时区" in info.value.message_zh
+    with pytest.raises(juzhu.CaseError, match="time zone UTC"):
+        juzhu.assess_batch(pd.DataFrame({"category": ["floating"], "arrival_date": [aware]}), "2024-10-02")
+    naive = juzhu.assess({"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": dt.datetime(2024, 9, 28, 4)}})
+    assert naive.registration.deadline == dt.date(2024, 10, 8)
