@@ -162,6 +162,12 @@ def _column(name: Any, values: Any) -> Tuple[Any, Any]:
         raise TypeError(f"column {field_name!r} holds one {type(values).__name__}, not a column of values")
     try:
         array = pa.array(values, from_pandas=True)
+        if pa.types.is_dictionary(array.type) and not (
+            pa.types.is_string(array.type.value_type) or pa.types.is_large_string(array.type.value_type)
+        ):
+            # A categorical of numbers or flags (division codes, years, bools): its values, as
+            # the plain column would give them (the library reads dictionaries of words).
+            array = array.dictionary_decode()
         return array, pa.field(field_name, array.type)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError, OverflowError):
         pass

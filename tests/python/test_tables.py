@@ -454,3 +454,15 @@ def test_answers_join_their_input_as_the_readme_shows():
     polars = pl.from_pandas(frame.reset_index(drop=True))
     side = polars.hstack(juzhu.assess_batch(polars, AS_OF, errors="mark").rename({"category": "category_assessed"}))
     assert side.columns[: len(polars.columns)] == polars.columns and "category_assessed" in side.columns
+
+
+def test_categoricals_of_numbers_and_flags_read_as_their_values():
+    """`astype("category")` on a column of division codes, years or flags gives the same answer as
+    the plain column (pandas makes them dictionaries of numbers or booleans)."""
+    frame = pd.DataFrame({"hukou_region": [110105, 210102, 110105], "residence_region": [210102] * 3,
+                          "living_at_hukou": [False, True, False], "arrival_date": ["2024-09-28"] * 3,
+                          "studying": [True, False, False], "permit_issued_on": [None, None, "2024-09-30"],
+                          "permit_validity_years": [None, None, 2]})
+    plain = juzhu.assess_batch(frame, AS_OF)
+    as_categories = frame.astype({c: "category" for c in ("hukou_region", "studying", "permit_validity_years")})
+    pd.testing.assert_frame_equal(juzhu.assess_batch(as_categories, AS_OF), plain)
