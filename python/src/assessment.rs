@@ -604,6 +604,13 @@ impl IdNumber {
         format!("IdNumber('{}')", self.inner.masked())
     }
 
+    /// Pickling: the number is read back with `parse_id_number`. The pickle holds the whole
+    /// number (personal data, as the object does): keep it where the number may be.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<(Bound<'py, PyAny>, (String,))> {
+        let parse = py.import("juzhu._juzhu")?.getattr("parse_id_number")?;
+        Ok((parse, (self.inner.expose().to_owned(),)))
+    }
+
     fn __str__(&self) -> String {
         self.inner.masked()
     }

@@ -39,3 +39,6 @@ def test_everything_pickles_by_reference_or_value():
     assert cal.known_years == juzhu.Calendar.china().known_years
     err = pickle.loads(pickle.dumps(juzhu.CaseError("as_of: x")))
     assert isinstance(err, juzhu.CaseError)
+    number = juzhu.parse_id_number("11010519491231002X")
+    back = pickle.loads(pickle.dumps(number))
+    assert back == number and hash(back) == hash(number) and repr(back) == "IdNumber('110105********002X')"

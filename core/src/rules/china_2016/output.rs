@@ -282,7 +282,8 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
     }
     if let (Some(y), Some(from)) = (p.residence_years, p.residence_counted_from) {
         out.line(if zh {
-            format!("  居住年限: {y}年 (自{from}起连续计算)")
+            let years = if y == 0 { "不满1年".to_owned() } else { format!("{y}年") };
+            format!("  居住年限: {years} (自{from}起连续计算)")
         } else {
             format!(
                 "  {}: {y} ({} {from})",
@@ -310,7 +311,12 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
     if f.entitlements.is_empty() && zh {
         out.line("权益: 无");
     } else {
-        out.line(format!("{} ({}):", out.both("权益", "Entitlements"), f.entitlements.len()));
+        out.line(format!(
+            "{} ({}{}):",
+            out.both("权益", "Entitlements"),
+            f.entitlements.len(),
+            if zh { "项" } else { "" }
+        ));
     }
     for e in f.entitlements.iter() {
         out.line(format!("  - {} [{}]", out.word(e), e.article().id()));
@@ -322,7 +328,7 @@ pub(crate) fn report(f: &Findings, out: &mut Out) {
             out.both("落户", "Settlement"),
             out.word(s.tier),
             if zh { ", " } else { " — " },
-            frame.join("; "),
+            frame.join(if zh { "、" } else { "; " }),
             s.basis.ids().join(", ")
         ));
     }

@@ -389,7 +389,12 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
             if p.entitlements.is_empty() && out.is_zh() {
                 out.line("权益: 无");
             } else {
-                out.line(format!("{} ({}):", out.both("权益", "Entitlements"), p.entitlements.len()));
+                out.line(format!(
+                    "{} ({}{}):",
+                    out.both("权益", "Entitlements"),
+                    p.entitlements.len(),
+                    if out.is_zh() { "项" } else { "" }
+                ));
             }
             for e in p.entitlements.iter() {
                 out.line(format!("  - {} [{}]", out.word(e), e.article().id()));
@@ -417,7 +422,7 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
             out.line(format!("{label}: {}", out.word(p.consequence)));
             if p.fine_max_yuan > 0 {
                 out.line(if out.is_zh() {
-                    format!("  罚款: {}至{}元", p.fine_min_yuan, p.fine_max_yuan)
+                    format!("  罚款: {}", fine_zh(u64::from(p.fine_min_yuan), u64::from(p.fine_max_yuan)))
                 } else {
                     format!("  {}: {}–{} {}", out.both("罚款", "fine"), p.fine_min_yuan, p.fine_max_yuan, out.yuan())
                 });
@@ -431,11 +436,12 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
                 r.report.basis.ids().join(", ")
             ));
             let pen = &r.penalty;
-            out.line(format!("{}: {}", out.both("处罚", "Penalty"), out.word(pen.stage)));
+            // 处理, not 处罚: an order to correct is no administrative penalty; a fine is.
+            out.line(format!("{}: {}", out.both("处理", "Penalty"), out.word(pen.stage)));
             if pen.fine_max_yuan > 0 {
                 out.line(if out.is_zh() {
                     let by = pen.authority.map(|a| format!(" (由{}决定)", a.zh())).unwrap_or_default();
-                    format!("  罚款: {}至{}元{by}", pen.fine_min_yuan, pen.fine_max_yuan)
+                    format!("  罚款: {}{by}", fine_zh(pen.fine_min_yuan, pen.fine_max_yuan))
                 } else {
                     format!(
                         "  {}: {}–{} {}, {}",
@@ -448,5 +454,14 @@ pub(crate) fn report(findings: &Findings, out: &mut Out) {
                 });
             }
         }
+    }
+}
+
+/// A fine's range as Chinese writes it: `2000元以下` from nothing, else `200至500元`.
+fn fine_zh(min: u64, max: u64) -> String {
+    if min == 0 {
+        format!("{max}元以下")
+    } else {
+        format!("{min}至{max}元")
     }
 }
