@@ -238,7 +238,7 @@ mod tests {
         assert_eq!(zh(r#"{"person": {}}"#), "as_of：为必填项（评估日）");
         assert_eq!(
             zh(r#"{"as_of": "2024-10-02", "asof": 1}"#),
-            "asof：是未知字段；此处可用的字段为 as_of、policy、person、reporter"
+            "asof：是未知字段（是否应为 as_of？）；此处可用的字段为 as_of、policy、person、reporter"
         );
         assert_eq!(
             zh(r#"{"as_of": "2024-10-02", "person": {"residing_since": "2024-01-02"}}"#),

@@ -302,6 +302,35 @@ pub(crate) fn set(j: &mut Json, path: &str, value: Json) -> Result<(), CaseError
     Ok(())
 }
 
+/// The known key `key` was likely meant as: the same but for case, `_` and `-` (`arrivalDate`,
+/// `Person`), or the closest within two edits (`categry`) when the key is long enough for that
+/// to mean something.
+fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+    let fold = |s: &str| s.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect::<String>();
+    let folded = fold(key);
+    if let Some(k) = known.iter().find(|k| fold(k) == folded) {
+        return Some(k);
+    }
+    if key.chars().count() < 4 {
+        return None;
+    }
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&folded, &fold(k)), *k))
+        .filter(|&(d, _)| d <= 2)
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
+
+/// ` (did you mean arrival_date?)` and its Chinese, for an unknown `key` that looks like one of
+/// `known` (see [`suggest`]); empty otherwise.
+pub(crate) fn hint(key: &str, known: &[&str]) -> (String, String) {
+    match suggest(key, known) {
+        Some(s) => (format!(" (did you mean {s}?)"), format!("（是否应为 {s}？）")),
+        None => (String::new(), String::new()),
+    }
+}
+
 /// `prefix.key`, with the key shown safely.
 pub(crate) fn join(prefix: &str, key: &str) -> String {
     let k = show_key(key);
@@ -353,10 +382,11 @@ impl<'a> Obj<'a> {
                     }
                     return Err(CaseError::at(field, why));
                 }
+                let (hint, hint_zh) = hint(k, known);
                 return Err(CaseError::new(
                     field,
-                    format!("is not a known field; the known fields here are {}", known.join(", ")),
-                    format!("是未知字段；此处可用的字段为 {}", known.join("、")),
+                    format!("is not a known field{hint}; the known fields here are {}", known.join(", ")),
+                    format!("是未知字段{hint_zh}；此处可用的字段为 {}", known.join("、")),
                 ));
             }
             if entries[..i].iter().any(|(earlier, _)| earlier == k) {

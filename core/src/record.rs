@@ -276,10 +276,13 @@ macro_rules! input_record {
                             let known: &[&str] = &[$( stringify!($col), )*];
                             return Err($crate::error::CaseError::at(
                                 $crate::privacy::key(other),
-                                foreign(other).unwrap_or_else(|| $crate::error::Reason::new(
-                                    format!("is not an input column; the columns are {}", known.join(", ")),
-                                    format!("是未知的输入列；可用的列为 {}", known.join("、")),
-                                )),
+                                foreign(other).unwrap_or_else(|| {
+                                    let (hint, hint_zh) = $crate::json::hint(other, known);
+                                    $crate::error::Reason::new(
+                                        format!("is not an input column{hint}; the columns are {}", known.join(", ")),
+                                        format!("是未知的输入列{hint_zh}；可用的列为 {}", known.join("、")),
+                                    )
+                                }),
                             ));
                         }
                     }

@@ -656,6 +656,9 @@ fn amended_text_notice(#[case] as_of: &str, #[case] n: usize) {
 #[case::camel_case_typo(floating("2024-06-01", "2024-05-01", json!({"arrivalDate": "2024-05-01"})), "person.arrivalDate", "is not a known field")]
 #[case::capitalised_policy_key(with_policy(floating("2024-06-01", "2024-05-01", json!({})), json!({"dayCounting": "calendar"})), "policy.dayCounting", "is not a known field")]
 #[case::capitalised_top_key(json!({"as_of": "2024-06-01", "Person": {"category": "permanent"}}), "Person", "is not a known field")]
+#[case::camel_case_suggested(floating("2024-06-01", "2024-05-01", json!({"arrivalDate": "2024-05-01"})), "person.arrivalDate", "(did you mean arrival_date?)")]
+#[case::typo_suggested(json!({"as_of": "2024-06-01", "person": {"categry": "permanent"}}), "person.categry", "(did you mean category?)")]
+#[case::capital_suggested(json!({"as_of": "2024-06-01", "Person": {"category": "permanent"}}), "Person", "(did you mean person?)")]
 fn refusals_name_the_field(#[case] case: Value, #[case] field: &str, #[case] says: &str) {
     let e = refuse(case);
     assert_eq!(e.field(), field, "{e}");
