@@ -184,7 +184,7 @@ pub struct CalendarArgs {
     /// The year, 1900 to 2199
     #[arg(value_name = "YEAR", value_parser = clap::value_parser!(i32).range(1900..=2199))]
     pub year: i32,
-    /// Print JSON: {"year", "official", "sources", "rest_days_on_weekdays", "working_weekend_days"}
+    /// Print JSON: {"year", "official", "data", "sources", "rest_days_on_weekdays", "working_weekend_days"}
     #[arg(long)]
     pub json: bool,
     /// A calendar file (JSON) to show instead of the embedded mainland calendar (the format: see

@@ -9,9 +9,9 @@ use serde_json::json;
 use std::fmt::Write;
 
 /// Prints the year as text or, with `--json`, as
-/// `{"year", "official", "sources", "rest_days_on_weekdays", "working_weekend_days"}`.
+/// `{"year", "official", "data", "sources", "rest_days_on_weekdays", "working_weekend_days"}`.
 pub fn show(args: &CalendarArgs) -> Result<Status, Fatal> {
-    let loaded = args.calendar.as_deref().map(|path| read_calendar(path, args.encoding, None)).transpose()?;
+    let loaded = args.calendar.as_deref().map(|path| read_calendar(path, args.encoding)).transpose()?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     let text = if args.json { as_json(cal, args.year) } else { as_text(cal, args.year) };
     Out::stdout(args.encoding).write(&text)?;
@@ -23,10 +23,24 @@ fn iso<D: ToString>(days: &[D]) -> Vec<String> {
     days.iter().map(ToString::to_string).collect()
 }
 
+/// Where a year's days come from: the State Council's notices embedded in the library, the
+/// caller's calendar file, or nowhere (weekends only).
+fn data(cal: &Calendar, year: i32) -> (&'static str, &'static str) {
+    let embedded = Calendar::china();
+    if !cal.is_known_year(year) {
+        ("weekends_only", "no official data (weekends only)")
+    } else if embedded.is_known_year(year) && cal.sources(year) == embedded.sources(year) {
+        ("official", "official data")
+    } else {
+        ("calendar_file", "from the calendar file (not the embedded official data)")
+    }
+}
+
 fn as_json(cal: &Calendar, year: i32) -> String {
     let v = json!({
         "year": year,
-        "official": cal.is_known_year(year),
+        "official": data(cal, year).0 == "official",
+        "data": data(cal, year).0,
         "sources": cal.sources(year),
         "rest_days_on_weekdays": iso(&cal.holidays(year)),
         "working_weekend_days": iso(&cal.make_up_working_days(year)),
@@ -39,10 +53,7 @@ fn as_json(cal: &Calendar, year: i32) -> String {
 fn as_text(cal: &Calendar, year: i32) -> String {
     // Month and day of an ISO date (the year is in the heading).
     let show = |days: Vec<String>| days.iter().map(|d| d.get(5..).unwrap_or(d)).collect::<Vec<_>>().join(" ");
-    let mut s = format!(
-        "{year}: {}\n",
-        if cal.is_known_year(year) { "official data" } else { "no official data (weekends only)" }
-    );
+    let mut s = format!("{year}: {}\n", data(cal, year).1);
     for source in cal.sources(year) {
         let _ = writeln!(s, "  source: {source}");
     }
@@ -63,6 +74,20 @@ mod tests {
         assert!(rest.contains(&json!("2024-10-01")) && rest.contains(&json!("2024-10-07")));
         assert!(v["working_weekend_days"].as_array().unwrap().contains(&json!("2024-09-29")));
         assert!(as_text(Calendar::china(), 2024).contains(" 10-01 "));
+    }
+
+    #[test]
+    fn a_year_from_a_calendar_file_is_not_called_official() {
+        let file = Calendar::from_json(
+            r#"{"base":"china","years":{"2027":{"rest_days":["2027-02-08"],"source":"a station's list"}}}"#,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&as_json(&file, 2027)).unwrap();
+        assert_eq!((v["official"].clone(), v["data"].clone()), (json!(false), json!("calendar_file")));
+        assert!(as_text(&file, 2027).starts_with("2027: from the calendar file"));
+        // The base's years stay official.
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&as_json(&file, 2024)).unwrap()["data"], "official");
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&as_json(&file, 2199)).unwrap()["data"], "weekends_only");
     }
 
     #[test]

@@ -22,6 +22,30 @@ fn name(path: &Path) -> String {
     }
 }
 
+/// How an input is named in Chinese messages.
+fn name_zh(path: &Path) -> String {
+    if is_stdin(path) {
+        "标准输入".to_owned()
+    } else {
+        format!("文件 {}", path.display())
+    }
+}
+
+/// What went wrong with a file, in Chinese (the system's own words after it, for the rest).
+fn io_zh(e: &std::io::Error) -> String {
+    match e.kind() {
+        ErrorKind::NotFound => "文件不存在".to_owned(),
+        ErrorKind::PermissionDenied => "没有读写权限".to_owned(),
+        ErrorKind::IsADirectory => "这是目录，不是文件".to_owned(),
+        _ => format!("系统报告：{e}"),
+    }
+}
+
+/// A file that cannot be read, in English and Chinese.
+fn unreadable(path: &Path, e: &std::io::Error) -> Fatal {
+    Fatal::new(format!("reading {}: {e}", name(path)), format!("无法读取{}：{}", name_zh(path), io_zh(e)))
+}
+
 /// Reads all of a file, or of standard input for `-`.
 pub fn read_all(path: &Path) -> Result<Vec<u8>, Fatal> {
     let mut buf = Vec::new();
@@ -30,7 +54,7 @@ pub fn read_all(path: &Path) -> Result<Vec<u8>, Fatal> {
     } else {
         File::open(path).and_then(|mut f| f.read_to_end(&mut buf)).map(drop)
     };
-    read.map_err(|e| Fatal(format!("reading {}: {e}", name(path))))?;
+    read.map_err(|e| unreadable(path, &e))?;
     Ok(buf)
 }
 
@@ -38,6 +62,7 @@ pub fn read_all(path: &Path) -> Result<Vec<u8>, Fatal> {
 pub struct Lines {
     reader: Box<dyn BufRead>,
     name: String,
+    name_zh: String,
     buf: Vec<u8>,
 }
 
@@ -47,18 +72,19 @@ impl Lines {
         let reader: Box<dyn BufRead> = if is_stdin(path) {
             Box::new(std::io::stdin().lock())
         } else {
-            let file = File::open(path).map_err(|e| Fatal(format!("reading {}: {e}", name(path))))?;
+            let file = File::open(path).map_err(|e| unreadable(path, &e))?;
             Box::new(BufReader::new(file))
         };
-        Ok(Lines { reader, name: name(path), buf: Vec::new() })
+        Ok(Lines { reader, name: name(path), name_zh: name_zh(path), buf: Vec::new() })
     }
 
     /// The next line's bytes without its line ending, or `None` at the end. A newline byte never
     /// occurs inside a UTF-8 or GB18030 character, so splitting bytes is safe in both.
     pub fn next_line(&mut self) -> Result<Option<&[u8]>, Fatal> {
         self.buf.clear();
-        let n =
-            self.reader.read_until(b'\n', &mut self.buf).map_err(|e| Fatal(format!("reading {}: {e}", self.name)))?;
+        let n = self.reader.read_until(b'\n', &mut self.buf).map_err(|e| {
+            Fatal::new(format!("reading {}: {e}", self.name), format!("读取{}时出错：{}", self.name_zh, io_zh(&e)))
+        })?;
         if n == 0 {
             return Ok(None);
         }
@@ -93,7 +119,7 @@ impl Out {
                 self.closed = true;
                 Ok(false)
             }
-            Err(e) => Err(Fatal(format!("writing the output: {e}"))),
+            Err(e) => Err(Fatal::new(format!("writing the output: {e}"), format!("无法写出结果：{}", io_zh(&e)))),
         }
     }
 

@@ -56,20 +56,41 @@ impl From<Status> for ExitCode {
 }
 
 /// A usage or I/O error found after parsing the arguments: printed as `juzhu: <message>` on
-/// standard error, exit status 2.
+/// standard error (and `juzhu：<原因>` in Chinese, as `--lang` asks), exit status 2.
 #[derive(Debug)]
-pub struct Fatal(pub String);
+pub struct Fatal {
+    /// The message in English.
+    pub en: String,
+    /// The message in Chinese.
+    pub zh: String,
+}
+
+impl Fatal {
+    /// A message in English and Chinese.
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Fatal {
+        Fatal { en: en.into(), zh: zh.into() }
+    }
+
+    /// The lines printed for `lang` (`None`: both, English first).
+    fn lines(&self, lang: Option<juzhu::Lang>) -> String {
+        match lang {
+            Some(juzhu::Lang::Zh) => format!("juzhu：{}\n", self.zh),
+            Some(_) => format!("juzhu: {}\n", self.en),
+            None => format!("juzhu: {}\njuzhu：{}\n", self.en, self.zh),
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return args::report_parse_error(&e).into(),
     };
-    let encoding = match &cli.command {
-        Command::Assess(a) => a.case.encoding,
-        Command::Explain(a) => a.case.encoding,
-        Command::Calendar(a) => a.encoding,
-        Command::Fields(a) => a.encoding,
+    let (encoding, lang) = match &cli.command {
+        Command::Assess(a) => (a.case.encoding, a.lang.lang()),
+        Command::Explain(a) => (a.case.encoding, a.lang.lang()),
+        Command::Calendar(a) => (a.encoding, Some(juzhu::Lang::En)),
+        Command::Fields(a) => (a.encoding, Some(juzhu::Lang::En)),
     };
     let result = match &cli.command {
         Command::Assess(a) => run::assess(a),
@@ -79,8 +100,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(status) => status.into(),
-        Err(Fatal(message)) => {
-            io::to_stderr(encoding, &format!("juzhu: {message}\n"));
+        Err(fatal) => {
+            io::to_stderr(encoding, &fatal.lines(lang));
             Status::Usage.into()
         }
     }

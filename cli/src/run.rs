@@ -11,11 +11,14 @@ use std::path::Path;
 /// `juzhu assess`: the report, the JSON answer, or JSON lines.
 pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
     let reading = reading(&args.case)?;
-    let loaded = load_calendar(&args.case, args.lang)?;
+    let loaded = load_calendar(&args.case)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     if args.jsonl {
         let file = args.file.as_deref().ok_or_else(|| {
-            Fatal("--jsonl reads its cases from FILE (- for standard input); --set and --as-of apply to each".into())
+            Fatal::new(
+                "--jsonl reads its cases from FILE (- for standard input); --set and --as-of apply to each",
+                "--jsonl 从文件（- 为标准输入）逐行读取案例；--set 和 --as-of 作用于每一行",
+            )
         })?;
         return jsonl(file, &args.case, &reading, cal);
     }
@@ -35,7 +38,7 @@ pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
 /// `juzhu explain`: the numbered reasons with their basis.
 pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
     let reading = reading(&args.case)?;
-    let loaded = load_calendar(&args.case, args.lang)?;
+    let loaded = load_calendar(&args.case)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     match assess_file(args.file.as_deref(), &args.case, &reading, cal)? {
         Ok(a) => {
@@ -73,7 +76,10 @@ fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
         opts.set.iter().map(|(path, raw)| (path.clone(), crate::settings::value_for(path, raw, rule_set))).collect();
     if let Some(day) = &opts.as_of {
         if settings.iter().any(|(p, _)| p == "as_of") {
-            return Err(Fatal("--as-of and --set as_of=... both give the assessment day: give one".into()));
+            return Err(Fatal::new(
+                "--as-of and --set as_of=... both give the assessment day: give one",
+                "--as-of 与 --set as_of=… 都给出了评估日：只能给一个",
+            ));
         }
         let day = if day == "today" { today_in_china() } else { day.clone() };
         settings.push(("as_of".to_owned(), serde_json::Value::String(day)));
@@ -131,17 +137,21 @@ fn jsonl(path: &Path, opts: &CaseOptions, reading: &Reading, cal: &Calendar) -> 
 }
 
 /// The `--calendar` file, if one is given (decoded like the input); what is wrong with it is
-/// said in Chinese under `--lang zh`.
-pub fn load_calendar(opts: &CaseOptions, lang: LangChoice) -> Result<Option<Calendar>, Fatal> {
-    opts.calendar.as_deref().map(|path| read_calendar(path, opts.encoding, lang.lang())).transpose()
+/// said in both languages, printed as `--lang` asks.
+pub fn load_calendar(opts: &CaseOptions) -> Result<Option<Calendar>, Fatal> {
+    opts.calendar.as_deref().map(|path| read_calendar(path, opts.encoding)).transpose()
 }
 
 /// Reads a calendar file; a file that cannot be read or used is a usage error, its reason in
 /// `lang` (English unless Chinese alone is asked for).
-pub fn read_calendar(path: &Path, encoding: crate::encoding::Encoding, lang: Option<Lang>) -> Result<Calendar, Fatal> {
+pub fn read_calendar(path: &Path, encoding: crate::encoding::Encoding) -> Result<Calendar, Fatal> {
     let bytes = io::read_all(path)?;
-    let lang = lang.unwrap_or(Lang::En);
-    let fail = |e: Refused| Fatal(format!("calendar {}: {}", path.display(), e.text_in(lang)));
+    let fail = |e: Refused| {
+        Fatal::new(
+            format!("calendar {}: {}", path.display(), e.text_in(Lang::En)),
+            format!("日历文件 {}：{}", path.display(), e.text_in(Lang::Zh)),
+        )
+    };
     let text = encoding.decode(&bytes).map_err(fail)?;
     Calendar::from_json_bytes(text.as_bytes()).map_err(|e| fail(e.into()))
 }

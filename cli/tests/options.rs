@@ -31,7 +31,7 @@ fn assert_usage_error(args: &[&str]) -> String {
     let err = r.err();
     assert_eq!(r.code, Some(2), "{args:?}: {err}");
     assert!(r.stdout.is_empty(), "{args:?}");
-    assert!(err.starts_with("juzhu: "), "{args:?}: {err}");
+    assert!(err.starts_with("juzhu: ") || err.starts_with("juzhu："), "{args:?}: {err}");
     assert!(!err.contains("Usage:") && !err.contains("usage:"), "{args:?} reprints the usage: {err}");
     assert!(err.lines().count() <= 4, "{args:?}: a short message: {err}");
     err
@@ -148,9 +148,24 @@ fn io_errors_exit_2_with_one_line_and_no_usage() {
         &["calendar", "2024", "--calendar", "/nonexistent/cal.json"],
     ] {
         let err = assert_usage_error(args);
-        assert_eq!(err.lines().count(), 1, "{err}");
-        assert!(err.contains("/nonexistent/"), "names the file: {err}");
+        // One line in English, then (assess and explain: both languages by default) in Chinese.
+        let lines: Vec<&str> = err.lines().collect();
+        assert!(lines[0].starts_with("juzhu: reading /nonexistent/"), "names the file: {err}");
+        if args[0] == "calendar" {
+            assert_eq!(lines.len(), 1, "{err}");
+        } else {
+            assert_eq!(lines.len(), 2, "{err}");
+            assert!(
+                lines[1].starts_with("juzhu：无法读取文件 /nonexistent/") && lines[1].ends_with("：文件不存在"),
+                "{err}"
+            );
+        }
     }
+    // Under --lang zh, the Chinese line alone; under --lang en, the English alone.
+    let zh = assert_usage_error(&["assess", "--lang", "zh", "/nonexistent/case.json"]);
+    assert_eq!(zh, "juzhu：无法读取文件 /nonexistent/case.json：文件不存在\n");
+    let en = assert_usage_error(&["explain", "--lang", "en", "/nonexistent/case.json"]);
+    assert!(en.starts_with("juzhu: reading /nonexistent/case.json: ") && en.lines().count() == 1, "{en}");
     // A directory is not a case file either.
     assert_usage_error(&["assess", &common::repo().join("examples").to_string_lossy()]);
 }
@@ -213,7 +228,11 @@ fn a_callers_calendar_is_used() {
     let r = run(&["calendar", "2030", "--json", "--calendar", &cal], b"");
     assert_eq!(r.code, Some(0), "{}", r.err());
     let v: Value = serde_json::from_slice(&r.stdout).unwrap();
-    assert_eq!(v["official"], true);
+    // The file's year is the file's, not official data.
+    assert_eq!(
+        (v["official"].clone(), v["data"].clone()),
+        (serde_json::json!(false), serde_json::json!("calendar_file"))
+    );
     assert_eq!(v["sources"], serde_json::json!(["本地通知"]));
     assert_eq!(v["rest_days_on_weekdays"], serde_json::json!(["2030-10-01"]));
     assert_eq!(v["working_weekend_days"], serde_json::json!(["2030-09-29"]));
