@@ -97,6 +97,23 @@ pub fn assess_text(text: &str, reading: &Reading, cal: &Calendar) -> Result<Asse
     Ok(juzhu::assess_with(&case, cal)?)
 }
 
+/// For the readable report on the terminal: a required part missing from the case, with how the
+/// command line gives it (the JSON answers keep the library's words, as every face has them).
+pub fn terminal_advice(refused: &Refused) -> Refused {
+    let refused = refused.clone();
+    let missing = refused.0.message().starts_with("is required");
+    match refused.0.field() {
+        "as_of" if missing => {
+            refused.with(" — give it with --as-of DATE or --as-of today", "——可用 --as-of 日期 或 --as-of today 给出")
+        }
+        "person" if missing => refused.with(
+            " — give its fields with --set person.FIELD=VALUE (juzhu fields lists them)",
+            "——可用 --set person.字段=值 给出（字段见 juzhu fields）",
+        ),
+        _ => refused,
+    }
+}
+
 /// The keys of an acceptance case (`../shared/cases/README.md`).
 const ACCEPTANCE_KEYS: &[&str] =
     &["input", "expect", "expect_contains", "expect_notices", "expect_error", "name", "description"];

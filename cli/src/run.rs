@@ -61,6 +61,7 @@ fn reasons(a: &Assessment, lang: LangChoice) -> String {
 /// Reports refused input in the readable modes on stderr, in the language of `--lang`:
 /// `refused: field: message` and/or `输入有误：field：消息`.
 fn refused(opts: &CaseOptions, refused: &Refused, lang: LangChoice) -> Status {
+    let refused = case::terminal_advice(refused);
     io::to_stderr(opts.encoding, &refused.lines(lang.lang(), "refused: ", "输入有误："));
     Status::Refused
 }

@@ -589,6 +589,16 @@ fn a_bad_setting_is_refused_naming_its_field() {
         run(&["assess", "--rule-set", "china-2016", "--set", "policy.rule_set=liaoning-2013", "-"], CASE.as_bytes());
     assert_eq!(r.code, Some(1));
     assert!(r.err().starts_with("refused: policy.rule_set:"), "{}", r.err());
+    // A missing day or person is refused with how the command line gives it (on the terminal; the
+    // error JSON keeps the library's words, as every face has them).
+    let r = run(&["assess", "--set", "person.category=floating"], b"");
+    assert_eq!(r.code, Some(1));
+    assert!(r.err().contains("as_of: is required") && r.err().contains("--as-of today"), "{}", r.err());
+    assert!(r.err().contains("可用 --as-of 日期 或 --as-of today 给出"), "{}", r.err());
+    let r = run(&["assess", "--as-of", "today"], b"");
+    assert!(r.err().contains("--set person.FIELD=VALUE"), "{}", r.err());
+    let r = run(&["assess", "--json", "--set", "person.category=floating"], b"");
+    assert!(r.out().contains("\"message\":\"is required (the day the assessment speaks for)\""), "{}", r.out());
     // Usage errors: no '=', an empty path, the day given twice, --jsonl without a file, no case at all.
     assert_usage_error(&["assess", "--set", "person.arrival_date", "-"]);
     assert_usage_error(&["assess", "--set", "=2024-09-28", "-"]);
