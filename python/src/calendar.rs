@@ -53,12 +53,19 @@ impl Calendar {
         Calendar { source: Source::WeekendsOnly(Arc::new(juzhu::Calendar::weekends_only())) }
     }
 
-    /// Loads a calendar from JSON: `{"base": "china"|"none", "years": {"2027": {"rest_days": [...],
-    /// "working_days": [...], "source": "..."}}}`. Listed years extend or replace the base's.
-    /// Raises `juzhu.CaseError` naming the field.
+    /// Loads a calendar from JSON text, bytes or a dict: `{"base": "china"|"none", "years":
+    /// {"2027": {"rest_days": [...], "working_days": [...], "source": "..."}}}`. A listed year
+    /// replaces that year of the base whole (list its official holidays too when adding a local
+    /// one); the other years stay the base's. Raises `juzhu.CaseError` naming the field.
     #[staticmethod]
     fn from_json(py: Python<'_>, text: &Bound<'_, PyAny>) -> PyResult<Self> {
-        let text = crate::convert::json_text(text, "calendar", "日历").map_err(|e| case_error(py, &e))?;
+        let text = if text.cast::<pyo3::types::PyDict>().is_ok() {
+            // A dict as the JSON it stands for (dates as `datetime.date` too), read as text is.
+            let value = crate::convert::to_value(text, "").map_err(|e| case_error(py, &e))?;
+            value.to_string()
+        } else {
+            crate::convert::json_text(text, "calendar", "日历").map_err(|e| case_error(py, &e))?
+        };
         juzhu::Calendar::from_json(&text)
             .map(|c| Calendar { source: Source::Json(Arc::new(c), text) })
             .map_err(|e| case_error(py, &e))
@@ -102,6 +109,29 @@ impl Calendar {
             Source::WeekendsOnly(_) => (cls.getattr("weekends_only")?, PyTuple::empty(py)),
             Source::Json(_, text) => (cls.getattr("from_json")?, PyTuple::new(py, [text.as_str()])?),
         })
+    }
+
+    /// Equal to another calendar with the same rest and working days and sources in every year.
+    fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
+        let Ok(other) = other.cast::<Calendar>() else { return false };
+        let (a, b) = (self.get(), other.get().get());
+        a.known_years() == b.known_years()
+            && a.known_years().into_iter().all(|y| {
+                a.sources(y) == b.sources(y)
+                    && a.holidays(y) == b.holidays(y)
+                    && a.make_up_working_days(y) == b.make_up_working_days(y)
+            })
+    }
+
+    /// A hash agreeing with `==` (calendars key caches and sets): the years and their sources.
+    fn __hash__(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for y in self.get().known_years() {
+            y.hash(&mut h);
+            self.get().sources(y).hash(&mut h);
+        }
+        h.finish()
     }
 
     fn __repr__(&self) -> String {

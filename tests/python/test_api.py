@@ -161,7 +161,12 @@ def test_custom_calendars_and_pickling():
     assert custom.registration.deadline == dt.date(2027, 2, 9) and not custom.calendar_provisional
     for c in (cal, juzhu.Calendar.china(), juzhu.Calendar.weekends_only()):
         back = pickle.loads(pickle.dumps(c))
-        assert back.known_years == c.known_years
+        assert back.known_years == c.known_years and back == c and hash(back) == hash(c)
+    # Equal when every year's days and sources are; a dict reads as its JSON text does.
+    as_dict = juzhu.Calendar.from_json({"years": {"2027": {"rest_days": [dt.date(2027, 2, 8)], "working_days": ["2027-02-06"],
+                                                           "source": "test"}}})
+    assert as_dict == cal and len({as_dict, cal}) == 1
+    assert cal != juzhu.Calendar.china() and juzhu.Calendar.china() != juzhu.Calendar.weekends_only() and cal != text
     assert pickle.loads(pickle.dumps(cal)).is_rest_day(dt.date(2027, 2, 8))
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.Calendar.from_json('{"years": {"2027": {"rest_days": ["2028-01-01"]}}}')
