@@ -48,6 +48,20 @@ impl Refused {
         self.0.to_string_in(lang)
     }
 
+    /// A refusal of one line of `--jsonl` input, which the reader saw as a text of one line: its
+    /// JSON syntax error names the input's line `number` (`at line 3 column 25`, `第 3 行`).
+    pub fn on_line(self, number: usize) -> Refused {
+        let e = &self.0;
+        if !e.field().is_empty() || number == 1 {
+            return self;
+        }
+        Refused(CaseError::new(
+            e.field(),
+            e.message().replace(" at line 1 column ", &format!(" at line {number} column ")),
+            e.message_zh().replace("第 1 行第", &format!("第 {number} 行第")),
+        ))
+    }
+
     /// The refusal with `en` and `zh` added to its reason.
     fn with(self, en: &str, zh: &str) -> Refused {
         let e = &self.0;

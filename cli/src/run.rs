@@ -119,7 +119,9 @@ fn jsonl(path: &Path, opts: &CaseOptions, reading: &Reading, cal: &Calendar) -> 
     let mut lines = Lines::open(path)?;
     let mut out = Out::stdout(opts.encoding);
     let mut status = Status::Answered;
+    let mut number = 0;
     while let Some(line) = lines.next_line()? {
+        number += 1;
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
@@ -127,7 +129,7 @@ fn jsonl(path: &Path, opts: &CaseOptions, reading: &Reading, cal: &Calendar) -> 
             Ok(a) => a.to_json(),
             Err(refused) => {
                 status = Status::Refused;
-                refused.to_json()
+                refused.on_line(number).to_json()
             }
         };
         if !out.line(&answer)? {

@@ -305,6 +305,13 @@ fn jsonl_from_a_file_skips_blank_lines_and_reads_crlf() {
     assert!(lines
         .iter()
         .all(|l| serde_json::from_str::<Value>(l).unwrap()["registration"]["deadline"] == "2024-10-08"));
+    // A line that is not JSON is answered naming its line of the input (blank lines count).
+    let r = run(&["assess", "--jsonl", "-"], format!("{CASE}\n\n{{\"as_of\": 1, bad}}\n{CASE}\n").as_bytes());
+    assert_eq!(r.code, Some(1));
+    let answers: Vec<Value> = r.out().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(answers.len(), 3);
+    assert!(answers[1]["error"]["message"].as_str().unwrap().ends_with("at line 3 column 14"), "{}", answers[1]);
+    assert!(answers[1]["error"]["message_zh"].as_str().unwrap().contains("第 3 行第 14 列"), "{}", answers[1]);
     // The example batch file.
     let r = run(&["assess", "--jsonl", &example("batch.jsonl")], b"");
     assert!(r.code == Some(0) || r.code == Some(1));
