@@ -210,7 +210,7 @@ def rust_call(table, threads: int = 1):
     """The extension's part of `assess_batch` on `table` (for pandas, on the Arrow table the
     adapter makes of it, made beforehand): a function to time."""
     arrow = _batch._pandas_to_arrow(table) if isinstance(table, pd.DataFrame) else table
-    run = _batch._Run(AS_OF, "liaoning-2013", None, None, threads, "mark")
+    run = _batch._Run(AS_OF, "liaoning-2013", None, None, threads, "mark", "en")
     return lambda: run(arrow)
 
 

@@ -96,3 +96,15 @@ def test_numpy_baseline_reads_tables_as_users_hold_them(kind):
     ours = juzhu.assess_batch(pd.DataFrame(columns), as_of="2024-10-02", errors="mark")
     theirs = numpy_baseline.assess_frame(_tables(columns)[kind], as_of="2024-10-02")
     _compare(ours, theirs.set_axis(ours.index), f"numpy baseline on a {kind} table")
+
+
+def test_the_benchmark_script_runs():
+    """`benchmarks/bench.py` (what `make bench` runs and BENCHMARKS.md quotes) runs end to end on a
+    small population, so a change to the library's internals cannot leave it broken unnoticed."""
+    import subprocess
+
+    script = pathlib.Path(__file__).resolve().parents[2] / "benchmarks" / "bench.py"
+    run = subprocess.run([sys.executable, str(script), "--rows", "3000", "--repeat", "1", "--sample", "200",
+                          "--plain-sample", "100"], capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "| **pyarrow Table** |" in run.stdout and "numpy baseline" in run.stdout, run.stdout[-2000:]
