@@ -231,39 +231,52 @@ pub fn in_parts<O: Send>(
         rest = tail;
         first += len;
     }
-    // Each part waits in a slot: a worker takes it, or, when no thread can be started (a process
-    // or container at its thread limit), the calling thread takes it and runs it itself, so the
-    // batch is answered all the same (and nothing panics or prints).
-    let slots: Vec<Mutex<Option<(usize, usize, O)>>> = parts.into_iter().map(|p| Mutex::new(Some(p))).collect();
-    let run = |slot: &Mutex<Option<(usize, usize, O)>>| {
-        let part = slot.lock().map_or(None, |mut s| s.take());
-        part.map_or_else(|| Ok(Vec::new()), |(first, len, part)| work(first, len, part))
-    };
+    let failed = || Err(CaseError::new("", "a worker thread failed", "工作线程异常终止"));
+    let results = on_threads(parts, |(first, len, part)| work(first, len, part));
+    let mut errors = Vec::new();
+    for r in results {
+        errors.extend(r.unwrap_or_else(failed)?);
+    }
+    Ok(errors)
+}
+
+/// Runs `work` on every part, each on a scoped thread of its own, and gives the results in the
+/// parts' order (`None` for a part whose worker panicked). A part whose thread cannot be started
+/// (a process or container at its thread limit) runs on the calling thread instead, so the
+/// answer is the same and nothing panics or prints. The batch engines and the C batch use it.
+pub fn on_threads<P: Send, R: Send>(parts: Vec<P>, work: impl Fn(P) -> R + Sync) -> Vec<Option<R>> {
+    // Each part waits in a slot: its worker takes it, or the calling thread when no worker started.
+    let slots: Vec<Mutex<Option<P>>> = parts.into_iter().map(|p| Mutex::new(Some(p))).collect();
+    let run = |slot: &Mutex<Option<P>>| slot.lock().map_or(None, |mut s| s.take()).map(&work);
     let run = &run;
-    let results: Vec<Result<Vec<(usize, CaseError)>, CaseError>> = std::thread::scope(|s| {
+    std::thread::scope(|s| {
         let handles: Vec<_> =
             slots.iter().map(|slot| std::thread::Builder::new().spawn_scoped(s, move || run(slot))).collect();
         handles
             .into_iter()
             .zip(&slots)
             .map(|(h, slot)| match h {
-                Ok(h) => {
-                    h.join().unwrap_or_else(|_| Err(CaseError::new("", "a worker thread failed", "工作线程异常终止")))
-                }
+                Ok(h) => h.join().ok().flatten(),
                 Err(_) => run(slot),
             })
             .collect()
-    });
-    let mut errors = Vec::new();
-    for r in results {
-        errors.extend(r?);
-    }
-    Ok(errors)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn on_threads_answers_in_the_parts_order_and_marks_a_panicking_part() {
+        let out = on_threads((0..8).collect(), |k: u32| k * k);
+        assert_eq!(out, (0..8).map(|k| Some(k * k)).collect::<Vec<_>>());
+        let out = on_threads(vec![1, 0, 2], |k: u32| {
+            assert!(k != 0, "a worker that fails");
+            k
+        });
+        assert_eq!(out, [Some(1), None, Some(2)]);
+    }
     use crate::values::Values;
     use crate::RuleSet;
 

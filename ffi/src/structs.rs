@@ -916,32 +916,14 @@ pub unsafe extern "C" fn juzhu_assess_batch(
                 Some(e) => e.chunks_mut(per).map(Some).collect(),
                 None => (0..threads).map(|_| None).collect(),
             };
-            // Each part waits in a slot for its worker; when no thread can be started (the
-            // process at its thread limit) the calling thread runs the part itself.
-            let slots: Vec<_> = rows
+            let parts: Vec<_> = rows
                 .chunks(per)
                 .zip(outs.chunks_mut(per))
                 .zip(err_parts.iter_mut())
-                .map(|((r, o), e)| std::sync::Mutex::new(Some((r, o, e.take()))))
+                .map(|((r, o), e)| (r, o, e.take()))
                 .collect();
-            let take = |slot: &std::sync::Mutex<Option<_>>| {
-                let part = slot.lock().map_or(None, |mut p| p.take());
-                part.map_or(0, |(r, o, e)| run(r, o, e))
-            };
-            let take = &take;
-            std::thread::scope(|s| {
-                let handles: Vec<_> =
-                    slots.iter().map(|slot| std::thread::Builder::new().spawn_scoped(s, move || take(slot))).collect();
-                // A worker that panicked makes the whole call a panic, never a partial answer.
-                handles
-                    .into_iter()
-                    .zip(&slots)
-                    .map(|(h, slot)| match h {
-                        Ok(h) => h.join().ok(),
-                        Err(_) => Some(take(slot)),
-                    })
-                    .sum::<Option<usize>>()
-            })
+            // A worker that panicked makes the whole call a panic, never a partial answer.
+            juzhu_core::batch::on_threads(parts, |(r, o, e)| run(r, o, e)).into_iter().sum::<Option<usize>>()
         };
         let Some(refused) = refused else { return juzhu_status::Panic };
         if !n_refused.is_null() {
