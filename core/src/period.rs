@@ -84,20 +84,23 @@ impl CountingLaw {
     /// Principles hold both in Art 154.
     #[must_use]
     pub fn cite_zh(self, start: bool) -> &'static str {
-        match (self, start) {
-            (CountingLaw::GeneralPrinciples, _) => "《民法通则》第一百五十四条",
-            (CountingLaw::CivilCode, true) => "《民法典》第二百零一条、第二百零三条",
-            (CountingLaw::CivilCode, false) => "《民法典》第二百零三条",
-        }
+        self.citation(start).0
     }
 
     /// The article(s) in English (see [`CountingLaw::cite_zh`]).
     #[must_use]
     pub fn cite_en(self, start: bool) -> &'static str {
+        self.citation(start).1
+    }
+
+    /// The citation in Chinese and English, from one table.
+    fn citation(self, start: bool) -> (&'static str, &'static str) {
         match (self, start) {
-            (CountingLaw::GeneralPrinciples, _) => "General Principles of the Civil Law Art 154",
-            (CountingLaw::CivilCode, true) => "Civil Code Arts 201, 203",
-            (CountingLaw::CivilCode, false) => "Civil Code Art 203",
+            (CountingLaw::GeneralPrinciples, _) => {
+                ("《民法通则》第一百五十四条", "General Principles of the Civil Law Art 154")
+            }
+            (CountingLaw::CivilCode, true) => ("《民法典》第二百零一条、第二百零三条", "Civil Code Arts 201, 203"),
+            (CountingLaw::CivilCode, false) => ("《民法典》第二百零三条", "Civil Code Art 203"),
         }
     }
 }

@@ -430,8 +430,8 @@ pub fn assess_arrow<'py>(
     let schema = output_schema(rs, engine)?;
     let mut reader = data.into_reader()?;
     // A table of no rows may come as no batch at all: its columns and the day are checked all the
-    // same, on an empty batch of its schema (a typo in a column name is refused with 0 rows too).
-    let mut empty = Some(RecordBatch::new_empty(reader.schema()));
+    // same, on an empty batch of its schema (a typo in a column name is refused with 0 rows too),
+    // read once: its answer is then the table's one batch.
     let mut batches = Vec::new();
     let errors = PyList::empty(py);
     let mut total = 0;
@@ -440,10 +440,7 @@ pub fn assess_arrow<'py>(
         // The next batch is read with the GIL held (a producer written in Python needs it).
         let batch = match reader.next() {
             Some(batch) => batch,
-            None if batches.is_empty() => match empty.take() {
-                Some(e) => Ok(e),
-                None => break,
-            },
+            None if batches.is_empty() => Ok(RecordBatch::new_empty(reader.schema())),
             None => break,
         };
         let batch = batch.map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
