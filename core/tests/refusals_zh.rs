@@ -9,34 +9,16 @@
 //! what it echoes (the input's own keys and values, field paths, formats such as `YYYY-MM-DD`).
 //! Calendars and assessments read back from JSON are swept the same way.
 
+mod common;
+
 use juzhu::Word;
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-fn shared() -> PathBuf {
-    std::env::var_os("JUZHU_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
-}
 
 /// Every acceptance case's `input`.
 fn seeds() -> Vec<Value> {
-    let mut dirs = vec![shared().join("cases")];
-    let mut out = Vec::new();
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "json") {
-                let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-                if let Some(input) = v.get("input") {
-                    out.push(input.clone());
-                }
-            }
-        }
-    }
+    let out: Vec<Value> =
+        common::corpus::shared_cases().into_iter().filter_map(|(_, v)| v.get("input").cloned()).collect();
     assert!(out.len() >= 30, "the acceptance cases are there ({})", out.len());
     out
 }
@@ -191,6 +173,14 @@ fn every_refusal_has_chinese_words() {
     for bad in ["", "{", "[]", "{\"as_of\": \"2024-10-02\"} x", "{\"as_of\": 1, \"as_of\": 2}", "\u{feff}{}", "nul"] {
         if let Err(e) = juzhu::Case::from_json(bad).and_then(|c| juzhu::assess(&c)) {
             note(&mut seen, &e, bad.into());
+        }
+    }
+    // The hostile-input catalogue: inputs that are hardly cases (10 MB strings, deep nesting,
+    // bytes that are not UTF-8, …).
+    for entry in common::corpus::catalogue() {
+        let bytes = common::corpus::input(&entry);
+        if let Err(e) = juzhu::Case::from_json_bytes(&bytes).and_then(|c| juzhu::assess(&c)) {
+            note(&mut seen, &e, String::from_utf8_lossy(&bytes).into_owned());
         }
     }
     assert!(seen.len() >= 150, "a wide sweep of refusals ({} distinct)", seen.len());

@@ -4,19 +4,8 @@
 
 mod common;
 
-use common::corpus::{lookup, matches};
+use common::corpus::{is_pending, lookup, matches, shared_cases};
 use serde_json::Value;
-use std::path::PathBuf;
-
-/// Subfolders whose capability is not built yet; emptied as each lands.
-const PENDING_FOLDERS: &[&str] = &[];
-
-fn cases_dir() -> PathBuf {
-    let shared = std::env::var_os("JUZHU_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"));
-    shared.join("cases")
-}
 
 fn check_case(name: &str, case: &Value) -> Vec<String> {
     let mut failures = Vec::new();
@@ -72,34 +61,13 @@ fn check_case(name: &str, case: &Value) -> Vec<String> {
 
 #[test]
 fn every_shared_case_passes_through_the_rust_face() {
-    let dir = cases_dir();
-    let mut files = Vec::new();
-    let mut folders = vec![dir.clone()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder)
-            .unwrap_or_else(|e| panic!("cannot read the shared cases at {}: {e}", folder.display()))
-        {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                if !PENDING_FOLDERS.iter().any(|f| p.file_name().is_some_and(|n| n == *f)) {
-                    folders.push(p);
-                }
-            } else if p.extension().is_some_and(|x| x == "json") {
-                files.push(p);
-            }
-        }
-    }
-    files.sort();
-    assert!(!files.is_empty(), "no cases found in {}", dir.display());
+    let cases: Vec<(String, Value)> = shared_cases().into_iter().filter(|(name, _)| !is_pending(name)).collect();
     let mut failures = Vec::new();
-    for f in &files {
-        let text = std::fs::read_to_string(f).unwrap();
-        let case: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
-        let name = f.strip_prefix(&dir).unwrap().with_extension("").to_string_lossy().into_owned();
-        failures.extend(check_case(&name, &case));
+    for (name, case) in &cases {
+        failures.extend(check_case(name.trim_end_matches(".json"), case));
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), files.len(), failures.join("\n"));
-    eprintln!("{} shared cases passed", files.len());
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+    eprintln!("{} shared cases passed", cases.len());
 }
 
 #[test]

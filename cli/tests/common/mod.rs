@@ -9,18 +9,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-/// Subfolders of `shared/cases` whose capabilities are not built on this branch yet, skipped by
-/// the shared-case test. Each folder's cases pass once its feature lands: empty this list then
-/// (the integrator of the `china-2016` rule set and of RULES.md §11–13 does).
-pub const PENDING_FOLDERS: &[&str] = &[];
-
 /// The binary under test.
 pub fn juzhu() -> Command {
     Command::new(env!("CARGO_BIN_EXE_juzhu"))
 }
 
 #[allow(unused_imports)]
-pub use corpus::{repo, shared, shared_cases};
+pub use corpus::{is_pending, repo, shared, shared_cases};
 
 /// An example case file.
 pub fn example(name: &str) -> String {
@@ -70,11 +65,6 @@ pub fn run_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Run {
     let out = child.wait_with_output().unwrap();
     writer.join().unwrap();
     Run { code: out.status.code(), stdout: out.stdout, stderr: out.stderr }
-}
-
-/// Whether a case (by its path under `cases/`) lies in a pending folder.
-pub fn is_pending(name: &str) -> bool {
-    PENDING_FOLDERS.iter().any(|f| name.split('/').next() == Some(*f))
 }
 
 /// A fresh scratch directory for one test, removed when dropped.

@@ -70,20 +70,7 @@ pub fn has_interp(a: &Value, id: &str) -> bool {
 
 /// Every `.rs` file under `dir`, with its text.
 pub fn rust_sources(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap_or_else(|e| panic!("{}: {e}", d.display())) {
-            let p = entry.unwrap().path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                let text = std::fs::read_to_string(&p).unwrap();
-                out.push((p, text));
-            }
-        }
-    }
-    out
+    corpus::files_under(dir, "rs")
 }
 
 /// The explanations of named JSON cases, English then Chinese, one `## name` section each.
