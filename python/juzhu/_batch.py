@@ -219,12 +219,12 @@ def _plain(label: Any) -> Any:
     return label
 
 
-def _raise_first(errors: List[Tuple[int, str, str, str]], refused: int, labels: Any) -> None:
+def _raise_first(errors: List[Tuple[int, str, str, str]], refused: int, labels: Any, lang: str) -> None:
     """Raises `CaseError` for the first refused row, naming it by its label (pandas index) or
-    position; `refused` counts every refused row."""
+    position, its `str` in `lang`; `refused` counts every refused row."""
     row, field, message, message_zh = errors[0]
     label = _plain(labels[row] if labels is not None else row)
-    err = _juzhu.row_case_error(repr(label), field, message, message_zh, refused - 1)
+    err = _juzhu.row_case_error(repr(label), field, message, message_zh, refused - 1, lang)
     err.row = label
     raise err
 
@@ -270,7 +270,7 @@ class _Run:
             max_errors=1 if raising else 0,
         )
         if refused and raising:
-            _raise_first(errors, refused, labels)
+            _raise_first(errors, refused, labels, self.lang)
         return table
 
 
@@ -522,8 +522,8 @@ def assess_batch(
     ``errors``: ``"raise"`` (default) raises :class:`juzhu.CaseError` for the first refused row,
     naming it by its index label (pandas) or position; ``"mark"`` writes ``field: message`` into
     the ``error`` column and nulls into the row's other columns. ``lang``: the language of the
-    ``error`` column, ``"en"`` (default) or ``"zh"`` (``field：原因``); the raised error carries
-    both (``.message``, ``.message_zh``). ``threads``: worker threads (default 1); the GIL is
+    ``error`` column and of a raised error's ``str``, ``"en"`` (default) or ``"zh"``
+    (``field：原因``); a raised error carries both (``.message``, ``.message_zh``). ``threads``: worker threads (default 1); the GIL is
     released while the rules run.
 
     Returns, with the output columns of :func:`batch_columns` (words as categoricals or

@@ -5,7 +5,7 @@
 //! rule set's engine validates and assesses every row with the GIL released. This file only
 //! translates: no rule, no validation, no error wording of its own beyond the shape of a column.
 
-use crate::case_error;
+use crate::{case_error, case_error_in};
 use arrow_array::cast::AsArray;
 use arrow_array::types::{
     Date32Type, Date64Type, Float32Type, Float64Type, Int16Type, Int32Type, Int64Type, Int8Type, Time32MillisecondType,
@@ -423,9 +423,11 @@ pub fn assess_arrow<'py>(
     lang: &str,
 ) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
     let lang = read_lang(py, lang)?;
-    let policy = read_policy(py, policy)?;
-    let (rs, engine) = engine_of(py, rule_set, policy.as_ref())?;
-    let as_of = juzhu::date::read_iso("as_of", as_of).map_err(|e| case_error(py, &e))?;
+    // Refusals read in the language asked for (`str(e)`; both are attributes).
+    let refuse = |e: CaseError| case_error_in(py, &e, lang);
+    let policy = read_policy(policy).map_err(refuse)?;
+    let (rs, engine) = engine_of(rule_set, policy.as_ref()).map_err(refuse)?;
+    let as_of = juzhu::date::read_iso("as_of", as_of).map_err(refuse)?;
     let cal = calendar.map_or(juzhu::Calendar::china(), |c| c.get());
     let schema = output_schema(rs, engine)?;
     let mut reader = data.into_reader()?;
@@ -444,8 +446,7 @@ pub fn assess_arrow<'py>(
             None => break,
         };
         let batch = batch.map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
-        let out =
-            assess_one(py, engine, &batch, as_of, policy.as_ref(), cal, threads).map_err(|e| case_error(py, &e))?;
+        let out = assess_one(py, engine, &batch, as_of, policy.as_ref(), cal, threads).map_err(refuse)?;
         let n = batch.num_rows();
         let mut refused = vec![false; n];
         for (i, e) in &out.errors {
@@ -470,7 +471,7 @@ pub fn assess_arrow<'py>(
 }
 
 /// The language of the `error` column, `en` or `zh` (refused at `lang` otherwise).
-fn read_lang(py: Python<'_>, lang: &str) -> PyResult<juzhu::Lang> {
+pub(crate) fn read_lang(py: Python<'_>, lang: &str) -> PyResult<juzhu::Lang> {
     lang.parse().map_err(|e: juzhu::vocab::UnknownWord| case_error(py, &CaseError::at("lang", e.reason())))
 }
 
@@ -481,17 +482,14 @@ pub fn check_lang(py: Python<'_>, lang: &str) -> PyResult<()> {
 }
 
 /// The policy's JSON text, read (refused at `policy` when it is not JSON).
-fn read_policy(py: Python<'_>, policy: Option<&str>) -> PyResult<Option<serde_json::Value>> {
+fn read_policy(policy: Option<&str>) -> Result<Option<serde_json::Value>, CaseError> {
     policy
         .map(|text| {
             serde_json::from_str(text).map_err(|e| {
-                case_error(
-                    py,
-                    &CaseError::new(
-                        "policy",
-                        format!("is not JSON: {e}"),
-                        format!("不是 JSON：{}", juzhu::json_syntax_zh(&e)),
-                    ),
+                CaseError::new(
+                    "policy",
+                    format!("is not JSON: {e}"),
+                    format!("不是 JSON：{}", juzhu::json_syntax_zh(&e)),
                 )
             })
         })
@@ -500,17 +498,13 @@ fn read_policy(py: Python<'_>, policy: Option<&str>) -> PyResult<Option<serde_js
 
 /// The rule set a batch runs under (`juzhu::batch::rule_set_of`) and its engine.
 fn engine_of(
-    py: Python<'_>,
     rule_set: Option<&str>,
     policy: Option<&serde_json::Value>,
-) -> PyResult<(juzhu::RuleSet, &'static dyn juzhu::record::BatchRules)> {
-    let rs = juzhu::batch::rule_set_of(rule_set, policy).map_err(|e| case_error(py, &e))?;
+) -> Result<(juzhu::RuleSet, &'static dyn juzhu::record::BatchRules), CaseError> {
+    let rs = juzhu::batch::rule_set_of(rule_set, policy)?;
     let engine = rs.batch().ok_or_else(|| {
         let id = juzhu::Word::id(rs);
-        case_error(
-            py,
-            &CaseError::new("rule_set", format!("{id} has no batch engine"), format!("{id} 没有批量评估引擎")),
-        )
+        CaseError::new("rule_set", format!("{id} has no batch engine"), format!("{id} 没有批量评估引擎"))
     })?;
     Ok((rs, engine))
 }
@@ -520,7 +514,7 @@ fn engine_of(
 #[pyfunction]
 #[pyo3(signature = (rule_set = None, policy = None))]
 pub fn batch_schema(py: Python<'_>, rule_set: Option<&str>, policy: Option<&str>) -> PyResult<PyTable> {
-    let policy = read_policy(py, policy)?;
-    let (rs, engine) = engine_of(py, rule_set, policy.as_ref())?;
+    let policy = read_policy(policy).map_err(|e| case_error(py, &e))?;
+    let (rs, engine) = engine_of(rule_set, policy.as_ref()).map_err(|e| case_error(py, &e))?;
     PyTable::try_new(Vec::new(), output_schema(rs, engine)?)
 }

@@ -54,7 +54,8 @@ impl Calendar {
     }
 
     /// Loads a calendar from JSON text, bytes or a dict: `{"base": "china"|"none", "years":
-    /// {"2027": {"rest_days": [...], "working_days": [...], "source": "..."}}}`. A listed year
+    /// {"2027": {"rest_days": [...], "working_days": [...], "source": "..."}}}` (`source` may be
+    /// a list of notices). A listed year
     /// replaces that year of the base whole (list its official holidays too when adding a local
     /// one); the other years stay the base's. Raises `juzhu.CaseError` naming the field.
     #[staticmethod]
@@ -69,6 +70,14 @@ impl Calendar {
         juzhu::Calendar::from_json(&text)
             .map(|c| Calendar { source: Source::Json(Arc::new(c), text) })
             .map_err(|e| case_error(py, &e))
+    }
+
+    /// This calendar as JSON text that `Calendar.from_json` reads back to an equal calendar (to
+    /// keep it, or hand it to the command line's `--calendar` or the C library): `base` `"china"`
+    /// and the years added or replaced when it keeps every embedded year, else `base` `"none"`
+    /// and every known year.
+    fn to_json(&self) -> String {
+        self.get().to_json()
     }
 
     /// Whether `date` is a rest day.

@@ -23,7 +23,13 @@ pyo3::create_exception!(
 
 /// Turns a core error into `juzhu.CaseError` with `.field`, `.message` and `.message_zh`.
 pub(crate) fn case_error(py: Python<'_>, e: &juzhu::CaseError) -> PyErr {
-    let err = CaseError::new_err(e.to_string());
+    case_error_in(py, e, juzhu::Lang::En)
+}
+
+/// [`case_error`] with `str(e)` in `lang` (`field：原因` in Chinese): for calls that take a
+/// `lang`, so that a traceback reads in the language asked for. Both messages stay attributes.
+pub(crate) fn case_error_in(py: Python<'_>, e: &juzhu::CaseError, lang: juzhu::Lang) -> PyErr {
+    let err = CaseError::new_err(e.to_string_in(lang));
     let value = err.value(py);
     let _ = value.setattr("field", e.field());
     let _ = value.setattr("message", e.message());
@@ -164,9 +170,22 @@ fn length_case_error(py: Python<'_>, column: &str, found: usize, expected: usize
 
 /// The `juzhu.CaseError` `assess_batch(errors="raise")` raises for its first refused row: the
 /// row's error with the row named (`label`: the repr of its index label or position) and the
-/// count of the other refused rows.
+/// count of the other refused rows; `str(e)` in `lang`.
 #[pyfunction]
-fn row_case_error(py: Python<'_>, label: &str, field: &str, message: &str, message_zh: &str, others: usize) -> PyErr {
+#[allow(clippy::too_many_arguments)]
+fn row_case_error(
+    py: Python<'_>,
+    label: &str,
+    field: &str,
+    message: &str,
+    message_zh: &str,
+    others: usize,
+    lang: &str,
+) -> PyErr {
+    let lang = match batch::read_lang(py, lang) {
+        Ok(lang) => lang,
+        Err(e) => return e,
+    };
     let (more, more_zh) = if others > 0 {
         (
             format!(" ({others} more rows refused; errors='mark' keeps going)"),
@@ -175,13 +194,14 @@ fn row_case_error(py: Python<'_>, label: &str, field: &str, message: &str, messa
     } else {
         (String::new(), String::new())
     };
-    case_error(
+    case_error_in(
         py,
         &juzhu::CaseError::new(
             field,
             format!("row {label}: {message}{more}"),
             format!("索引为 {label} 的行：{message_zh}{more_zh}"),
         ),
+        lang,
     )
 }
 

@@ -168,6 +168,12 @@ def test_custom_calendars_and_pickling():
     assert as_dict == cal and len({as_dict, cal}) == 1
     assert cal != juzhu.Calendar.china() and juzhu.Calendar.china() != juzhu.Calendar.weekends_only() and cal != text
     assert pickle.loads(pickle.dumps(cal)).is_rest_day(dt.date(2027, 2, 8))
+    # to_json reads back to an equal calendar, the embedded years kept as `base: china`.
+    for c in (cal, juzhu.Calendar.china(), juzhu.Calendar.weekends_only()):
+        assert juzhu.Calendar.from_json(c.to_json()) == c
+    assert json.loads(cal.to_json()) == {"base": "china", "years": {"2027": {
+        "rest_days": ["2027-02-08"], "working_days": ["2027-02-06"], "source": "test"}}}
+    assert json.loads(juzhu.Calendar.weekends_only().to_json()) == {"base": "none", "years": {}}
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.Calendar.from_json('{"years": {"2027": {"rest_days": ["2028-01-01"]}}}')
     assert info.value.field == "years.2027.rest_days.0"
@@ -462,6 +468,19 @@ def test_refusals_carry_chinese_words_on_every_path():
     assert e.row == "b" and e.field == "person.arrival_date"
     assert e.message.startswith("row 'b': ") and "1 more rows refused" in e.message
     assert e.message_zh.startswith("索引为 'b' 的行：") and "另有 1 行被拒绝" in e.message_zh, e.message_zh
+    assert str(e) == "person.arrival_date: " + e.message
+    # Asked in Chinese, the traceback reads in Chinese (both messages stay attributes), the
+    # refusals of the call's own arguments too.
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of="2024-10-02", lang="zh")
+    assert str(info.value) == "person.arrival_date：" + info.value.message_zh
+    assert info.value.message == e.message and info.value.row == "b"
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of="2024-02-30", lang="zh")
+    assert str(info.value) == "as_of：2024-02-30 不是有效的日期"
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame.rename(columns={"category": "categry"}), as_of="2024-10-02", lang="zh")
+    assert str(info.value).startswith("categry：") and "category" in str(info.value), str(info.value)
     # A column of the wrong length, refused in Rust's words.
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_batch({"category": np.array([0, 1], dtype=np.uint8), "arrival_date": np.array([0])},

@@ -160,7 +160,8 @@ impl Calendar {
     /// ```
     ///
     /// `base` is `"china"` (the embedded calendar, the default) or `"none"` (weekends only).
-    /// Each listed year replaces that year of the base entirely: its rest days are its
+    /// `source` names the notice a year follows (a list of them for several; "supplied by the
+    /// caller" when absent). Each listed year replaces that year of the base entirely: its rest days are its
     /// Saturdays and Sundays, minus `working_days`, plus `rest_days`. Dates must lie in their
     /// year, in 1900–2199, and not in both lists.
     ///
@@ -168,6 +169,51 @@ impl Calendar {
     /// Text that is not JSON, or a field that is not as described, by path (`years.2027.rest_days.0`).
     pub fn from_json(text: &str) -> Result<Calendar, CaseError> {
         Calendar::from_tree(&json::parse(text)?)
+    }
+
+    /// This calendar as the JSON [`Calendar::from_json`] reads back to an equal calendar (the same
+    /// known years, rest and working days, and sources), for keeping a calendar or handing it to
+    /// another face. A calendar holding every year of the embedded one unchanged is written as
+    /// `base` `"china"` and the years it adds or replaces, so that it reads back with the
+    /// holidays' names the explanations give; any other is written as `base` `"none"` and every
+    /// known year (a year's notices as a list when it has several).
+    ///
+    /// ```
+    /// use juzhu::Calendar;
+    /// assert_eq!(Calendar::china().to_json(), r#"{"base":"china","years":{}}"#);
+    /// let mine = Calendar::from_json(r#"{"years": {"2027": {"rest_days": ["2027-01-01"]}}}"#).unwrap();
+    /// let back = Calendar::from_json(&mine.to_json()).unwrap();
+    /// assert_eq!(back.known_years(), mine.known_years());
+    /// assert_eq!(back.holidays(2027), mine.holidays(2027));
+    /// ```
+    pub fn to_json(&self) -> String {
+        let china = Calendar::china();
+        let same_year = |year: i32| {
+            self.sources(year) == china.sources(year)
+                && self.holidays(year) == china.holidays(year)
+                && self.make_up_working_days(year) == china.make_up_working_days(year)
+        };
+        let on_china = china.years.keys().all(|&y| self.is_known_year(y) && same_year(y));
+        let iso = |days: Vec<NaiveDate>| -> Vec<String> { days.iter().map(ToString::to_string).collect() };
+        let years: serde_json::Map<String, serde_json::Value> = self
+            .years
+            .iter()
+            .filter(|(&year, _)| !(on_china && china.is_known_year(year) && same_year(year)))
+            .map(|(&year, info)| {
+                let source = match info.sources.as_slice() {
+                    [one] => serde_json::json!(one),
+                    many => serde_json::json!(many),
+                };
+                let spec = serde_json::json!({
+                    "rest_days": iso(self.holidays(year)),
+                    "working_days": iso(self.make_up_working_days(year)),
+                    "source": source,
+                });
+                (year.to_string(), spec)
+            })
+            .collect();
+        let base = if on_china { "china" } else { "none" };
+        serde_json::json!({ "base": base, "years": years }).to_string()
     }
 
     /// Loads a calendar from JSON bytes (UTF-8), as [`Calendar::from_json`].
@@ -434,10 +480,22 @@ fn read_year(path: &str, year: i32, j: &Json) -> Result<YearSpec, CaseError> {
     }
     // Shown by every face (`juzhu calendar`, Python, C): kept free of identity numbers like any
     // text the library gives back.
-    let source = o
-        .opt("source", json::text)?
-        .map_or_else(|| "supplied by the caller".to_owned(), |s| crate::privacy::mask_text(&s));
-    Ok(YearSpec { rest, work, info: YearInfo { sources: vec![source], named: Vec::new() } })
+    // One notice as text, or several as a list (a year amended by a later notice; what
+    // `Calendar::to_json` writes for such a year).
+    let sources = match o.get("source") {
+        None => vec!["supplied by the caller".to_owned()],
+        Some(Json::Arr(items)) if !items.is_empty() => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| json::text(&format!("{}.{i}", o.path("source")), item))
+            .collect::<Result<Vec<_>, _>>()?,
+        Some(Json::Arr(_)) => {
+            return Err(CaseError::new(o.path("source"), "is an empty list of notices", "为空的通知列表"))
+        }
+        Some(v) => vec![json::text(&o.path("source"), v)?],
+    };
+    let sources = sources.iter().map(|s| crate::privacy::mask_text(s)).collect();
+    Ok(YearSpec { rest, work, info: YearInfo { sources, named: Vec::new() } })
 }
 
 #[cfg(test)]
@@ -614,5 +672,54 @@ mod tests {
         let cal = Calendar::from_json(&format!("{{\"years\":{{{years}}}}}")).unwrap();
         assert_eq!(cal.working_on_or_after(d(2100, 1, 1)), d(2102, 1, 2));
         assert_eq!(cal.nth_working_after(d(2100, 1, 1), 1), d(2102, 1, 2));
+    }
+    /// Every day of the tables answers alike in a calendar and in the one its JSON reads back
+    /// to (rest or not, why — a holiday's name only when `named` —, known or not), and the
+    /// sources agree year by year.
+    fn same_everywhere(a: &Calendar, b: &Calendar, named: bool) {
+        assert_eq!(a.known_years(), b.known_years());
+        for y in a.known_years() {
+            assert_eq!(a.sources(y), b.sources(y), "{y}");
+        }
+        for day in from_ymd(TABLE_FIRST_YEAR, 1, 1)..from_ymd(TABLE_LAST_YEAR + 1, 1, 1) {
+            let reason = |c: &Calendar| match c.rest_reason(day) {
+                Some(RestReason::Holiday(_)) if !named && is_weekend(day) => Some(RestReason::Weekend),
+                Some(RestReason::Holiday(_)) if !named => Some(RestReason::Listed),
+                r => r,
+            };
+            assert_eq!(reason(a), reason(b), "{}", crate::date::format_iso(day));
+            assert_eq!(a.is_known(day), b.is_known(day));
+        }
+    }
+
+    #[test]
+    fn to_json_reads_back_to_the_same_calendar() {
+        let added = r#"{"years":{"2027":{"rest_days":["2027-01-01"],"working_days":["2027-02-07"],"source":"n"}}}"#;
+        let replaced = r#"{"years":{"2024":{"rest_days":["2024-01-02"]}}}"#;
+        let several = r#"{"base":"none","years":{"2030":{"rest_days":["2030-01-02"],"source":["a","b"]}}}"#;
+        let cases = [
+            (Calendar::china().clone(), "china", 0),
+            (Calendar::weekends_only(), "none", 0),
+            (Calendar::from_json(added).unwrap(), "china", 1),
+            (Calendar::from_json(replaced).unwrap(), "none", 14),
+            (Calendar::from_json(several).unwrap(), "none", 1),
+        ];
+        for (cal, base, listed) in cases {
+            let text = cal.to_json();
+            let j: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(
+                (j["base"].as_str(), j["years"].as_object().map(serde_json::Map::len)),
+                (Some(base), Some(listed)),
+                "{text}"
+            );
+            same_everywhere(&cal, &Calendar::from_json(&text).unwrap(), base == "china");
+        }
+        // The embedded holidays keep their names through `base: china`.
+        let back = Calendar::from_json(&Calendar::from_json(added).unwrap().to_json()).unwrap();
+        assert!(matches!(back.rest_reason(d(2024, 10, 1)), Some(RestReason::Holiday(_))));
+        let e = Calendar::from_json(r#"{"years":{"2027":{"source":[]}}}"#).unwrap_err();
+        assert_eq!((e.field(), e.message()), ("years.2027.source", "is an empty list of notices"));
+        let e = Calendar::from_json(r#"{"years":{"2027":{"source":["a", 1]}}}"#).unwrap_err();
+        assert_eq!(e.field(), "years.2027.source.1");
     }
 }
