@@ -1308,6 +1308,13 @@ const char *juzhu_version(void);
 const char *juzhu_status_message(int32_t status);
 
 /**
+ * A status value's description in `lang`: Chinese for `JUZHU_FORM_ZH`, English for any other
+ * value (`"unknown status"` / `"未知状态"` for a value not in `juzhu_status`). Static; do not
+ * free. Any integers are safe to pass.
+ */
+const char *juzhu_status_message_in(int32_t status, uint32_t lang);
+
+/**
  * Releases a string returned by this library through a `char **` output. NULL is accepted and
  * ignored. Passing any other pointer, or the same one twice, is undefined behaviour. Such a
  * string is read-only: copy it before changing it (`strtok` on it, or writing a NUL into it,

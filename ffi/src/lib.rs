@@ -94,19 +94,41 @@ pub extern "C" fn juzhu_version() -> *const c_char {
     VERSION.as_ptr().cast()
 }
 
+/// Every status value's description, English and Chinese (NUL-terminated: handed to C as they
+/// are); one row a `juzhu_status` value.
+const STATUS_MESSAGES: [(&str, &str); 6] = [
+    ("ok\0", "成功\0"),
+    (
+        "invalid input: the case was read and refused (see the error JSON or juzhu_error)\0",
+        "输入有误：案例已读取但未被接受（见错误 JSON 或 juzhu_error）\0",
+    ),
+    ("invalid encoding: the bytes are not valid in the declared encoding\0", "编码无效：字节不符合所声明的编码\0"),
+    ("null argument: a required pointer was NULL\0", "空参数：必需的指针为 NULL\0"),
+    ("invalid argument: an argument is outside its documented range\0", "参数无效：参数超出文档所述范围\0"),
+    (
+        "internal error caught (panic); treat every output as unwritten\0",
+        "已捕获内部错误（panic）；所有输出均视为未写入\0",
+    ),
+];
+
 /// A short English description of a status value; `"unknown status"` for a value not in
 /// `juzhu_status`. Static; do not free. Takes an `int32_t` so that any integer is safe to pass.
 #[no_mangle]
 pub extern "C" fn juzhu_status_message(status: i32) -> *const c_char {
-    let s: &'static str = match status {
-        0 => "ok\0",
-        1 => "invalid input: the case was read and refused (see the error JSON or juzhu_error)\0",
-        2 => "invalid encoding: the bytes are not valid in the declared encoding\0",
-        3 => "null argument: a required pointer was NULL\0",
-        4 => "invalid argument: an argument is outside its documented range\0",
-        5 => "internal error caught (panic); treat every output as unwritten\0",
-        _ => "unknown status\0",
-    };
+    juzhu_status_message_in(status, JUZHU_FORM_EN)
+}
+
+/// A status value's description in `lang`: Chinese for `JUZHU_FORM_ZH`, English for any other
+/// value (`"unknown status"` / `"未知状态"` for a value not in `juzhu_status`). Static; do not
+/// free. Any integers are safe to pass.
+#[no_mangle]
+pub extern "C" fn juzhu_status_message_in(status: i32, lang: u32) -> *const c_char {
+    let (en, zh) = usize::try_from(status)
+        .ok()
+        .and_then(|i| STATUS_MESSAGES.get(i))
+        .copied()
+        .unwrap_or(("unknown status\0", "未知状态\0"));
+    let s = if lang == JUZHU_FORM_ZH { zh } else { en };
     s.as_ptr().cast()
 }
 
@@ -148,6 +170,12 @@ mod tests {
             // SAFETY: static NUL-terminated strings.
             let m = unsafe { CStr::from_ptr(juzhu_status_message(s)) }.to_str().unwrap();
             assert!(!m.is_empty());
+            // SAFETY: as above.
+            let zh = unsafe { CStr::from_ptr(juzhu_status_message_in(s, JUZHU_FORM_ZH)) }.to_str().unwrap();
+            assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{s}: {zh}");
+            // SAFETY: as above.
+            let other = unsafe { CStr::from_ptr(juzhu_status_message_in(s, 77)) }.to_str().unwrap();
+            assert_eq!(other, m);
         }
     }
 }

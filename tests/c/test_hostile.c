@@ -70,6 +70,11 @@ static void null_arguments(void) {
     juzhu_calendar_free(NULL);
     CHECK(juzhu_name(0, 0, 0) == NULL && juzhu_name(JUZHU_VOCAB_CATEGORY, 99, 0) == NULL && juzhu_name(99, 1, 0) == NULL, "names out of range");
     CHECK(!strcmp(juzhu_status_message(-42), "unknown status"), "unknown status message");
+    CHECK(!strcmp(juzhu_status_message_in(JUZHU_STATUS_INVALID_INPUT, JUZHU_FORM_EN),
+                  juzhu_status_message(JUZHU_STATUS_INVALID_INPUT)), "English status message");
+    CHECK(!strncmp(juzhu_status_message_in(JUZHU_STATUS_INVALID_INPUT, JUZHU_FORM_ZH), "输入有误", strlen("输入有误")),
+          "Chinese status message");
+    CHECK(!strcmp(juzhu_status_message_in(-42, JUZHU_FORM_ZH), "未知状态"), "unknown status in Chinese");
     CHECK(juzhu_calendar_is_rest_day(NULL, 20240230) == -1, "rest day of a non-date");
     CHECK(juzhu_calendar_is_rest_day(NULL, 101) == -1 && juzhu_calendar_is_rest_day(NULL, 99991231) == -1 &&
               juzhu_calendar_is_rest_day(NULL, 18991231) == -1 && juzhu_calendar_is_rest_day(NULL, 22000101) == -1,
