@@ -98,9 +98,12 @@ pub struct FieldsArgs {
     /// The rule set whose fields to list (default liaoning-2013)
     #[arg(long, value_name = "ID", value_parser = rule_set_parser())]
     pub rule_set: Option<RuleSet>,
-    /// Print JSON: [{"path", "kind", "words", "min", "max", "batch_column", "doc"}, ...]
+    /// Print JSON: [{"path", "kind", "words", "min", "max", "batch_column", "doc", "doc_zh"}, ...]
     #[arg(long)]
     pub json: bool,
+    /// The language of the descriptions
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
+    pub lang: LangChoice,
     /// The encoding of everything printed
     #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Utf8)]
     pub encoding: Encoding,
@@ -187,6 +190,9 @@ pub struct CalendarArgs {
     /// Print JSON: {"year", "official", "data", "sources", "rest_days_on_weekdays", "working_weekend_days"}
     #[arg(long)]
     pub json: bool,
+    /// The language of the text printed
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
+    pub lang: LangChoice,
     /// A calendar file (JSON) to show instead of the embedded mainland calendar (the format: see
     /// `juzhu assess --help`)
     #[arg(long, value_name = "FILE")]

@@ -6,11 +6,12 @@ use crate::args::FieldsArgs;
 use crate::io::Out;
 use crate::{Fatal, Status};
 use juzhu::record::{Field, Kind};
+use juzhu::Lang;
 use serde_json::{json, Value};
 use std::fmt::Write;
 
-/// Prints the fields as aligned text or, with `--json`, as a list of
-/// `{"path", "kind", "words", "min", "max", "batch_column", "doc"}`.
+/// Prints the fields as aligned text in `--lang`'s language(s) or, with `--json`, as a list of
+/// `{"path", "kind", "words", "min", "max", "batch_column", "doc", "doc_zh"}`.
 pub fn show(args: &FieldsArgs) -> Result<Status, Fatal> {
     let rule_set = args.rule_set.unwrap_or_default();
     let fields: Vec<&Field> = juzhu::case::ENVELOPE.iter().chain(rule_set.fields()).collect();
@@ -20,7 +21,12 @@ pub fn show(args: &FieldsArgs) -> Result<Status, Fatal> {
         s.push('\n');
         s
     } else {
-        as_text(rule_set, &fields)
+        let langs: &[Lang] = match args.lang.lang() {
+            Some(Lang::Zh) => &[Lang::Zh],
+            Some(_) => &[Lang::En],
+            None => &[Lang::En, Lang::Zh],
+        };
+        as_text(rule_set, &fields, langs)
     };
     Out::stdout(args.encoding).write(&text)?;
     Ok(Status::Answered)
@@ -36,8 +42,8 @@ fn values(kind: &Kind) -> String {
         Kind::Region => "GB/T 2260 division code, 6 or more digits".into(),
         Kind::Whole { min, max } if *max >= u64::from(u32::MAX) => format!("whole number, {min} or more"),
         Kind::Whole { min, max } => format!("whole number, {min} to {max}"),
-        Kind::Word(v) => format!("one of {}", named(v())),
-        Kind::Words(v) => format!("list (comma-separated with --set) of {}", named(v())),
+        Kind::Word(v) => format!("one of {}", named(v(), Lang::En)),
+        Kind::Words(v) => format!("list (comma-separated with --set) of {}", named(v(), Lang::En)),
         Kind::Text => "text".into(),
         Kind::Object => "object: the fields PATH.* listed here".into(),
         Kind::List => "list of objects, each of the fields PATH.* listed here (as JSON: [{...}])".into(),
@@ -45,20 +51,58 @@ fn values(kind: &Kind) -> String {
     }
 }
 
-/// A vocabulary's words with their Chinese names: `floating (流动人口) | …` (`--set` takes either).
-fn named(v: &juzhu::vocab::Vocabulary) -> String {
-    v.ids.iter().zip(v.zh).map(|(id, zh)| format!("{id} ({zh})")).collect::<Vec<_>>().join(" | ")
+/// [`values`] in Chinese.
+fn values_zh(kind: &Kind) -> String {
+    match kind {
+        Kind::Date => "日期，YYYY-MM-DD".into(),
+        Kind::Dates => "日期列表，[\"YYYY-MM-DD\", ...]（用 --set 时以逗号分隔）".into(),
+        Kind::Time => "时刻，HH:MM".into(),
+        Kind::Flag => "true 或 false（用 --set 时也可写 是/否）".into(),
+        Kind::Region => "GB/T 2260 行政区划代码，6位或以上数字".into(),
+        Kind::Whole { min, max } if *max >= u64::from(u32::MAX) => format!("整数，{min}或以上"),
+        Kind::Whole { min, max } => format!("整数，{min}至{max}"),
+        Kind::Word(v) => format!("取值之一：{}", named(v(), Lang::Zh)),
+        Kind::Words(v) => format!("列表（用 --set 时以逗号分隔），各项取值：{}", named(v(), Lang::Zh)),
+        Kind::Text => "文本".into(),
+        Kind::Object => "对象：此处所列的 PATH.* 字段".into(),
+        Kind::List => "对象列表，每项为此处所列的 PATH.* 字段（JSON：[{...}]）".into(),
+        _ => kind.name().into(),
+    }
 }
 
-fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field]) -> String {
+/// A vocabulary's words with their Chinese names: `floating (流动人口) | …`, in Chinese text
+/// `floating（流动人口）| …` (`--set` takes either).
+fn named(v: &juzhu::vocab::Vocabulary, lang: Lang) -> String {
+    let (open, close, sep) = if lang == Lang::Zh { ("（", "）", "｜") } else { (" (", ")", " | ") };
+    v.ids.iter().zip(v.zh).map(|(id, zh)| format!("{id}{open}{zh}{close}")).collect::<Vec<_>>().join(sep)
+}
+
+/// Each field's path, then its meaning in each language and the values it takes (once: in
+/// Chinese alone under `--lang zh`, else in English, which names each word in Chinese too).
+fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field], langs: &[Lang]) -> String {
     let width = fields.iter().map(|f| f.path.len()).max().unwrap_or(0);
-    let mut s = format!(
-        "Fields of a {} case (spec/CASES.md; absent or null = not given). Set any with --set PATH=VALUE.\n\n",
-        juzhu::vocab::Word::id(rule_set)
-    );
+    let id = juzhu::vocab::Word::id(rule_set);
+    let mut s = String::new();
+    for lang in langs {
+        let _ = match lang {
+            Lang::Zh => writeln!(
+                s,
+                "{id} 案例的字段（spec/CASES.md；缺省或为 null 即未给出）。任一字段均可用 --set PATH=VALUE 设置。"
+            ),
+            _ => writeln!(
+                s,
+                "Fields of a {id} case (spec/CASES.md; absent or null = not given). Set any with --set PATH=VALUE."
+            ),
+        };
+    }
+    s.push('\n');
     for f in fields {
-        let _ = writeln!(s, "{:width$}  {}", f.path, f.doc);
-        let _ = writeln!(s, "{:width$}    {}", "", values(&f.kind).replace("PATH", f.path));
+        for (i, lang) in langs.iter().enumerate() {
+            let doc = if *lang == Lang::Zh { f.doc_zh } else { f.doc };
+            let _ = writeln!(s, "{:width$}  {doc}", if i == 0 { f.path } else { "" });
+        }
+        let values = if langs == [Lang::Zh] { values_zh(&f.kind) } else { values(&f.kind) };
+        let _ = writeln!(s, "{:width$}    {}", "", values.replace("PATH", f.path));
     }
     s
 }
@@ -76,5 +120,6 @@ fn as_json(f: &Field) -> Value {
         "max": max,
         "batch_column": f.column,
         "doc": f.doc,
+        "doc_zh": f.doc_zh,
     })
 }

@@ -89,8 +89,8 @@ fn main() -> ExitCode {
     let (encoding, lang) = match &cli.command {
         Command::Assess(a) => (a.case.encoding, a.lang.lang()),
         Command::Explain(a) => (a.case.encoding, a.lang.lang()),
-        Command::Calendar(a) => (a.encoding, Some(juzhu::Lang::En)),
-        Command::Fields(a) => (a.encoding, Some(juzhu::Lang::En)),
+        Command::Calendar(a) => (a.encoding, a.lang.lang()),
+        Command::Fields(a) => (a.encoding, a.lang.lang()),
     };
     let result = match &cli.command {
         Command::Assess(a) => run::assess(a),

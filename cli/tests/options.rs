@@ -46,8 +46,8 @@ fn help_at_every_level_lists_options_and_exit_statuses() {
             &["--json", "--jsonl", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030", "--set", "--as-of"],
         ),
         (&["explain"], &["--lang", "--rule-set", "--calendar", "--encoding", "--set", "--as-of"]),
-        (&["calendar"], &["YEAR", "--json", "--calendar", "--encoding"]),
-        (&["fields"], &["--rule-set", "--json", "--encoding"]),
+        (&["calendar"], &["YEAR", "--json", "--lang", "--calendar", "--encoding"]),
+        (&["fields"], &["--rule-set", "--json", "--lang", "--encoding"]),
     ];
     for (command, options) in levels {
         for flag in ["-h", "--help"] {
@@ -148,18 +148,14 @@ fn io_errors_exit_2_with_one_line_and_no_usage() {
         &["calendar", "2024", "--calendar", "/nonexistent/cal.json"],
     ] {
         let err = assert_usage_error(args);
-        // One line in English, then (assess and explain: both languages by default) in Chinese.
+        // One line in English, then (both languages by default) in Chinese.
         let lines: Vec<&str> = err.lines().collect();
         assert!(lines[0].starts_with("juzhu: reading /nonexistent/"), "names the file: {err}");
-        if args[0] == "calendar" {
-            assert_eq!(lines.len(), 1, "{err}");
-        } else {
-            assert_eq!(lines.len(), 2, "{err}");
-            assert!(
-                lines[1].starts_with("juzhu：无法读取文件 /nonexistent/") && lines[1].ends_with("：文件不存在"),
-                "{err}"
-            );
-        }
+        assert_eq!(lines.len(), 2, "{err}");
+        assert!(
+            lines[1].starts_with("juzhu：无法读取文件 /nonexistent/") && lines[1].ends_with("：文件不存在"),
+            "{err}"
+        );
     }
     // Under --lang zh, the Chinese line alone; under --lang en, the English alone.
     let zh = assert_usage_error(&["assess", "--lang", "zh", "/nonexistent/case.json"]);
@@ -644,6 +640,16 @@ fn fields_lists_every_field_a_case_may_hold() {
             assert!(!r.out().contains("is not a known field"), "{rs:?} {path}: {}", r.out());
         }
     }
+    // In Chinese alone: every field's meaning and values in Chinese, no English description.
+    let zh = run(&["fields", "--lang", "zh"], b"").out();
+    for f in juzhu::case::ENVELOPE.iter().chain(juzhu::RuleSet::default().fields()) {
+        assert!(zh.contains(f.doc_zh) && !zh.contains(f.doc), "{}", f.path);
+    }
+    assert!(zh.contains("取值之一：permanent（常住人口）｜") && !zh.contains("one of"), "{zh}");
+    let both = run(&["fields"], b"").out();
+    assert!(both.contains("population category") && both.contains("人口类别"), "{both}");
+    let json: Vec<Value> = serde_json::from_str(&run(&["fields", "--json"], b"").out()).unwrap();
+    assert!(json.iter().all(|f| f["doc_zh"].as_str().is_some_and(|d| !d.is_empty())));
     // A path that is no field is refused by assess, naming it.
     let r = run(&["assess", "--json", "--as-of", "2024-10-02", "--set", "person.bogus=1"], b"");
     assert!(r.out().contains("\"field\":\"person.bogus\""), "{}", r.out());

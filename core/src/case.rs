@@ -39,25 +39,40 @@ pub(crate) const POLICY_FIELDS: &[&str] = &["rule_set", "day_counting", "age"];
 /// shared policy. A rule set's own fields are [`crate::RuleSet::fields`]; together they are every
 /// field a case may hold (what `juzhu fields` lists).
 pub const ENVELOPE: &[Field] = &[
-    Field { path: "as_of", kind: Kind::Date, column: None, doc: "the day the assessment speaks for (required)" },
-    Field { path: "policy", kind: Kind::Object, column: None, doc: "settings of the assessment (optional)" },
+    Field {
+        path: "as_of",
+        kind: Kind::Date,
+        column: None,
+        doc: "the day the assessment speaks for (required)",
+        doc_zh: "评估所针对的日期（必填）",
+    },
+    Field {
+        path: "policy",
+        kind: Kind::Object,
+        column: None,
+        doc: "settings of the assessment (optional)",
+        doc_zh: "评估设置（可选）",
+    },
     Field {
         path: "policy.rule_set",
         kind: Kind::Word(<crate::RuleSet as Word>::vocabulary),
         column: None,
         doc: "the rule set the case is read and assessed under (default liaoning-2013)",
+        doc_zh: "读取和评估本案例所依据的规则集（默认 liaoning-2013）",
     },
     Field {
         path: "policy.day_counting",
         kind: Kind::Word(<DayCounting as Word>::vocabulary),
         column: None,
         doc: "how periods of days are counted (RULES.md section 6; default civil_code)",
+        doc_zh: "以日计算的期间如何计算（RULES.md 第6节；默认 civil_code）",
     },
     Field {
         path: "policy.age",
         kind: Kind::Word(<AgeConvention as Word>::vocabulary),
         column: None,
         doc: "the day N full years are reached (default day_after_birthday)",
+        doc_zh: "满N周岁之日如何确定（默认 day_after_birthday）",
     },
 ];
 

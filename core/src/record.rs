@@ -112,6 +112,8 @@ pub struct Field {
     pub column: Option<&'static str>,
     /// What it means, in a line.
     pub doc: &'static str,
+    /// What it means, in a line of Chinese.
+    pub doc_zh: &'static str,
 }
 
 impl Field {
@@ -197,10 +199,10 @@ macro_rules! input_record {
         $(#[$rmeta:meta])* row $Row:ident;
         $(#[$cmeta:meta])* columns $Cols:ident;
         batch {
-            $( $col:ident: $store:ident $(($($arg:tt)*))? = $path:literal, $doc:literal; )*
+            $( $col:ident: $store:ident $(($($arg:tt)*))? = $path:literal, $doc:literal, $doc_zh:literal; )*
         }
         json {
-            $( $jpath:literal: $jkind:expr, $jdoc:literal; )*
+            $( $jpath:literal: $jkind:expr, $jdoc:literal, $jdoc_zh:literal; )*
         }
     ) => {
         $(#[$fmeta])*
@@ -210,8 +212,9 @@ macro_rules! input_record {
                 kind: $crate::record::input_record!(@kind $store $(($($arg)*))?),
                 column: Some(stringify!($col)),
                 doc: $doc,
+                doc_zh: $doc_zh,
             }, )*
-            $( $crate::record::Field { path: $jpath, kind: $jkind, column: None, doc: $jdoc }, )*
+            $( $crate::record::Field { path: $jpath, kind: $jkind, column: None, doc: $jdoc, doc_zh: $jdoc_zh }, )*
         ];
 
         $(#[$rmeta])*

@@ -89,3 +89,19 @@ fn each_rule_set_has_a_folder_and_reads_only_its_fields() {
         assert_eq!(paths.len(), before, "{rs}: a field declared twice");
     }
 }
+
+/// Every field a case may hold says what it means in both languages (what `juzhu fields` prints
+/// under `--lang zh`): Chinese words in the Chinese line, none of them in the English one.
+#[test]
+fn every_field_is_described_in_english_and_chinese() {
+    let han = |s: &str| s.chars().filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c)).count();
+    let all = juzhu::case::ENVELOPE.iter().chain(juzhu::RuleSet::ALL.iter().flat_map(|rs| rs.fields()));
+    let mut n = 0;
+    for f in all {
+        assert!(han(f.doc_zh) >= 2, "{}: {:?}", f.path, f.doc_zh);
+        assert!(!f.doc.is_empty() && han(f.doc) <= 4, "{}: {:?}", f.path, f.doc);
+        assert!(!f.doc_zh.contains(". ") && !f.doc_zh.ends_with('.'), "{}: {:?}", f.path, f.doc_zh);
+        n += 1;
+    }
+    assert!(n > 60, "{n} fields");
+}

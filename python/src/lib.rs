@@ -122,7 +122,8 @@ fn vocabularies<'py>(py: Python<'py>, rule_set: &str, labels: bool) -> PyResult<
 }
 
 /// The batch columns of a rule set's engine: `{"inputs": [...], "outputs": [...]}`, each column a
-/// dict with `name`, `path` (the contract field it carries), `kind`, `doc` and `words` (the
+/// dict with `name`, `path` (the contract field it carries), `kind`, `doc` (inputs: and `doc_zh`,
+/// in Chinese) and `words` (the
 /// vocabulary of a word or word-set column, code order; else `None`).
 #[pyfunction]
 #[pyo3(signature = (rule_set = "liaoning-2013"))]
@@ -137,6 +138,7 @@ fn batch_columns<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, Py
             c.set_item("path", f.path)?;
             c.set_item("kind", f.kind.name())?;
             c.set_item("doc", f.doc)?;
+            c.set_item("doc_zh", f.doc_zh)?;
             c.set_item("words", f.kind.vocabulary().map(|v| v.ids.to_vec()))?;
             inputs.append(c)?;
         }

@@ -18,27 +18,27 @@ input_record! {
     /// The person input columns of a batch; `None` = absent for every row.
     columns PersonColumns;
     batch {
-        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou";
-        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence";
-        other_city: flag = "person.other_city", "the residence is in another city than the hukou (else derived from the codes, R3)";
-        overseas: flag = "person.overseas", "from outside the mainland (outside this regulation: refused)";
-        birth_date: date = "person.birth_date", "date of birth";
-        residing_since: date = "person.residing_since", "the day residence in the city began (required)";
-        stable_employment: flag = "person.stable_employment", "lawful stable employment (Art 2)";
-        stable_housing: flag = "person.stable_housing", "lawful stable housing (Art 2)";
-        continuous_study: flag = "person.continuous_study", "continuous study (Art 2)";
-        limited_mobility: flag = "person.limited_mobility", "an older or disabled person of limited mobility (Art 9 p3)";
-        permit_applied_on: date = "person.permit_applied_on", "day the permit application was accepted";
-        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)";
-        permit_valid_until: date = "person.permit.valid_until", "validity end of a permit issued before 2016-01-01 (Art 23)";
-        permit_endorsed_on: dates = "person.permit.endorsed_on", "days the permit was endorsed (Art 10)";
+        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou", "户籍地的 GB/T 2260 行政区划代码";
+        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence", "居住地的 GB/T 2260 行政区划代码";
+        other_city: flag = "person.other_city", "the residence is in another city than the hukou (else derived from the codes, R3)", "居住地与户籍地不在同一城市（缺省时依代码推定，R3）";
+        overseas: flag = "person.overseas", "from outside the mainland (outside this regulation: refused)", "来自境外（不适用本条例：输入有误）";
+        birth_date: date = "person.birth_date", "date of birth", "出生日期";
+        residing_since: date = "person.residing_since", "the day residence in the city began (required)", "在该城市开始居住之日（必填）";
+        stable_employment: flag = "person.stable_employment", "lawful stable employment (Art 2)", "合法稳定就业（第二条）";
+        stable_housing: flag = "person.stable_housing", "lawful stable housing (Art 2)", "合法稳定住所（第二条）";
+        continuous_study: flag = "person.continuous_study", "continuous study (Art 2)", "连续就读（第二条）";
+        limited_mobility: flag = "person.limited_mobility", "an older or disabled person of limited mobility (Art 9 p3)", "行动不便的老年人或残疾人（第九条第三款）";
+        permit_applied_on: date = "person.permit_applied_on", "day the permit application was accepted", "居住证申请受理之日";
+        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)", "所持居住证的签发日期（缺省：未持有）";
+        permit_valid_until: date = "person.permit.valid_until", "validity end of a permit issued before 2016-01-01 (Art 23)", "2016年1月1日前签发的居住证的有效期届满日（第二十三条）";
+        permit_endorsed_on: dates = "person.permit.endorsed_on", "days the permit was endorsed (Art 10)", "居住证签注之日（第十条）";
     }
     json {
-        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent";
-        "person.permit": Kind::Object, "the Residence Permit held";
-        "person.conduct": Kind::Words(<Offence as Word>::vocabulary), "offences committed (Art 18, 19), each at most once";
-        "policy.issuance_days": Kind::Whole { min: 15, max: 30 }, "days to issue an accepted application's permit (Art 9 p6; default 15)";
-        "policy.city_urban_population": Kind::Whole { min: 1, max: u64::MAX }, "the city's urban population, for the settlement frame (Art 16)";
+        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent", "公民身份号码；未给出 birth_date 时据以确定出生日期";
+        "person.permit": Kind::Object, "the Residence Permit held", "所持居住证";
+        "person.conduct": Kind::Words(<Offence as Word>::vocabulary), "offences committed (Art 18, 19), each at most once", "违法行为（第十八条、第十九条），每项至多一次";
+        "policy.issuance_days": Kind::Whole { min: 15, max: 30 }, "days to issue an accepted application's permit (Art 9 p6; default 15)", "受理申请后签发居住证的天数（第九条第六款；默认15）";
+        "policy.city_urban_population": Kind::Whole { min: 1, max: u64::MAX }, "the city's urban population, for the settlement frame (Art 16)", "城市城区人口数，用于落户条件（第十六条）";
     }
 }
 

@@ -26,48 +26,48 @@ input_record! {
     /// has `len` entries.
     columns PersonColumns;
     batch {
-        category: word(Category) = "person.category", "population category (Art 24), or derived from the fields below";
-        overseas: flag = "person.overseas", "from outside the mainland (used when category is absent)";
-        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou (used when category is absent)";
-        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence: must lie in Liaoning (21…)";
-        living_at_hukou: flag = "person.living_at_hukou", "lives at the hukou address (used when category is absent)";
-        birth_date: date = "person.birth_date", "date of birth";
-        arrival_date: date = "person.arrival_date", "day of arrival at the residence (lodging and floating persons)";
-        planned_departure: date = "person.planned_departure", "planned day of departure; absent = open-ended stay";
-        accommodation: word(Accommodation) = "person.accommodation", "where the person stays (default residence)";
-        studying: flag = "person.studying", "studying (就学, Art 10 p2)";
-        wants_permit: flag = "person.wants_permit", "wishes to apply for a permit voluntarily";
-        registered_on: date = "person.registered_on", "day the registration was made";
-        permit_applied_on: date = "person.permit_applied_on", "day the permit application was made";
-        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)";
-        permit_validity_years: whole(1, 3) = "person.permit.validity_years", "validity of the permit held: 1, 2 or 3 years";
-        permit_extension_applied_on: date = "person.permit.extension_applied_on", "day the extension was applied for";
-        correction_deadline: date = "person.correction_deadline", "time limit set by the police under Art 21 (on or before the duty's deadline: refused)";
-        overseas_kind: word(OverseasKind) = "person.overseas_kind", "who a person from outside the mainland is (overseas persons only)";
-        arrival_time: time = "person.arrival_time", "time of moving in, HH:MM (overseas persons only)";
-        area: word(Area) = "person.area", "town or village, for the hours of a registration (overseas persons only; default urban)";
+        category: word(Category) = "person.category", "population category (Art 24), or derived from the fields below", "人口类别（第二十四条），缺省时由下列字段推定";
+        overseas: flag = "person.overseas", "from outside the mainland (used when category is absent)", "来自境外（未给出 category 时使用）";
+        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou (used when category is absent)", "户籍地的 GB/T 2260 行政区划代码（未给出 category 时使用）";
+        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence: must lie in Liaoning (21…)", "居住地的 GB/T 2260 行政区划代码：须在辽宁省内（21…）";
+        living_at_hukou: flag = "person.living_at_hukou", "lives at the hukou address (used when category is absent)", "居住在户籍地址（未给出 category 时使用）";
+        birth_date: date = "person.birth_date", "date of birth", "出生日期";
+        arrival_date: date = "person.arrival_date", "day of arrival at the residence (lodging and floating persons)", "到达居住地之日（寄住人口和流动人口）";
+        planned_departure: date = "person.planned_departure", "planned day of departure; absent = open-ended stay", "拟离开之日；缺省为不定期居住";
+        accommodation: word(Accommodation) = "person.accommodation", "where the person stays (default residence)", "居住场所（默认 residence，住所）";
+        studying: flag = "person.studying", "studying (就学, Art 10 p2)", "就学（第十条第二款）";
+        wants_permit: flag = "person.wants_permit", "wishes to apply for a permit voluntarily", "本人自愿申领居住证";
+        registered_on: date = "person.registered_on", "day the registration was made", "办理居住登记之日";
+        permit_applied_on: date = "person.permit_applied_on", "day the permit application was made", "申领居住证之日";
+        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)", "所持居住证的签发日期（缺省：未持有）";
+        permit_validity_years: whole(1, 3) = "person.permit.validity_years", "validity of the permit held: 1, 2 or 3 years", "所持居住证的有效期：1年、2年或3年";
+        permit_extension_applied_on: date = "person.permit.extension_applied_on", "day the extension was applied for", "申请延期之日";
+        correction_deadline: date = "person.correction_deadline", "time limit set by the police under Art 21 (on or before the duty's deadline: refused)", "公安机关依第二十一条责令改正的期限（在义务期限当日或之前的，输入有误）";
+        overseas_kind: word(OverseasKind) = "person.overseas_kind", "who a person from outside the mainland is (overseas persons only)", "境外人员的身份（仅限境外人员）";
+        arrival_time: time = "person.arrival_time", "time of moving in, HH:MM (overseas persons only)", "入住时刻，HH:MM（仅限境外人员）";
+        area: word(Area) = "person.area", "town or village, for the hours of a registration (overseas persons only; default urban)", "城市或农村，用于确定登记时限（仅限境外人员；默认城市）";
     }
     json {
-        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent";
-        "person.permit": Kind::Object, "the Residence Permit held (Art 13)";
-        "person.changes": Kind::List, "changes of registered content (Art 13 p1)";
-        "person.changes.changed_on": Kind::Date, "day the registered content changed";
-        "person.changes.reported_on": Kind::Date, "day the change was reported";
-        "person.household_events": Kind::List, "household-registration events (Art 8; permanent and lodging persons)";
-        "person.household_events.kind": Kind::Word(<EventKind as Word>::vocabulary), "what happened";
-        "person.household_events.on": Kind::Date, "the day it happened";
-        "person.household_events.area": Kind::Word(<Area as Word>::vocabulary), "town or village (deaths and move-ins)";
-        "person.household_events.reported_on": Kind::Date, "day it was declared";
-        "person.household_events.reported_by": Kind::Word(<Declarant as Word>::vocabulary), "who declared it";
-        "person.household_events.burial_on": Kind::Date, "day of the burial (deaths)";
-        "reporter": Kind::Object, "an employer, agency, landlord or institution (Art 11 p2, 14, 22)";
-        "reporter.kind": Kind::Word(<ReporterKind as Word>::vocabulary), "kind of reporter";
-        "reporter.registered_on": Kind::Date, "day the reporter registered the person's information";
-        "reporter.reported_on": Kind::Date, "day the information was reported to the police station";
-        "reporter.false_reports": Kind::Whole { min: 0, max: u32::MAX as u64 }, "persons falsely reported (谎报)";
-        "reporter.concealed": Kind::Whole { min: 0, max: u32::MAX as u64 }, "persons concealed (瞒报)";
-        "reporter.correction_deadline": Kind::Date, "time limit set by the police under Art 22";
-        "reporter.corrected_on": Kind::Date, "day the reporter corrected the report";
+        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent", "公民身份号码；未给出 birth_date 时据以确定出生日期";
+        "person.permit": Kind::Object, "the Residence Permit held (Art 13)", "所持居住证（第十三条）";
+        "person.changes": Kind::List, "changes of registered content (Art 13 p1)", "登记内容变更（第十三条第一款）";
+        "person.changes.changed_on": Kind::Date, "day the registered content changed", "登记内容变更之日";
+        "person.changes.reported_on": Kind::Date, "day the change was reported", "申报变更之日";
+        "person.household_events": Kind::List, "household-registration events (Art 8; permanent and lodging persons)", "户口登记事项（第八条；常住人口和寄住人口）";
+        "person.household_events.kind": Kind::Word(<EventKind as Word>::vocabulary), "what happened", "发生的事项";
+        "person.household_events.on": Kind::Date, "the day it happened", "事项发生之日";
+        "person.household_events.area": Kind::Word(<Area as Word>::vocabulary), "town or village (deaths and move-ins)", "城市或农村（死亡和迁入）";
+        "person.household_events.reported_on": Kind::Date, "day it was declared", "申报之日";
+        "person.household_events.reported_by": Kind::Word(<Declarant as Word>::vocabulary), "who declared it", "申报人";
+        "person.household_events.burial_on": Kind::Date, "day of the burial (deaths)", "安葬之日（死亡）";
+        "reporter": Kind::Object, "an employer, agency, landlord or institution (Art 11 p2, 14, 22)", "用人单位、中介机构、房屋出租人或有关单位（第十一条第二款、第十四条、第二十二条）";
+        "reporter.kind": Kind::Word(<ReporterKind as Word>::vocabulary), "kind of reporter", "报告人类别";
+        "reporter.registered_on": Kind::Date, "day the reporter registered the person's information", "报告人登记该人员基本信息之日";
+        "reporter.reported_on": Kind::Date, "day the information was reported to the police station", "向公安派出所报送信息之日";
+        "reporter.false_reports": Kind::Whole { min: 0, max: u32::MAX as u64 }, "persons falsely reported (谎报)", "谎报人数";
+        "reporter.concealed": Kind::Whole { min: 0, max: u32::MAX as u64 }, "persons concealed (瞒报)", "瞒报人数";
+        "reporter.correction_deadline": Kind::Date, "time limit set by the police under Art 22", "公安机关依第二十二条责令改正的期限";
+        "reporter.corrected_on": Kind::Date, "day the reporter corrected the report", "报告人改正之日";
     }
 }
 
