@@ -157,8 +157,10 @@ pub struct CaseOptions {
     /// (floating, 流动人口), a flag true/false (是/否), a number, a list as values separated by
     /// commas; null leaves the field out; JSON ("text", [..], {..}) is taken as written. Of two
     /// settings of one path the later wins. Every value is checked as a case file's would be.
-    #[arg(long = "set", value_name = "PATH=VALUE", value_parser = parse_setting)]
-    pub set: Vec<(String, String)>,
+    /// Typed in a GB18030 (GBK) terminal, VALUE is read as GB18030 under --encoding gb18030.
+    #[arg(long = "set", value_name = "PATH=VALUE",
+          value_parser = clap::builder::OsStringValueParser::new().try_map(parse_setting))]
+    pub set: Vec<(String, Vec<u8>)>,
     /// The assessment day (as_of): YYYY-MM-DD, or today (the date in China, UTC+8)
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
@@ -202,15 +204,21 @@ pub struct CalendarArgs {
     pub encoding: Encoding,
 }
 
-/// Reads `--set PATH=VALUE`: the path up to the first `=` and the value as typed (made JSON by
-/// the field's kind when the case is read: `crate::settings`).
-fn parse_setting(arg: &str) -> Result<(String, String), String> {
-    let (path, value) =
-        arg.split_once('=').ok_or_else(|| "expected PATH=VALUE, e.g. person.arrival_date=2024-09-28".to_owned())?;
+/// Reads `--set PATH=VALUE`: the path up to the first `=` and the value's bytes as typed,
+/// decoded by `--encoding` when the case is read (a GB18030 terminal passes GB18030 bytes; `=` is
+/// never part of a GB18030 character) and made JSON by the field's kind (`crate::settings`).
+fn parse_setting(arg: std::ffi::OsString) -> Result<(String, Vec<u8>), String> {
+    let bytes = arg.into_encoded_bytes();
+    let example = "e.g. person.arrival_date=2024-09-28";
+    let eq = bytes.iter().position(|&b| b == b'=').ok_or_else(|| format!("expected PATH=VALUE, {example}"))?;
+    let path = std::str::from_utf8(&bytes[..eq])
+        .ok()
+        .filter(|p| p.is_ascii())
+        .ok_or_else(|| format!("the PATH before = is not a field path ({example})"))?;
     if path.trim().is_empty() {
-        return Err("the PATH before = is empty (e.g. person.arrival_date=2024-09-28)".to_owned());
+        return Err(format!("the PATH before = is empty ({example})"));
     }
-    Ok((path.trim().to_owned(), value.to_owned()))
+    Ok((path.trim().to_owned(), bytes[eq + 1..].to_vec()))
 }
 
 /// The language of rendered text.
@@ -298,10 +306,12 @@ mod tests {
 
     #[test]
     fn a_setting_is_a_path_and_the_value_as_typed() {
-        assert_eq!(parse_setting("person.notes=a=b"), Ok(("person.notes".to_owned(), "a=b".to_owned())));
-        assert_eq!(parse_setting(" as_of =2024-10-02"), Ok(("as_of".to_owned(), "2024-10-02".to_owned())));
-        assert!(parse_setting("person.arrival_date").is_err());
-        assert!(parse_setting(" =1").is_err());
+        let parse = |arg: &str| parse_setting(arg.into());
+        assert_eq!(parse("person.notes=a=b"), Ok(("person.notes".to_owned(), b"a=b".to_vec())));
+        assert_eq!(parse(" as_of =2024-10-02"), Ok(("as_of".to_owned(), b"2024-10-02".to_vec())));
+        assert!(parse("person.arrival_date").is_err());
+        assert!(parse(" =1").is_err());
+        assert!(parse("person.类别=1").is_err(), "a path is ASCII");
         // FILE may be left out only when the settings give the case.
         assert!(Cli::try_parse_from(["juzhu", "assess"]).is_err());
         for args in [&["juzhu", "assess", "--set", "as_of=2024-10-02"][..], &["juzhu", "explain", "--as-of", "today"]] {

@@ -2,6 +2,7 @@
 
 use crate::args::{AssessArgs, CaseOptions, ExplainArgs, LangChoice};
 use crate::case::{self, Reading, Refused};
+use crate::encoding::Encoding;
 use crate::io::{self, Lines, Out};
 use crate::{Fatal, Status};
 use juzhu::vocab::Word;
@@ -69,12 +70,29 @@ fn refused(opts: &CaseOptions, refused: &Refused, lang: LangChoice) -> Status {
 /// How cases are read: `--rule-set`, and the settings of `--set` and `--as-of` (`today` is the
 /// date in China, UTC+8, when the command runs).
 fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
+    // Each value as text, in the encoding of the terminal it was typed in (`--encoding`).
+    let typed = opts
+        .set
+        .iter()
+        .map(|(path, bytes)| match opts.encoding.decode(bytes) {
+            Ok(text) => Ok((path.as_str(), text.into_owned())),
+            Err(_) => Err(match opts.encoding {
+                Encoding::Utf8 => Fatal::new(
+                    format!("--set {path}=...: the value is not UTF-8 (typed in a GB18030 terminal? add --encoding gb18030)"),
+                    format!("--set {path}=…：值不是 UTF-8 编码（在 GB18030 终端中输入时请加 --encoding gb18030）"),
+                ),
+                Encoding::Gb18030 => Fatal::new(
+                    format!("--set {path}=...: the value is not valid GB18030"),
+                    format!("--set {path}=…：值不是有效的 GB18030 编码"),
+                ),
+            }),
+        })
+        .collect::<Result<Vec<_>, Fatal>>()?;
     // The rule set a setting's field is looked up in: the flag's, or one a setting names.
-    let named =
-        opts.set.iter().rev().find(|(p, _)| p == "policy.rule_set").and_then(|(_, v)| RuleSet::from_id(v.trim()));
+    let named = typed.iter().rev().find(|(p, _)| *p == "policy.rule_set").and_then(|(_, v)| RuleSet::from_id(v.trim()));
     let rule_set = opts.rule_set.or(named);
     let mut settings: Vec<(String, serde_json::Value)> =
-        opts.set.iter().map(|(path, raw)| (path.clone(), crate::settings::value_for(path, raw, rule_set))).collect();
+        typed.iter().map(|(path, raw)| ((*path).to_owned(), crate::settings::value_for(path, raw, rule_set))).collect();
     if let Some(day) = &opts.as_of {
         if settings.iter().any(|(p, _)| p == "as_of") {
             return Err(Fatal::new(

@@ -354,6 +354,39 @@ fn gb18030_output_round_trips_the_chinese_report() {
     assert_eq!(from_gb18030(&gb.stdout), run(&["explain", "--lang", "zh", &file], b"").out());
 }
 
+/// A `--set` value typed in a GB18030 (GBK) terminal reaches the program as GB18030 bytes: read
+/// as such under `--encoding gb18030`; without it, a usage error that says what to add (the value
+/// itself not echoed: it may be an identity number).
+#[cfg(unix)]
+#[test]
+fn a_set_value_typed_in_a_gb18030_terminal_is_read_by_the_encoding() {
+    use std::os::unix::ffi::OsStringExt;
+    let mut setting = b"person.category=".to_vec();
+    setting.extend(gb18030("流动人口"));
+    let setting = std::ffi::OsString::from_vec(setting);
+    let args = |encoding: Option<&str>| {
+        let mut cmd = common::juzhu();
+        cmd.args(["assess", "--json", "--as-of", "2024-10-02", "--set", "person.arrival_date=2024-09-28"]);
+        if let Some(e) = encoding {
+            cmd.args(["--encoding", e]);
+        }
+        cmd.arg("--set").arg(&setting);
+        cmd.output().unwrap()
+    };
+    let out = args(Some("gb18030"));
+    assert_eq!(out.status.code(), Some(0), "{}", from_gb18030(&out.stderr));
+    let v: Value = serde_json::from_str(&from_gb18030(&out.stdout)).unwrap();
+    assert_eq!((&v["category"], &v["category_source"]), (&Value::from("floating"), &Value::from("given")));
+    let out = args(None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("--set person.category=...: the value is not UTF-8") && err.contains("--encoding gb18030"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
 #[test]
 fn a_gb18030_case_file_is_read_and_its_refusal_written_in_gb18030() {
     let dir = Scratch::new("gb18030");
