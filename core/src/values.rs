@@ -490,6 +490,39 @@ fn shape(v: &Values<'_>) -> (&'static str, &'static str) {
     }
 }
 
+/// Whether `bits` holds bits `offset..offset + rows`.
+fn covers(bits: &[u8], offset: usize, rows: usize) -> bool {
+    offset.checked_add(rows).is_some_and(|end| end.div_ceil(8) <= bits.len())
+}
+
+/// Whether every key of a valid row lies in `0..len`: first the range of all keys (one
+/// vectorised pass; a null row's key is usually 0), then, only if that range leaves the
+/// dictionary, row by row skipping nulls (Arrow lets a null row's key be anything).
+fn keys_fit(keys: &NumberColumn<'_>, len: usize) -> bool {
+    fn range<T: Copy + Ord + Into<i128>>(v: &[T]) -> Option<(i128, i128)> {
+        let min = v.iter().copied().min()?;
+        let max = v.iter().copied().max()?;
+        Some((min.into(), max.into()))
+    }
+    let all = match keys.values {
+        Numbers::I8(v) => range(v),
+        Numbers::I16(v) => range(v),
+        Numbers::I32(v) => range(v),
+        Numbers::I64(v) => range(v),
+        Numbers::U8(v) => range(v),
+        Numbers::U16(v) => range(v),
+        Numbers::U32(v) => range(v),
+        Numbers::U64(v) => range(v),
+        Numbers::F32(_) | Numbers::F64(_) => return false,
+    };
+    let fits = |k: i128| k >= 0 && k < len as i128;
+    match all {
+        None => true,
+        Some((lo, hi)) if fits(lo) && fits(hi) => true,
+        Some(_) => (0..keys.rows()).all(|i| keys.get(i).and_then(Number::whole).is_none_or(fits)),
+    }
+}
+
 /// Ticks (`per_day` a day) as a day number; out-of-range ticks become [`OUT_OF_RANGE_DAY`].
 #[inline(always)]
 pub(crate) fn ticks_to_day(v: i64, per_day: i64) -> DayNum {
@@ -587,7 +620,58 @@ impl Values<'_> {
         if !well_formed {
             return Err(CaseError::new(column, "its offsets do not fit its values", "其偏移量与取值不一致"));
         }
+        // Bitmaps too short for the rows would be read past their end (a panic) or as nulls.
+        let rows = self.rows();
+        let bits_short = match *self {
+            Values::Bools { bits, offset, len, .. } => !covers(bits, offset, len),
+            _ => false,
+        };
+        if bits_short {
+            return Err(CaseError::new(column, "its bits are fewer than its rows", "其位数据少于行数"));
+        }
+        let validity_short = match *self {
+            Values::Dictionary { values, .. } => {
+                !values.validity.is_none_or(|v| covers(v.bits, v.offset, values.rows()))
+            }
+            _ => false,
+        } || !self.validity().is_none_or(|v| covers(v.bits, v.offset, rows));
+        if validity_short {
+            return Err(CaseError::new(column, "its validity bitmap is shorter than its rows", "其有效性位图短于行数"));
+        }
+        match *self {
+            Values::Ticks { per_day, .. } | Values::Timestamps { per_day, .. } if per_day < 1 => {
+                return Err(CaseError::new(
+                    column,
+                    format!("has {per_day} ticks a day (at least 1)"),
+                    format!("每日刻度数为 {per_day}（至少为 1）"),
+                ))
+            }
+            Values::Clock { per_minute, .. } if per_minute < 1 => {
+                return Err(CaseError::new(
+                    column,
+                    format!("has {per_minute} ticks a minute (at least 1)"),
+                    format!("每分钟刻度数为 {per_minute}（至少为 1）"),
+                ))
+            }
+            Values::Dictionary { keys, values } if !keys_fit(&keys, values.rows()) => {
+                return Err(CaseError::new(column, "a key points outside its dictionary", "有键值超出其字典范围"))
+            }
+            _ => {}
+        }
         Ok(())
+    }
+
+    /// The validity bitmap of the column's rows, where it has one.
+    fn validity(&self) -> Option<Validity<'_>> {
+        match *self {
+            Values::Date32 { validity, .. }
+            | Values::Timestamps { validity, .. }
+            | Values::Bools { validity, .. }
+            | Values::Lists { validity, .. } => validity,
+            Values::Numbers(n) | Values::Dictionary { keys: n, .. } | Values::Clock { ticks: n, .. } => n.validity,
+            Values::Text(t) => t.validity,
+            _ => None,
+        }
     }
 
     /// Calls `f` with row `i`'s text (`None` when null or not text).
@@ -642,7 +726,7 @@ impl Values<'_> {
                     return NULL_CODE;
                 }
                 let b = offset + i;
-                (bits[b >> 3] >> (b & 7)) & 1
+                (bits.get(b >> 3).copied().unwrap_or(0) >> (b & 7)) & 1
             }
             Values::Numbers(n) => match n.get(i) {
                 None => NULL_CODE,
@@ -1475,6 +1559,64 @@ mod tests {
             "a view into a missing buffer is malformed"
         );
         assert!(t.cut(0, 2).check("accommodation", &Kind::Text).is_ok());
+    }
+
+    /// Layouts that do not hold their rows are refused by `check`, naming the column, before any
+    /// row is read: bits or validity bitmaps shorter than the rows (read past their end they
+    /// would panic, or be taken for nulls), keys outside the dictionary, ticks of no length.
+    #[test]
+    fn layouts_that_do_not_hold_their_rows_are_refused() {
+        let flag = Kind::Flag;
+        let bools = |bits: &'static [u8], offset, len, validity| Values::Bools { bits, offset, len, validity };
+        let whole = Validity { bits: &[0xFF; 4], offset: 0 };
+        let refused = |v: Values<'_>, kind: &Kind| v.check("c", kind).map_err(|e| e.message().to_owned()).err();
+        assert_eq!(
+            refused(bools(&[0xFF], 0, 20, Some(whole)), &flag).as_deref(),
+            Some("its bits are fewer than its rows")
+        );
+        assert_eq!(refused(bools(&[0xFF], 0, 8, None), &flag), None);
+        assert!(refused(bools(&[0xFF], 1, 8, None), &flag).is_some(), "bit offset 1 needs a ninth bit");
+        assert!(refused(bools(&[0xFF; 3], 0, 20, None), &flag).is_none());
+        let short = Validity { bits: &[0xFF], offset: 4 };
+        assert_eq!(
+            refused(bools(&[0xFF; 3], 0, 20, Some(short)), &flag).as_deref(),
+            Some("its validity bitmap is shorter than its rows")
+        );
+        let days: &[i32] = &[1; 9];
+        assert!(refused(
+            Values::Date32 { data: days, validity: Some(Validity { bits: &[0xFF], offset: 0 }) },
+            &Kind::Date
+        )
+        .is_some());
+        assert!(refused(
+            Values::Date32 { data: days, validity: Some(Validity { bits: &[0xFF; 2], offset: 7 }) },
+            &Kind::Date
+        )
+        .is_none());
+        let ticks: &[i64] = &[0, 1];
+        for per_day in [0, -5] {
+            let e = refused(Values::Timestamps { data: ticks, per_day, validity: None }, &Kind::Date).unwrap();
+            assert_eq!(e, format!("has {per_day} ticks a day (at least 1)"));
+            assert!(refused(Values::Ticks { data: ticks, per_day }, &Kind::Date).is_some());
+        }
+        let clock = NumberColumn { values: Numbers::I64(ticks), validity: None };
+        assert!(refused(Values::Clock { ticks: clock, per_minute: 0 }, &Kind::Time).is_some());
+        // Keys: a valid row's key must lie in the dictionary; a null row's key may be anything.
+        let words = TextColumn {
+            text: Text::Offsets { offsets: Offsets::I32(&[0, 5, 10]), data: b"hotelschool" },
+            validity: None,
+        };
+        let word = Kind::Word(<crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary);
+        let dict = |keys: &'static [i8], validity| Values::Dictionary {
+            keys: NumberColumn { values: Numbers::I8(keys), validity },
+            values: words,
+        };
+        assert!(refused(dict(&[0, 1, 1, 0], None), &word).is_none());
+        assert_eq!(refused(dict(&[0, 2, 1], None), &word).as_deref(), Some("a key points outside its dictionary"));
+        assert!(refused(dict(&[0, -1, 1], None), &word).is_some());
+        let second_null = Some(Validity { bits: &[0b101], offset: 0 });
+        assert!(refused(dict(&[0, -1, 1], second_null), &word).is_none(), "a null row's key is not read");
+        assert!(refused(dict(&[0, 1, 9], second_null), &word).is_some());
     }
 
     #[test]

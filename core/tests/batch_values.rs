@@ -422,3 +422,26 @@ fn whole_floats_and_nan_read_as_numbers_and_nulls() {
     assert_eq!(n.get(0), Some(Number::Float(2.0)));
     assert_eq!(n.get(1), None);
 }
+
+/// A column whose bits do not hold its rows is refused as a whole, naming it, on one thread or
+/// several — never a panic, never rows read as nulls (a Rust service hands the engine its
+/// clients' Arrow buffers).
+#[test]
+fn a_column_short_of_bits_is_refused_not_read() {
+    for (rs, column) in [(RuleSet::China2016, "other_city"), (RuleSet::Liaoning2013, "studying")] {
+        for (rows, threads) in [(20usize, 1), (10_000, 4)] {
+            let bits = vec![0xFFu8; 1];
+            let validity = vec![0xFFu8; rows.div_ceil(8)];
+            let values = Values::Bools {
+                bits: &bits,
+                offset: 0,
+                len: rows,
+                validity: Some(Validity { bits: &validity, offset: 0 }),
+            };
+            let engine = rs.batch().unwrap();
+            let day = from_ymd(2024, 10, 2);
+            let e = engine.assess(rows, &[(column, values)], day, None, Calendar::china(), threads).unwrap_err();
+            assert_eq!((e.field(), e.message()), (column, "its bits are fewer than its rows"), "{rs:?} {threads}");
+        }
+    }
+}
