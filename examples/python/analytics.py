@@ -288,7 +288,8 @@ def summarise_polars(people: "pl.DataFrame", out: "pl.DataFrame", as_of: dt.date
     )
     expiring = soon.group_by("week", "district").len()
     missed_by_week = soon.group_by("week").agg(pl.col("missed").sum())
-    held = juzhu.expand_entitlements(out["entitlements"]).sum().row(0, named=True)
+    # A polars column does not record the rule set it was answered under: name it.
+    held = juzhu.expand_entitlements(out["entitlements"], rule_set="liaoning-2013").sum().row(0, named=True)
 
     def counts(column: str) -> Dict[Any, int]:
         return _counts(out[column].drop_nulls().value_counts().iter_rows())

@@ -61,16 +61,15 @@ def _module(obj: Any) -> str:
     return type(obj).__module__.split(".")[0]
 
 
-def _iso(value: Any) -> str:
-    """A date-like ``as_of`` as ISO text (the library reads and checks it)."""
+def _iso(value: Any, lang: str = "en") -> str:
+    """A date-like ``as_of`` as ISO text (the library reads and checks it; a datetime in a time
+    zone is refused there, as a case's is)."""
     if isinstance(value, str):
         return value
     if _module(value) == "numpy" and hasattr(value, "astype"):
         return str(value.astype("datetime64[D]"))
-    if isinstance(value, _dt.datetime) or (_module(value) == "pandas" and callable(getattr(value, "date", None))):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
+    if isinstance(value, _dt.date):  # datetimes and pandas Timestamps (NaT too) included
+        return _juzhu.date_text(value, "as_of", lang)
     raise TypeError(f"as_of must be a date, an ISO date string or numpy.datetime64, not {type(value).__name__}")
 
 
@@ -224,8 +223,12 @@ def _raise_first(errors: List[Tuple[int, str, str, str]], refused: int, labels: 
     position, its `str` in `lang`; `refused` counts every refused row."""
     row, field, message, message_zh = errors[0]
     label = _plain(labels[row] if labels is not None else row)
-    err = _juzhu.row_case_error(repr(label), field, message, message_zh, refused - 1, lang)
+    # A label several rows share does not find the row (`df.loc[5]` gives them all): its
+    # position is named too.
+    shared = labels is not None and not labels.is_unique
+    err = _juzhu.row_case_error(repr(label), field, message, message_zh, refused - 1, lang, row if shared else None)
     err.row = label
+    err.position = row
     raise err
 
 
@@ -548,7 +551,7 @@ def assess_batch(
         policy_json = policy
     else:
         policy_json = _json.dumps(_valid_text(dict(policy)), default=str)
-    run = _Run(_iso(as_of), rule_set, policy_json, calendar, _threads(threads), errors, lang)
+    run = _Run(_iso(as_of, lang), rule_set, policy_json, calendar, _threads(threads), errors, lang)
     module = _module(table)
     if module in ("pandas", "polars") and type(table).__name__ == "Series":
         # One column is not a table of persons (its Arrow export is a plain array).
@@ -599,10 +602,12 @@ def expand_entitlements(column: Any, rule_set: Optional[str] = None) -> Any:
     holds no entitlement.
 
     ``rule_set`` is the rule set the column was assessed under (bit k is a different right in
-    each): give it for a ``china-2016`` answer. Left out, it is the one a pandas answer records
-    (``frame.attrs["juzhu_rule_set"]``, kept by its columns), else ``liaoning-2013``, the
-    default of :func:`assess_batch`. A ``rule_set`` other than the one recorded, or a column
-    holding bits no entitlement of the rule set has, raises ``ValueError``."""
+    each). It may be left out only for a column that records it: a pandas answer's columns keep
+    ``frame.attrs["juzhu_rule_set"]`` — but a ``join``, ``merge`` or ``concat`` drops it, and a
+    polars Series, a pyarrow column or a numpy array never has it; without either, ``ValueError``
+    asks for it (the default rule set is not assumed: a ``china-2016`` answer would silently get
+    ``liaoning-2013``'s names). A ``rule_set`` other than the one recorded, or a column holding
+    bits no entitlement of the rule set has, raises ``ValueError``."""
     import numpy as np
 
     module = _module(column)
@@ -610,7 +615,12 @@ def expand_entitlements(column: Any, rule_set: Optional[str] = None) -> Any:
     recorded = getattr(column, "attrs", {}).get(_RULE_SET_ATTR) if module == "pandas" else None
     if rule_set is not None and recorded is not None and rule_set != recorded:
         raise ValueError(f"expand_entitlements: the column was assessed under {recorded}, not {rule_set}")
-    rule_set = rule_set or recorded or _DEFAULT_RULE_SET
+    rule_set = rule_set or recorded
+    if rule_set is None:
+        raise ValueError(
+            "expand_entitlements: the column does not record the rule set it was assessed under "
+            f"(bit k is a different right in each): pass rule_set= one of {', '.join(known)}"
+        )
     if rule_set not in known:
         raise ValueError(f"expand_entitlements: rule_set must be one of {', '.join(known)}, not {rule_set!r}")
     names = [e["id"] for e in _juzhu.entitlement_catalog(rule_set)]

@@ -32,6 +32,7 @@ __all__ = [
     "parse_id_number",
     "quote_input",
     "row_case_error",
+    "date_text",
     "rule_sets",
     "vocabularies",
 ]
@@ -47,6 +48,9 @@ class CaseError(ValueError):
     #: for a MultiIndex — its position otherwise) on the error ``assess_batch(errors="raise")``
     #: raises; ``None`` on every other error.
     row: Any
+    #: The refused row's position (0-based) on that error, ``None`` on every other: a label
+    #: several rows share does not find the row, its position does.
+    position: Optional[int]
 
 @final
 class Registration:
@@ -330,7 +334,10 @@ def rule_sets() -> List[Dict[str, Any]]: ...
 def vocabularies(rule_set: str = "liaoning-2013", *, labels: bool = False) -> Dict[str, Any]: ...
 def quote_input(text: str) -> str: ...
 def length_case_error(column: str, found: int, expected: int) -> CaseError: ...
-def row_case_error(label: str, field: str, message: str, message_zh: str, others: int, lang: str) -> CaseError: ...
+def date_text(value: datetime.date, field: str, lang: str) -> str: ...
+def row_case_error(
+    label: str, field: str, message: str, message_zh: str, others: int, lang: str, position: Optional[int] = None
+) -> CaseError: ...
 def batch_columns(rule_set: str = "liaoning-2013") -> Dict[str, List[Dict[str, Any]]]: ...
 
 class _ArrowStream(Protocol):

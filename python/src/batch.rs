@@ -475,6 +475,19 @@ pub(crate) fn read_lang(py: Python<'_>, lang: &str) -> PyResult<juzhu::Lang> {
     lang.parse().map_err(|e: juzhu::vocab::UnknownWord| case_error(py, &CaseError::at("lang", e.reason())))
 }
 
+/// A date or datetime given as `assess_batch`'s `as_of`, as ISO text, read as a case's date is:
+/// a datetime in a time zone is refused (its day depends on where it is read), `pd.NaT` is
+/// refused as missing; `str(e)` in `lang`.
+#[pyfunction]
+pub fn date_text(py: Python<'_>, value: &Bound<'_, PyAny>, field: &str, lang: &str) -> PyResult<String> {
+    let lang = read_lang(py, lang)?;
+    match crate::convert::to_value(value, field) {
+        Ok(serde_json::Value::String(text)) => Ok(text),
+        Ok(_) => Err(case_error_in(py, &CaseError::new(field, "is required", "为必填项"), lang)),
+        Err(e) => Err(case_error_in(py, &e, lang)),
+    }
+}
+
 /// Checks `assess_batch`'s `lang` when it is called (a stream is assessed later, as it is read).
 #[pyfunction]
 pub fn check_lang(py: Python<'_>, lang: &str) -> PyResult<()> {

@@ -171,9 +171,10 @@ fn length_case_error(py: Python<'_>, column: &str, found: usize, expected: usize
 }
 
 /// The `juzhu.CaseError` `assess_batch(errors="raise")` raises for its first refused row: the
-/// row's error with the row named (`label`: the repr of its index label or position) and the
-/// count of the other refused rows; `str(e)` in `lang`.
+/// row's error with the row named (`label`: the repr of its index label or position; `position`
+/// too where the label is not unique) and the count of the other refused rows; `str(e)` in `lang`.
 #[pyfunction]
+#[pyo3(signature = (label, field, message, message_zh, others, lang, position = None))]
 #[allow(clippy::too_many_arguments)]
 fn row_case_error(
     py: Python<'_>,
@@ -183,6 +184,7 @@ fn row_case_error(
     message_zh: &str,
     others: usize,
     lang: &str,
+    position: Option<usize>,
 ) -> PyErr {
     let lang = match batch::read_lang(py, lang) {
         Ok(lang) => lang,
@@ -200,8 +202,14 @@ fn row_case_error(
         py,
         &juzhu::CaseError::new(
             field,
-            format!("row {label}: {message}{more}"),
-            format!("索引为 {label} 的行：{message_zh}{more_zh}"),
+            match position {
+                Some(p) => format!("row {label} (position {p}): {message}{more}"),
+                None => format!("row {label}: {message}{more}"),
+            },
+            match position {
+                Some(p) => format!("索引为 {label} 的行（位置 {p}）：{message_zh}{more_zh}"),
+                None => format!("索引为 {label} 的行：{message_zh}{more_zh}"),
+            },
         ),
         lang,
     )
@@ -213,8 +221,9 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add("__version__", juzhu::VERSION)?;
     let error = py.get_type::<CaseError>();
-    // `row` is set on errors about a batch row; every other error has `row = None`.
+    // `row` and `position` are set on errors about a batch row; every other error has None.
     error.setattr("row", py.None())?;
+    error.setattr("position", py.None())?;
     m.add("CaseError", error)?;
     m.add_class::<assessment::Assessment>()?;
     m.add_class::<assessment::Registration>()?;
@@ -242,6 +251,7 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(row_case_error, m)?)?;
     m.add_function(wrap_pyfunction!(length_case_error, m)?)?;
     m.add_function(wrap_pyfunction!(batch::check_lang, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::date_text, m)?)?;
     m.add_function(wrap_pyfunction!(answer::part, m)?)?;
     Ok(())
 }

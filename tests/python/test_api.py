@@ -481,6 +481,13 @@ def test_refusals_carry_chinese_words_on_every_path():
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_batch(frame.rename(columns={"category": "categry"}), as_of="2024-10-02", lang="zh")
     assert str(info.value).startswith("categry：") and "category" in str(info.value), str(info.value)
+    assert e.position == 1
+    # A label several rows share is not enough to find the row: its position is named too.
+    shared = frame.set_axis(["a", "b", "b"])
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(shared, as_of="2024-10-02")
+    assert info.value.message.startswith("row 'b' (position 1): ") and info.value.position == 1
+    assert info.value.message_zh.startswith("索引为 'b' 的行（位置 1）：")
     # A column of the wrong length, refused in Rust's words.
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_batch({"category": np.array([0, 1], dtype=np.uint8), "arrival_date": np.array([0])},
@@ -514,5 +521,16 @@ def test_a_datetime_in_a_time_zone_is_refused_as_in_a_batch():
         assert "时区" in info.value.message_zh
     with pytest.raises(juzhu.CaseError, match="time zone UTC"):
         juzhu.assess_batch(pd.DataFrame({"category": ["floating"], "arrival_date": [aware]}), "2024-10-02")
+    # as_of too: 20:00 UTC on 10-08 is 10-09 in China; neither day is taken for it.
+    frame = pd.DataFrame({"category": ["floating"], "arrival_date": ["2024-09-28"]})
+    for as_of in (pd.Timestamp("2024-10-08 20:00", tz="UTC"), dt.datetime(2024, 10, 8, 20, tzinfo=dt.timezone.utc)):
+        with pytest.raises(juzhu.CaseError) as info:
+            juzhu.assess_batch(frame, as_of=as_of)
+        assert info.value.field == "as_of" and "time zone UTC" in info.value.message
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(frame, as_of=pd.NaT, lang="zh")
+    assert str(info.value) == "as_of：为必填项"
+    on_day = juzhu.assess_batch(frame, as_of=pd.Timestamp("2024-10-08 20:00"))  # naive: its date
+    assert on_day.loc[0, "registration_status"] == "pending", "the deadline's own day, not the next"
     naive = juzhu.assess({"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": dt.datetime(2024, 9, 28, 4)}})
     assert naive.registration.deadline == dt.date(2024, 10, 8)

@@ -323,7 +323,7 @@ def test_expanding_a_dict_answers_entitlements_with_refused_rows():
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        expanded = juzhu.expand_entitlements(out["entitlements"])
+        expanded = juzhu.expand_entitlements(out["entitlements"], rule_set="liaoning-2013")
     assert expanded["child_immunization"].tolist() == [True, False]
 
 
@@ -354,6 +354,15 @@ def test_expanding_entitlements_names_the_rights_of_the_rule_set_assessed_under(
         juzhu.expand_entitlements(np.array([1 << 20], dtype=np.uint32), rule_set="china-2016")
     with pytest.raises(ValueError, match="rule_set must be one of"):
         juzhu.expand_entitlements(liaoning["entitlements"].to_numpy(), rule_set="china-2013")
+    # A column that does not record its rule set is not taken for the default's: a join drops
+    # pandas' record, a polars Series or numpy array never has one.
+    joined = pd.DataFrame({"district": ["x"]}).join(frame)
+    assert joined.attrs == {}
+    for column in (joined["entitlements"], pl.from_arrow(table)["entitlements"], liaoning["entitlements"].to_numpy()):
+        with pytest.raises(ValueError, match="does not record the rule set"):
+            juzhu.expand_entitlements(column)
+    assert juzhu.expand_entitlements(joined["entitlements"], rule_set="china-2016").columns[0] == \
+        juzhu.entitlement_catalog("china-2016")[0]["id"]
 
 
 def test_all_null_columns_and_lists_of_nothing_read_as_absent():
