@@ -305,7 +305,7 @@ pub(crate) fn set(j: &mut Json, path: &str, value: Json) -> Result<(), CaseError
 /// The known key `key` was likely meant as: the same but for case, `_` and `-` (`arrivalDate`,
 /// `Person`), or the closest within two edits (`categry`) when the key is long enough for that
 /// to mean something.
-fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     let fold = |s: &str| s.chars().filter(|c| !matches!(c, '_' | '-')).flat_map(char::to_lowercase).collect::<String>();
     let folded = fold(key);
     if let Some(k) = known.iter().find(|k| fold(k) == folded) {

@@ -17,6 +17,13 @@ use std::marker::PhantomData;
 /// let e = "visitor".parse::<Category>().unwrap_err();
 /// assert_eq!(e.to_string(), r#""visitor" is not one of permanent, lodging, floating, overseas"#);
 /// assert_eq!(e.zh(), r#""visitor" 不是 permanent、lodging、floating、overseas 之一"#);
+/// // A Chinese name, or a slip of case, space or spelling, is answered with the word meant.
+/// for typed in ["流动人口", " Floating", "FLOATING", "floting"] {
+///     let e = typed.parse::<Category>().unwrap_err();
+///     assert!(e.to_string().ends_with(" (did you mean floating?)"), "{e}");
+///     assert!(e.zh().ends_with("（是否应为 floating？）"));
+/// }
+/// assert!(!"lodge".parse::<Category>().unwrap_err().to_string().contains("did you mean permanent"));
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownWord {
@@ -25,9 +32,20 @@ pub struct UnknownWord {
 }
 
 impl UnknownWord {
-    /// `text` (quoted and masked as every message is) is not one of the words of `W`.
+    /// `text` (quoted and masked as every message is) is not one of the words of `W`; with the
+    /// word it was likely meant as, if any: a word's Chinese name (`流动人口`: `floating`), or the
+    /// same but for spaces, case, `_`/`-` or two slips (`FLOATING`, ` floating`, `floting`).
     pub fn of<W: Word>(text: &str) -> UnknownWord {
-        UnknownWord::unknown(text, &W::expected())
+        let mut unknown = UnknownWord::unknown(text, &W::expected());
+        let typed = text.trim();
+        let ids: Vec<&'static str> = W::ALL.iter().map(|w| w.id()).collect();
+        let meant =
+            W::ALL.iter().find(|w| w.zh() == typed).map(|w| w.id()).or_else(|| crate::json::suggest(typed, &ids));
+        if let Some(id) = meant {
+            unknown.message.extend([" (did you mean ", id, "?)"]);
+            unknown.message_zh.extend(["（是否应为 ", id, "？）"]);
+        }
+        unknown
     }
 
     pub(crate) fn unknown(text: &str, expected: &str) -> UnknownWord {
