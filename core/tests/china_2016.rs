@@ -671,3 +671,31 @@ fn r2_is_named_wherever_eligible_from_is_given(#[case] extra: Value, #[case] sta
     let says_r2 = a["explanation"].to_string().contains("(R2");
     assert_eq!(says_r2, r2);
 }
+
+/// A typed case is checked as its JSON is: an offence listed twice in a case built in code is
+/// refused at the same field, in the same words, not quietly counted once.
+#[test]
+fn a_typed_case_listing_an_offence_twice_is_refused_as_its_json_is() {
+    use juzhu::rules::china_2016::penalties::Offence;
+    let text = case("2024-10-02", "2022-05-01", json!({})).to_string();
+    let juzhu::Case::China2016(mut typed) = juzhu::Case::from_json(&text).unwrap() else { panic!("china-2016") };
+    typed.person.conduct = vec![Offence::FalseDocuments, Offence::FalseDocuments];
+    let e = juzhu::assess(&juzhu::Case::China2016(typed)).unwrap_err();
+    let twice = case("2024-10-02", "2022-05-01", json!({"conduct": ["false_documents", "false_documents"]}));
+    let from_json = juzhu::Case::from_json(&twice.to_string()).unwrap_err();
+    assert_eq!(e, from_json);
+    assert_eq!(e.field(), "person.conduct.1");
+}
+
+/// Cases are equal and hash alike when their inputs are (a service caches answers by case).
+#[test]
+fn equal_cases_hash_alike() {
+    use std::collections::HashSet;
+    let text = case("2024-10-02", "2022-05-01", json!({})).to_string();
+    let other = case("2024-10-02", "2022-05-02", json!({})).to_string();
+    let read = |t: &str| juzhu::Case::from_json(t).unwrap();
+    let set: HashSet<juzhu::Case> = [read(&text), read(&text), read(&other)].into_iter().collect();
+    assert_eq!(set.len(), 2);
+    let liaoning = r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#;
+    assert!(set.contains(&read(&text)) && !set.contains(&read(liaoning)));
+}

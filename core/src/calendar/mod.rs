@@ -102,6 +102,28 @@ pub struct Calendar {
     years: BTreeMap<i32, YearInfo>,
 }
 
+/// Equal calendars rest and work on the same days and name the same notices every year (the
+/// names the embedded calendar gives its holidays are not compared).
+impl PartialEq for Calendar {
+    fn eq(&self, other: &Calendar) -> bool {
+        self.days == other.days
+            && self.years.len() == other.years.len()
+            && self.years.iter().zip(&other.years).all(|((y, a), (z, b))| y == z && a.sources == b.sources)
+    }
+}
+
+impl Eq for Calendar {}
+
+/// Agrees with `==`: the known years and their notices.
+impl std::hash::Hash for Calendar {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for (year, info) in &self.years {
+            year.hash(state);
+            info.sources.hash(state);
+        }
+    }
+}
+
 impl std::fmt::Debug for Calendar {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Calendar").field("known_years", &self.known_years()).finish()
@@ -714,6 +736,12 @@ mod tests {
             );
             same_everywhere(&cal, &Calendar::from_json(&text).unwrap(), base == "china");
         }
+        // Equal to what it reads back to; a year changed is not.
+        let mine = Calendar::from_json(added).unwrap();
+        assert!(Calendar::from_json(&mine.to_json()).unwrap() == mine && mine != *Calendar::china());
+        assert!(Calendar::from_json(&Calendar::china().to_json()).unwrap() == *Calendar::china());
+        let moved = r#"{"years":{"2027":{"rest_days":["2027-01-04"],"working_days":["2027-02-07"],"source":"n"}}}"#;
+        assert!(Calendar::from_json(moved).unwrap() != mine);
         // The embedded holidays keep their names through `base: china`.
         let back = Calendar::from_json(&Calendar::from_json(added).unwrap().to_json()).unwrap();
         assert!(matches!(back.rest_reason(d(2024, 10, 1)), Some(RestReason::Holiday(_))));

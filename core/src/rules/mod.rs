@@ -95,8 +95,8 @@ macro_rules! registry {
             }
         }
 
-        /// A case under one rule set.
-        #[derive(Clone, Debug, PartialEq)]
+        /// A case under one rule set (equal and hashable: answers can be cached by case).
+        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum Case {
             $( $(#[$meta])* $var($module::Case), )+

@@ -138,6 +138,7 @@ impl PersonFacts {
         };
         let given_birth = opt_day(p.birth_date);
         let id_birth = crate::id_number::checked_birth(p.id_number.as_ref(), given_birth)?;
+        super::input::listed_once("person.conduct", &p.conduct)?;
         let mut conditions = Conditions::EMPTY;
         for (holds, c) in [
             (p.stable_employment, Condition::StableEmployment),

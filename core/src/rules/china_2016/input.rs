@@ -17,7 +17,7 @@ use crate::vocab::Word;
 use chrono::NaiveDate;
 
 /// The Residence Permit the person holds.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct HeldPermit {
     /// Day of issue.
     pub issued_on: NaiveDate,
@@ -39,7 +39,7 @@ impl HeldPermit {
 /// A person (RULES-china-2016.md §8).
 ///
 /// `Debug` masks the identity number, and anything that looks like one in the free-text fields.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, Hash)]
 #[allow(clippy::struct_excessive_bools)] // the contract's flags, one field each
 pub struct Person {
     /// GB/T 2260 division code of the hukou.
@@ -118,7 +118,7 @@ impl std::fmt::Debug for Person {
 }
 
 /// The settings of this rule set beside the shared policy.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Settings {
     /// Days within which an accepted application's permit is issued: 15, or up to 30 where a
     /// city's implementing measures extend it (Art 9 p6).
@@ -151,7 +151,7 @@ pub const MAX_ISSUANCE_DAYS: u8 = 30;
 /// assert_eq!(permit.status.to_string(), "eligible");
 /// assert_eq!(permit.eligible_from, Some(day(2024, 7, 10)));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Case {
     /// The day the assessment speaks for.
     pub as_of: NaiveDate,
@@ -308,18 +308,25 @@ fn conduct(path: &str, j: &Json) -> Result<Vec<Offence>, CaseError> {
     let items = array(path, j)?;
     let mut out: Vec<Offence> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let p = format!("{path}.{i}");
-        let offence: Offence = word(&p, item)?;
-        if out.contains(&offence) {
+        out.push(word(&format!("{path}.{i}"), item)?);
+        listed_once(path, &out)?;
+    }
+    Ok(out)
+}
+
+/// Refuses an offence listed twice in `conduct` (at `path.N`, N the second listing): read from
+/// JSON as it is read, and checked again on a typed case (whose `Vec` could hold one twice).
+pub(crate) fn listed_once(path: &str, conduct: &[Offence]) -> Result<(), CaseError> {
+    for (i, offence) in conduct.iter().enumerate() {
+        if conduct[..i].contains(offence) {
             return Err(CaseError::new(
-                p,
+                format!("{path}.{i}"),
                 format!("{} is listed more than once", offence.id()),
                 format!("违法行为“{}”重复出现", offence.zh()),
             ));
         }
-        out.push(offence);
     }
-    Ok(out)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ impl Default for Accommodation {
 }
 
 /// A Residence Permit the person holds (Art 13).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct HeldPermit {
     /// Day of issue.
     pub issued_on: NaiveDate,
@@ -118,7 +118,7 @@ pub struct HeldPermit {
 }
 
 /// A change of the permit's registered content (Art 13 p1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Change {
     /// Day the content changed.
     pub changed_on: NaiveDate,
@@ -127,7 +127,7 @@ pub struct Change {
 }
 
 /// A household-registration event of a Liaoning hukou person (Art 8; RULES.md §12).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct HouseholdEvent {
     /// What happened.
     pub kind: EventKind,
@@ -154,7 +154,7 @@ impl HouseholdEvent {
 ///
 /// `Debug` masks the identity number, and anything that looks like one in the free-text fields
 /// (a number pasted into the wrong field must not be printed whole either).
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct Person {
     /// Category, if the caller gives it; otherwise derived from the fields below.
     pub category: Option<Category>,
@@ -231,7 +231,7 @@ impl std::fmt::Debug for Person {
 
 /// An employer, agency, landlord or institution that registers and reports people (Art 11 p2,
 /// 14, 22).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Reporter {
     /// What kind of reporter.
     pub kind: ReporterKind,
@@ -265,7 +265,7 @@ impl Reporter {
 }
 
 /// Whom the case is about.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Subject {
     /// A person: registration, permit, entitlements, consequences.
     Person(Person),
@@ -290,7 +290,7 @@ pub enum Subject {
 /// let a = juzhu::assess(&case.into()).unwrap();
 /// assert_eq!(a.person().unwrap().registration.deadline, NaiveDate::from_ymd_opt(2024, 10, 8));
 /// ```
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Case {
     /// The day the assessment speaks for.
     pub as_of: NaiveDate,
