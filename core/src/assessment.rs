@@ -147,7 +147,9 @@ impl Assessment {
         serde_json::to_string_pretty(self).unwrap_or_else(|_| self.to_json())
     }
 
-    /// The contract's JSON as a `serde_json::Value`.
+    /// The contract's JSON as a `serde_json::Value`. Writing an assessment cannot fail (its parts
+    /// are text, numbers, lists and objects keyed by text); `Null` stands in only should that
+    /// ever change.
     pub fn to_value(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or(serde_json::Value::Null)
     }
@@ -164,7 +166,20 @@ impl Assessment {
         Assessment::from_value(&v)
     }
 
-    /// Reads an assessment back from its JSON value.
+    /// Reads an assessment back from its JSON value (also what its `serde::Deserialize` does, so
+    /// that a client reads one inside its own types):
+    ///
+    /// ```
+    /// let case = juzhu::Case::from_json(
+    ///     r#"{"as_of": "2024-10-02", "person": {"category": "floating", "arrival_date": "2024-09-28"}}"#,
+    /// ).unwrap();
+    /// let sent = juzhu::assess(&case).unwrap();
+    /// #[derive(serde::Deserialize)]
+    /// struct Reply { assessment: juzhu::Assessment }
+    /// let reply: Reply = serde_json::from_str(&format!(r#"{{"assessment": {}}}"#, sent.to_json())).unwrap();
+    /// assert_eq!(reply.assessment.to_json(), juzhu::Assessment::from_json(&sent.to_json()).unwrap().to_json());
+    /// assert!(serde_json::from_str::<Reply>(r#"{"assessment": {"as_of": 1}}"#).is_err());
+    /// ```
     ///
     /// # Errors
     /// A value that is not an assessment, as [`Assessment::from_json`].
@@ -379,6 +394,14 @@ impl Report {
     /// An optional date, `—` when absent.
     pub fn date(d: Option<NaiveDate>) -> String {
         d.map_or_else(|| "—".to_owned(), |d| d.to_string())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Assessment {
+    /// As [`Assessment::from_value`]: the contract's JSON, the explanation as words.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+        Assessment::from_value(&value).map_err(serde::de::Error::custom)
     }
 }
 
