@@ -508,6 +508,13 @@ pub(crate) fn count(path: &str, j: &Json) -> Result<u32, CaseError> {
             Err(CaseError::new(path, format!("{f} is not a whole number"), format!("{f} 不是整数")))
         }
         Json::Float(f) if f < 0.0 => Err(negative(f.to_string())),
+        // Beyond 2^53 the float read is not the number written (99999999999999999999 reads as
+        // 1e20): it is not echoed as if it were.
+        Json::Float(f) if f > 9.0e15 => Err(CaseError::new(
+            path,
+            format!("is a number far out of range (0 to {})", u32::MAX),
+            format!("数值远超范围（0 至 {}）", u32::MAX),
+        )),
         Json::Float(f) if f > f64::from(u32::MAX) => Err(out_of_range(f.to_string())),
         Json::Float(f) => Ok(f as u32),
         ref other => Err(CaseError::new(
