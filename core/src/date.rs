@@ -220,13 +220,52 @@ pub fn read_iso(field: &str, s: &str) -> Result<DayNum, crate::error::CaseError>
         if shaped {
             crate::error::CaseError::new(field, format!("{s} is not a date"), format!("{s} 不是有效的日期"))
         } else {
+            let (hint, hint_zh) = meant_date(s)
+                .map(|iso| (format!(" (did you mean {iso}?)"), format!("（是否应为 {iso}？）")))
+                .unwrap_or_default();
             crate::error::CaseError::new(
                 field,
-                format!("{} is not a date in the form YYYY-MM-DD", crate::privacy::quote(s)),
-                format!("{} 不是 YYYY-MM-DD 格式的日期", crate::privacy::quote_zh(s)),
+                format!("{} is not a date in the form YYYY-MM-DD{hint}", crate::privacy::quote(s)),
+                format!("{} 不是 YYYY-MM-DD 格式的日期{hint_zh}", crate::privacy::quote_zh(s)),
             )
         }
     })
+}
+
+/// The ISO date a text written another common way names, if it names one: `2024/9/28`,
+/// `2024.09.28`, `2024-9-28`, `2024年9月28日`, `20240928`, full-width digits (`２０２４－０９－２８`),
+/// or a date followed by a time (`2024-09-28 00:00:00`, `2024-09-28T08:00`). Only offered as a
+/// hint in a refusal: the contract's dates stay strict ISO (a guess is never taken for a date).
+pub(crate) fn meant_date(s: &str) -> Option<String> {
+    // Full-width digits and separators as their ASCII forms.
+    let narrow: String = s
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '－' => '-',
+            '／' => '/',
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    // A time after the date (a space or `T`) is dropped: the day is meant.
+    let date = narrow.split([' ', 'T']).next().unwrap_or("");
+    let (y, m, d) = if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
+        (&date[..4], &date[4..6], &date[6..])
+    } else {
+        let parts: Vec<&str> = date.trim_end_matches('日').split(['-', '/', '.', '年', '月']).collect();
+        match parts.as_slice() {
+            [y, m, d] => (*y, *m, *d),
+            _ => return None,
+        }
+    };
+    let number = |t: &str, max_len: usize| -> Option<u32> {
+        (!t.is_empty() && t.len() <= max_len && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok())?
+    };
+    let (year, month, day) = (number(y, 4).filter(|_| y.len() == 4)?, number(m, 2)?, number(d, 2)?);
+    let iso = format!("{year:04}-{month:02}-{day:02}");
+    (parse_iso(&iso).is_some() && iso != s).then_some(iso)
 }
 
 /// Formats a day number as ISO `YYYY-MM-DD`.
@@ -416,6 +455,33 @@ mod tests {
     }
 
     #[test]
+    fn a_date_written_another_common_way_is_named_in_the_hint() {
+        for (typed, meant) in [
+            ("2024/9/28", Some("2024-09-28")),
+            ("2024.09.28", Some("2024-09-28")),
+            ("2024-9-8", Some("2024-09-08")),
+            ("2024年9月28日", Some("2024-09-28")),
+            ("20240928", Some("2024-09-28")),
+            ("２０２４－０９－２８", Some("2024-09-28")),
+            ("2024-09-28 00:00:00", Some("2024-09-28")),
+            ("2024-09-28T08:30", Some("2024-09-28")),
+            (" 2024-09-28", Some("2024-09-28")),
+            ("2024-02-30", None),
+            ("2024/2/30", None),
+            ("24/9/28", None),
+            ("28/09/2024", None),
+            ("2024-09-28", None),
+            ("210102199003071234", None),
+            ("", None),
+            ("2024-009-28", None),
+        ] {
+            assert_eq!(meant_date(typed).as_deref(), meant, "{typed:?}");
+        }
+        let e = read_iso("person.arrival_date", "2024/9/28").unwrap_err();
+        assert_eq!(e.message(), "\"2024/9/28\" is not a date in the form YYYY-MM-DD (did you mean 2024-09-28?)");
+    }
+
+    #[test]
     fn dates_are_written_as_format_writes_them() {
         for (y, m, d) in
             [(0, 1, 1), (7, 2, 9), (99, 12, 31), (1900, 1, 1), (2024, 2, 29), (2199, 12, 31), (9999, 12, 31)]
@@ -443,7 +509,7 @@ mod tests {
         let e = read_iso("as_of", "2024-02-30").unwrap_err();
         assert_eq!((e.message(), e.message_zh()), ("2024-02-30 is not a date", "2024-02-30 不是有效的日期"));
         let e = read_iso("as_of", "2024/02/01").unwrap_err();
-        assert_eq!(e.message_zh(), "\"2024/02/01\" 不是 YYYY-MM-DD 格式的日期");
+        assert_eq!(e.message_zh(), "\"2024/02/01\" 不是 YYYY-MM-DD 格式的日期（是否应为 2024-02-01？）");
         let e = check_range("as_of", Some(from_ymd(2200, 1, 1))).unwrap_err();
         assert_eq!(e.message(), "2200-01-01 is outside the supported years 1900–2199");
         assert_eq!(e.message_zh(), "2200-01-01 超出支持的年份范围（1900 至 2199 年）");

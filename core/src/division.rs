@@ -16,6 +16,8 @@
 //! // A county-level unit directly under its province (third and fourth digits 90) is its own city.
 //! assert_ne!(Code::parse("429004").unwrap().city(), Code::parse("429005").unwrap().city());
 //! assert!(Code::parse("2101").is_err());
+//! // An identity number typed where a code belongs is refused, not read as its first six digits.
+//! assert!(Code::parse("210102199003071233").is_err() && Code::parse("210102199003071234").is_ok());
 //! ```
 
 use crate::error::{CaseError, Reason};
@@ -37,13 +39,34 @@ fn not_a_code(shown: &str) -> Reason {
     )
 }
 
+/// Whether all-digit text is a citizen identity number (15 digits, or 18 with a real birth date
+/// and the right check digit): a number clerks type into the wrong field, and never a division
+/// code (those are 6, 9 or 12 digits), so refused rather than read by its first six digits.
+fn is_identity_number(digits: &str) -> bool {
+    matches!(digits.len(), 15 | 18) && crate::id_number::IdNumber::parse(digits).is_ok()
+}
+
+/// Why an identity number is not a division code (the number masked).
+fn an_identity_number(shown: &str) -> Reason {
+    Reason::new(
+        format!("{} is a citizen identity number, not a GB/T 2260 division code", quote(shown)),
+        format!("{} 是公民身份号码，不是 GB/T 2260 行政区划代码", quote_zh(shown)),
+    )
+}
+
 impl Code {
     /// Reads a code written as 6 or more ASCII digits; `Err` is the reason (without the field).
     ///
     /// # Errors
-    /// Text that is not 6 or more digits.
+    /// Text that is not 6 or more digits, or that is a citizen identity number.
     pub fn parse(text: &str) -> Result<Code, Reason> {
-        Code::checked(text).ok_or_else(|| not_a_code(text))
+        Code::checked(text).ok_or_else(|| {
+            if is_identity_number(text) {
+                an_identity_number(text)
+            } else {
+                not_a_code(text)
+            }
+        })
     }
 
     /// [`Code::parse`] without the reason (what a batch column's reader needs: an unreadable value
@@ -51,7 +74,7 @@ impl Code {
     #[inline]
     pub(crate) fn checked(text: &str) -> Option<Code> {
         let b = text.as_bytes();
-        if b.len() < 6 || !b.iter().all(u8::is_ascii_digit) {
+        if b.len() < 6 || !b.iter().all(u8::is_ascii_digit) || (b.len() >= 15 && is_identity_number(text)) {
             return None;
         }
         Some(Code(b[..6].iter().fold(0, |n, &d| n * 10 + u32::from(d - b'0'))))
@@ -64,13 +87,20 @@ impl Code {
     /// A negative number or one of fewer than 6 digits.
     #[inline]
     pub fn from_number(n: i64) -> Result<Code, Reason> {
-        Code::checked_number(n).ok_or_else(|| not_a_code(&n.to_string()))
+        Code::checked_number(n).ok_or_else(|| {
+            let shown = n.to_string();
+            if is_identity_number(&shown) {
+                an_identity_number(&shown)
+            } else {
+                not_a_code(&shown)
+            }
+        })
     }
 
     /// [`Code::from_number`] without the reason.
     #[inline]
     pub(crate) fn checked_number(n: i64) -> Option<Code> {
-        if n < 100_000 {
+        if n < 100_000 || (n >= 100_000_000_000_000 && is_identity_number(&n.to_string())) {
             return None;
         }
         let mut v = n;

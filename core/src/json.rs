@@ -446,11 +446,21 @@ pub(crate) fn date(path: &str, j: &Json) -> Result<NaiveDate, CaseError> {
 pub(crate) fn day(path: &str, j: &Json) -> Result<i32, CaseError> {
     match j {
         Json::Str(s) => crate::date::read_iso(path, s),
-        other => Err(CaseError::new(
-            path,
-            format!("expected a date string YYYY-MM-DD, found {}", other.kind()),
-            format!("应为 YYYY-MM-DD 格式的日期字符串，{}", other.found_zh()),
-        )),
+        other => {
+            // A date written as the number 20240928 (a spreadsheet's habit) is named as text.
+            let meant = match other {
+                Json::UInt(n) => crate::date::meant_date(&n.to_string()),
+                _ => None,
+            };
+            let (hint, hint_zh) = meant
+                .map(|iso| (format!(" (did you mean \"{iso}\"?)"), format!("（是否应为 \"{iso}\"？）")))
+                .unwrap_or_default();
+            Err(CaseError::new(
+                path,
+                format!("expected a date string YYYY-MM-DD, found {}{hint}", other.kind()),
+                format!("应为 YYYY-MM-DD 格式的日期字符串，{}{hint_zh}", other.found_zh()),
+            ))
+        }
     }
 }
 

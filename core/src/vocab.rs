@@ -16,7 +16,10 @@ use std::marker::PhantomData;
 /// assert_eq!("floating".parse::<Category>(), Ok(Category::Floating));
 /// let e = "visitor".parse::<Category>().unwrap_err();
 /// assert_eq!(e.to_string(), r#""visitor" is not one of permanent, lodging, floating, overseas"#);
-/// assert_eq!(e.zh(), r#""visitor" 不是 permanent、lodging、floating、overseas 之一"#);
+/// assert_eq!(
+///     e.zh(),
+///     r#""visitor" 不是 permanent（常住人口）、lodging（寄住人口）、floating（流动人口）、overseas（境外来辽人员） 之一"#
+/// );
 /// // A Chinese name, or a slip of case, space or spelling, is answered with the word meant.
 /// for typed in ["流动人口", " Floating", "FLOATING", "floting"] {
 ///     let e = typed.parse::<Category>().unwrap_err();
@@ -37,6 +40,12 @@ impl UnknownWord {
     /// same but for spaces, case, `_`/`-` or two slips (`FLOATING`, ` floating`, `floting`).
     pub fn of<W: Word>(text: &str) -> UnknownWord {
         let mut unknown = UnknownWord::unknown(text, &W::expected());
+        // In Chinese, each word with its name (`floating（流动人口）`), so a clerk finds the word
+        // by what it means — unless the names are titles too long for one line (rule sets).
+        if W::ALL.iter().all(|w| w.zh().chars().count() <= 16) {
+            let named: Vec<String> = W::ALL.iter().map(|w| format!("{}（{}）", w.id(), w.zh())).collect();
+            unknown.message_zh = format!("{} 不是 {} 之一", crate::privacy::quote_zh(text), named.join("、"));
+        }
         let typed = text.trim();
         let ids: Vec<&'static str> = W::ALL.iter().map(|w| w.id()).collect();
         let meant =
