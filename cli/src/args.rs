@@ -161,7 +161,7 @@ pub struct CaseOptions {
     #[arg(long = "set", value_name = "PATH=VALUE",
           value_parser = clap::builder::OsStringValueParser::new().try_map(parse_setting))]
     pub set: Vec<(String, Vec<u8>)>,
-    /// The assessment day (as_of): YYYY-MM-DD, or today (the date in China, UTC+8)
+    /// The assessment day (as_of): YYYY-MM-DD, or today (今天; the date in China, UTC+8)
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
     /// The rule set for cases that name none (policy.rule_set)
@@ -264,8 +264,108 @@ pub fn report_parse_error(e: &clap::Error) -> Status {
             _ => Status::Answered,
         };
     }
-    crate::io::to_stderr(Encoding::Utf8, &short_error(&e.render().to_string()));
+    let (lang, encoding) = asked_in(std::env::args_os().skip(1));
+    let en = short_error(&e.render().to_string());
+    let zh = format!("juzhu：{}\n", zh_error(e));
+    // Both languages (the default): the English, with its pointer to --help, then the Chinese line.
+    let text = match lang {
+        Some(Lang::Zh) => zh + "更多信息请运行 juzhu --help\n",
+        Some(_) => en,
+        None => en + &zh,
+    };
+    crate::io::to_stderr(encoding, &text);
     Status::Usage
+}
+
+/// The `--lang` and `--encoding` the arguments ask for, read from the raw arguments (they could
+/// not be parsed as a whole): `None` for both languages, as when `--lang` is not given or not
+/// readable.
+fn asked_in(args: impl Iterator<Item = std::ffi::OsString>) -> (Option<Lang>, Encoding) {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    let value = |name: &str| {
+        let flag = format!("--{name}");
+        let with_eq = format!("--{name}=");
+        args.iter().enumerate().rev().find_map(|(i, a)| {
+            if *a == flag {
+                args.get(i + 1).cloned()
+            } else {
+                a.strip_prefix(&with_eq).map(str::to_owned)
+            }
+        })
+    };
+    let lang = match value("lang").as_deref() {
+        Some("zh") => Some(Lang::Zh),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    };
+    let encoding = match value("encoding").as_deref() {
+        Some("gb18030") => Encoding::Gb18030,
+        _ => Encoding::Utf8,
+    };
+    (lang, encoding)
+}
+
+/// A parse error in Chinese, from what clap knows of it (the argument, the value, the valid
+/// values, the suggestion).
+fn zh_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let get = |kind: ContextKind| -> Option<String> {
+        e.get(kind).and_then(|v| match v {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(list) => Some(list.join("、")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            ContextValue::StyledStrs(list) => Some(list.iter().map(ToString::to_string).collect::<Vec<_>>().join("、")),
+            ContextValue::Number(n) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let suggestion = get(ContextKind::SuggestedArg)
+        .or_else(|| get(ContextKind::SuggestedSubcommand))
+        .map(|s| format!("（是否应为 {s}？）"))
+        .unwrap_or_default();
+    match e.kind() {
+        ErrorKind::UnknownArgument => format!("无法识别的参数 {arg}{suggestion}"),
+        ErrorKind::InvalidSubcommand => {
+            let sub = get(ContextKind::InvalidSubcommand).unwrap_or_default();
+            format!("无法识别的子命令 {sub}{suggestion}；子命令有 assess、explain、calendar、fields")
+        }
+        ErrorKind::InvalidValue => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            let valid = get(ContextKind::ValidValue).map(|v| format!("；可用的取值为 {v}")).unwrap_or_default();
+            if value.is_empty() {
+                format!("{arg} 缺少取值{valid}")
+            } else {
+                format!("{value} 不是 {arg} 的有效取值{valid}{suggestion}")
+            }
+        }
+        ErrorKind::ValueValidation => {
+            let value = get(ContextKind::InvalidValue).unwrap_or_default();
+            if arg.contains("YEAR") {
+                format!("年份 {value} 无效：应为 1900 至 2199 之间的整数（如 juzhu calendar 2025）")
+            } else if arg.contains("--set") {
+                let full_width = if value.contains('＝') { "（等号须为半角 =）" } else { "" };
+                format!("--set 的取值 {value} 无效：应为 字段路径=值，如 person.arrival_date=2024-09-28{full_width}")
+            } else {
+                format!("{arg} 的取值 {value} 无效（见 juzhu --help）")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            format!("缺少必需的参数 {arg}（不给案例文件时，请用 --set 或 --as-of 给出案例）")
+        }
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "缺少子命令：assess、explain、calendar 或 fields".to_owned()
+        }
+        ErrorKind::ArgumentConflict => {
+            let prior = get(ContextKind::PriorArg).unwrap_or_default();
+            format!("{arg} 不能与 {prior} 同时使用")
+        }
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::NoEquals => {
+            format!("参数 {arg} 的取值个数不对")
+        }
+        ErrorKind::InvalidUtf8 => "参数不是有效的 UTF-8 文本（GB18030 终端中请加 --encoding gb18030）".to_owned(),
+        _ => "命令行参数有误".to_owned(),
+    }
 }
 
 /// Clap's rendered error without its usage lines, prefixed `juzhu:` instead of `error:`.
@@ -302,6 +402,24 @@ mod tests {
         assert!(short.starts_with("juzhu: unexpected argument '--jsn'"), "{short}");
         assert!(!short.contains("Usage:"), "{short}");
         assert!(short.contains("--json"), "the suggestion stays: {short}");
+    }
+
+    /// Parse errors are worded in Chinese from what clap knows of them, and the language and
+    /// encoding asked for are found in arguments that could not be parsed.
+    #[test]
+    fn parse_errors_in_chinese() {
+        let zh = |args: &[&str]| zh_error(&Cli::try_parse_from(args).unwrap_err());
+        assert_eq!(zh(&["juzhu", "assess", "--jsn", "x"]), "无法识别的参数 --jsn（是否应为 --json？）");
+        assert!(zh(&["juzhu", "assess", "--lang", "中文", "x"]).contains("可用的取值为 zh、en、both"));
+        assert!(zh(&["juzhu", "calendar", "2300"]).starts_with("年份 2300 无效"));
+        assert!(zh(&["juzhu", "assess", "--set", "person.category＝floating", "x"]).ends_with("（等号须为半角 =）"));
+        assert_eq!(zh(&["juzhu", "assess", "--jsonl", "--json", "x"]), "--jsonl 不能与 --json 同时使用");
+        assert!(zh(&["juzhu", "frob"]).starts_with("无法识别的子命令 frob"));
+        let asked = |args: &[&str]| asked_in(args.iter().map(std::ffi::OsString::from));
+        assert_eq!(asked(&["assess", "--lang", "zh", "--jsn"]), (Some(Lang::Zh), Encoding::Utf8));
+        assert_eq!(asked(&["assess", "--lang=en", "--encoding=gb18030"]), (Some(Lang::En), Encoding::Gb18030));
+        assert_eq!(asked(&["assess", "--lang", "中文"]), (None, Encoding::Utf8));
+        assert_eq!(asked(&["assess"]), (None, Encoding::Utf8));
     }
 
     #[test]

@@ -87,11 +87,11 @@ fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field], langs: &[Lang]) -> Strin
         let _ = match lang {
             Lang::Zh => writeln!(
                 s,
-                "{id} 案例的字段（spec/CASES.md；缺省或为 null 即未给出）。任一字段均可用 --set PATH=VALUE 设置。"
+                "{id} 案例的字段（JSON 案例中的路径；缺省或为 null 即未给出）。任一字段均可用 --set PATH=VALUE 设置。"
             ),
             _ => writeln!(
                 s,
-                "Fields of a {id} case (spec/CASES.md; absent or null = not given). Set any with --set PATH=VALUE."
+                "Fields of a {id} case (paths in the JSON case; absent or null = not given). Set any with --set PATH=VALUE."
             ),
         };
     }

@@ -100,7 +100,9 @@ fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
                 "--as-of 与 --set as_of=… 都给出了评估日：只能给一个",
             ));
         }
-        let day = if day == "today" { today_in_china() } else { day.clone() };
+        // `today`, as a clerk may type it (`Today`, 今天, 今日).
+        let today = day.eq_ignore_ascii_case("today") || day == "今天" || day == "今日";
+        let day = if today { today_in_china() } else { day.clone() };
         settings.push(("as_of".to_owned(), serde_json::Value::String(day)));
     }
     Ok(Reading { rule_set: opts.rule_set, settings })

@@ -43,12 +43,11 @@ pub fn value_for(path: &str, raw: &str, rule_set: Option<RuleSet>) -> Value {
     match f.kind {
         Kind::Word(v) => word(raw, v()),
         Kind::Dates | Kind::Words(_) => Value::Array(
-            raw.split([',', '，', '、'])
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
+            list_items(raw, f.kind.vocabulary())
+                .into_iter()
                 .map(|s| match f.kind.vocabulary() {
-                    Some(v) => word(s, v),
-                    None => Value::String(s.to_owned()),
+                    Some(v) => word(&s, v),
+                    None => Value::String(s),
                 })
                 .collect(),
         ),
@@ -61,6 +60,44 @@ pub fn value_for(path: &str, raw: &str, rule_set: Option<RuleSet>) -> Value {
         // Dates, times, division codes, identity numbers: text, as the contract writes them.
         _ => text(),
     }
+}
+
+/// The items of a list typed at the terminal, separated by `,`, `，` or `、` — except where a
+/// word's Chinese name holds one of those itself (`出租、出借、转让居住证`): such a name, typed
+/// whole, is one item.
+fn list_items(raw: &str, vocabulary: Option<&Vocabulary>) -> Vec<String> {
+    // The pieces between separators, each with the separator that follows it ("" for the last).
+    let mut pieces: Vec<(&str, &str)> = Vec::new();
+    let mut from = 0;
+    for (at, c) in raw.char_indices().filter(|(_, c)| matches!(c, ',' | '，' | '、')) {
+        pieces.push((&raw[from..at], &raw[at..at + c.len_utf8()]));
+        from = at + c.len_utf8();
+    }
+    pieces.push((&raw[from..], ""));
+    let names: &[&str] = vocabulary.map_or(&[], |v| v.zh);
+    // Pieces `i..j` as typed, the separators between them kept.
+    let joined = |i: usize, j: usize| -> String {
+        let mut s = String::new();
+        for (k, (piece, sep)) in pieces[i..j].iter().enumerate() {
+            s.push_str(piece);
+            if i + k + 1 < j {
+                s.push_str(sep);
+            }
+        }
+        s
+    };
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        // The longest run from here that is a word's name, else the one piece.
+        let end = (i + 2..=pieces.len()).rev().find(|&j| names.contains(&joined(i, j).trim())).unwrap_or(i + 1);
+        let item = joined(i, end);
+        if !item.trim().is_empty() {
+            items.push(item.trim().to_owned());
+        }
+        i = end;
+    }
+    items
 }
 
 #[cfg(test)]
@@ -105,5 +142,19 @@ mod tests {
         assert_eq!(value_for("person.stable_employment", "是", c16), json!(true));
         let conduct = value_for("person.conduct", "forged_permit", c16);
         assert_eq!(conduct, json!(["forged_permit"]));
+        // A Chinese name that holds a list separator itself is one item; others around it split.
+        let name = juzhu::rules::china_2016::penalties::Offence::ALL
+            .iter()
+            .map(|o| o.zh())
+            .find(|zh| zh.contains('、'))
+            .expect("an offence named with 、");
+        let id = juzhu::rules::china_2016::penalties::Offence::ALL.iter().find(|o| o.zh() == name).unwrap().id();
+        assert_eq!(value_for("person.conduct", name, c16), json!([id]));
+        assert_eq!(value_for("person.conduct", &format!("forged_permit、{name}"), c16), json!(["forged_permit", id]));
+        assert_eq!(value_for("person.conduct", &format!("{name}，forged_permit"), c16), json!([id, "forged_permit"]));
+        assert_eq!(
+            value_for("person.permit.endorsed_on", "2024-06-20、2025-06-18,", c16),
+            json!(["2024-06-20", "2025-06-18"])
+        );
     }
 }

@@ -33,8 +33,28 @@ fn assert_usage_error(args: &[&str]) -> String {
     assert!(r.stdout.is_empty(), "{args:?}");
     assert!(err.starts_with("juzhu: ") || err.starts_with("juzhu："), "{args:?}: {err}");
     assert!(!err.contains("Usage:") && !err.contains("usage:"), "{args:?} reprints the usage: {err}");
-    assert!(err.lines().count() <= 4, "{args:?}: a short message: {err}");
+    // clap's English (up to four lines with its hints), then one line in Chinese.
+    assert!(err.lines().count() <= 5, "{args:?}: a short message: {err}");
     err
+}
+
+/// Under `--lang zh` a usage error is Chinese alone, under `--lang en` English alone; the default
+/// (both) gives each.
+#[test]
+fn usage_errors_speak_the_language_asked_for() {
+    let zh = assert_usage_error(&["assess", "--lang", "zh", "--jsn", "-"]);
+    assert_eq!(zh, "juzhu：无法识别的参数 --jsn（是否应为 --json？）\n更多信息请运行 juzhu --help\n");
+    let en = assert_usage_error(&["assess", "--lang", "en", "--jsn", "-"]);
+    assert!(en.starts_with("juzhu: unexpected argument '--jsn'") && !en.contains("无法"), "{en}");
+    let both = assert_usage_error(&["calendar", "2300"]);
+    assert!(
+        both.starts_with("juzhu: ")
+            && both.ends_with("juzhu：年份 2300 无效：应为 1900 至 2199 之间的整数（如 juzhu calendar 2025）\n"),
+        "{both}"
+    );
+    let gb = run(&["fields", "--lang", "zh", "--encoding", "gb18030", "--bogus"], b"");
+    assert_eq!(gb.code, Some(2));
+    assert!(from_gb18030(&gb.stderr).starts_with("juzhu：无法识别的参数 --bogus"));
 }
 
 #[test]
@@ -604,6 +624,11 @@ fn a_case_is_built_or_amended_with_set_and_as_of() {
     let before = china_day(0);
     let today = json_of(&["assess", "--json", "--as-of", "today", "-"], CASE);
     assert!(today["as_of"] == before || today["as_of"] == china_day(0), "{}", today["as_of"]);
+    // As a clerk may type it.
+    for typed in ["Today", "今天", "今日"] {
+        let same = json_of(&["assess", "--json", "--as-of", typed, "-"], CASE);
+        assert!(same["as_of"] == before || same["as_of"] == china_day(0), "{typed}: {}", same["as_of"]);
+    }
 }
 
 #[test]
