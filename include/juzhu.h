@@ -25,7 +25,8 @@
  * 2. No crash across the boundary. A panic inside the library is caught and reported as
  *    JUZHU_STATUS_PANIC; nothing unwinds into C.
  * 3. Pointers. Every pointer argument is checked: NULL where not allowed returns
- *    JUZHU_STATUS_NULL_ARGUMENT. Input buffers are (pointer, length) pairs and need no NUL.
+ *    JUZHU_STATUS_NULL_ARGUMENT. Input buffers are (pointer, length) pairs and need no NUL
+ *    (one NUL that ends the counted bytes, as strlen(s) + 1 counts it, is ignored).
  * 4. Outputs are written only on success (JUZHU_STATUS_OK), or, where documented, when input is
  *    refused (JUZHU_STATUS_INVALID_INPUT: the error JSON or a juzhu_error). Otherwise untouched.
  * 5. Ownership. Strings returned through char ** belong to the caller: free them with
@@ -38,7 +39,9 @@
  *    A call needs at most about 64 KB of the calling thread's stack, whatever the input: JSON
  *    nested more than 32 deep is refused before it is read. juzhu_assess_batch on more than one
  *    thread leaves Rust's record of the calling thread (48 bytes, once per thread) for the
- *    thread's end; valgrind calls it "possibly lost": share/juzhu/juzhu.supp suppresses it.
+ *    thread's end; valgrind calls it "possibly lost": juzhu.supp suppresses it (installed as
+ *    share/juzhu/juzhu.supp; ffi/valgrind/juzhu.supp in the source tree). The read-only tables
+ *    below stay allocated until exit (about 2 MB, "still reachable": not a leak).
  *    Read-only tables (day conversions, names) are built once, on first use, under a lock;
  *    helgrind and DRD may report that first build as a race when the first calls come from
  *    several threads at once (it is not one): make one call before starting threads to keep
@@ -892,7 +895,8 @@ typedef enum juzhu_status {
   JUZHU_STATUS_NULL_ARGUMENT = 3,
   /**
    * An argument is out of its documented range (an unknown encoding or language constant, a
-   * length larger than memory). Values inside structs are input: they give
+   * length greater than `PTRDIFF_MAX`; a length longer than its buffer cannot be detected:
+   * reading past the buffer is undefined behaviour). Values inside structs are input: they give
    * `JUZHU_STATUS_INVALID_INPUT` with the field named.
    */
   JUZHU_STATUS_INVALID_ARGUMENT = 4,
@@ -1331,7 +1335,10 @@ void juzhu_string_free(char *s);
  * "source": "..."}}}`. A listed year replaces that year of the base whole: its rest days are
  * its weekends (less its `working_days`) and its `rest_days`, and none of the base's holidays
  * for that year remain, so list the year's official holidays too when adding a local one
- * (`juzhu calendar YEAR --json` prints them); years not listed stay the base's. On
+ * (`juzhu calendar YEAR --json` prints them); years not listed stay the base's. `base` left out
+ * is `"china"` (`{}` is the embedded calendar). A listed year is *known* however few days it
+ * lists — `{"years": {"2027": {}}}` says 2027 has no holidays at all, and deadlines in it are no
+ * longer marked provisional — so list a year only with its notice's days. On
  * `JUZHU_STATUS_OK`, `*out`
  * receives a new handle (free it with `juzhu_calendar_free`). On `JUZHU_STATUS_INVALID_INPUT`,
  * `*error` (if not NULL) names the field and the reason, in English (no policy is read before the
@@ -1377,7 +1384,8 @@ int32_t juzhu_calendar_has_year(const struct juzhu_calendar *cal, int32_t year);
 /**
  * Assesses a case given as UTF-8 JSON (`spec/CASES.md`), with the embedded mainland calendar.
  *
- * `case_json` points to `len` bytes (a terminating NUL is neither needed nor counted). On
+ * `case_json` points to `len` bytes (a terminating NUL is not needed; one counted in `len`, as
+ * `strlen(s) + 1` would, is ignored). On
  * `JUZHU_STATUS_OK`, `*out` receives the assessment JSON; on `JUZHU_STATUS_INVALID_INPUT`, the
  * error JSON `{"error":{"field":…,"message":…,"message_zh":…}}` (the reason in English and in
  * Chinese). Either way `*out` is NUL-terminated, `*out_len` excludes the NUL, and the caller
@@ -1444,7 +1452,9 @@ enum juzhu_status juzhu_to_gb18030(const char *text, size_t len, char **out, siz
  * `juzhu_name(JUZHU_VOCAB_INTERPRETATION, 1, form)`; walk a set with its lowest bit's index
  * (`__builtin_ctz`, or a loop over 0..63 testing `set >> k & 1`).
  * Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
- * of range. Thread-safe.
+ * of range — including the value 0 of the struct entry points' vocabularies, which means
+ * "absent" and has no name: test for NULL before printing (`printf("%s", NULL)` is undefined).
+ * Thread-safe.
  */
 const char *juzhu_name(uint32_t vocabulary, uint32_t value, uint32_t form);
 
@@ -1469,7 +1479,8 @@ enum juzhu_status juzhu_assess_person(const struct juzhu_policy *policy,
                                       struct juzhu_error *error);
 
 /**
- * Assesses `n` persons: `in[i]` → `out[i]`, on `policy->threads` threads (default one). A
+ * Assesses `n` persons: `in[i]` → `out[i]`, on up to `policy->threads` threads (default one;
+ * no more than one thread per 4 096 rows, as smaller parts cost more to start than they save). A
  * refused row does not stop the batch: its
  * `out[i].status` is `JUZHU_STATUS_INVALID_INPUT` with every other field null, and, when
  * `row_errors` is not NULL (it then has `n` entries), `row_errors[i]` says why (and is zeroed for
@@ -1506,7 +1517,7 @@ enum juzhu_status juzhu_assess_reporter(const struct juzhu_policy *policy,
 
 /**
  * Explains a person's assessment in words: numbered steps, each with the article it rests on,
- * in `lang` (`JUZHU_FORM_ZH` or `JUZHU_FORM_EN`), UTF-8. On `JUZHU_STATUS_OK`, `*out` receives the
+ * in `lang` (`JUZHU_FORM_ZH`, or `JUZHU_FORM_EN` or 0 for English, as `juzhu_policy.lang`), UTF-8. On `JUZHU_STATUS_OK`, `*out` receives the
  * text (free it with `juzhu_string_free`) and `*out_len` its length without the NUL. Refused
  * input as `juzhu_assess_person`.
  *

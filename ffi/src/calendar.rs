@@ -17,7 +17,10 @@ pub struct juzhu_calendar {
 /// "source": "..."}}}`. A listed year replaces that year of the base whole: its rest days are
 /// its weekends (less its `working_days`) and its `rest_days`, and none of the base's holidays
 /// for that year remain, so list the year's official holidays too when adding a local one
-/// (`juzhu calendar YEAR --json` prints them); years not listed stay the base's. On
+/// (`juzhu calendar YEAR --json` prints them); years not listed stay the base's. `base` left out
+/// is `"china"` (`{}` is the embedded calendar). A listed year is *known* however few days it
+/// lists — `{"years": {"2027": {}}}` says 2027 has no holidays at all, and deadlines in it are no
+/// longer marked provisional — so list a year only with its notice's days. On
 /// `JUZHU_STATUS_OK`, `*out`
 /// receives a new handle (free it with `juzhu_calendar_free`). On `JUZHU_STATUS_INVALID_INPUT`,
 /// `*error` (if not NULL) names the field and the reason, in English (no policy is read before the
@@ -42,7 +45,7 @@ pub unsafe extern "C" fn juzhu_calendar_from_json(
             return juzhu_status::InvalidArgument;
         }
         // SAFETY: non-NULL, `len` readable bytes (contract), len checked against isize::MAX.
-        let bytes = unsafe { std::slice::from_raw_parts(json.cast::<u8>(), len) };
+        let bytes = super::without_terminator(unsafe { std::slice::from_raw_parts(json.cast::<u8>(), len) });
         let text = if encoding == JUZHU_ENCODING_UTF8 {
             match std::str::from_utf8(bytes) {
                 Ok(t) => std::borrow::Cow::Borrowed(t),

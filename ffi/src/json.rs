@@ -44,7 +44,7 @@ unsafe fn assess_json_impl(
     }
     // SAFETY: `case_json` is non-NULL and the caller guarantees it points to `len` readable bytes;
     // `len` fits in isize (checked above); bytes have no alignment requirement.
-    let bytes = unsafe { std::slice::from_raw_parts(case_json.cast::<u8>(), len) };
+    let bytes = super::without_terminator(unsafe { std::slice::from_raw_parts(case_json.cast::<u8>(), len) });
     let Some(text) = decode(bytes, encoding) else {
         return juzhu_status::InvalidEncoding;
     };
@@ -70,7 +70,8 @@ unsafe fn assess_json_impl(
 
 /// Assesses a case given as UTF-8 JSON (`spec/CASES.md`), with the embedded mainland calendar.
 ///
-/// `case_json` points to `len` bytes (a terminating NUL is neither needed nor counted). On
+/// `case_json` points to `len` bytes (a terminating NUL is not needed; one counted in `len`, as
+/// `strlen(s) + 1` would, is ignored). On
 /// `JUZHU_STATUS_OK`, `*out` receives the assessment JSON; on `JUZHU_STATUS_INVALID_INPUT`, the
 /// error JSON `{"error":{"field":…,"message":…,"message_zh":…}}` (the reason in English and in
 /// Chinese). Either way `*out` is NUL-terminated, `*out_len` excludes the NUL, and the caller

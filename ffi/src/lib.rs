@@ -55,7 +55,8 @@ pub enum juzhu_status {
     /// A pointer argument that must not be NULL was NULL.
     NullArgument = 3,
     /// An argument is out of its documented range (an unknown encoding or language constant, a
-    /// length larger than memory). Values inside structs are input: they give
+    /// length greater than `PTRDIFF_MAX`; a length longer than its buffer cannot be detected:
+    /// reading past the buffer is undefined behaviour). Values inside structs are input: they give
     /// `JUZHU_STATUS_INVALID_INPUT` with the field named.
     InvalidArgument = 4,
     /// The library hit an internal error and caught it; nothing was written, except by
@@ -72,6 +73,12 @@ pub(crate) fn guard(f: impl FnOnce() -> juzhu_status) -> juzhu_status {
 /// Runs `f`, turning a panic into `fallback`.
 pub(crate) fn guard_or<T>(fallback: T, f: impl FnOnce() -> T) -> T {
     catch_unwind(AssertUnwindSafe(f)).unwrap_or(fallback)
+}
+
+/// An input buffer without the one NUL byte that ends it, if it ends with one: a length given as
+/// `strlen(s) + 1` or `sizeof buf` (a common C slip) counts the terminator, which is not text.
+pub(crate) fn without_terminator(bytes: &[u8]) -> &[u8] {
+    bytes.strip_suffix(&[0]).unwrap_or(bytes)
 }
 
 /// Hands a Rust string to C as an owned, NUL-terminated buffer; returns it and its length

@@ -271,7 +271,9 @@ fn table() -> &'static [(u32, Vec<Names>)] {
 /// `juzhu_name(JUZHU_VOCAB_INTERPRETATION, 1, form)`; walk a set with its lowest bit's index
 /// (`__builtin_ctz`, or a loop over 0..63 testing `set >> k & 1`).
 /// Returns a static NUL-terminated UTF-8 string (do not free), or NULL when any argument is out
-/// of range. Thread-safe.
+/// of range — including the value 0 of the struct entry points' vocabularies, which means
+/// "absent" and has no name: test for NULL before printing (`printf("%s", NULL)` is undefined).
+/// Thread-safe.
 #[no_mangle]
 pub extern "C" fn juzhu_name(vocabulary: u32, value: u32, form: u32) -> *const c_char {
     guard_or(std::ptr::null(), || {

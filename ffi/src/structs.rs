@@ -824,7 +824,8 @@ pub unsafe extern "C" fn juzhu_assess_person(
     })
 }
 
-/// Assesses `n` persons: `in[i]` → `out[i]`, on `policy->threads` threads (default one). A
+/// Assesses `n` persons: `in[i]` → `out[i]`, on up to `policy->threads` threads (default one;
+/// no more than one thread per 4 096 rows, as smaller parts cost more to start than they save). A
 /// refused row does not stop the batch: its
 /// `out[i].status` is `JUZHU_STATUS_INVALID_INPUT` with every other field null, and, when
 /// `row_errors` is not NULL (it then has `n` entries), `row_errors[i]` says why (and is zeroed for
@@ -1018,7 +1019,7 @@ pub unsafe extern "C" fn juzhu_assess_reporter(
 }
 
 /// Explains a person's assessment in words: numbered steps, each with the article it rests on,
-/// in `lang` (`JUZHU_FORM_ZH` or `JUZHU_FORM_EN`), UTF-8. On `JUZHU_STATUS_OK`, `*out` receives the
+/// in `lang` (`JUZHU_FORM_ZH`, or `JUZHU_FORM_EN` or 0 for English, as `juzhu_policy.lang`), UTF-8. On `JUZHU_STATUS_OK`, `*out` receives the
 /// text (free it with `juzhu_string_free`) and `*out_len` its length without the NUL. Refused
 /// input as `juzhu_assess_person`.
 ///
@@ -1040,7 +1041,8 @@ pub unsafe extern "C" fn juzhu_explain_person(
         }
         let lang = if lang == JUZHU_FORM_ZH {
             Lang::Zh
-        } else if lang == JUZHU_FORM_EN {
+        } else if lang == JUZHU_FORM_EN || lang == 0 {
+            // 0 is English here as in `juzhu_policy.lang`: a zeroed argument is not refused.
             Lang::En
         } else {
             return juzhu_status::InvalidArgument;

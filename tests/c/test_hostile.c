@@ -121,6 +121,17 @@ static void truncated_and_huge(void) {
         if (out != SENTINEL) juzhu_string_free(out);
     }
     CHECK(ok, "every truncation of a case is refused with the error JSON");
+    /* A length that counts the terminating NUL (strlen + 1) is read as the text; a second NUL,
+       or one inside, is not text. */
+    CHECK(json_call(CASE, n + 1, &out, &len) == JUZHU_STATUS_OK, "strlen + 1: the terminator ignored");
+    juzhu_string_free(out);
+    {
+        char twice[512];
+        memcpy(twice, CASE, n + 1);
+        twice[n + 1] = '\0';
+        CHECK(json_call(twice, n + 2, &out, &len) == JUZHU_STATUS_INVALID_INPUT, "two NULs: refused");
+        juzhu_string_free(out);
+    }
 
     /* 10 MB: a valid case padded with whitespace. */
     huge = (char *)malloc(big + n + 1);
@@ -206,6 +217,9 @@ static void dates_and_constants(void) {
     CHECK(juzhu_explain_person(NULL, 20241002, &p, JUZHU_FORM_EN, &out, &len, &err) == JUZHU_STATUS_OK && contains(out, len, "2024-10-08") &&
               contains(out, len, "National Day"),
           "explanation");
+    juzhu_string_free(out);
+    CHECK(juzhu_explain_person(NULL, 20241002, &p, 0, &out, &len, &err) == JUZHU_STATUS_OK && contains(out, len, "National Day"),
+          "language 0 is English, as in juzhu_policy.lang");
     juzhu_string_free(out);
 
     memset(&r, 0, sizeof r);
@@ -316,6 +330,9 @@ static void calendars(void) {
               !strcmp(err.field, "years.2027.rest_days.0"),
           "bad calendar: %s", err.field);
     CHECK(juzhu_calendar_from_json("[", 1, JUZHU_ENCODING_UTF8, &cal, &err) == JUZHU_STATUS_INVALID_INPUT && cal == NULL, "calendar not JSON");
+    CHECK(juzhu_calendar_from_json(good, sizeof good, JUZHU_ENCODING_UTF8, &cal, &err) == JUZHU_STATUS_OK && cal != NULL,
+          "calendar, sizeof counting the terminator");
+    juzhu_calendar_free(cal);
     CHECK(juzhu_calendar_from_json(good, sizeof good - 1, JUZHU_ENCODING_UTF8, &cal, &err) == JUZHU_STATUS_OK && cal != NULL, "calendar");
     CHECK(juzhu_calendar_is_rest_day(cal, 20270101) == 1 && juzhu_calendar_is_rest_day(cal, 20241001) == 0, "base none: 2024-10-01 works");
     CHECK(juzhu_calendar_is_rest_day(NULL, 20241001) == 1, "embedded: National Day rests");
