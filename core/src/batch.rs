@@ -152,6 +152,72 @@ pub fn rule_set_of(
     }
 }
 
+/// The case one batch row stands for: `row` holds the row's cells by batch column name (those of
+/// `RuleSet::fields`, as a table handed to a batch names them), each as the JSON value it holds
+/// (null: absent); the rule set is chosen as a batch chooses it ([`rule_set_of`]) and `as_of`
+/// is ISO text. Assessed, the case gives the row's batch answer with its explanation: what an
+/// analyst asks of a row the batch answered. Flags held as the numbers 0 and 1 are read as a
+/// batch reads a numeric flag column.
+///
+/// ```
+/// use serde_json::json;
+/// let row = [("category", json!("floating")), ("arrival_date", json!("2024-09-28")),
+///            ("permit_validity_years", json!(null)), ("studying", json!(0))];
+/// let case = juzhu::batch::case_of_row(None, None, "2024-10-02", &row).unwrap();
+/// assert_eq!(juzhu::assess(&case).unwrap().to_value()["registration"]["deadline"], "2024-10-08");
+/// let e = juzhu::batch::case_of_row(None, None, "2024-10-02", &[("categry", json!("floating"))]).unwrap_err();
+/// assert!(e.message().starts_with("is not an input column (did you mean category?)"));
+/// ```
+///
+/// # Errors
+/// An unknown, foreign or repeated column (in a batch's words), a rule set or `as_of` that is
+/// refused, or the case refused as its JSON would be.
+pub fn case_of_row(
+    rule_set: Option<&str>,
+    policy: Option<&serde_json::Value>,
+    as_of: &str,
+    row: &[(&str, serde_json::Value)],
+) -> Result<crate::Case, CaseError> {
+    let rs = rule_set_of(rule_set, policy)?;
+    let as_of = crate::date::read_iso("as_of", as_of)?;
+    let columns: Vec<&crate::record::Field> = rs.fields().iter().filter(|f| f.column.is_some()).collect();
+    let mut fields: Vec<(&'static str, Json)> = Vec::with_capacity(row.len());
+    for (i, (name, value)) in row.iter().enumerate() {
+        if row[..i].iter().any(|(n, _)| n == name) {
+            return Err(CaseError::new(crate::privacy::key(name), "appears more than once", "重复出现"));
+        }
+        let Some(field) = columns.iter().find(|f| f.column == Some(*name)) else {
+            let known: Vec<&str> = columns.iter().filter_map(|f| f.column).collect();
+            return Err(crate::record::unknown_column(name, &known, foreign_column(rs, name)));
+        };
+        let value = match (&field.kind, value) {
+            // A null cell is an absent field, as in a batch (a null permit column does not make
+            // a permit).
+            (_, serde_json::Value::Null) => continue,
+            // An empty list of dates is none given, as in a batch (no permit is made of it).
+            (crate::record::Kind::Dates, serde_json::Value::Array(items)) if items.is_empty() => continue,
+            (crate::record::Kind::Flag, serde_json::Value::Number(n)) if n.as_f64() == Some(0.0) => Json::Bool(false),
+            (crate::record::Kind::Flag, serde_json::Value::Number(n)) if n.as_f64() == Some(1.0) => Json::Bool(true),
+            (_, v) => Json::from_value(v),
+        };
+        fields.push((field.path, value));
+    }
+    let mut policy = match policy.map(Json::from_value) {
+        Some(Json::Obj(entries)) => entries,
+        Some(other) => {
+            return Err(CaseError::new(
+                "policy",
+                format!("expected an object, found {}", other.kind()),
+                format!("应为对象，{}", other.found_zh()),
+            ))
+        }
+        None => Vec::new(),
+    };
+    policy.retain(|(k, _)| k != "rule_set");
+    policy.insert(0, ("rule_set".to_owned(), Json::Str(rs.id().to_owned())));
+    crate::case::read(&crate::values::row_case(as_of, Json::Obj(policy), fields), rs)
+}
+
 /// Why a batch column `name` is refused by the engine of `rule_set`, if it is another rule
 /// set's column.
 pub(crate) fn foreign_column(rule_set: crate::rules::RuleSet, name: &str) -> Option<crate::Reason> {

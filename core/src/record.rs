@@ -174,6 +174,21 @@ pub trait BatchRules: Sync {
     ) -> Result<crate::batch::Output, crate::error::CaseError>;
 }
 
+/// The refusal of a batch column `name` that is none of `known`: `foreign` says why when it is
+/// another rule set's column; else the columns are listed, with the one `name` looks like.
+pub fn unknown_column(name: &str, known: &[&str], foreign: Option<crate::error::Reason>) -> crate::error::CaseError {
+    crate::error::CaseError::at(
+        crate::privacy::key(name),
+        foreign.unwrap_or_else(|| {
+            let (hint, hint_zh) = crate::json::hint(name, known);
+            crate::error::Reason::new(
+                format!("is not an input column{hint}; the columns are {}", known.join(", ")),
+                format!("是未知的输入列{hint_zh}；可用的列为 {}", known.join("、")),
+            )
+        }),
+    )
+}
+
 /// The refusal of an input column of `found` rows in a batch of `expected` (the words every
 /// face uses: the batch engines, and the Python module's table adapters).
 #[cold]
@@ -277,16 +292,7 @@ macro_rules! input_record {
                         } )*
                         other => {
                             let known: &[&str] = &[$( stringify!($col), )*];
-                            return Err($crate::error::CaseError::at(
-                                $crate::privacy::key(other),
-                                foreign(other).unwrap_or_else(|| {
-                                    let (hint, hint_zh) = $crate::json::hint(other, known);
-                                    $crate::error::Reason::new(
-                                        format!("is not an input column{hint}; the columns are {}", known.join(", ")),
-                                        format!("是未知的输入列{hint_zh}；可用的列为 {}", known.join("、")),
-                                    )
-                                }),
-                            ));
+                            return Err($crate::record::unknown_column(other, known, foreign(other)));
                         }
                     }
                 }

@@ -363,6 +363,21 @@ fn run_with(rule_set: RuleSet, as_of: i32, n: usize, seed: u64, dictionary: bool
         }
         let case = json!({"as_of": format_iso(as_of), "policy": {"rule_set": rule_set.id(), "day_counting": "civil_code"}, "person": person});
         let single = juzhu::Case::from_value(&case).and_then(|c| juzhu::assess(&c));
+        // The row's own cells, by column name, as `case_of_row` takes them (what an analyst
+        // asks to have explained): the same case, so the same answer or the same refusal.
+        let row: Vec<(&str, Value)> =
+            inputs.iter().zip(&anys).map(|(f, col)| (f.column.unwrap(), col[i].clone())).collect();
+        let of_row = juzhu::batch::case_of_row(Some(rule_set.id()), Some(&policy), &format_iso(as_of), &row)
+            .and_then(|c| juzhu::assess(&c));
+        match (&of_row, &single) {
+            (Ok(a), Ok(b)) => assert_eq!(a.to_json(), b.to_json(), "row {i}: {case}"),
+            (Err(a), Err(b)) => assert_eq!((a.field(), a.message()), (b.field(), b.message()), "row {i}: {case}"),
+            _ => panic!(
+                "row {i}: case_of_row {:?}, per case {:?}: {case}",
+                of_row.as_ref().map(|_| ()),
+                single.as_ref().map(|_| ())
+            ),
+        }
         let batch_error = out.errors.iter().find(|(k, _)| *k == i).map(|(_, e)| e);
         match (batch_error, single) {
             (Some(b), Err(s)) => {

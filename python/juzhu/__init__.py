@@ -24,6 +24,12 @@ frame or a dict of arrays — with the GIL released, answered in the same kind o
     out = juzhu.assess_batch(df, as_of="2024-10-02")
     out = polars_df.pipe(juzhu.assess_batch, as_of="2024-10-02", rule_set="china-2016")
 
+Why a batch row was answered as it was — the same answer with its reasons — from the row as the
+table holds it::
+
+    a = juzhu.assess_row(df.loc[label], as_of="2024-10-02")
+    print(a.explain("zh"))
+
 Refused input raises :class:`juzhu.CaseError` (a ``ValueError``) with ``.field``, ``.message`` and
 ``.message_zh`` (the reason in Chinese).
 """
@@ -45,6 +51,7 @@ from ._juzhu import (
     Settlement,
     __version__,
     assess,
+    assess_row,
     entitlement_catalog,
     interpretation_catalog,
     parse_id_number,
@@ -72,6 +79,7 @@ __all__ = [
     "Settlement",
     "__version__",
     "assess",
+    "assess_row",
     "ArrowArray",
     "ArrowStream",
     "assess_batch",

@@ -22,6 +22,7 @@ __all__ = [
     "__version__",
     "_part",
     "assess",
+    "assess_row",
     "assess_arrow",
     "batch_columns",
     "batch_schema",
@@ -327,6 +328,14 @@ class Calendar:
     def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]: ...
 
 def assess(case: Union[Mapping[str, Any], str, bytes], *, calendar: Optional[Calendar] = None) -> Assessment: ...
+def assess_row(
+    row: Any,
+    as_of: Union[datetime.date, str, Any],
+    *,
+    rule_set: Optional[str] = None,
+    policy: Union[Mapping[str, Any], str, None] = None,
+    calendar: Optional[Calendar] = None,
+) -> Assessment: ...
 def parse_id_number(text: str) -> IdNumber: ...
 def entitlement_catalog(rule_set: str = "liaoning-2013") -> List[Dict[str, str]]: ...
 def interpretation_catalog(rule_set: str = "liaoning-2013") -> List[Dict[str, str]]: ...

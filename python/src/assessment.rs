@@ -561,6 +561,70 @@ pub fn assess(py: Python<'_>, case: &Bound<'_, PyAny>, calendar: Option<&Calenda
     juzhu::assess_with(&case, cal).map(|inner| Assessment { inner }).map_err(|e| case_error(py, &e))
 }
 
+/// Assesses one row of a batch table as a case, with its explanation: `row` maps batch column
+/// names (those `assess_batch` takes) to the row's cells — a pandas row (`df.loc[label]`), a
+/// polars row (`df.row(i, named=True)`), a dict — read as `assess_batch` reads them (null, NaN
+/// and NaT absent; flags as booleans or 0/1). `as_of` is a date or ISO text; `rule_set`,
+/// `policy` and `calendar` as for `assess_batch`. The answer is the row's batch answer, with the
+/// reasons; a refusal is the row's, in the same words.
+#[pyfunction]
+#[pyo3(signature = (row, as_of, *, rule_set = None, policy = None, calendar = None))]
+pub fn assess_row(
+    py: Python<'_>,
+    row: &Bound<'_, PyAny>,
+    as_of: &Bound<'_, PyAny>,
+    rule_set: Option<&str>,
+    policy: Option<&Bound<'_, PyAny>>,
+    calendar: Option<&Calendar>,
+) -> PyResult<Assessment> {
+    use crate::convert::to_value;
+    use serde_json::Value;
+    let refuse = |e: juzhu::CaseError| case_error(py, &e);
+    let as_of = match to_value(as_of, "as_of").map_err(refuse)? {
+        Value::String(s) => s,
+        Value::Null => return Err(refuse(juzhu::CaseError::new("as_of", "is required", "为必填项"))),
+        other => {
+            return Err(refuse(juzhu::CaseError::new(
+                "as_of",
+                format!("expected a date, found {other}"),
+                format!("应为日期，实为 {other}"),
+            )))
+        }
+    };
+    let policy = match policy {
+        None => None,
+        Some(p) if p.is_instance_of::<pyo3::types::PyString>() => {
+            let text: String = p.extract()?;
+            Some(serde_json::from_str::<Value>(&text).map_err(|e| {
+                refuse(juzhu::CaseError::new(
+                    "policy",
+                    format!("is not JSON: {e}"),
+                    format!("不是 JSON：{}", juzhu::json_syntax_zh(&e)),
+                ))
+            })?)
+        }
+        Some(p) => Some(to_value(p, "policy").map_err(refuse)?),
+    };
+    let mut cells: Vec<(String, Value)> = Vec::new();
+    for item in row.call_method0("items")?.try_iter()? {
+        let (name, cell): (Bound<'_, PyAny>, Bound<'_, PyAny>) = item?.extract()?;
+        let Ok(name) = name.extract::<String>() else {
+            let shown = juzhu::privacy::quote(&name.str().map(|s| s.to_string()).unwrap_or_default());
+            return Err(refuse(juzhu::CaseError::new(
+                "",
+                format!("the row's column {shown} is not named by text"),
+                format!("该行的列 {} 的名称不是文本", shown),
+            )));
+        };
+        let value = to_value(&cell, &name).map_err(refuse)?;
+        cells.push((name, value));
+    }
+    let pairs: Vec<(&str, Value)> = cells.iter().map(|(n, v)| (n.as_str(), v.clone())).collect();
+    let case = juzhu::batch::case_of_row(rule_set, policy.as_ref(), &as_of, &pairs).map_err(refuse)?;
+    let cal = calendar.map_or(juzhu::Calendar::china(), Calendar::get);
+    juzhu::assess_with(&case, cal).map(|inner| Assessment { inner }).map_err(refuse)
+}
+
 /// A validated citizen identity number. Its `repr` and `str` show it masked; `expose()` gives
 /// the whole number (personal data: do not log it).
 #[pyclass(frozen, eq, hash, module = "juzhu")]

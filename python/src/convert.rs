@@ -155,6 +155,18 @@ fn to_value_at(obj: &Bound<'_, PyAny>, path: &str, depth: usize) -> Result<Value
         }
         return to_value_at(dict.as_any(), path, depth);
     }
+    // A numpy array (a list cell of a pandas row, `groupby().unique()`): its items as a list.
+    // Its items are numpy scalars, each read as one (a datetime64 item as its day).
+    let is_array = obj.get_type().name().is_ok_and(|n| n == "ndarray")
+        && obj.getattr("ndim").and_then(|d| d.extract::<usize>()).is_ok_and(|d| d >= 1);
+    if is_array {
+        too_deep()?;
+        let mut values = Vec::new();
+        for (i, item) in obj.try_iter().map_err(failed)?.enumerate() {
+            values.push(to_value_at(&item.map_err(failed)?, &format!("{path}.{i}"), depth + 1)?);
+        }
+        return Ok(Value::Array(values));
+    }
     // numpy and pandas scalars, by their type (looked up only for what is none of the above).
     match scalar_kind(obj) {
         Scalar::Missing => return Ok(Value::Null),

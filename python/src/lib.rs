@@ -239,6 +239,7 @@ fn _juzhu(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<china::PenaltyReport>()?;
     m.add_class::<calendar::Calendar>()?;
     m.add_function(wrap_pyfunction!(assessment::assess, m)?)?;
+    m.add_function(wrap_pyfunction!(assessment::assess_row, m)?)?;
     m.add_function(wrap_pyfunction!(assessment::parse_id_number, m)?)?;
     m.add_function(wrap_pyfunction!(entitlement_catalog, m)?)?;
     m.add_function(wrap_pyfunction!(interpretation_catalog, m)?)?;

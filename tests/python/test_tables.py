@@ -15,6 +15,7 @@ import pyarrow as pa
 import pytest
 
 import juzhu
+from population import generate
 
 AS_OF = "2024-10-02"
 PEOPLE = {
@@ -475,3 +476,43 @@ def test_categoricals_of_numbers_and_flags_read_as_their_values():
     plain = juzhu.assess_batch(frame, AS_OF)
     as_categories = frame.astype({c: "category" for c in ("hukou_region", "studying", "permit_validity_years")})
     pd.testing.assert_frame_equal(juzhu.assess_batch(as_categories, AS_OF), plain)
+
+
+def test_a_batch_row_explained_by_assess_row():
+    """assess_row takes a row as the table holds it (a pandas row with its numpy and pandas
+    scalars, a polars row dict, a list cell of dates) and answers as the batch did, with the
+    reasons; a refused row is refused in the batch's words."""
+    people = generate(400, seed=17)
+    frame = pd.DataFrame(people)
+    out = juzhu.assess_batch(frame, AS_OF, errors="mark")
+    rows = 0
+    for label in frame.index[:400]:
+        try:
+            a = juzhu.assess_row(frame.loc[label], AS_OF)
+        except juzhu.CaseError as e:
+            assert out.loc[label, "error"] == f"{e.field}: {e.message}", label
+            continue
+        assert pd.isna(out.loc[label, "error"]), label
+        deadline = out.loc[label, "registration_deadline"]
+        assert (a.registration.deadline if a.registration else None) == (None if pd.isna(deadline) else deadline.date())
+        assert a.category == out.loc[label, "category"] and a.explain("zh")
+        rows += 1
+    assert rows > 300
+    # china-2016 from a polars row, endorsements as a list cell.
+    table = pl.DataFrame({"residing_since": [dt.date(2022, 3, 1)], "other_city": [True],
+                          "permit_issued_on": [dt.date(2023, 3, 15)], "permit_endorsed_on": [[dt.date(2024, 3, 20)]]})
+    batch = juzhu.assess_batch(table, "2024-04-01", rule_set="china-2016").row(0, named=True)
+    a = juzhu.assess_row(table.row(0, named=True), dt.date(2024, 4, 1), rule_set="china-2016")
+    assert a.permit.function == batch["permit_function"] and a.permit.residence_years == batch["permit_residence_years"]
+    # A pandas row whose list cell is a numpy array, a flag held as 0/1.
+    frame = pd.DataFrame({"residing_since": pd.to_datetime(["2022-03-01"]), "other_city": [1],
+                          "permit_issued_on": pd.to_datetime(["2023-03-15"])})
+    frame["permit_endorsed_on"] = [np.array(["2024-03-20"], dtype="datetime64[D]")]
+    assert juzhu.assess_row(frame.iloc[0], "2024-04-01", rule_set="china-2016").permit.function == a.permit.function
+    # Columns refused as the batch refuses them.
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_row({"categry": "floating"}, AS_OF)
+    assert info.value.field == "categry" and "did you mean category?" in info.value.message
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_row({"residing_since": "2022-03-01"}, AS_OF)
+    assert "china-2016" in info.value.message
