@@ -21,7 +21,9 @@ Exit status:
      (on stderr, or as {\"error\":{\"field\",\"message\",\"message_zh\"}} on stdout with
      --json/--jsonl; message_zh is the reason in Chinese)
   2  usage or I/O error: unknown option or bad value, unreadable FILE,
-     unusable --calendar file, output that cannot be written";
+     unusable --calendar file, output that cannot be written
+
+中文帮助：在 --help 后加 --lang zh（juzhu assess --help --lang zh）";
 
 /// `juzhu` — the Liaoning residence-registration rules on the command line.
 #[derive(Debug, Parser)]
@@ -204,6 +206,42 @@ pub struct CalendarArgs {
     pub encoding: Encoding,
 }
 
+/// Parses the command line (`args` with the program's name first). The help is in Chinese
+/// when the arguments ask for `--lang zh` (`crate::help_zh`), and is given where `--lang` is no
+/// option too (`juzhu --lang zh --help`, `juzhu help assess --lang zh`).
+pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    fn with(grammar: &mut clap::Command, args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+        let matches = grammar.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches(&matches).map_err(|e| e.format(grammar))
+    }
+    let mut grammar = Cli::command();
+    if asked_in(args.iter().skip(1).cloned()).0 == Some(Lang::Zh) {
+        grammar = crate::help_zh::in_chinese(grammar);
+    }
+    match with(&mut grammar, args) {
+        Err(e) if matches!(e.kind(), ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand) => {
+            let asks_help =
+                args.iter().skip(1).any(|a| a == "--help" || a == "-h") || args.get(1).is_some_and(|a| a == "help");
+            // The same arguments without --lang: help if that is what they ask, else the error.
+            let mut rest = Vec::with_capacity(args.len());
+            let mut it = args.iter();
+            while let Some(a) = it.next() {
+                if a == "--lang" {
+                    it.next();
+                } else if !a.to_string_lossy().starts_with("--lang=") {
+                    rest.push(a.clone());
+                }
+            }
+            match with(&mut grammar, &rest) {
+                Err(help) if asks_help && help.kind() == ErrorKind::DisplayHelp => Err(help),
+                _ => Err(e),
+            }
+        }
+        parsed => parsed,
+    }
+}
+
 /// Reads `--set PATH=VALUE`: the path up to the first `=` and the value's bytes as typed,
 /// decoded by `--encoding` when the case is read (a GB18030 terminal passes GB18030 bytes; `=` is
 /// never part of a GB18030 character) and made JSON by the field's kind (`crate::settings`).
@@ -253,23 +291,24 @@ fn rule_set_parser() -> impl TypedValueParser<Value = RuleSet> {
 /// Prints a parse outcome: help and version on stdout (status 0), anything else as a short
 /// `juzhu: …` message on stderr, with clap's hints but without the usage text (status 2).
 pub fn report_parse_error(e: &clap::Error) -> Status {
+    let (lang, encoding) = asked_in(std::env::args_os().skip(1));
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
-        // A closed pipe (`juzhu --help | head -1`) is not an error; output that cannot be written
-        // otherwise (a full disk) is.
-        return match e.print() {
-            Err(w) if w.kind() != std::io::ErrorKind::BrokenPipe => {
-                crate::io::to_stderr(Encoding::Utf8, &format!("juzhu: writing the output: {w}\n"));
+        // In the encoding asked for (the Chinese help on a GB18030 terminal). A closed pipe
+        // (`juzhu --help | head -1`) is not an error; output that cannot be written otherwise (a
+        // full disk) is.
+        return match crate::io::Out::stdout(encoding).write(&e.render().to_string()) {
+            Err(fatal) => {
+                crate::io::to_stderr(encoding, &fatal.lines(lang));
                 Status::Usage
             }
-            _ => Status::Answered,
+            Ok(_) => Status::Answered,
         };
     }
-    let (lang, encoding) = asked_in(std::env::args_os().skip(1));
     let en = short_error(&e.render().to_string());
     let zh = format!("juzhu：{}\n", zh_error(e));
     // Both languages (the default): the English, with its pointer to --help, then the Chinese line.
     let text = match lang {
-        Some(Lang::Zh) => zh + "更多信息请运行 juzhu --help\n",
+        Some(Lang::Zh) => zh + "更多信息请运行 juzhu --help --lang zh\n",
         Some(_) => en,
         None => en + &zh,
     };
@@ -280,7 +319,7 @@ pub fn report_parse_error(e: &clap::Error) -> Status {
 /// The `--lang` and `--encoding` the arguments ask for, read from the raw arguments (they could
 /// not be parsed as a whole): `None` for both languages, as when `--lang` is not given or not
 /// readable.
-fn asked_in(args: impl Iterator<Item = std::ffi::OsString>) -> (Option<Lang>, Encoding) {
+pub fn asked_in(args: impl Iterator<Item = std::ffi::OsString>) -> (Option<Lang>, Encoding) {
     let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
     let value = |name: &str| {
         let flag = format!("--{name}");

@@ -29,12 +29,12 @@ mod calendar;
 mod case;
 mod encoding;
 mod fields;
+mod help_zh;
 mod io;
 mod run;
 mod settings;
 
-use args::{Cli, Command};
-use clap::Parser;
+use args::Command;
 use std::process::ExitCode;
 
 /// How a run of the command ended; the number is the process's exit status.
@@ -72,7 +72,7 @@ impl Fatal {
     }
 
     /// The lines printed for `lang` (`None`: both, English first).
-    fn lines(&self, lang: Option<juzhu::Lang>) -> String {
+    pub(crate) fn lines(&self, lang: Option<juzhu::Lang>) -> String {
         match lang {
             Some(juzhu::Lang::Zh) => format!("juzhu：{}\n", self.zh),
             Some(_) => format!("juzhu: {}\n", self.en),
@@ -82,7 +82,8 @@ impl Fatal {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let parsed = args::parse(&std::env::args_os().collect::<Vec<_>>());
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => return args::report_parse_error(&e).into(),
     };
@@ -110,6 +111,8 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use args::Cli;
+    use clap::Parser;
     use encoding::Encoding;
 
     #[test]

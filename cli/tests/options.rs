@@ -43,7 +43,7 @@ fn assert_usage_error(args: &[&str]) -> String {
 #[test]
 fn usage_errors_speak_the_language_asked_for() {
     let zh = assert_usage_error(&["assess", "--lang", "zh", "--jsn", "-"]);
-    assert_eq!(zh, "juzhu：无法识别的参数 --jsn（是否应为 --json？）\n更多信息请运行 juzhu --help\n");
+    assert_eq!(zh, "juzhu：无法识别的参数 --jsn（是否应为 --json？）\n更多信息请运行 juzhu --help --lang zh\n");
     let en = assert_usage_error(&["assess", "--lang", "en", "--jsn", "-"]);
     assert!(en.starts_with("juzhu: unexpected argument '--jsn'") && !en.contains("无法"), "{en}");
     let both = assert_usage_error(&["calendar", "2300"]);
@@ -94,6 +94,76 @@ fn help_at_every_level_lists_options_and_exit_statuses() {
     for r in juzhu::RuleSet::ALL {
         assert!(out.contains(r.id()), "{out}");
     }
+}
+
+/// `--help --lang zh` is the same help in Chinese at every level: the same options, Chinese
+/// headings and exit statuses, no English of clap's own; in GB18030 under `--encoding gb18030`;
+/// also where `--lang` is no option (`juzhu --lang zh --help`, `juzhu help assess --lang zh`).
+/// The English help says how to ask for it.
+#[test]
+fn help_in_chinese_at_every_level() {
+    let levels: [(&[&str], &[&str]); 5] = [
+        (&[], &["assess", "explain", "calendar", "fields", "--version", "子命令"]),
+        (
+            &["assess"],
+            &[
+                "--json",
+                "--jsonl",
+                "--lang",
+                "--rule-set",
+                "china-2016",
+                "--calendar",
+                "--encoding",
+                "--set",
+                "--as-of",
+            ],
+        ),
+        (&["explain"], &["--lang", "--rule-set", "--calendar", "--encoding", "--set", "--as-of", "理由的语言"]),
+        (&["calendar"], &["YEAR", "--json", "--lang", "--calendar", "--encoding", "1900 至 2199"]),
+        (&["fields"], &["--rule-set", "--json", "--lang", "--encoding"]),
+    ];
+    for (command, options) in levels {
+        for flag in ["-h", "--help"] {
+            let args: Vec<&str> = command.iter().copied().chain([flag, "--lang", "zh"]).collect();
+            let r = run(&args, b"");
+            let out = r.out();
+            assert_eq!(r.code, Some(0), "{args:?}");
+            assert!(
+                out.contains("用法：juzhu") && out.contains("退出状态：") && out.contains("2  用法或读写错误"),
+                "{args:?}: {out}"
+            );
+            for o in options {
+                assert!(out.contains(o), "{args:?} does not mention {o}: {out}");
+            }
+            for english in ["Usage", "Options", "Print help", "possible values", "[default", "Exit status"] {
+                assert!(!out.contains(english), "{args:?} says {english}: {out}");
+            }
+            let english = run(&command.iter().copied().chain([flag]).collect::<Vec<_>>(), b"").out();
+            assert!(
+                english.contains("--help") && english.contains("--lang zh") && english.contains("Usage: juzhu"),
+                "{english}"
+            );
+        }
+    }
+    let long = run(&["assess", "--help", "--lang", "zh"], b"").out();
+    for r in juzhu::RuleSet::ALL {
+        assert!(long.contains(&format!("- {}：{}", r.id(), r.zh())), "the rule sets by their titles: {long}");
+    }
+    for args in [
+        &["--lang", "zh", "--help"][..],
+        &["help", "--lang", "zh"],
+        &["help", "assess", "--lang", "zh"],
+        &["--help", "--lang=zh"],
+    ] {
+        let r = run(args, b"");
+        assert_eq!(r.code, Some(0), "{args:?}");
+        assert!(r.out().contains("用法：juzhu"), "{args:?}: {}", r.out());
+    }
+    let gb = run(&["calendar", "--help", "--lang", "zh", "--encoding", "gb18030"], b"");
+    assert_eq!(gb.code, Some(0));
+    assert!(from_gb18030(&gb.stdout).contains("用法：juzhu calendar"));
+    // `--lang zh` where it is no option, without a help asked for, is still a usage error.
+    assert_usage_error(&["--lang", "zh", "assess", "-"]);
 }
 
 #[test]
