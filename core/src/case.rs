@@ -230,6 +230,105 @@ impl Case {
     }
 }
 
+impl Case {
+    /// The case as the contract's JSON (`spec/CASES.md`), what [`Case::from_value`] reads back as
+    /// this same case: for storing with its answer (which law applied to which facts), sending
+    /// on, or editing. Every setting is written, defaults included — `policy.rule_set` among them,
+    /// so the text is read under the same rule set wherever it goes; a value the case leaves out
+    /// (an absent date, a flag that is not set, an empty list) is left out.
+    ///
+    /// The identity number is written whole, as the case holds it: it is personal data (RULES.md
+    /// §8), to be kept as the case is kept and never logged. (`Debug` masks it; this is why `Case`
+    /// has no `serde::Serialize`, which loggers and tracers reach for.)
+    ///
+    /// ```
+    /// use juzhu::Case;
+    /// let text = r#"{"as_of":"2024-10-02","person":{"category":"floating","arrival_date":"2024-09-28"}}"#;
+    /// let case = Case::from_json(text).unwrap();
+    /// let value = case.to_value();
+    /// assert_eq!(value["policy"]["rule_set"], "liaoning-2013");
+    /// assert_eq!(value["person"]["arrival_date"], "2024-09-28");
+    /// assert_eq!(Case::from_value(&value).unwrap(), case);
+    /// ```
+    pub fn to_value(&self) -> serde_json::Value {
+        rules::case_value(self)
+    }
+
+    /// [`Case::to_value`] as JSON text (compact).
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
+    }
+}
+
+/// A JSON object written field by field (a case's, for [`Case::to_value`]): a value the reader
+/// takes as absent (`None`, a flag not set, an empty list) is left out.
+#[derive(Default)]
+pub(crate) struct Written(serde_json::Map<String, serde_json::Value>);
+
+impl Written {
+    /// An object with the envelope of a case of `rule_set`: `as_of` and the `policy` object with
+    /// the rule set, the shared settings and the rule set's own (`own`).
+    pub(crate) fn case(as_of: chrono::NaiveDate, rule_set: RuleSet, policy: Policy, own: Written) -> Written {
+        let mut settings = Written::default()
+            .word("rule_set", Some(rule_set))
+            .word("day_counting", Some(policy.day_counting))
+            .word("age", Some(policy.age));
+        settings.0.extend(own.0);
+        Written::default().date("as_of", Some(as_of)).put("policy", Some(settings.done()))
+    }
+
+    /// `key` set to `value` when there is one.
+    pub(crate) fn put(mut self, key: &str, value: Option<serde_json::Value>) -> Written {
+        if let Some(v) = value {
+            self.0.insert(key.to_owned(), v);
+        }
+        self
+    }
+
+    /// A date as ISO text.
+    pub(crate) fn date(self, key: &str, day: Option<chrono::NaiveDate>) -> Written {
+        self.put(key, day.map(|d| d.format("%Y-%m-%d").to_string().into()))
+    }
+
+    /// Dates as a list of ISO texts (left out when there are none).
+    pub(crate) fn dates(self, key: &str, days: &[chrono::NaiveDate]) -> Written {
+        let list = days.iter().map(|d| d.format("%Y-%m-%d").to_string().into()).collect();
+        self.put(key, (!days.is_empty()).then_some(serde_json::Value::Array(list)))
+    }
+
+    /// A word by its id.
+    pub(crate) fn word<W: Word>(self, key: &str, word: Option<W>) -> Written {
+        self.put(key, word.map(|w| w.id().into()))
+    }
+
+    /// Words as a list of ids (left out when there are none).
+    pub(crate) fn words<W: Word + Copy>(self, key: &str, words: &[W]) -> Written {
+        let list = words.iter().map(|w| w.id().into()).collect();
+        self.put(key, (!words.is_empty()).then_some(serde_json::Value::Array(list)))
+    }
+
+    /// Text as it is.
+    pub(crate) fn text(self, key: &str, text: Option<&str>) -> Written {
+        self.put(key, text.map(Into::into))
+    }
+
+    /// A flag, written only when set (the reader's default is unset).
+    pub(crate) fn flag(self, key: &str, on: bool) -> Written {
+        self.put(key, on.then_some(serde_json::Value::Bool(true)))
+    }
+
+    /// Objects as a list (left out when there are none).
+    pub(crate) fn list<T>(self, key: &str, items: &[T], each: impl Fn(&T) -> Written) -> Written {
+        let list = items.iter().map(|i| each(i).done()).collect();
+        self.put(key, (!items.is_empty()).then_some(serde_json::Value::Array(list)))
+    }
+
+    /// The object.
+    pub(crate) fn done(self) -> serde_json::Value {
+        serde_json::Value::Object(self.0)
+    }
+}
+
 impl<'de> serde::Deserialize<'de> for Case {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let tree = Json::deserialize(d)?;

@@ -65,6 +65,8 @@ pub(crate) trait RuleSetDef {
     fn assess(case: &Self::Case, cal: &Calendar) -> Result<Assessment, CaseError>;
     /// The day a case speaks for.
     fn as_of(case: &Self::Case) -> NaiveDate;
+    /// The case as the contract's JSON, read back by `read_case` as the same case.
+    fn case_value(case: &Self::Case) -> serde_json::Value;
     /// The rule set's findings read back from an assessment's JSON object.
     ///
     /// # Errors
@@ -189,6 +191,11 @@ macro_rules! registry {
             match rule_set {
                 $( RuleSet::$var => <$module::Definition as RuleSetDef>::read_case(top, as_of, foreign).map(Case::$var), )+
             }
+        }
+
+        /// A case as the contract's JSON, written by its rule set.
+        pub(crate) fn case_value(case: &Case) -> serde_json::Value {
+            match case { $( Case::$var(c) => <$module::Definition as RuleSetDef>::case_value(c), )+ }
         }
 
         /// Assesses a case under its rule set.

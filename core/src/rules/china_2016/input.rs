@@ -7,7 +7,7 @@
 use super::facts::{not_issuance_days, not_positive};
 use super::penalties::Offence;
 use super::record::FIELDS;
-use crate::case::{read_policy, Policy, POLICY_FIELDS};
+use crate::case::{read_policy, Policy, Written, POLICY_FIELDS};
 use crate::error::CaseError;
 use crate::id_number::IdNumber;
 use crate::json::{array, boolean, code_text, date, id_number, word, Foreign, Json, Obj};
@@ -214,6 +214,40 @@ pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Re
         Some(p) => read_person("person", p, foreign)?,
     };
     Ok(Case { as_of, policy, settings, person })
+}
+
+/// Writes a case as the contract's JSON, field for field what [`read_case`] reads back (the
+/// settings too, defaults included: they shape the answer).
+pub(crate) fn case_value(case: &Case) -> serde_json::Value {
+    let settings = Written::default()
+        .put("issuance_days", Some(case.settings.issuance_days.into()))
+        .put("city_urban_population", case.settings.city_urban_population.map(Into::into));
+    let p = &case.person;
+    let person = Written::default()
+        .text("hukou_region", p.hukou_region.as_deref())
+        .text("residence_region", p.residence_region.as_deref())
+        .put("other_city", p.other_city.map(Into::into))
+        .flag("overseas", p.overseas)
+        .text("id_number", p.id_number.as_ref().map(IdNumber::expose))
+        .date("birth_date", p.birth_date)
+        .date("residing_since", Some(p.residing_since))
+        .flag("stable_employment", p.stable_employment)
+        .flag("stable_housing", p.stable_housing)
+        .flag("continuous_study", p.continuous_study)
+        .flag("limited_mobility", p.limited_mobility)
+        .date("permit_applied_on", p.permit_applied_on)
+        .put(
+            "permit",
+            p.permit.as_ref().map(|h| {
+                Written::default()
+                    .date("issued_on", Some(h.issued_on))
+                    .dates("endorsed_on", &h.endorsed_on)
+                    .date("valid_until", h.valid_until)
+                    .done()
+            }),
+        )
+        .words("conduct", &p.conduct);
+    Written::case(case.as_of, RuleSet::China2016, case.policy, settings).put("person", Some(person.done())).done()
 }
 
 fn whole(path: &str, j: &Json) -> Result<Option<u64>, CaseError> {

@@ -8,7 +8,7 @@ use super::facts::not_one_two_three;
 use super::household::{Declarant, EventKind};
 use super::overseas::OverseasKind;
 use super::record::FIELDS;
-use crate::case::{read_policy, Policy, POLICY_FIELDS};
+use crate::case::{read_policy, Policy, Written, POLICY_FIELDS};
 use crate::error::CaseError;
 use crate::id_number::IdNumber;
 use crate::json::{array, boolean, code_text, count, date, id_number, time, word, Foreign, Json, Obj};
@@ -462,6 +462,73 @@ fn read_reporter(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Reporter,
         correction_deadline: o.opt("correction_deadline", date)?,
         corrected_on: o.opt("corrected_on", date)?,
     })
+}
+
+/// Writes a case as the contract's JSON, field for field what [`read_case`] reads back.
+pub(crate) fn case_value(case: &Case) -> serde_json::Value {
+    let top = Written::case(case.as_of, crate::rules::RuleSet::Liaoning2013, case.policy, Written::default());
+    match &case.subject {
+        Subject::Person(p) => top.put("person", Some(person_value(p))),
+        Subject::Reporter(r) => top.put("reporter", Some(reporter_value(r))),
+    }
+    .done()
+}
+
+fn person_value(p: &Person) -> serde_json::Value {
+    Written::default()
+        .word("category", p.category)
+        .put("overseas", p.overseas.map(Into::into))
+        .text("hukou_region", p.hukou_region.as_deref())
+        .text("residence_region", p.residence_region.as_deref())
+        .flag("living_at_hukou", p.living_at_hukou)
+        .text("id_number", p.id_number.as_ref().map(IdNumber::expose))
+        .date("birth_date", p.birth_date)
+        .date("arrival_date", p.arrival_date)
+        .date("planned_departure", p.planned_departure)
+        .word("accommodation", Some(p.accommodation).filter(|&a| a != Accommodation::default()))
+        .flag("studying", p.studying)
+        .flag("wants_permit", p.wants_permit)
+        .date("registered_on", p.registered_on)
+        .date("permit_applied_on", p.permit_applied_on)
+        .put(
+            "permit",
+            p.permit.map(|h| {
+                Written::default()
+                    .date("issued_on", Some(h.issued_on))
+                    .put("validity_years", Some(h.validity_years.into()))
+                    .date("extension_applied_on", h.extension_applied_on)
+                    .done()
+            }),
+        )
+        .list("changes", &p.changes, |c| {
+            Written::default().date("changed_on", Some(c.changed_on)).date("reported_on", c.reported_on)
+        })
+        .date("correction_deadline", p.correction_deadline)
+        .list("household_events", &p.household_events, |e| {
+            Written::default()
+                .word("kind", Some(e.kind))
+                .date("on", Some(e.on))
+                .word("area", e.area)
+                .date("reported_on", e.reported_on)
+                .word("reported_by", e.reported_by)
+                .date("burial_on", e.burial_on)
+        })
+        .word("overseas_kind", p.overseas_kind)
+        .put("arrival_time", p.arrival_time.map(|t| t.to_string().into()))
+        .word("area", p.area)
+        .done()
+}
+
+fn reporter_value(r: &Reporter) -> serde_json::Value {
+    Written::default()
+        .word("kind", Some(r.kind))
+        .date("registered_on", r.registered_on)
+        .date("reported_on", r.reported_on)
+        .put("false_reports", (r.false_reports > 0).then_some(r.false_reports.into()))
+        .put("concealed", (r.concealed > 0).then_some(r.concealed.into()))
+        .date("correction_deadline", r.correction_deadline)
+        .date("corrected_on", r.corrected_on)
+        .done()
 }
 
 impl crate::rules::Case {

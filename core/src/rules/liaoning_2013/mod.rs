@@ -337,6 +337,10 @@ impl RuleSetDef for Definition {
         case.as_of
     }
 
+    fn case_value(case: &Case) -> serde_json::Value {
+        input::case_value(case)
+    }
+
     fn findings_from_json(value: &serde_json::Value) -> Result<Findings, String> {
         output::findings_from_json(value)
     }
