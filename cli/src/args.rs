@@ -53,6 +53,7 @@ Examples:
   producer | juzhu assess --jsonl -
   juzhu explain --lang zh case.json
   juzhu fields --rule-set china-2016
+  juzhu case --as-of today --set person.category=floating --set person.arrival_date=2026-11-27 > case.json
   juzhu calendar 2024 --json",
     after_help = EXIT_STATUS
 )]
@@ -92,6 +93,34 @@ with the State Council notices they come from. Years without official data rest 
     /// List every field a case may hold, with what it takes (the paths --set sets)
     #[command(after_help = EXIT_STATUS, display_name = "juzhu")]
     Fields(FieldsArgs),
+    /// Print a case as it is read, checked as assess checks it, to keep and assess later
+    #[command(
+        long_about = "\
+Print a case as it is read, as the contract's JSON: FILE's case (or the settings alone) with the \
+--set and --as-of settings made, the rule set and every policy setting spelt out, checked as \
+assess checks it (a refused case prints the refusal, exit status 1). Save it to assess it later, \
+or to keep beside its answer: juzhu case --as-of today --set person.category=floating ... > case.json
+
+A citizen identity number is not printed (RULES.md section 8): the birth date it holds, all the \
+rules read of it, is printed as person.birth_date in its place.",
+        after_help = EXIT_STATUS,
+        display_name = "juzhu"
+    )]
+    Case(CaseArgs),
+}
+
+/// `juzhu case`.
+#[derive(Debug, Args)]
+pub struct CaseArgs {
+    /// The case file, or - for standard input (may be left out when --set or --as-of give the case)
+    #[arg(value_name = "FILE", required_unless_present_any = ["set", "as_of"])]
+    pub file: Option<PathBuf>,
+    /// The language of a refusal
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
+    pub lang: LangChoice,
+    /// Settings shared with `assess`.
+    #[command(flatten)]
+    pub case: CaseOptions,
 }
 
 /// `juzhu fields`.
@@ -367,7 +396,7 @@ fn zh_error(e: &clap::Error) -> String {
         ErrorKind::UnknownArgument => format!("无法识别的参数 {arg}{suggestion}"),
         ErrorKind::InvalidSubcommand => {
             let sub = get(ContextKind::InvalidSubcommand).unwrap_or_default();
-            format!("无法识别的子命令 {sub}{suggestion}；子命令有 assess、explain、calendar、fields")
+            format!("无法识别的子命令 {sub}{suggestion}；子命令有 assess、explain、calendar、fields、case")
         }
         ErrorKind::InvalidValue => {
             let value = get(ContextKind::InvalidValue).unwrap_or_default();
@@ -393,7 +422,7 @@ fn zh_error(e: &clap::Error) -> String {
             format!("缺少必需的参数 {arg}（不给案例文件时，请用 --set 或 --as-of 给出案例）")
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "缺少子命令：assess、explain、calendar 或 fields".to_owned()
+            "缺少子命令：assess、explain、calendar、fields 或 case".to_owned()
         }
         ErrorKind::ArgumentConflict => {
             let prior = get(ContextKind::PriorArg).unwrap_or_default();

@@ -42,6 +42,7 @@ policy.rule_set 或 --rule-set 选择。
   producer | juzhu assess --jsonl -
   juzhu explain --lang zh case.json
   juzhu fields --rule-set china-2016 --lang zh
+  juzhu case --as-of 今天 --set person.category=流动人口 --set person.arrival_date=2026-11-27 > case.json
   juzhu calendar 2024 --json",
         ),
     ),
@@ -69,6 +70,19 @@ policy.rule_set 或 --rule-set 选择。
         ),
     ),
     ("fields", "juzhu fields [选项]", "列出案例可以包含的每个字段及其取值（即 --set 可设置的路径）", None),
+    (
+        "case",
+        "juzhu case [选项] [FILE]",
+        "按读取结果输出案例，并像 assess 一样检查，以便保存、日后评估",
+        Some(
+            "\
+以约定的 JSON 格式输出读取到的案例：FILE 中的案例（或仅由设置构成的案例）加上 --set 和 --as-of 的设置，\
+写明规则集和每项评估设置，并像 assess 一样检查（案例被拒绝时输出拒绝原因，退出状态 1）。可保存下来日后评估，\
+或与答复一并留存：juzhu case --as-of 今天 --set person.category=流动人口 ... > case.json
+
+公民身份号码不予输出（RULES.md 第8节）：以其所含的出生日期（规则只用到这一项）作为 person.birth_date 输出。",
+        ),
+    ),
     ("help", "juzhu help [子命令]", "显示本帮助，或给定子命令的帮助", None),
 ];
 
@@ -133,6 +147,8 @@ const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
     ("assess", "lang", "报告的语言：zh（中文）、en（英文）、both（中英文，默认）", None),
     ("explain", "file", "案例文件，或以 - 表示标准输入（以 --set 或 --as-of 给出案例时可省略）", None),
     ("explain", "lang", "理由的语言：zh（中文）、en（英文）、both（中英文，默认）", None),
+    ("case", "file", "案例文件，或以 - 表示标准输入（以 --set 或 --as-of 给出案例时可省略）", None),
+    ("case", "lang", "拒绝原因的语言：zh（中文）、en（英文）、both（中英文，默认）", None),
     ("calendar", "year", "年份，1900 至 2199", None),
     (
         "calendar",
@@ -155,7 +171,7 @@ const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
 ];
 
 /// The commands that take [`CASE_OPTIONS`].
-const WITH_CASE_OPTIONS: &[&str] = &["assess", "explain"];
+const WITH_CASE_OPTIONS: &[&str] = &["assess", "explain", "case"];
 
 /// clap's help layout with Chinese headings (the usage line is each command's own, above).
 const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";

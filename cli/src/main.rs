@@ -13,12 +13,14 @@
 //!                                                            # a case typed at the terminal
 //! juzhu explain --lang zh case.json                          # the numbered reasons
 //! juzhu fields --rule-set china-2016                         # every field a case may hold
+//! juzhu case --as-of today --set person.category=floating   # the case as read, to keep
 //! juzhu calendar 2024 --json                                 # rest days and make-up working days
 //! ```
 //!
 //! Exit status: 0 answered, 1 input refused, 2 usage or I/O error ([`Status`]). The command is
 //! built only on the core crate's public API; it logs nothing and never prints a whole identity
-//! number (the core masks them in every message, and the command echoes no raw input).
+//! number (the core masks them in every message, the command echoes no raw input, and `juzhu case`
+//! prints an identity number's birth date in its place).
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -92,12 +94,14 @@ fn main() -> ExitCode {
         Command::Explain(a) => (a.case.encoding, a.lang.lang()),
         Command::Calendar(a) => (a.encoding, a.lang.lang()),
         Command::Fields(a) => (a.encoding, a.lang.lang()),
+        Command::Case(a) => (a.case.encoding, a.lang.lang()),
     };
     let result = match &cli.command {
         Command::Assess(a) => run::assess(a),
         Command::Explain(a) => run::explain(a),
         Command::Calendar(a) => calendar::show(a),
         Command::Fields(a) => fields::show(a),
+        Command::Case(a) => run::case(a),
     };
     match result {
         Ok(status) => status.into(),

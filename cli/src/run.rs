@@ -1,12 +1,12 @@
-//! `juzhu assess` and `juzhu explain`.
+//! `juzhu assess`, `juzhu explain` and `juzhu case`.
 
-use crate::args::{AssessArgs, CaseOptions, ExplainArgs, LangChoice};
+use crate::args::{AssessArgs, CaseArgs, CaseOptions, ExplainArgs, LangChoice};
 use crate::case::{self, Reading, Refused};
 use crate::encoding::Encoding;
 use crate::io::{self, Lines, Out};
 use crate::{Fatal, Status};
 use juzhu::vocab::Word;
-use juzhu::{Assessment, Calendar, Lang, RuleSet};
+use juzhu::{Assessment, Calendar, Case, Lang, RuleSet};
 use std::path::Path;
 
 /// `juzhu assess`: the report, the JSON answer, or JSON lines.
@@ -48,6 +48,39 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
         }
         Err(refused) => Ok(self::refused(&args.case, &refused, args.lang)),
     }
+}
+
+/// `juzhu case`: the case as read (the settings made, the rule set and policy spelt out), checked
+/// as `assess` checks it, as the contract's JSON to keep and assess later.
+pub fn case(args: &CaseArgs) -> Result<Status, Fatal> {
+    let reading = reading(&args.case)?;
+    let loaded = load_calendar(&args.case)?;
+    let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
+    let checked = read_file(args.file.as_deref(), &args.case, &reading)?
+        .and_then(|c| juzhu::assess_with(&c, cal).map(|_| c).map_err(Refused::from));
+    match checked {
+        Ok(c) => {
+            let text = serde_json::to_string_pretty(&printable(c.to_value())).unwrap_or_default();
+            Out::stdout(args.case.encoding).line(&text)?;
+            Ok(Status::Answered)
+        }
+        Err(refused) => Ok(self::refused(&args.case, &refused, args.lang)),
+    }
+}
+
+/// A case's JSON as the command prints it: no printed form shows a whole identity number (RULES.md
+/// §8), so `person.id_number` gives way to the birth date it holds — all the rules read of it —
+/// as `person.birth_date` (the case was assessed: a birth date given agrees with it).
+fn printable(mut case: serde_json::Value) -> serde_json::Value {
+    if let Some(person) = case.get_mut("person").and_then(serde_json::Value::as_object_mut) {
+        let id = person.remove("id_number");
+        let birth =
+            id.as_ref().and_then(serde_json::Value::as_str).and_then(|t| juzhu::id_number::IdNumber::parse(t).ok());
+        if let Some(id) = birth {
+            person.entry("birth_date").or_insert_with(|| id.birth_date().format("%Y-%m-%d").to_string().into());
+        }
+    }
+    case
 }
 
 /// The reasons, numbered, each with its basis; with both languages the English follows the
@@ -126,11 +159,17 @@ fn assess_file(
     reading: &Reading,
     cal: &Calendar,
 ) -> Result<Result<Assessment, Refused>, Fatal> {
+    Ok(read_file(path, opts, reading)?.and_then(|c| juzhu::assess_with(&c, cal).map_err(Refused::from)))
+}
+
+/// Reads and decodes a whole file's case (none: the settings alone make the case): `Err` for a
+/// file that cannot be read, `Ok(Err)` for input that is refused.
+fn read_file(path: Option<&Path>, opts: &CaseOptions, reading: &Reading) -> Result<Result<Case, Refused>, Fatal> {
     let Some(path) = path else {
-        return Ok(case::assess_text("{}", reading, cal));
+        return Ok(case::read_case("{}", reading));
     };
     let bytes = io::read_all(path)?;
-    Ok(opts.encoding.decode(&bytes).and_then(|text| case::assess_text(&text, reading, cal)))
+    Ok(opts.encoding.decode(&bytes).and_then(|text| case::read_case(&text, reading)))
 }
 
 /// One case per line in, one JSON answer per line out, each written and flushed before the

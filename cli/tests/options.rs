@@ -69,7 +69,9 @@ fn help_at_every_level_lists_options_and_exit_statuses() {
         (&["calendar"], &["YEAR", "--json", "--lang", "--calendar", "--encoding"]),
         (&["fields"], &["--rule-set", "--json", "--lang", "--encoding"]),
     ];
-    for (command, options) in levels {
+    for (command, options) in
+        levels.into_iter().chain([(&["case"][..], &["--set", "--as-of", "--lang", "--rule-set"][..])])
+    {
         for flag in ["-h", "--help"] {
             let args: Vec<&str> = command.iter().copied().chain([flag]).collect();
             let r = run(&args, b"");
@@ -164,6 +166,66 @@ fn help_in_chinese_at_every_level() {
     assert!(from_gb18030(&gb.stdout).contains("用法：juzhu calendar"));
     // `--lang zh` where it is no option, without a help asked for, is still a usage error.
     assert_usage_error(&["--lang", "zh", "assess", "-"]);
+}
+
+/// `juzhu case` prints the case as read, the settings made and the rule set spelt out, checked as
+/// `assess` checks it: what it prints is assessed as the settings were, and a refused case prints
+/// the refusal alone (status 1).
+#[test]
+fn case_prints_the_case_as_read_to_assess_later() {
+    let settings =
+        ["--as-of", "2024-10-02", "--set", "person.category=流动人口", "--set", "person.arrival_date=2024-09-28"];
+    let r = run(&[&["case"][..], &settings].concat(), b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    let written: Value = serde_json::from_str(&r.out()).unwrap();
+    assert_eq!(written["policy"]["rule_set"], "liaoning-2013");
+    assert_eq!(written["person"]["category"], "floating", "the Chinese name typed, the id written");
+    let scratch = Scratch::new("case-later");
+    let file = scratch.0.join("case.json");
+    std::fs::write(&file, r.out()).unwrap();
+    let later = run(&["assess", "--json", file.to_str().unwrap()], b"").out();
+    let now = run(&[&["assess", "--json"][..], &settings].concat(), b"").out();
+    assert_eq!(later, now);
+    // An acceptance case's input, under --rule-set, amended.
+    let r = run(&["case", "--set", "person.stable_housing=true", &example("china-2016-holder.json")], b"");
+    let written: Value = serde_json::from_str(&r.out()).unwrap();
+    assert_eq!(
+        (written["policy"]["rule_set"].as_str(), written["person"]["stable_housing"].as_bool()),
+        (Some("china-2016"), Some(true))
+    );
+    // Refused as assess refuses it: nothing on stdout.
+    let r = run(
+        &[
+            "case",
+            "--lang",
+            "zh",
+            "--as-of",
+            "2024-10-02",
+            "--set",
+            "person.category=floating",
+            "--set",
+            "person.arrival_date=2024-09-31",
+        ],
+        b"",
+    );
+    assert_eq!(r.code, Some(1));
+    assert!(r.stdout.is_empty());
+    assert_eq!(r.err(), "输入有误：person.arrival_date：2024-09-31 不是有效的日期\n");
+    // No whole identity number is printed: its birth date stands in, and assesses the same.
+    let id = (0..11)
+        .map(|c| format!("11010519900307123{}", &"0123456789X"[c..=c]))
+        .find(|t| juzhu::id_number::IdNumber::parse(t).is_ok())
+        .unwrap();
+    let set_id = format!("person.id_number={id}");
+    let with_id = [&["case"][..], &settings, &["--set", &set_id]].concat();
+    let r = run(&with_id, b"");
+    assert_eq!(r.code, Some(0), "{}", r.err());
+    assert!(!r.out().contains(&id) && !r.out().contains("id_number"), "{}", r.out());
+    let written: Value = serde_json::from_str(&r.out()).unwrap();
+    assert_eq!(written["person"]["birth_date"], "1990-03-07");
+    // Read, but inconsistent: refused too (a birth after arrival).
+    let r = run(&[&["case"][..], &settings, &["--set", "person.birth_date=2024-09-30"]].concat(), b"");
+    assert_eq!(r.code, Some(1), "{}", r.out());
 }
 
 #[test]

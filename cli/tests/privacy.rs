@@ -1,8 +1,8 @@
 //! Personal data stays private on the command line (RULES.md §8; Art 7 p2, Art 23 i3): across a
 //! corpus built from every shared case and every hostile input, with a valid identity number
 //! planted in every position (the `id_number` field, every string field, a key, `as_of`), no
-//! output of `juzhu assess` (JSON lines, JSON or report, stdout or stderr) shows the whole
-//! number. The corpus is built as `core/tests/privacy.rs` builds it for the Rust API.
+//! output of `juzhu assess` (JSON lines, JSON or report, stdout or stderr) or of `juzhu case` (the
+//! case as read) shows the whole number. The corpus is built as `core/tests/privacy.rs` builds it for the Rust API.
 
 mod common;
 
@@ -23,6 +23,26 @@ fn no_cli_output_shows_an_identity_number() {
             assert!(!leaks(&out, &id), "the CLI shows the identity number: {out}");
         }
     }
+}
+
+/// `juzhu case` prints the case itself: every case of the corpus, those with the number as their
+/// `id_number` among them (its birth date is printed in its place).
+#[test]
+fn the_printed_case_shows_no_identity_number() {
+    let id = valid_id("11010519491231002");
+    let mut printed_with_id = 0;
+    let plain = serde_json::json!({"as_of": "2024-10-02",
+        "person": {"category": "floating", "arrival_date": "2024-09-28", "id_number": id}});
+    for case in corpus(&id).into_iter().chain([plain]) {
+        let r = common::run(&["case", "-"], case.to_string().as_bytes());
+        let all = format!("{}{}", r.out(), r.err());
+        assert!(!leaks(&all, &id), "juzhu case shows the identity number: {all}");
+        if r.code == Some(0) && case["person"]["id_number"] == id.as_str() {
+            printed_with_id += 1;
+            assert!(r.out().contains("\"birth_date\": \"1949-12-31\""), "{}", r.out());
+        }
+    }
+    assert!(printed_with_id >= 2, "only {printed_with_id} cases with the number printed");
 }
 
 /// The command line's stdout and stderr together.
