@@ -101,8 +101,10 @@ Print a case as it is read, as the contract's JSON: FILE's case (or the settings
 assess checks it (a refused case prints the refusal, exit status 1). Save it to assess it later, \
 or to keep beside its answer: juzhu case --as-of today --set person.category=floating ... > case.json
 
-A citizen identity number is not printed (RULES.md section 8): the birth date it holds, all the \
-rules read of it, is printed as person.birth_date in its place.",
+A citizen identity number is not printed (RULES.md section 8): the birth date it holds, the one \
+thing the rules take from it, is printed as person.birth_date in its place (the answer is the same; \
+its reasons no longer say where the date came from). A --calendar file is not part of the case: \
+give it again when assessing.",
         after_help = EXIT_STATUS,
         display_name = "juzhu"
     )]
@@ -252,13 +254,15 @@ pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
         Err(e) if matches!(e.kind(), ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand) => {
             let asks_help =
                 args.iter().skip(1).any(|a| a == "--help" || a == "-h") || args.get(1).is_some_and(|a| a == "help");
-            // The same arguments without --lang: help if that is what they ask, else the error.
+            // The same arguments without --lang and --encoding (both already read by `asked_in`):
+            // help if that is what they ask, else the error.
             let mut rest = Vec::with_capacity(args.len());
             let mut it = args.iter();
             while let Some(a) = it.next() {
-                if a == "--lang" {
+                let text = a.to_string_lossy();
+                if a == "--lang" || a == "--encoding" {
                     it.next();
-                } else if !a.to_string_lossy().starts_with("--lang=") {
+                } else if !text.starts_with("--lang=") && !text.starts_with("--encoding=") {
                     rest.push(a.clone());
                 }
             }

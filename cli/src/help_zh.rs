@@ -80,7 +80,8 @@ policy.rule_set 或 --rule-set 选择。
 写明规则集和每项评估设置，并像 assess 一样检查（案例被拒绝时输出拒绝原因，退出状态 1）。可保存下来日后评估，\
 或与答复一并留存：juzhu case --as-of 今天 --set person.category=流动人口 ... > case.json
 
-公民身份号码不予输出（RULES.md 第8节）：以其所含的出生日期（规则只用到这一项）作为 person.birth_date 输出。",
+公民身份号码不予输出（RULES.md 第8节）：以其所含的出生日期（规则只用到这一项）作为 person.birth_date 输出\
+（评估结论不变，只是理由中不再说明出生日期取自身份号码）。--calendar 日历文件不属于案例，日后评估时须再次指定。",
         ),
     ),
     ("help", "juzhu help [子命令]", "显示本帮助，或给定子命令的帮助", None),
@@ -102,7 +103,7 @@ JSON（\"文字\"、[..]、{..}）按原样读取。同一路径设置两次时�
 在 GB18030（GBK）终端中输入时，加 --encoding gb18030 即按 GB18030 读取。",
         ),
     ),
-    ("as_of", "评估日（as_of）：YYYY-MM-DD，或 today / 今天（中国的当日，UTC+8）", None),
+    ("as_of", "评估日（as_of）：YYYY-MM-DD，或 today / 今天（北京时间当天，UTC+8）", None),
     (
         "rule_set",
         "未指定规则集的案例所用的规则集（policy.rule_set）",
@@ -173,8 +174,22 @@ const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
 /// The commands that take [`CASE_OPTIONS`].
 const WITH_CASE_OPTIONS: &[&str] = &["assess", "explain", "case"];
 
-/// clap's help layout with Chinese headings (the usage line is each command's own, above).
-const TEMPLATE: &str = "{before-help}{about-with-newline}\n用法：{usage}\n\n{all-args}{after-help}";
+/// clap's help layout with Chinese headings for `cmd` (its sections as it has them; the usage line
+/// is each command's own, above).
+fn template(cmd: &Command) -> String {
+    let mut t = String::from("{before-help}{about-with-newline}\n用法：{usage}");
+    if cmd.get_subcommands().next().is_some() {
+        t.push_str("\n\n子命令：\n{subcommands}");
+    }
+    if cmd.get_positionals().next().is_some() {
+        t.push_str("\n\n参数：\n{positionals}");
+    }
+    if cmd.get_arguments().any(|a| !a.is_positional() && !a.is_hide_set()) {
+        t.push_str("\n\n选项：\n{options}");
+    }
+    t.push_str("{after-help}");
+    t
+}
 
 /// The Chinese words of argument `id` of `command`: short help and long help.
 fn words(command: &str, id: &str) -> Option<(&'static str, Option<&'static str>)> {
@@ -187,9 +202,14 @@ fn words(command: &str, id: &str) -> Option<(&'static str, Option<&'static str>)
 /// `cmd` (the whole command line's grammar, built) with its help in Chinese.
 pub fn in_chinese(mut cmd: Command) -> Command {
     cmd.build();
-    let cmd = translate("", cmd);
+    translate_tree("", cmd)
+}
+
+/// A command and the commands under it in Chinese (`help`'s list of the commands too).
+fn translate_tree(name: &str, cmd: Command) -> Command {
+    let cmd = translate(name, cmd);
     let names: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_owned()).collect();
-    names.into_iter().fold(cmd, |cmd, name| cmd.mut_subcommand(name.clone(), |sub| translate(&name, sub)))
+    names.into_iter().fold(cmd, |cmd, sub| cmd.mut_subcommand(sub.clone(), |c| translate_tree(&sub, c)))
 }
 
 /// One command in Chinese: its words, its arguments', the headings and the exit statuses.
@@ -197,8 +217,9 @@ fn translate(name: &str, mut cmd: Command) -> Command {
     if let Some(&(_, usage, about, long)) = COMMANDS.iter().find(|(c, ..)| *c == name) {
         cmd = cmd.override_usage(usage).about(about).long_about(long);
     }
+    let layout = template(&cmd);
     cmd = cmd
-        .help_template(TEMPLATE)
+        .help_template(layout)
         .subcommand_help_heading("子命令")
         .subcommand_value_name("子命令")
         .after_help(EXIT_STATUS)
@@ -211,10 +232,9 @@ fn translate(name: &str, mut cmd: Command) -> Command {
 }
 
 /// One argument in Chinese: its words (the defaults and values are in them, so clap's English
-/// `[default: …]` and `[possible values: …]` are hidden), under a Chinese heading.
+/// `[default: …]` and `[possible values: …]` are hidden).
 fn translate_arg(command: &str, id: &str, arg: Arg) -> Arg {
-    let heading = if arg.is_positional() { "参数" } else { "选项" };
-    let arg = arg.help_heading(heading).hide_default_value(true).hide_possible_values(true);
+    let arg = arg.hide_default_value(true).hide_possible_values(true);
     match id {
         "help" => arg.help("显示帮助（--help 显示详细帮助）").long_help("显示详细帮助（-h 显示摘要）"),
         "version" => arg.help("显示版本"),

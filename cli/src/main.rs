@@ -13,7 +13,8 @@
 //!                                                            # a case typed at the terminal
 //! juzhu explain --lang zh case.json                          # the numbered reasons
 //! juzhu fields --rule-set china-2016                         # every field a case may hold
-//! juzhu case --as-of today --set person.category=floating   # the case as read, to keep
+//! juzhu case --as-of today --set person.category=floating --set person.arrival_date=2026-11-27
+//!                                                            # the case as read, to keep
 //! juzhu calendar 2024 --json                                 # rest days and make-up working days
 //! ```
 //!

@@ -124,7 +124,8 @@ fn help_in_chinese_at_every_level() {
         (&["calendar"], &["YEAR", "--json", "--lang", "--calendar", "--encoding", "1900 至 2199"]),
         (&["fields"], &["--rule-set", "--json", "--lang", "--encoding"]),
     ];
-    for (command, options) in levels {
+    let more: [(&[&str], &[&str]); 1] = [(&["case"], &["--set", "--as-of", "--lang", "--rule-set", "保存"])];
+    for (command, options) in levels.into_iter().chain(more) {
         for flag in ["-h", "--help"] {
             let args: Vec<&str> = command.iter().copied().chain([flag, "--lang", "zh"]).collect();
             let r = run(&args, b"");
@@ -137,7 +138,9 @@ fn help_in_chinese_at_every_level() {
             for o in options {
                 assert!(out.contains(o), "{args:?} does not mention {o}: {out}");
             }
-            for english in ["Usage", "Options", "Print help", "possible values", "[default", "Exit status"] {
+            for english in
+                ["Usage", "Options", "Print help", "possible values", "[default", "Exit status", "选项:", "参数:"]
+            {
                 assert!(!out.contains(english), "{args:?} says {english}: {out}");
             }
             let english = run(&command.iter().copied().chain([flag]).collect::<Vec<_>>(), b"").out();
@@ -160,7 +163,13 @@ fn help_in_chinese_at_every_level() {
         let r = run(args, b"");
         assert_eq!(r.code, Some(0), "{args:?}");
         assert!(r.out().contains("用法：juzhu"), "{args:?}: {}", r.out());
+        let gb = run(&[args, &["--encoding", "gb18030"][..]].concat(), b"");
+        assert_eq!(gb.code, Some(0), "{args:?} in GB18030");
+        assert!(from_gb18030(&gb.stdout).contains("用法：juzhu"), "{args:?}");
     }
+    // `help`'s own list of the commands is in Chinese too.
+    let out = run(&["help", "help", "--lang", "zh"], b"").out();
+    assert!(out.contains("子命令：") && out.contains("评估案例") && !out.contains("Assess a case"), "{out}");
     let gb = run(&["calendar", "--help", "--lang", "zh", "--encoding", "gb18030"], b"");
     assert_eq!(gb.code, Some(0));
     assert!(from_gb18030(&gb.stdout).contains("用法：juzhu calendar"));
@@ -223,6 +232,16 @@ fn case_prints_the_case_as_read_to_assess_later() {
     assert!(!r.out().contains(&id) && !r.out().contains("id_number"), "{}", r.out());
     let written: Value = serde_json::from_str(&r.out()).unwrap();
     assert_eq!(written["person"]["birth_date"], "1990-03-07");
+    // The same answer; only the reasons no longer say where the birth date came from.
+    let printed = scratch.0.join("with-id.json");
+    std::fs::write(&printed, r.out()).unwrap();
+    let answer = |args: &[&str]| {
+        let mut a: Value = serde_json::from_str(&run(args, b"").out()).unwrap();
+        a.as_object_mut().unwrap().remove("explanation");
+        a
+    };
+    let direct = [&["assess", "--json"][..], &with_id[1..]].concat();
+    assert_eq!(answer(&["assess", "--json", printed.to_str().unwrap()]), answer(&direct));
     // Read, but inconsistent: refused too (a birth after arrival).
     let r = run(&[&["case"][..], &settings, &["--set", "person.birth_date=2024-09-30"]].concat(), b"");
     assert_eq!(r.code, Some(1), "{}", r.out());

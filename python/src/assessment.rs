@@ -563,8 +563,9 @@ pub fn assess(py: Python<'_>, case: &Bound<'_, PyAny>, calendar: Option<&Calenda
 
 /// Assesses one row of a batch table as a case, with its explanation: `row` maps batch column
 /// names (those `assess_batch` takes) to the row's cells — a pandas row (`df.loc[label]`), a
-/// polars row (`df.row(i, named=True)`), a dict — read as `assess_batch` reads them (null, NaN
-/// and NaT absent; flags as booleans or 0/1). `as_of` is a date or ISO text; `rule_set`,
+/// polars row (`df.row(i, named=True)`), a named tuple of `df.itertuples()` (its `Index` left
+/// out), a dict — read as `assess_batch` reads them (null, NaN and NaT absent; flags as booleans
+/// or 0/1). `as_of` is a date or ISO text; `rule_set`,
 /// `policy` and `calendar` as for `assess_batch`. The answer is the row's batch answer, with the
 /// reasons; a refusal is the row's, in the same words.
 #[pyfunction]
@@ -580,6 +581,37 @@ pub fn assess_row(
     use crate::convert::to_value;
     use serde_json::Value;
     let refuse = |e: juzhu::CaseError| case_error(py, &e);
+    let type_name = |v: &Bound<'_, PyAny>| v.get_type().name().map(|n| n.to_string()).unwrap_or_default();
+    // `as_of` as `assess_batch` takes it: a date (datetimes, pandas Timestamps), ISO text or
+    // numpy.datetime64; anything else is a TypeError in the batch's words.
+    let module = as_of.get_type().getattr("__module__").map(|m| m.to_string()).unwrap_or_default();
+    let date_type = py.import("datetime")?.getattr("date")?;
+    if !(as_of.is_instance_of::<pyo3::types::PyString>()
+        || as_of.is_instance(&date_type)?
+        || module.starts_with("numpy"))
+    {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "as_of must be a date, an ISO date string or numpy.datetime64, not {}",
+            type_name(as_of)
+        )));
+    }
+    // A row of named cells: a mapping, a pandas row, a polars named row; a named tuple
+    // (`df.itertuples()`) by its fields, without the index pandas puts first as `Index`.
+    let row = if row.hasattr("items")? {
+        row.clone()
+    } else if row.hasattr("_asdict")? {
+        let fields = row.call_method0("_asdict")?;
+        if fields.get_item("Index").is_ok() && row.getattr("_fields")?.get_item(0)?.to_string() == "Index" {
+            fields.del_item("Index")?;
+        }
+        fields
+    } else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "assess_row takes a row of named cells — a dict, a pandas row (df.loc[label]), a polars row \
+             (df.row(i, named=True)) or a named tuple (df.itertuples()) — not {}",
+            type_name(row)
+        )));
+    };
     let as_of = match to_value(as_of, "as_of").map_err(refuse)? {
         Value::String(s) => s,
         Value::Null => return Err(refuse(juzhu::CaseError::new("as_of", "is required", "为必填项"))),

@@ -516,3 +516,15 @@ def test_a_batch_row_explained_by_assess_row():
     with pytest.raises(juzhu.CaseError) as info:
         juzhu.assess_row({"residing_since": "2022-03-01"}, AS_OF)
     assert "china-2016" in info.value.message
+    # A named tuple of df.itertuples() (its Index left out); what is no row, or no day, is a
+    # TypeError as in assess_batch.
+    first = next(pd.DataFrame(people).itertuples())
+    assert juzhu.assess_row(first, AS_OF).category == out.loc[0, "category"]
+    for bad_row in ([("category", "floating")], "category=floating"):
+        with pytest.raises(TypeError, match="assess_row takes a row of named cells"):
+            juzhu.assess_row(bad_row, AS_OF)
+    for bad_day in (None, 20241002):
+        with pytest.raises(TypeError, match="as_of must be a date"):
+            juzhu.assess_row({"category": "permanent"}, bad_day)
+        with pytest.raises(TypeError, match="as_of must be a date"):
+            juzhu.assess_batch(pd.DataFrame({"category": ["permanent"]}), bad_day)

@@ -173,22 +173,27 @@ pub fn valid_id(body17: &str) -> String {
 
 /// Every string position in `v`, as paths.
 fn string_paths(v: &Value, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
+    leaf_paths(v, &Value::is_string, path, out);
+}
+
+/// The paths of the leaves of `v` that are `wanted`.
+fn leaf_paths(v: &Value, wanted: &dyn Fn(&Value) -> bool, path: &mut Vec<String>, out: &mut Vec<Vec<String>>) {
     match v {
-        Value::String(_) => out.push(path.clone()),
         Value::Object(m) => {
             for (k, x) in m {
                 path.push(k.clone());
-                string_paths(x, path, out);
+                leaf_paths(x, wanted, path, out);
                 path.pop();
             }
         }
         Value::Array(a) => {
             for (i, x) in a.iter().enumerate() {
                 path.push(i.to_string());
-                string_paths(x, path, out);
+                leaf_paths(x, wanted, path, out);
                 path.pop();
             }
         }
+        leaf if wanted(leaf) => out.push(path.clone()),
         _ => {}
     }
 }
@@ -219,6 +224,22 @@ pub fn privacy_corpus(id: &str) -> Vec<Value> {
             let mut v = base.clone();
             set(&mut v, &p, json!(id));
             out.push(v);
+        }
+        // An identity number of digits only, as a JSON number: in each number position, and as
+        // a china-2016 case's city population (a whole number the case may echo).
+        if let Ok(number) = id.parse::<u64>() {
+            let mut numbers = Vec::new();
+            leaf_paths(&base, &Value::is_number, &mut Vec::new(), &mut numbers);
+            for p in numbers {
+                let mut v = base.clone();
+                set(&mut v, &p, json!(number));
+                out.push(v);
+            }
+            if base.pointer("/policy/rule_set") == Some(&json!("china-2016")) {
+                let mut v = base.clone();
+                v["policy"]["city_urban_population"] = json!(number);
+                out.push(v);
+            }
         }
         if base.get("person").is_some_and(Value::is_object) {
             let mut with_id = base.clone();

@@ -282,10 +282,19 @@ fn issuance_days(path: &str, j: &Json) -> Result<u8, CaseError> {
     }
 }
 
+/// More people than live on Earth: no city's urban population. (It also keeps an identity
+/// number typed into the field from being read and shown back as a population: RULES.md §8.)
+pub(crate) const MAX_POPULATION: u64 = 10_000_000_000;
+
 fn population(path: &str, j: &Json) -> Result<u64, CaseError> {
     match whole(path, j)? {
-        Some(n) if n > 0 => Ok(n),
+        Some(n) if (1..=MAX_POPULATION).contains(&n) => Ok(n),
         // A whole number beyond what any city holds (and than 64 bits can): say so.
+        Some(n) if n > MAX_POPULATION => Err(CaseError::new(
+            path,
+            format!("{n} is too large to be a city's urban population"),
+            format!("{n} 过大，不可能是城市的城区人口"),
+        )),
         None if matches!(*j, Json::Float(f) if f.fract() == 0.0 && f >= 1.8e19) => {
             let n = shown(j);
             Err(CaseError::new(
@@ -383,6 +392,12 @@ mod tests {
         assert_eq!(e.message_zh(), "-3 不是正整数");
         let e = population("policy.city_urban_population", &Json::Float(1e20)).unwrap_err();
         assert!(e.message_zh().ends_with(" 过大，不可能是城市的城区人口"), "{}", e.message_zh());
+        assert_eq!(population("p", &Json::UInt(MAX_POPULATION)).ok(), Some(MAX_POPULATION));
+        let e = population("p", &Json::UInt(MAX_POPULATION + 1)).unwrap_err();
+        assert_eq!(e.message(), "10000000001 is too large to be a city's urban population");
+        // An identity number typed in: refused, and not shown whole.
+        let e = population("p", &Json::UInt(110_105_199_003_071_001)).unwrap_err();
+        assert!(!e.message().contains("110105199003071001"), "{}", e.message());
 
         let case = |person: &str| {
             let json = format!(r#"{{"as_of": "2024-10-02", "policy": {{"rule_set": "china-2016"}}, {person}}}"#);

@@ -38,7 +38,7 @@ input_record! {
         "person.permit": Kind::Object, "the Residence Permit held", "所持居住证";
         "person.conduct": Kind::Words(<Offence as Word>::vocabulary), "offences committed (Art 18, 19), each at most once", "违法行为（第十八条、第十九条），每项至多一次";
         "policy.issuance_days": Kind::Whole { min: 15, max: 30 }, "days to issue an accepted application's permit (Art 9 p6; default 15)", "受理申请后签发居住证的天数（第九条第六款；默认15）";
-        "policy.city_urban_population": Kind::Whole { min: 1, max: u64::MAX }, "the city's urban population, for the settlement frame (Art 16)", "城市城区人口数，用于落户条件（第十六条）";
+        "policy.city_urban_population": Kind::Whole { min: 1, max: super::input::MAX_POPULATION }, "the city's urban population, for the settlement frame (Art 16)", "城市城区人口数，用于落户条件（第十六条）";
     }
 }
 
