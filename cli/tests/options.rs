@@ -599,7 +599,7 @@ fn invalid_gb18030_is_refused_input() {
     let v: Value = serde_json::from_str(&from_gb18030(&r.stdout)).unwrap();
     assert_eq!(v["error"]["field"], "");
     assert!(v["error"]["message"].as_str().unwrap().contains("GB18030"), "{v}");
-    assert_eq!(v["error"]["message_zh"], "输入不是有效的 GB18030 编码", "{v}");
+    assert_eq!(v["error"]["message_zh"], "输入不是有效的 GB18030 编码（第 11 字节无效）", "{v}");
     let r = run(&["assess", "--encoding", "gb18030", "-"], b"\xff\xff");
     assert_eq!(r.code, Some(1));
     assert!(r.stdout.is_empty());
