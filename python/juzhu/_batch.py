@@ -218,15 +218,18 @@ def _plain(label: Any) -> Any:
     return label
 
 
-def _raise_first(errors: List[Tuple[int, str, str, str]], refused: int, labels: Any, lang: str) -> None:
+def _raise_first(errors: List[Tuple[int, str, str, str]], refused: int, labels: Any, lang: str,
+                 complete: bool = True) -> None:
     """Raises `CaseError` for the first refused row, naming it by its label (pandas index) or
-    position, its `str` in `lang`; `refused` counts every refused row."""
+    position, its `str` in `lang`; `refused` counts every refused row of the part of the table
+    read (all of it when `complete`)."""
     row, field, message, message_zh = errors[0]
     label = _plain(labels[row] if labels is not None else row)
     # A label several rows share does not find the row (`df.loc[5]` gives them all): its
     # position is named too.
     shared = labels is not None and not labels.is_unique
-    err = _juzhu.row_case_error(repr(label), field, message, message_zh, refused - 1, lang, row if shared else None)
+    err = _juzhu.row_case_error(repr(label), field, message, message_zh, refused - 1, lang, row if shared else None,
+                                complete)
     err.row = label
     err.position = row
     raise err
@@ -260,7 +263,7 @@ class _Run:
 
     def __call__(self, data: Any, first_row: int = 0, labels: Any = None) -> Any:
         raising = self.errors == "raise"
-        table, errors, refused = _juzhu.assess_arrow(
+        table, errors, refused, complete = _juzhu.assess_arrow(
             data,
             self.as_of,
             self.rule_set,
@@ -271,9 +274,11 @@ class _Run:
             lang=self.lang,
             # The `error` column holds every refusal; Python objects only for the one raised.
             max_errors=1 if raising else 0,
+            # Raising, the first part holding a refused row ends the reading.
+            stop_at_error=raising,
         )
         if refused and raising:
-            _raise_first(errors, refused, labels, self.lang)
+            _raise_first(errors, refused, labels, self.lang, complete)
         return table
 
 
@@ -523,7 +528,8 @@ def assess_batch(
     ``policy["rule_set"]`` (both given must agree).
     ``calendar``: a :class:`juzhu.Calendar` (default: the embedded mainland calendar).
     ``errors``: ``"raise"`` (default) raises :class:`juzhu.CaseError` for the first refused row,
-    naming it by its index label (pandas) or position; ``"mark"`` writes ``field: message`` into
+    naming it by its index label (pandas) or position, without reading the parts of the table
+    after the one holding it (a table of several record batches or chunks); ``"mark"`` writes ``field: message`` into
     the ``error`` column and nulls into the row's other columns. ``lang``: the language of the
     ``error`` column and of a raised error's ``str``, ``"en"`` (default) or ``"zh"``
     (``field：原因``); a raised error carries both (``.message``, ``.message_zh``). ``threads``: worker threads (default 1); the GIL is

@@ -402,13 +402,15 @@ fn output_schema(rs: juzhu::RuleSet, engine: &dyn juzhu::record::BatchRules) -> 
 
 /// Assesses every row of `data` (an Arrow table, record batch or stream: any object with
 /// `__arrow_c_stream__` or `__arrow_c_array__`) under the rule set `rule_set` as of `as_of` (ISO
-/// text), with the contract's `policy` object as JSON text. Returns `(table, errors, refused)`:
-/// an Arrow table (one output batch per input batch; `error` holds `field: message` on refused
-/// rows), the first `max_errors` refused rows (all when `None`) as `(row, field, message)`, `row`
-/// counted from `first_row`, and how many rows were refused in all. The rules run with the GIL
-/// released, on `threads` threads.
+/// text), with the contract's `policy` object as JSON text. Returns `(table, errors, refused,
+/// complete)`: an Arrow table (one output batch per input batch; `error` holds `field: message`
+/// on refused rows), the first `max_errors` refused rows (all when `None`) as `(row, field,
+/// message)`, `row` counted from `first_row`, how many rows were refused in all, and whether
+/// every batch was read — with `stop_at_error` (what `errors="raise"` asks) the batches after the
+/// first one holding a refused row are not read. The rules run with the GIL released, on
+/// `threads` threads.
 #[pyfunction]
-#[pyo3(signature = (data, as_of, rule_set = None, policy = None, calendar = None, threads = 1, first_row = 0, max_errors = None, lang = "en"))]
+#[pyo3(signature = (data, as_of, rule_set = None, policy = None, calendar = None, threads = 1, first_row = 0, max_errors = None, lang = "en", stop_at_error = false))]
 #[allow(clippy::too_many_arguments)]
 pub fn assess_arrow<'py>(
     py: Python<'py>,
@@ -421,7 +423,8 @@ pub fn assess_arrow<'py>(
     first_row: usize,
     max_errors: Option<usize>,
     lang: &str,
-) -> PyResult<(PyTable, Bound<'py, PyList>, usize)> {
+    stop_at_error: bool,
+) -> PyResult<(PyTable, Bound<'py, PyList>, usize, bool)> {
     let lang = read_lang(py, lang)?;
     // Refusals read in the language asked for (`str(e)`; both are attributes).
     let refuse = |e: CaseError| case_error_in(py, &e, lang);
@@ -466,8 +469,14 @@ pub fn assess_arrow<'py>(
                 .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?,
         );
         row += n;
+        if stop_at_error && total > 0 {
+            // The first refused row is in hand: the rest of the table is not read (it may be
+            // large, and an answer with a refusal in it is not wanted).
+            let complete = reader.next().is_none();
+            return Ok((PyTable::try_new(batches, schema)?, errors, total, complete));
+        }
     }
-    Ok((PyTable::try_new(batches, schema)?, errors, total))
+    Ok((PyTable::try_new(batches, schema)?, errors, total, true))
 }
 
 /// The language of the `error` column, `en` or `zh` (refused at `lang` otherwise).

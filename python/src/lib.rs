@@ -172,9 +172,11 @@ fn length_case_error(py: Python<'_>, column: &str, found: usize, expected: usize
 
 /// The `juzhu.CaseError` `assess_batch(errors="raise")` raises for its first refused row: the
 /// row's error with the row named (`label`: the repr of its index label or position; `position`
-/// too where the label is not unique) and the count of the other refused rows; `str(e)` in `lang`.
+/// too where the label is not unique) and the count of the other refused rows — in the whole
+/// table, or, when the rest of the table was not read (`complete` false: the batch stopped at
+/// the first part holding a refusal), in the part read; `str(e)` in `lang`.
 #[pyfunction]
-#[pyo3(signature = (label, field, message, message_zh, others, lang, position = None))]
+#[pyo3(signature = (label, field, message, message_zh, others, lang, position = None, complete = true))]
 #[allow(clippy::too_many_arguments)]
 fn row_case_error(
     py: Python<'_>,
@@ -185,18 +187,26 @@ fn row_case_error(
     others: usize,
     lang: &str,
     position: Option<usize>,
+    complete: bool,
 ) -> PyErr {
     let lang = match batch::read_lang(py, lang) {
         Ok(lang) => lang,
         Err(e) => return e,
     };
-    let (more, more_zh) = if others > 0 {
-        (
+    let (more, more_zh) = match (others, complete) {
+        (0, true) => (String::new(), String::new()),
+        (_, true) => (
             format!(" ({others} more rows refused; errors='mark' keeps going)"),
             format!("（另有 {others} 行被拒绝；errors='mark' 可继续处理其余各行）"),
-        )
-    } else {
-        (String::new(), String::new())
+        ),
+        (0, false) => (
+            " (the rest of the table was not read; errors='mark' assesses every row)".to_owned(),
+            "（表格的其余部分未读取；errors='mark' 会评估每一行）".to_owned(),
+        ),
+        (_, false) => (
+            format!(" ({others} more rows refused in the part read, the rest of the table not read; errors='mark' assesses every row)"),
+            format!("（已读取的部分中另有 {others} 行被拒绝，其余部分未读取；errors='mark' 会评估每一行）"),
+        ),
     };
     case_error_in(
         py,

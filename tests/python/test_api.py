@@ -469,6 +469,24 @@ def test_refusals_carry_chinese_words_on_every_path():
     assert e.message.startswith("row 'b': ") and "1 more rows refused" in e.message
     assert e.message_zh.startswith("索引为 'b' 的行：") and "另有 1 行被拒绝" in e.message_zh, e.message_zh
     assert str(e) == "person.arrival_date: " + e.message
+    # A table of several parts stops at the first part holding a refused row, and says the rest
+    # was not read; the same row is named as when every part is read (errors="mark").
+    pa = pytest.importorskip("pyarrow")
+    good = pa.table({"category": ["floating"] * 4, "arrival_date": ["2024-09-28"] * 4})
+    bad = pa.table({"category": ["floating"] * 2, "arrival_date": ["2024-02-30", "2024-02-31"]})
+    parts = pa.concat_tables([good, bad, good, bad])
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(parts, as_of="2024-10-02")
+    stopped = info.value
+    assert stopped.row == 4, stopped.row
+    assert "1 more rows refused in the part read, the rest of the table not read" in stopped.message, stopped.message
+    assert "其余部分未读取" in stopped.message_zh
+    marked = juzhu.assess_batch(parts, as_of="2024-10-02", errors="mark").column("error").to_pylist()
+    assert [i for i, m in enumerate(marked) if m] == [4, 5, 10, 11]
+    # Its last part the one refused: nothing left unread, the count is the table's.
+    with pytest.raises(juzhu.CaseError) as info:
+        juzhu.assess_batch(pa.concat_tables([good, bad]), as_of="2024-10-02")
+    assert info.value.message.endswith("(1 more rows refused; errors='mark' keeps going)"), info.value.message
     # Asked in Chinese, the traceback reads in Chinese (both messages stay attributes), the
     # refusals of the call's own arguments too.
     with pytest.raises(juzhu.CaseError) as info:
