@@ -114,9 +114,6 @@ give it again when assessing.",
 /// `juzhu case`.
 #[derive(Debug, Args)]
 pub struct CaseArgs {
-    /// The case file, or - for standard input (may be left out when --set or --as-of give the case)
-    #[arg(value_name = "FILE", required_unless_present_any = ["set", "as_of"])]
-    pub file: Option<PathBuf>,
     /// The language of a refusal
     #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
     pub lang: LangChoice,
@@ -145,9 +142,6 @@ pub struct FieldsArgs {
 /// `juzhu assess`.
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// The case file, or - for standard input (may be left out when --set or --as-of give the case)
-    #[arg(value_name = "FILE", required_unless_present_any = ["set", "as_of"])]
-    pub file: Option<PathBuf>,
     /// Print the contract's JSON (refused input: the error JSON, exit status 1)
     #[arg(long, conflicts_with = "jsonl")]
     pub json: bool,
@@ -168,9 +162,6 @@ pub struct AssessArgs {
 /// `juzhu explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The case file, or - for standard input (may be left out when --set or --as-of give the case)
-    #[arg(value_name = "FILE", required_unless_present_any = ["set", "as_of"])]
-    pub file: Option<PathBuf>,
     /// The reasons' language
     #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
     pub lang: LangChoice,
@@ -179,9 +170,12 @@ pub struct ExplainArgs {
     pub case: CaseOptions,
 }
 
-/// Options for reading and assessing cases.
+/// The case and the options for reading and assessing it (`assess`, `explain`, `case`).
 #[derive(Debug, Args)]
 pub struct CaseOptions {
+    /// The case file, or - for standard input (may be left out when --set or --as-of give the case)
+    #[arg(value_name = "FILE", required_unless_present_any = ["set", "as_of"])]
+    pub file: Option<PathBuf>,
     /// Set a field of the case, PATH=VALUE: person.arrival_date=2024-09-28 (repeatable)
     ///
     /// Made in the case FILE holds (with assess --jsonl, in every line's case) before it is read;

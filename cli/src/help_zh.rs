@@ -87,8 +87,9 @@ policy.rule_set 或 --rule-set 选择。
     ("help", "juzhu help [子命令]", "显示本帮助，或给定子命令的帮助", None),
 ];
 
-/// The options `assess` and `explain` share (`CaseOptions`).
+/// The case file and the options `assess`, `explain` and `case` share (`CaseOptions`).
 const CASE_OPTIONS: &[(&str, &str, Option<&str>)] = &[
+    ("file", "案例文件，或以 - 表示标准输入（以 --set 或 --as-of 给出案例时可省略）", None),
     (
         "set",
         "设置案例的一个字段，格式为 路径=值，如 person.arrival_date=2024-09-28（可重复）",
@@ -132,7 +133,6 @@ rest_days 也休息（即 juzhu calendar YEAR --json 输出的 rest_days_on_week
 
 /// The other arguments' Chinese words: the command, the argument's id, short help, long help.
 const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
-    ("assess", "file", "案例文件，或以 - 表示标准输入（以 --set 或 --as-of 给出案例时可省略）", None),
     ("assess", "json", "输出约定格式的 JSON（输入被拒绝时输出错误 JSON，退出状态 1）", None),
     (
         "assess",
@@ -146,9 +146,7 @@ const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
         ),
     ),
     ("assess", "lang", "报告的语言：zh（中文）、en（英文）、both（中英文，默认）", None),
-    ("explain", "file", "案例文件，或以 - 表示标准输入（以 --set 或 --as-of 给出案例时可省略）", None),
     ("explain", "lang", "理由的语言：zh（中文）、en（英文）、both（中英文，默认）", None),
-    ("case", "file", "案例文件，或以 - 表示标准输入（以 --set 或 --as-of 给出案例时可省略）", None),
     ("case", "lang", "拒绝原因的语言：zh（中文）、en（英文）、both（中英文，默认）", None),
     ("calendar", "year", "年份，1900 至 2199", None),
     (

@@ -15,7 +15,7 @@ pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
     let loaded = load_calendar(&args.case)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
     if args.jsonl {
-        let file = args.file.as_deref().ok_or_else(|| {
+        let file = args.case.file.as_deref().ok_or_else(|| {
             Fatal::new(
                 "--jsonl reads its cases from FILE (- for standard input); --set and --as-of apply to each",
                 "--jsonl 从文件（- 为标准输入）逐行读取案例；--set 和 --as-of 作用于每一行",
@@ -24,7 +24,7 @@ pub fn assess(args: &AssessArgs) -> Result<Status, Fatal> {
         return jsonl(file, &args.case, &reading, cal);
     }
     let mut out = Out::stdout(args.case.encoding);
-    match assess_file(args.file.as_deref(), &args.case, &reading, cal)? {
+    match assess_file(args.case.file.as_deref(), &args.case, &reading, cal)? {
         Ok(a) if args.json => out.line(&a.to_json_pretty())?,
         Ok(a) => out.write(&a.report(args.lang.lang()))?,
         Err(refused) if args.json => {
@@ -41,7 +41,7 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Fatal> {
     let reading = reading(&args.case)?;
     let loaded = load_calendar(&args.case)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
-    match assess_file(args.file.as_deref(), &args.case, &reading, cal)? {
+    match assess_file(args.case.file.as_deref(), &args.case, &reading, cal)? {
         Ok(a) => {
             Out::stdout(args.case.encoding).write(&reasons(&a, args.lang))?;
             Ok(Status::Answered)
@@ -56,7 +56,7 @@ pub fn case(args: &CaseArgs) -> Result<Status, Fatal> {
     let reading = reading(&args.case)?;
     let loaded = load_calendar(&args.case)?;
     let cal = loaded.as_ref().unwrap_or_else(|| Calendar::china());
-    let checked = read_file(args.file.as_deref(), &args.case, &reading)?
+    let checked = read_file(args.case.file.as_deref(), &args.case, &reading)?
         .and_then(|c| juzhu::assess_with(&c, cal).map(|_| c).map_err(Refused::from));
     match checked {
         Ok(c) => {

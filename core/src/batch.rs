@@ -184,7 +184,7 @@ pub fn case_of_row(
     let mut fields: Vec<(&'static str, Json)> = Vec::with_capacity(row.len());
     for (i, (name, value)) in row.iter().enumerate() {
         if row[..i].iter().any(|(n, _)| n == name) {
-            return Err(CaseError::new(crate::privacy::key(name), "appears more than once", "重复出现"));
+            return Err(CaseError::repeated(crate::privacy::key(name)));
         }
         let Some(field) = columns.iter().find(|f| f.column == Some(*name)) else {
             let known: Vec<&str> = columns.iter().filter_map(|f| f.column).collect();

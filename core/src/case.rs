@@ -260,6 +260,11 @@ impl Case {
     }
 }
 
+/// A day as the contract writes it, ISO text (the library's one date writer).
+fn iso(day: chrono::NaiveDate) -> serde_json::Value {
+    crate::date::format_iso(crate::date::from_naive(day)).into()
+}
+
 /// A JSON object written field by field (a case's, for [`Case::to_value`]): a value the reader
 /// takes as absent (`None`, a flag not set, an empty list) is left out.
 #[derive(Default)]
@@ -287,12 +292,12 @@ impl Written {
 
     /// A date as ISO text.
     pub(crate) fn date(self, key: &str, day: Option<chrono::NaiveDate>) -> Written {
-        self.put(key, day.map(|d| d.format("%Y-%m-%d").to_string().into()))
+        self.put(key, day.map(iso))
     }
 
     /// Dates as a list of ISO texts (left out when there are none).
     pub(crate) fn dates(self, key: &str, days: &[chrono::NaiveDate]) -> Written {
-        let list = days.iter().map(|d| d.format("%Y-%m-%d").to_string().into()).collect();
+        let list = days.iter().copied().map(iso).collect();
         self.put(key, (!days.is_empty()).then_some(serde_json::Value::Array(list)))
     }
 

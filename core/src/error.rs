@@ -73,6 +73,11 @@ impl CaseError {
         }
     }
 
+    /// `field` given twice (a JSON key, a batch column, a calendar entry).
+    pub(crate) fn repeated(field: impl Into<String>) -> Self {
+        CaseError::new(field, "appears more than once", "重复出现")
+    }
+
     /// An error about `field` for a [`Reason`] found without it.
     pub fn at(field: impl Into<String>, reason: Reason) -> Self {
         CaseError::new(field, reason.en, reason.zh)

@@ -390,7 +390,7 @@ impl<'a> Obj<'a> {
                 ));
             }
             if entries[..i].iter().any(|(earlier, _)| earlier == k) {
-                return Err(CaseError::new(join(path, k), "appears more than once", "重复出现"));
+                return Err(CaseError::repeated(join(path, k)));
             }
         }
         Ok(Obj { path: path.to_owned(), entries })

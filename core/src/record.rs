@@ -285,7 +285,7 @@ macro_rules! input_record {
                     match *name {
                         $( stringify!($col) => {
                             if cols.$col.is_some() {
-                                return Err($crate::error::CaseError::new(*name, "appears more than once", "重复出现"));
+                                return Err($crate::error::CaseError::repeated(*name));
                             }
                             values.check(name, &$crate::record::input_record!(@kind $store $(($($arg)*))?))?;
                             cols.$col = Some(*values);

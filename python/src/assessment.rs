@@ -626,14 +626,8 @@ pub fn assess_row(
     let policy = match policy {
         None => None,
         Some(p) if p.is_instance_of::<pyo3::types::PyString>() => {
-            let text: String = p.extract()?;
-            Some(serde_json::from_str::<Value>(&text).map_err(|e| {
-                refuse(juzhu::CaseError::new(
-                    "policy",
-                    format!("is not JSON: {e}"),
-                    format!("不是 JSON：{}", juzhu::json_syntax_zh(&e)),
-                ))
-            })?)
+            // JSON text, read as `assess_batch` reads its policy text.
+            crate::batch::read_policy(Some(&p.extract::<String>()?)).map_err(refuse)?
         }
         Some(p) => Some(to_value(p, "policy").map_err(refuse)?),
     };

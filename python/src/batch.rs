@@ -504,7 +504,7 @@ pub fn check_lang(py: Python<'_>, lang: &str) -> PyResult<()> {
 }
 
 /// The policy's JSON text, read (refused at `policy` when it is not JSON).
-fn read_policy(policy: Option<&str>) -> Result<Option<serde_json::Value>, CaseError> {
+pub(crate) fn read_policy(policy: Option<&str>) -> Result<Option<serde_json::Value>, CaseError> {
     policy
         .map(|text| {
             serde_json::from_str(text).map_err(|e| {

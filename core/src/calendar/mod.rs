@@ -282,7 +282,7 @@ impl Calendar {
                         )
                     })?;
                 if entries[..i].iter().any(|(k, _)| k == key) {
-                    return Err(CaseError::new(&path, "appears more than once", "重复出现"));
+                    return Err(CaseError::repeated(&path));
                 }
                 years.insert(year, read_year(&path, year, spec)?);
             }
