@@ -154,7 +154,7 @@ pub fn rule_set_of(
 
 /// The case one batch row stands for: `row` holds the row's cells by batch column name (those of
 /// `RuleSet::fields`, as a table handed to a batch names them), each as the JSON value it holds
-/// (null: absent); the rule set is chosen as a batch chooses it ([`rule_set_of`]) and `as_of`
+/// (null or the empty text: absent); the rule set is chosen as a batch chooses it ([`rule_set_of`]) and `as_of`
 /// is ISO text. Assessed, the case gives the row's batch answer with its explanation: what an
 /// analyst asks of a row the batch answered. Flags held as the numbers 0 and 1 are read as a
 /// batch reads a numeric flag column.
@@ -194,6 +194,8 @@ pub fn case_of_row(
             // A null cell is an absent field, as in a batch (a null permit column does not make
             // a permit).
             (_, serde_json::Value::Null) => continue,
+            // So is an empty text: an empty cell, as pyarrow's CSV reader keeps it.
+            (_, serde_json::Value::String(t)) if t.is_empty() => continue,
             // An empty list of dates is none given, as in a batch (no permit is made of it).
             (crate::record::Kind::Dates, serde_json::Value::Array(items)) if items.is_empty() => continue,
             (crate::record::Kind::Flag, serde_json::Value::Number(n)) if n.as_f64() == Some(0.0) => Json::Bool(false),

@@ -185,6 +185,16 @@ pub enum Text<'a> {
     },
 }
 
+/// What a row of a text column holds ([`Values::read_text`]).
+enum TextCell<R> {
+    /// No value: null, or the empty text.
+    Absent,
+    /// A text, as read.
+    Value(R),
+    /// A key or view pointing outside the column.
+    Outside,
+}
+
 /// A text column.
 #[derive(Clone, Copy, Debug)]
 pub struct TextColumn<'a> {
@@ -687,6 +697,33 @@ impl Values<'_> {
         }
     }
 
+    /// Row `i` of a text or dictionary column: [`TextCell::Absent`] when it holds no value
+    /// (null, a null dictionary entry, or the empty text — an empty cell, which pyarrow's CSV
+    /// reader keeps as ""), `f` of its text when it holds one, [`TextCell::Outside`] when its key
+    /// or view points outside the column (or the column holds no text).
+    #[inline]
+    fn read_text<R>(&self, i: usize, f: impl FnOnce(&[u8]) -> R) -> TextCell<R> {
+        let (column, row) = match self {
+            Values::Text(t) => (t, i),
+            Values::Dictionary { keys, values } => match keys.get(i) {
+                None => return TextCell::Absent,
+                Some(k) => match k.whole().and_then(|k| usize::try_from(k).ok()).filter(|&k| k < values.rows()) {
+                    Some(k) => (values, k),
+                    None => return TextCell::Outside,
+                },
+            },
+            _ => return TextCell::Outside,
+        };
+        if !valid(column.validity, row) {
+            return TextCell::Absent;
+        }
+        match column.with(row, |b| (!b.is_empty()).then(|| f(b))) {
+            Some(Some(r)) => TextCell::Value(r),
+            Some(None) => TextCell::Absent,
+            None => TextCell::Outside,
+        }
+    }
+
     /// Reads row `i` of a word column: the word's code, [`NULL_CODE`] when absent, or
     /// [`INVALID_CODE`].
     #[inline]
@@ -698,13 +735,15 @@ impl Values<'_> {
                 _ => INVALID_CODE,
             },
             Values::Text(_) | Values::Dictionary { .. } => {
-                if self.is_null(i) {
-                    return NULL_CODE;
+                match self.read_text(i, |t| vocabulary.code_of_bytes(t).unwrap_or(INVALID_CODE)) {
+                    TextCell::Absent => NULL_CODE,
+                    TextCell::Value(c) => c,
+                    TextCell::Outside => INVALID_CODE,
                 }
-                self.with_text(i, |t| vocabulary.code_of_bytes(t)).flatten().unwrap_or(INVALID_CODE)
             }
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => NULL_CODE,
+                serde_json::Value::String(t) if t.is_empty() => NULL_CODE,
                 serde_json::Value::String(t) => vocabulary.code_of_bytes(t.as_bytes()).unwrap_or(INVALID_CODE),
                 _ => INVALID_CODE,
             },
@@ -738,6 +777,7 @@ impl Values<'_> {
             },
             Values::Any(v) => match v[i] {
                 serde_json::Value::Null => NULL_CODE,
+                serde_json::Value::String(ref t) if t.is_empty() => NULL_CODE,
                 serde_json::Value::Bool(b) => u8::from(b),
                 _ => INVALID_CODE,
             },
@@ -765,6 +805,7 @@ impl Values<'_> {
             Values::Numbers(n) => n.get(i).map_or(NULL_CODE, |x| x.whole().map_or(INVALID_CODE, ok)),
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => NULL_CODE,
+                serde_json::Value::String(t) if t.is_empty() => NULL_CODE,
                 serde_json::Value::Number(x) => {
                     let whole = x.as_u64().map(i128::from).or_else(|| {
                         x.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1.0e9).map(|f| f as i128)
@@ -798,16 +839,17 @@ impl Values<'_> {
             // A JSON cell: read as a case's code is (text, or a whole number), by the same reader.
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => NULL_REGION,
+                serde_json::Value::String(t) if t.is_empty() => NULL_REGION,
                 j => {
                     crate::json::code_text("", &Json::from_value(j)).map_or(INVALID_REGION, |t| tag(Code::checked(&t)))
                 }
             },
             Values::Text(_) | Values::Dictionary { .. } => {
-                if self.is_null(i) {
-                    return NULL_REGION;
+                match self.read_text(i, |t| std::str::from_utf8(t).map_or(INVALID_REGION, |t| tag(Code::checked(t)))) {
+                    TextCell::Absent => NULL_REGION,
+                    TextCell::Value(r) => r,
+                    TextCell::Outside => INVALID_REGION,
                 }
-                self.with_text(i, |t| std::str::from_utf8(t).map_or(INVALID_REGION, |t| tag(Code::checked(t))))
-                    .unwrap_or(INVALID_REGION)
             }
             _ if self.is_null(i) => NULL_REGION,
             _ => INVALID_REGION,
@@ -839,13 +881,15 @@ impl Values<'_> {
                 }
             }
             Values::Text(_) | Values::Dictionary { .. } => {
-                if self.is_null(i) {
-                    return NULL_DAY;
+                match self.read_text(i, |t| std::str::from_utf8(t).ok().and_then(parse_iso).unwrap_or(INVALID_DAY)) {
+                    TextCell::Absent => NULL_DAY,
+                    TextCell::Value(d) => d,
+                    TextCell::Outside => INVALID_DAY,
                 }
-                self.with_text(i, |t| std::str::from_utf8(t).ok().and_then(parse_iso)).flatten().unwrap_or(INVALID_DAY)
             }
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => NULL_DAY,
+                serde_json::Value::String(t) if t.is_empty() => NULL_DAY,
                 serde_json::Value::String(t) => parse_iso(t).unwrap_or(INVALID_DAY),
                 _ => INVALID_DAY,
             },
@@ -888,10 +932,11 @@ impl Values<'_> {
             | Values::Bools { validity, .. }
             | Values::Lists { validity, .. } => !valid(validity, i),
             Values::Numbers(n) => n.get(i).is_none(),
-            Values::Text(t) => !valid(t.validity, i),
-            Values::Dictionary { keys, .. } => keys.get(i).is_none(),
+            // An empty text is an empty cell: what a CSV reader that keeps "" (pyarrow's) gives
+            // for a cell with nothing in it, read as absent like a null.
+            Values::Text(_) | Values::Dictionary { .. } => matches!(self.read_text(i, |_| ()), TextCell::Absent),
             Values::Minutes(v) => v[i] == crate::batch::NULL_TIME,
-            Values::Any(v) => v[i].is_null(),
+            Values::Any(v) => v[i].is_null() || v[i].as_str().is_some_and(str::is_empty),
             Values::Clock { ticks, .. } => ticks.get(i).is_none(),
         }
     }
@@ -917,15 +962,18 @@ impl Values<'_> {
                 }
             }
             Values::Text(_) | Values::Dictionary { .. } => {
-                if self.is_null(i) {
-                    return crate::batch::NULL_TIME;
+                let minutes = |t: &[u8]| {
+                    std::str::from_utf8(t).ok().and_then(TimeOfDay::parse).map_or(INVALID_TIME, TimeOfDay::minutes)
+                };
+                match self.read_text(i, minutes) {
+                    TextCell::Absent => crate::batch::NULL_TIME,
+                    TextCell::Value(m) => m,
+                    TextCell::Outside => INVALID_TIME,
                 }
-                self.with_text(i, |t| std::str::from_utf8(t).ok().and_then(TimeOfDay::parse).map(TimeOfDay::minutes))
-                    .flatten()
-                    .unwrap_or(INVALID_TIME)
             }
             Values::Any(v) => match &v[i] {
                 serde_json::Value::Null => crate::batch::NULL_TIME,
+                serde_json::Value::String(t) if t.is_empty() => crate::batch::NULL_TIME,
                 serde_json::Value::String(t) => TimeOfDay::parse(t).map_or(INVALID_TIME, TimeOfDay::minutes),
                 _ => INVALID_TIME,
             },
@@ -992,7 +1040,18 @@ impl Values<'_> {
                 }
                 Json::Arr(
                     (span.start as usize..span.end as usize)
-                        .map(|k| values.json_at(k, &Kind::Date).unwrap_or(Json::Null))
+                        .map(|k| {
+                            // An item holds a value: an empty text there is shown as given.
+                            values.json_at(k, &Kind::Date).unwrap_or_else(|| {
+                                match values.with_text(k, <[u8]>::is_empty) {
+                                    Some(true) => Json::Str(String::new()),
+                                    _ => match values {
+                                        Values::Any(v) if v[k].as_str() == Some("") => Json::Str(String::new()),
+                                        _ => Json::Null,
+                                    },
+                                }
+                            })
+                        })
                         .collect(),
                 )
             }
@@ -1043,17 +1102,20 @@ impl<'v> WordTable<'v> {
         }
     }
 
-    /// The code of the word spelled by `b`, or [`INVALID_CODE`].
+    /// The code of the word spelled by `b`, [`NULL_CODE`] for no text (an empty cell), or
+    /// [`INVALID_CODE`].
     #[inline(always)]
     fn code(&self, b: &[u8]) -> u8 {
+        // The empty text is tested only once a look-up has missed: words cost nothing more.
+        let miss = || if b.is_empty() { NULL_CODE } else { INVALID_CODE };
         match self.slots[Self::slot(b)] {
-            INVALID_CODE => INVALID_CODE,
-            SCAN => self.vocabulary.code_of_bytes(b).unwrap_or(INVALID_CODE),
+            INVALID_CODE => miss(),
+            SCAN => self.vocabulary.code_of_bytes(b).unwrap_or_else(miss),
             c => {
                 if self.vocabulary.ids[usize::from(c)].as_bytes() == b {
                     c
                 } else {
-                    INVALID_CODE
+                    miss()
                 }
             }
         }
@@ -1137,7 +1199,12 @@ pub fn gather_words<R>(
             let mut lut = [INVALID_CODE; 257];
             let table = WordTable::new(vocabulary);
             for (k, slot) in lut.iter_mut().enumerate().take(values.rows()) {
-                *slot = values.with(k, |t| table.code(t)).unwrap_or(INVALID_CODE);
+                // A null entry, like an empty one, is an absent value.
+                *slot = if valid(values.validity, k) {
+                    values.with(k, |t| table.code(t)).unwrap_or(INVALID_CODE)
+                } else {
+                    NULL_CODE
+                };
             }
             let d = values.rows();
             let validity = keys.validity;
@@ -1439,7 +1506,7 @@ mod tests {
         let days: Vec<i32> = (0..700).map(|i| i * 37 - 9_000).collect();
         let ints: Vec<i64> = (0..700).map(|i| [210_102, 2, 0, 110_105][i % 4]).collect();
         let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
-        let words: Vec<&str> = (0..700).map(|i| ["hotel", "school", "nope", "residence"][i % 4]).collect();
+        let words: Vec<&str> = (0..700).map(|i| ["hotel", "school", "nope", "", "residence"][i % 5]).collect();
         let text = words.concat();
         let mut offsets = vec![0i32];
         for w in &words {
@@ -1478,6 +1545,54 @@ mod tests {
                 assert_eq!(got, (start..700).map(|i| int_col.read_region(i)).collect::<Vec<_>>());
             }
         }
+    }
+
+    #[test]
+    fn an_empty_text_is_an_absent_value() {
+        // What pyarrow's CSV reader gives for an empty cell of a text column: "", not null.
+        let data = b"floating2024-10-08";
+        let offsets = [0i32, 0, 8, 18, 18];
+        let t =
+            Values::Text(TextColumn { text: Text::Offsets { offsets: Offsets::I32(&offsets), data }, validity: None });
+        let vocab = <crate::rules::liaoning_2013::Category as crate::vocab::Word>::vocabulary();
+        for i in [0, 3] {
+            assert!(t.is_null(i), "row {i}");
+            assert_eq!(t.read_word(i, vocab), NULL_CODE);
+            assert_eq!(t.read_day(i), NULL_DAY);
+            assert_eq!(t.read_region(i), NULL_REGION);
+            assert_eq!(t.read_time(i), crate::batch::NULL_TIME);
+            assert_eq!(t.read_flag(i), NULL_CODE);
+            assert_eq!(t.read_whole(i, 1, 3), NULL_CODE);
+            assert_eq!(t.json_at(i, &Kind::Date), None);
+        }
+        assert!(!t.is_null(1) && t.read_word(1, vocab) == 2 && t.read_day(2) == from_ymd(2024, 10, 8));
+        let mut got = [9u8; 4];
+        gather_words(Some(t), 0, &mut got, vocab, |r, v| *r = v);
+        assert_eq!(got, [NULL_CODE, 2, INVALID_CODE, NULL_CODE]);
+        // A dictionary whose entries include "" and a null: both absent, by key.
+        let keys = [0i32, 1, 2, 1];
+        let entries = b"floating";
+        let entry_offsets = [0i32, 8, 8, 8];
+        let nulls = [0b011u8];
+        let values = TextColumn {
+            text: Text::Offsets { offsets: Offsets::I32(&entry_offsets), data: entries },
+            validity: Some(Validity { bits: &nulls, offset: 0 }),
+        };
+        let d = Values::Dictionary { keys: NumberColumn { values: Numbers::I32(&keys), validity: None }, values };
+        let mut got = [9u8; 4];
+        gather_words(Some(d), 0, &mut got, vocab, |r, v| *r = v);
+        assert_eq!(got, [2, NULL_CODE, NULL_CODE, NULL_CODE]);
+        assert_eq!((0..4).map(|i| d.read_word(i, vocab)).collect::<Vec<_>>(), got);
+        assert_eq!((0..4).map(|i| d.is_null(i)).collect::<Vec<_>>(), [false, true, true, true]);
+        // JSON cells (object columns) too.
+        let cells = [serde_json::json!(""), serde_json::json!("floating")];
+        let a = Values::Any(&cells);
+        assert!(a.is_null(0) && !a.is_null(1));
+        assert_eq!((a.read_word(0, vocab), a.read_day(0), a.read_region(0)), (NULL_CODE, NULL_DAY, NULL_REGION));
+        assert_eq!(
+            (a.read_flag(0), a.read_whole(0, 1, 3), a.read_time(0)),
+            (NULL_CODE, NULL_CODE, crate::batch::NULL_TIME)
+        );
     }
 
     #[test]

@@ -355,7 +355,8 @@ fn run_with(rule_set: RuleSet, as_of: i32, n: usize, seed: u64, dictionary: bool
         for (f, col) in inputs.iter().zip(&cells) {
             if let Some(c) = &col[i] {
                 let v = cell_json(c, &f.kind);
-                if v.as_array().is_some_and(Vec::is_empty) {
+                // An empty list, like an empty text (an empty cell), holds no value.
+                if v.as_array().is_some_and(Vec::is_empty) || v.as_str() == Some("") {
                     continue;
                 }
                 put(&mut person, f.path.strip_prefix("person.").unwrap(), v);

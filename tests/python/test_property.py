@@ -26,7 +26,7 @@ import juzhu
 
 ROWS_PER_RUN = 12_500
 RUNS = 8  # 100 000 rows in all
-ABSENT = object()  # a cell with no value (null in the frame, left out of the case)
+ABSENT = object()  # a cell with no value (null in the frame, left out of the case; so is "")
 
 
 def _cells(rng: np.random.Generator, kind: str, words: list | None, n: int, name: str) -> list:
@@ -239,7 +239,8 @@ def _run(seed, rule_set, kind_of_table, style, n=ROWS_PER_RUN):
         person: dict = {}
         for c in inputs:
             cell = cells[c["name"]][k]
-            if cell is ABSENT or (c["kind"] == "dates" and cell == []):
+            # An empty text, like an empty list, is an empty cell: no value.
+            if cell is ABSENT or (c["kind"] == "dates" and cell == []) or cell == "":
                 continue
             _put(person, c["path"].removeprefix("person."), _case_value(cell, c["kind"]))
         cases.append({"as_of": as_of, "policy": {"rule_set": rule_set}, "person": person})

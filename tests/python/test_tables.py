@@ -387,6 +387,43 @@ def test_all_null_columns_and_lists_of_nothing_read_as_absent():
     assert out["error"].to_list()[0].startswith("person.permit.endorsed_on.0: ") and out["error"].to_list()[1] is None
 
 
+def test_empty_cells_read_from_csv_are_absent_in_every_reader():
+    """pyarrow's CSV reader keeps an empty text cell as "" where pandas, polars and duckdb give
+    null: "" is an absent value in every column that holds text (words, division codes, dates
+    and times as text, dictionaries of them, object columns), so a file reads the same whoever
+    reads it; a cell with something in it that is no value stays refused."""
+    import io
+
+    import pyarrow.csv
+
+    csv = (b"category,hukou_region,residence_region,arrival_date,registered_on,accommodation,overseas_kind\n"
+           b"floating,,210102,2024-09-28,,,\n"
+           b",110105,,2024-09-28,,residence,\n"
+           b" ,110105,,2024-09-28,,,\n")
+    a = pyarrow.csv.read_csv(io.BytesIO(csv), convert_options=pyarrow.csv.ConvertOptions(
+        column_types={"registered_on": pa.string(), "hukou_region": pa.string(), "residence_region": pa.string()}))
+    assert a.column("accommodation").null_count == 0 and a.column("category").to_pylist()[1] == ""
+    frames = {
+        "pyarrow": a,
+        "dictionary": a.set_column(0, "category", a.column("category").dictionary_encode()),
+        "utf8view": a.set_column(0, "category", a.column("category").cast(pa.string_view())),
+        "polars": pl.DataFrame(a),
+        "pandas object": pd.read_csv(io.BytesIO(csv), keep_default_na=False, dtype=object),
+        "pandas": pd.read_csv(io.BytesIO(csv)),
+    }
+    for label, t in frames.items():
+        out = juzhu.assess_batch(t, AS_OF, errors="mark")
+        errors = list(out["error"]) if not isinstance(out, pa.Table) else out.column("error").to_pylist()
+        assert all(e is None or e != e for e in errors[:2]), (label, errors)  # None, or NaN in pandas
+        assert errors[2].startswith('person.category: " " is not one of'), (label, errors)
+        deadlines = list(out["registration_deadline"]) if not isinstance(out, pa.Table) else \
+            out.column("registration_deadline").to_pylist()
+        assert [d and str(d)[:10] for d in deadlines[:2]] == ["2024-10-08"] * 2, (label, deadlines)
+    # One such row, explained: the same case.
+    row = {"category": "", "hukou_region": "110105", "arrival_date": "2024-09-28", "registered_on": ""}
+    assert juzhu.assess_row(row, AS_OF).registration.deadline == dt.date(2024, 10, 8)
+
+
 def test_a_table_of_no_rows_is_checked_all_the_same():
     """A filter that leaves no rows must not hide a misspelt column or a day before the law: every
     kind of table of no rows (pyarrow's has no batch at all, a stream may have none) is refused
