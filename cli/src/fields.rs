@@ -40,8 +40,7 @@ fn values(kind: &Kind) -> String {
         Kind::Time => "time of day, HH:MM".into(),
         Kind::Flag => "true or false (是/否 with --set)".into(),
         Kind::Region => "GB/T 2260 division code, 6 or more digits".into(),
-        Kind::Whole { min, max } if *max >= u64::from(u32::MAX) => format!("whole number, {min} or more"),
-        Kind::Whole { min, max } => format!("whole number, {min} to {max}"),
+        Kind::Whole { min, max } => format!("whole number, {} to {}", grouped(*min), grouped(*max)),
         Kind::Word(v) => format!("one of {}", named(v(), Lang::En)),
         Kind::Words(v) => format!("list (comma-separated with --set) of {}", named(v(), Lang::En)),
         Kind::Text => "text".into(),
@@ -59,8 +58,7 @@ fn values_zh(kind: &Kind) -> String {
         Kind::Time => "时刻，HH:MM".into(),
         Kind::Flag => "true 或 false（用 --set 时也可写 是/否）".into(),
         Kind::Region => "GB/T 2260 行政区划代码，6位或以上数字".into(),
-        Kind::Whole { min, max } if *max >= u64::from(u32::MAX) => format!("整数，{min}或以上"),
-        Kind::Whole { min, max } => format!("整数，{min}至{max}"),
+        Kind::Whole { min, max } => format!("整数，{}至{}", grouped(*min), grouped(*max)),
         Kind::Word(v) => format!("取值之一：{}", named(v(), Lang::Zh)),
         Kind::Words(v) => format!("列表（用 --set 时以逗号分隔），各项取值：{}", named(v(), Lang::Zh)),
         Kind::Text => "文本".into(),
@@ -68,6 +66,20 @@ fn values_zh(kind: &Kind) -> String {
         Kind::List => "对象列表，每项为此处所列的 PATH.* 字段（JSON：[{...}]）".into(),
         _ => kind.name().into(),
     }
+}
+
+/// A whole number with its digits in groups of three (`10,000,000,000`): the largest values a
+/// field takes are read at a glance.
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
 }
 
 /// A vocabulary's words with their Chinese names: `floating (流动人口) | …`, in Chinese text

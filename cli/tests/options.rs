@@ -855,6 +855,23 @@ fn fields_lists_every_field_a_case_may_hold() {
         assert!(zh.contains(f.doc_zh) && !zh.contains(f.doc), "{}", f.path);
     }
     assert!(zh.contains("取值之一：permanent（常住人口）｜") && !zh.contains("one of"), "{zh}");
+    // A whole number's bounds are the ones the reader enforces, its digits grouped.
+    let china = run(&["fields", "--rule-set", "china-2016"], b"").out();
+    assert!(china.contains("whole number, 1 to 10,000,000,000") && !china.contains("or more,"), "{china}");
+    assert!(zh.contains("整数，0至4,294,967,295"), "{zh}");
+    let over = run(
+        &[
+            "assess",
+            "--as-of",
+            "2024-10-02",
+            "--set",
+            "reporter.kind=employer",
+            "--set",
+            "reporter.concealed=4294967296",
+        ],
+        b"",
+    );
+    assert!(over.code == Some(1) && over.err().contains("out of range (0 to 4294967295)"), "{}", over.err());
     let both = run(&["fields"], b"").out();
     assert!(both.contains("population category") && both.contains("人口类别"), "{both}");
     let json: Vec<Value> = serde_json::from_str(&run(&["fields", "--json"], b"").out()).unwrap();
