@@ -54,7 +54,8 @@ Examples:
   juzhu explain --lang zh case.json
   juzhu fields --rule-set china-2016
   juzhu case --as-of today --set person.category=floating --set person.arrival_date=2026-11-27 > case.json
-  juzhu calendar 2024 --json",
+  juzhu calendar 2024 --json
+  juzhu table --as-of today people.csv > answers.csv",
     after_help = EXIT_STATUS
 )]
 pub struct Cli {
@@ -109,6 +110,65 @@ give it again when assessing.",
         display_name = "juzhu"
     )]
     Case(CaseArgs),
+    /// Assess a CSV table of people, one answer row each, as a CSV table
+    #[command(
+        long_about = "\
+Assess a CSV table of people and print the answers as a CSV table, one row each, in the order \
+read: the --keep columns, then the batch's answer columns (registration_deadline, \
+permit_status, ...), then error (field: message) on a refused row.
+
+The header names the columns: the batch columns of the rule set (juzhu fields lists them, \
+e.g. category, hukou_region, arrival_date, permit_issued_on). Each cell is written as --set \
+takes its field: a date 2024-09-28, a word as its id or Chinese name, a flag true/false \
+(是/否), a list separated by commas; an empty cell is absent. Every row is checked and answered \
+as Python's juzhu.assess_batch answers it; a refused row carries on to the next. A column that \
+is no input (a name, a file number) is refused by name unless --keep carries it to the answer \
+as it is.
+
+Example: juzhu table --as-of today --keep 姓名 people.csv > answers.csv",
+        after_help = TABLE_EXIT_STATUS,
+        display_name = "juzhu"
+    )]
+    Table(TableArgs),
+}
+
+/// The exit statuses of `juzhu table`.
+const TABLE_EXIT_STATUS: &str = "\
+Exit status:
+  0  answered: every row assessed
+  1  input refused: a row refused (its error column says why; the others are answered), or the
+     table itself (a column that is no input, rows of another width), said on stderr
+  2  usage or I/O error: unknown option or bad value, unreadable FILE, unusable --calendar file,
+     output that cannot be written
+
+中文帮助：在 --help 后加 --lang zh（juzhu table --help --lang zh）";
+
+/// `juzhu table`.
+#[derive(Debug, Args)]
+pub struct TableArgs {
+    /// The CSV file, or - for standard input; its first line names the columns
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// The assessment day (as_of) of every row: YYYY-MM-DD, or today (今天; the date in China, UTC+8)
+    #[arg(long, value_name = "DATE")]
+    pub as_of: String,
+    /// The rule set the rows are assessed under (default liaoning-2013)
+    #[arg(long, value_name = "ID", value_parser = rule_set_parser())]
+    pub rule_set: Option<RuleSet>,
+    /// A column that is no input, carried to the answer as it is (a name, a file number; repeatable)
+    #[arg(long, value_name = "COLUMN")]
+    pub keep: Vec<String>,
+    /// The language of the error column: en (error), zh (error_zh) or both (the two columns)
+    #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
+    pub lang: LangChoice,
+    /// A calendar file (JSON) to count days with instead of the embedded mainland calendar (the
+    /// format: see `juzhu assess --help`)
+    #[arg(long, value_name = "FILE")]
+    pub calendar: Option<PathBuf>,
+    /// The encoding of the table read and of the table printed: utf-8 (the default) or gb18030
+    /// (what a spreadsheet saves as CSV on Chinese Windows)
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Utf8)]
+    pub encoding: Encoding,
 }
 
 /// `juzhu case`.
@@ -394,7 +454,7 @@ fn zh_error(e: &clap::Error) -> String {
         ErrorKind::UnknownArgument => format!("无法识别的参数 {arg}{suggestion}"),
         ErrorKind::InvalidSubcommand => {
             let sub = get(ContextKind::InvalidSubcommand).unwrap_or_default();
-            format!("无法识别的子命令 {sub}{suggestion}；子命令有 assess、explain、calendar、fields、case")
+            format!("无法识别的子命令 {sub}{suggestion}；子命令有 assess、explain、calendar、fields、case、table")
         }
         ErrorKind::InvalidValue => {
             let value = get(ContextKind::InvalidValue).unwrap_or_default();

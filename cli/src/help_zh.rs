@@ -17,6 +17,14 @@ const EXIT_STATUS: &str = "\
      输出到标准输出，message_zh 为中文原因）
   2  用法或读写错误：未知选项或取值有误、FILE 无法读取、--calendar 文件不可用、结果无法写出";
 
+/// The exit statuses of `juzhu table`, in Chinese.
+const TABLE_EXIT_STATUS: &str = "\
+退出状态：
+  0  已答复：每一行均已评估
+  1  输入被拒绝：某行被拒绝（其 error 列写明原因，其余各行照常答复），或整张表被拒绝
+     （有不属于输入的列、某行的单元格数与表头不符），原因输出到标准错误
+  2  用法或读写错误：未知选项或取值有误、FILE 无法读取、--calendar 文件不可用、结果无法写出";
+
 /// Each command's Chinese words: its name (`""`: `juzhu` itself), its usage line, its short help
 /// and its long help.
 const COMMANDS: &[(&str, &str, &str, Option<&str>)] = &[
@@ -82,6 +90,24 @@ policy.rule_set 或 --rule-set 选择。
 
 公民身份号码不予输出（RULES.md 第8节）：以其所含的出生日期（规则只用到这一项）作为 person.birth_date 输出\
 （评估结论不变，只是理由中不再说明出生日期取自身份号码）。--calendar 日历文件不属于案例，日后评估时须再次指定。",
+        ),
+    ),
+    (
+        "table",
+        "juzhu table [选项] --as-of <DATE> <FILE>",
+        "评估一张 CSV 人员表，每人一行答复，输出为 CSV 表",
+        Some(
+            "\
+评估一张 CSV 人员表，按读入顺序每人一行输出答复（CSV）：先是 --keep 指定的列，然后是批量评估的答复列\
+（registration_deadline、permit_status 等），最后是 error（被拒绝的行写明 字段: 原因）。
+
+第一行为列名，即该规则集的批量输入列（juzhu fields 列出，如 category、hukou_region、arrival_date、\
+permit_issued_on）。单元格按 --set 接受该字段的形式书写：日期 2024-09-28，词语写其标识或中文名称，\
+是非写 true/false（是/否），列表以逗号分隔；空单元格表示未填。每一行都像 Python 的 juzhu.assess_batch \
+一样检查和评估；某行被拒绝时继续评估其余各行。不属于输入的列（姓名、档案号等）按列名拒绝，\
+除非以 --keep 原样带到答复中。
+
+示例：juzhu table --as-of 今天 --keep 姓名 people.csv > answers.csv",
         ),
     ),
     ("help", "juzhu help [子命令]", "显示本帮助，或给定子命令的帮助", None),
@@ -167,6 +193,18 @@ const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
     ),
     ("fields", "lang", "说明的语言：zh（中文）、en（英文）、both（中英文，默认）", None),
     ("fields", "encoding", "全部输出的编码：utf-8（默认）或 gb18030", None),
+    ("table", "file", "CSV 文件，或以 - 表示标准输入；第一行为列名", None),
+    ("table", "as_of", "每一行的评估日（as_of）：YYYY-MM-DD，或 today / 今天（北京时间当天，UTC+8）", None),
+    ("table", "rule_set", "评估各行所用的规则集（默认 liaoning-2013）", None),
+    ("table", "keep", "不属于输入、原样带到答复中的列（如姓名、档案号；可重复）", None),
+    ("table", "lang", "错误列的语言：en（error 列）、zh（error_zh 列）、both（两列，默认）", None),
+    ("table", "calendar", "计算日期时改用的日历文件（JSON），代替内置的内地日历（格式见 juzhu assess --help --lang zh）", None),
+    (
+        "table",
+        "encoding",
+        "读入的表和输出的表的编码：utf-8（默认）或 gb18030（中文 Windows 上电子表格另存为 CSV 时的编码）",
+        None,
+    ),
 ];
 
 /// The commands that take [`CASE_OPTIONS`].
@@ -216,12 +254,13 @@ fn translate(name: &str, mut cmd: Command) -> Command {
         cmd = cmd.override_usage(usage).about(about).long_about(long);
     }
     let layout = template(&cmd);
+    let exit_status = if name == "table" { TABLE_EXIT_STATUS } else { EXIT_STATUS };
     cmd = cmd
         .help_template(layout)
         .subcommand_help_heading("子命令")
         .subcommand_value_name("子命令")
-        .after_help(EXIT_STATUS)
-        .after_long_help(EXIT_STATUS);
+        .after_help(exit_status)
+        .after_long_help(exit_status);
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
         cmd = cmd.mut_arg(id.as_str(), |arg| translate_arg(name, &id, arg));

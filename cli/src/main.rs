@@ -16,6 +16,7 @@
 //! juzhu case --as-of today --set person.category=floating --set person.arrival_date=2026-11-27
 //!                                                            # the case as read, to keep
 //! juzhu calendar 2024 --json                                 # rest days and make-up working days
+//! juzhu table --as-of today people.csv > answers.csv        # a CSV table, one answer row a person
 //! ```
 //!
 //! Exit status: 0 answered, 1 input refused, 2 usage or I/O error ([`Status`]). The command is
@@ -36,6 +37,7 @@ mod help_zh;
 mod io;
 mod run;
 mod settings;
+mod table;
 
 use args::Command;
 use std::process::ExitCode;
@@ -96,6 +98,7 @@ fn main() -> ExitCode {
         Command::Calendar(a) => (a.encoding, a.lang.lang()),
         Command::Fields(a) => (a.encoding, a.lang.lang()),
         Command::Case(a) => (a.case.encoding, a.lang.lang()),
+        Command::Table(a) => (a.encoding, a.lang.lang()),
     };
     let result = match &cli.command {
         Command::Assess(a) => run::assess(a),
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         Command::Calendar(a) => calendar::show(a),
         Command::Fields(a) => fields::show(a),
         Command::Case(a) => run::case(a),
+        Command::Table(a) => table::run(a),
     };
     match result {
         Ok(status) => status.into(),

@@ -133,12 +133,20 @@ fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
                 "--as-of 与 --set as_of=… 都给出了评估日：只能给一个",
             ));
         }
-        // `today`, as a clerk may type it (`Today`, 今天, 今日).
-        let today = day.eq_ignore_ascii_case("today") || day == "今天" || day == "今日";
-        let day = if today { today_in_china() } else { day.clone() };
-        settings.push(("as_of".to_owned(), serde_json::Value::String(day)));
+        settings.push(("as_of".to_owned(), serde_json::Value::String(day_typed(day))));
     }
     Ok(Reading { rule_set: opts.rule_set, settings })
+}
+
+/// A day typed for `--as-of`: `today` as a clerk may type it (`Today`, 今天, 今日) is today's date
+/// in China; anything else is taken as typed (and read as a date by the library).
+pub fn day_typed(day: &str) -> String {
+    let today = day.eq_ignore_ascii_case("today") || day == "今天" || day == "今日";
+    if today {
+        today_in_china()
+    } else {
+        day.to_owned()
+    }
 }
 
 /// Today's date in China (UTC+8, no daylight saving), `YYYY-MM-DD`: the day a clerk means by

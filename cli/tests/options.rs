@@ -60,7 +60,7 @@ fn usage_errors_speak_the_language_asked_for() {
 #[test]
 fn help_at_every_level_lists_options_and_exit_statuses() {
     let levels: [(&[&str], &[&str]); 5] = [
-        (&[], &["assess", "explain", "calendar", "fields", "--version"]),
+        (&[], &["assess", "explain", "calendar", "fields", "table", "--version"]),
         (
             &["assess"],
             &["--json", "--jsonl", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030", "--set", "--as-of"],
@@ -69,9 +69,13 @@ fn help_at_every_level_lists_options_and_exit_statuses() {
         (&["calendar"], &["YEAR", "--json", "--lang", "--calendar", "--encoding"]),
         (&["fields"], &["--rule-set", "--json", "--lang", "--encoding"]),
     ];
-    for (command, options) in
-        levels.into_iter().chain([(&["case"][..], &["--set", "--as-of", "--lang", "--rule-set"][..])])
-    {
+    for (command, options) in levels.into_iter().chain([
+        (&["case"][..], &["--set", "--as-of", "--lang", "--rule-set"][..]),
+        (
+            &["table"][..],
+            &["FILE", "--as-of", "--keep", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030"][..],
+        ),
+    ]) {
         for flag in ["-h", "--help"] {
             let args: Vec<&str> = command.iter().copied().chain([flag]).collect();
             let r = run(&args, b"");
@@ -124,7 +128,10 @@ fn help_in_chinese_at_every_level() {
         (&["calendar"], &["YEAR", "--json", "--lang", "--calendar", "--encoding", "1900 至 2199"]),
         (&["fields"], &["--rule-set", "--json", "--lang", "--encoding"]),
     ];
-    let more: [(&[&str], &[&str]); 1] = [(&["case"], &["--set", "--as-of", "--lang", "--rule-set", "保存"])];
+    let more: [(&[&str], &[&str]); 2] = [
+        (&["case"], &["--set", "--as-of", "--lang", "--rule-set", "保存"]),
+        (&["table"], &["--as-of", "--keep", "--encoding", "error_zh", "电子表格"]),
+    ];
     for (command, options) in levels.into_iter().chain(more) {
         for flag in ["-h", "--help"] {
             let args: Vec<&str> = command.iter().copied().chain([flag, "--lang", "zh"]).collect();

@@ -1,0 +1,284 @@
+//! `juzhu table`: a CSV table of people in, a CSV of answers out, one row each, through the
+//! library's batch engine — the one Python's `assess_batch` runs — so a row is read, checked and
+//! refused exactly as there: its columns are the rule set's batch columns (`juzhu fields` names
+//! them), and each cell is written as `--set` takes the field (a word as its id or Chinese name,
+//! a flag as true/false or 是/否, a list separated by commas; an empty cell is absent). Columns that
+//! are no input (a name, a file number) are carried to the answer when named with `--keep`.
+//! The command only translates text to cells and answers to text; every rule and every refusal is
+//! the library's.
+
+use crate::args::TableArgs;
+use crate::case::Refused;
+use crate::io::{self, Out};
+use crate::{Fatal, Status};
+use juzhu::batch::{Output, Owned, NULL_CODE, NULL_DAY, NULL_TIME};
+use juzhu::record::{Column, Kind};
+use juzhu::values::{Offsets, Values};
+use juzhu::vocab::Word;
+use juzhu::{Calendar, CaseError, Lang};
+use serde_json::Value;
+
+/// `juzhu table`.
+pub fn run(args: &TableArgs) -> Result<Status, Fatal> {
+    let cal = args.calendar.as_deref().map(|p| crate::run::read_calendar(p, args.encoding)).transpose()?;
+    let cal = cal.as_ref().unwrap_or_else(|| Calendar::china());
+    let bytes = io::read_all(&args.file)?;
+    let answered = args.encoding.decode(&bytes).and_then(|text| answer(&text, args, cal));
+    match answered {
+        Ok((csv, status)) => {
+            Out::stdout(args.encoding).write(&csv)?;
+            Ok(status)
+        }
+        Err(refused) => {
+            let lang = args.lang.lang();
+            io::to_stderr(args.encoding, &refused.lines(lang, "refused: ", "输入有误："));
+            Ok(Status::Refused)
+        }
+    }
+}
+
+/// A table's answer as CSV text, with the status (refused if any row was), or the refusal of
+/// the table as a whole (a column no rule set takes, rows of another width, a bad `--as-of`).
+fn answer(text: &str, args: &TableArgs, cal: &Calendar) -> Result<(String, Status), Refused> {
+    let rule_set = args.rule_set.unwrap_or_default();
+    let engine = rule_set.batch().ok_or_else(|| {
+        Refused::from(CaseError::new(
+            "rule_set",
+            format!("{} has no batch engine", rule_set.id()),
+            format!("{} 没有批量评估引擎", rule_set.id()),
+        ))
+    })?;
+    let as_of = juzhu::date::read_iso("as_of", &crate::run::day_typed(&args.as_of))?;
+    let (header, rows) = read_csv(text)?;
+    check_kept(&args.keep, &header, engine.outputs())?;
+    // The input columns, each cell as the JSON `--set` makes of it for its field; a column that
+    // is no field of the rule set goes to the engine as text, which refuses it by name.
+    let inputs: Vec<Input<'_>> = header
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| !args.keep.contains(name))
+        .map(|(k, name)| {
+            let field = rule_set.fields().iter().find(|f| f.column == Some(name.as_str()));
+            let cells: Vec<Value> = rows
+                .iter()
+                .map(|row| match field {
+                    Some(f) => crate::settings::value_for(f.path, &row[k], Some(rule_set)),
+                    None => Value::String(row[k].clone()),
+                })
+                .collect();
+            let list = field.filter(|f| matches!(f.kind, Kind::Dates)).map(|_| list_of(&cells));
+            Input { name, known: field.is_some(), cells, list }
+        })
+        .collect();
+    let list_items: Vec<Option<Values<'_>>> =
+        inputs.iter().map(|c| c.list.as_ref().map(|(_, items)| Values::Any(items))).collect();
+    let named: Vec<(&str, Values<'_>)> = inputs
+        .iter()
+        .zip(&list_items)
+        .map(|(c, items)| {
+            let values = match (&c.list, items) {
+                (Some((offsets, _)), Some(items)) => {
+                    Values::Lists { offsets: Offsets::I64(offsets), values: items, validity: None }
+                }
+                _ => Values::Any(&c.cells),
+            };
+            (c.name, values)
+        })
+        .collect();
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    // The first column that is no field of the rule set: the one the engine refuses first.
+    let unknown = inputs.iter().find(|c| !c.known).map(|c| c.name);
+    let out = engine.assess(rows.len(), &named, as_of, None, cal, threads).map_err(|e| with_keep_hint(e, unknown))?;
+    let kept: Vec<usize> = header.iter().enumerate().filter(|(_, h)| args.keep.contains(h)).map(|(k, _)| k).collect();
+    let csv = write(&header, &rows, &kept, &out, args.lang.lang())?;
+    let status = if out.errors.is_empty() { Status::Answered } else { Status::Refused };
+    Ok((csv, status))
+}
+
+/// An input column of the table: its name, whether the rule set has such a field, its cells as
+/// JSON, and (a list column) its items a row as offsets and items.
+struct Input<'t> {
+    name: &'t str,
+    known: bool,
+    cells: Vec<Value>,
+    list: Option<(Vec<i64>, Vec<Value>)>,
+}
+
+/// A list column's cells as Arrow holds a list: offsets into the items of every row.
+fn list_of(cells: &[Value]) -> (Vec<i64>, Vec<Value>) {
+    let mut offsets = vec![0i64];
+    let mut items = Vec::new();
+    for cell in cells {
+        match cell {
+            Value::Array(list) => items.extend(list.iter().cloned()),
+            Value::Null => {}
+            // Explicit JSON that is no list: its one item, refused as the item it is.
+            other => items.push(other.clone()),
+        }
+        offsets.push(i64::try_from(items.len()).unwrap_or(i64::MAX));
+    }
+    (offsets, items)
+}
+
+/// Every `--keep` column is a column of the table, and none is named as an answer column.
+fn check_kept(keep: &[String], header: &[String], outputs: &[Column]) -> Result<(), Refused> {
+    for name in keep {
+        if !header.contains(name) {
+            return Err(CaseError::new(
+                name.as_str(),
+                "is named by --keep but is no column of the table",
+                "由 --keep 指定，但表中没有这一列",
+            )
+            .into());
+        }
+        if outputs.iter().any(|c| c.name == name) {
+            return Err(CaseError::new(
+                name.as_str(),
+                "is kept with --keep but is also a column of the answer: rename it",
+                "以 --keep 保留，但答复中也有同名的列：请改名",
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+/// The answer as CSV: the kept columns of each row, its answer, and its error in `lang` (both:
+/// `error` and `error_zh`).
+fn write(
+    header: &[String],
+    rows: &[Vec<String>],
+    kept: &[usize],
+    out: &Output,
+    lang: Option<Lang>,
+) -> Result<String, Refused> {
+    let langs: &[Lang] = match lang {
+        Some(Lang::Zh) => &[Lang::Zh],
+        Some(_) => &[Lang::En],
+        None => &[Lang::En, Lang::Zh],
+    };
+    let mut errors: Vec<Option<&CaseError>> = vec![None; rows.len()];
+    for (i, e) in &out.errors {
+        if let Some(slot) = errors.get_mut(*i) {
+            *slot = Some(e);
+        }
+    }
+    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+    let mut columns: Vec<&str> = kept.iter().map(|&k| header[k].as_str()).collect();
+    columns.extend(out.columns.iter().map(|(c, _)| c.name));
+    columns.extend(langs.iter().map(|l| if *l == Lang::Zh { "error_zh" } else { "error" }));
+    let failed = |e: csv::Error| Refused::input(format!("the answer could not be written: {e}"), "无法写出答复");
+    w.write_record(&columns).map_err(failed)?;
+    let mut record: Vec<String> = Vec::with_capacity(columns.len());
+    for (i, row) in rows.iter().enumerate() {
+        record.clear();
+        record.extend(kept.iter().map(|&k| row[k].clone()));
+        record.extend(out.columns.iter().map(|(c, values)| cell(c, values, i)));
+        record.extend(langs.iter().map(|&l| errors[i].map_or_else(String::new, |e| e.to_string_in(l))));
+        w.write_record(&record).map_err(failed)?;
+    }
+    let bytes = w.into_inner().map_err(|e| failed(e.into_error().into()))?;
+    // Written from `&str` cells only: UTF-8.
+    Ok(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// The header (trimmed) and the rows of CSV `text`; rows of another width than the header, or
+/// a header naming a column twice or none, are refused.
+fn read_csv(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), Refused> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header: Vec<String> = match records.next() {
+        Some(Ok(h)) => h.iter().map(|c| c.trim().to_owned()).collect(),
+        Some(Err(e)) => return Err(shape(&e)),
+        None => {
+            return Err(Refused::input(
+                "the table is empty: a header naming its columns comes first",
+                "表格为空：第一行应为列名",
+            ))
+        }
+    };
+    if let Some(k) = header.iter().position(String::is_empty) {
+        return Err(Refused::input(
+            format!("column {} of the header has no name", k + 1),
+            format!("表头第 {} 列没有列名", k + 1),
+        ));
+    }
+    for (k, name) in header.iter().enumerate() {
+        if header[..k].contains(name) {
+            return Err(CaseError::new(name.as_str(), "appears more than once", "重复出现").into());
+        }
+    }
+    let mut rows = Vec::new();
+    for record in records {
+        let record = record.map_err(|e| shape(&e))?;
+        // A blank line (a spreadsheet's last) is no row.
+        if record.len() == 1 && record[0].trim().is_empty() && header.len() > 1 {
+            continue;
+        }
+        if record.len() != header.len() {
+            let line = record.position().map_or(0, csv::Position::line);
+            return Err(Refused::input(
+                format!("line {line} has {} cells, the header {}", record.len(), header.len()),
+                format!("第 {line} 行有 {} 个单元格，表头有 {} 列", record.len(), header.len()),
+            ));
+        }
+        rows.push(record.iter().map(str::to_owned).collect());
+    }
+    Ok((header, rows))
+}
+
+/// A CSV reading error (the text is already decoded, so it is the table's shape).
+fn shape(e: &csv::Error) -> Refused {
+    let line = e.position().map_or(0, csv::Position::line);
+    Refused::input(format!("line {line} is not a CSV row: {e}"), format!("第 {line} 行不是有效的 CSV 行"))
+}
+
+/// The engine's refusal of a table, with `--keep` pointed out when it refuses `unknown`, a column
+/// that is no input of any rule set.
+fn with_keep_hint(e: CaseError, unknown: Option<&str>) -> Refused {
+    match unknown {
+        Some(name) if e.message().starts_with("is not an input column") => CaseError::new(
+            e.field(),
+            format!("{} (a column to carry to the answer as it is: --keep {name})", e.message()),
+            format!("{}（如需原样带到答复中：--keep {name}）", e.message_zh()),
+        )
+        .into(),
+        _ => e.into(),
+    }
+}
+
+/// Row `i` of an answer column as text: a word's id, a flag `true`/`false`, a date `YYYY-MM-DD`, a
+/// time `HH:MM`, a number, a set of words their ids separated by commas; empty when null.
+fn cell(c: &Column, values: &Owned, i: usize) -> String {
+    let words = |bits: u64| match c.kind.vocabulary() {
+        Some(v) => v
+            .ids
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| bits >> k & 1 == 1)
+            .map(|(_, id)| *id)
+            .collect::<Vec<_>>()
+            .join(","),
+        None => String::new(),
+    };
+    match values {
+        Owned::Codes(v) => match (v[i], &c.kind) {
+            (NULL_CODE, _) => String::new(),
+            (b, Kind::Flag) => (b == 1).to_string(),
+            (code, kind) => kind
+                .vocabulary()
+                .and_then(|v| v.ids.get(usize::from(code)))
+                .map_or_else(String::new, |id| (*id).to_owned()),
+        },
+        Owned::Days(v) if v[i] == NULL_DAY => String::new(),
+        Owned::Days(v) => juzhu::date::format_iso(v[i]),
+        Owned::Bits16(v) => words(u64::from(v[i])),
+        Owned::Bits32(v) => words(u64::from(v[i])),
+        Owned::Bits64(v) => words(v[i]),
+        Owned::Wholes(v) if v[i] == u32::MAX => String::new(),
+        Owned::Wholes(v) => v[i].to_string(),
+        Owned::Times(v) if v[i] == NULL_TIME => String::new(),
+        Owned::Times(v) => juzhu::time::TimeOfDay::from_minutes(v[i]).map_or_else(String::new, |t| t.to_string()),
+        _ => String::new(),
+    }
+}
