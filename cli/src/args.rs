@@ -125,7 +125,8 @@ as Python's juzhu.assess_batch answers it; a refused row carries on to the next.
 is no input (a name, a file number) is refused by name unless --keep carries it to the answer \
 as it is.
 
-Example: juzhu table --as-of today --keep 姓名 people.csv > answers.csv",
+Example: juzhu table --as-of today --keep 姓名 people.csv > answers.csv
+         juzhu table --as-of today --rule-set china-2016 --set policy.city_urban_population=8000000 permits.csv",
         after_help = TABLE_EXIT_STATUS,
         display_name = "juzhu"
     )]
@@ -158,6 +159,11 @@ pub struct TableArgs {
     /// A column that is no input, carried to the answer as it is (a name, a file number; repeatable)
     #[arg(long, value_name = "COLUMN")]
     pub keep: Vec<String>,
+    /// A policy setting for every row, policy.PATH=VALUE: policy.day_counting=calendar (repeatable;
+    /// the rows give the person, so only policy.* is set here)
+    #[arg(long = "set", value_name = "policy.PATH=VALUE",
+          value_parser = clap::builder::OsStringValueParser::new().try_map(parse_setting))]
+    pub set: Vec<(String, Vec<u8>)>,
     /// The language of the error column: en (error), zh (error_zh) or both (the two columns)
     #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
     pub lang: LangChoice,

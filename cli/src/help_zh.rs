@@ -107,7 +107,8 @@ permit_issued_on）。单元格按 --set 接受该字段的形式书写：日期
 一样检查和评估；某行被拒绝时继续评估其余各行。不属于输入的列（姓名、档案号等）按列名拒绝，\
 除非以 --keep 原样带到答复中。
 
-示例：juzhu table --as-of 今天 --keep 姓名 people.csv > answers.csv",
+示例：juzhu table --as-of 今天 --keep 姓名 people.csv > answers.csv
+      juzhu table --as-of 今天 --rule-set china-2016 --set policy.city_urban_population=8000000 permits.csv",
         ),
     ),
     ("help", "juzhu help [子命令]", "显示本帮助，或给定子命令的帮助", None),
@@ -197,6 +198,12 @@ const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
     ("table", "as_of", "每一行的评估日（as_of）：YYYY-MM-DD，或 today / 今天（北京时间当天，UTC+8）", None),
     ("table", "rule_set", "评估各行所用的规则集（默认 liaoning-2013）", None),
     ("table", "keep", "不属于输入、原样带到答复中的列（如姓名、档案号；可重复）", None),
+    (
+        "table",
+        "set",
+        "对每一行适用的评估设置，格式为 policy.路径=值，如 policy.day_counting=calendar（可重复；人员字段由表中各行给出，此处只能设置 policy.*）",
+        None,
+    ),
     ("table", "lang", "错误列的语言：en（error 列）、zh（error_zh 列）、both（两列，默认）", None),
     ("table", "calendar", "计算日期时改用的日历文件（JSON），代替内置的内地日历（格式见 juzhu assess --help --lang zh）", None),
     (

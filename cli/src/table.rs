@@ -40,7 +40,8 @@ pub fn run(args: &TableArgs) -> Result<Status, Fatal> {
 /// A table's answer as CSV text, with the status (refused if any row was), or the refusal of
 /// the table as a whole (a column no rule set takes, rows of another width, a bad `--as-of`).
 fn answer(text: &str, args: &TableArgs, cal: &Calendar) -> Result<(String, Status), Refused> {
-    let rule_set = args.rule_set.unwrap_or_default();
+    let policy = policy(args)?;
+    let rule_set = juzhu::batch::rule_set_of(args.rule_set.map(Word::id), policy.as_ref())?;
     let engine = rule_set.batch().ok_or_else(|| {
         Refused::from(CaseError::new(
             "rule_set",
@@ -88,11 +89,36 @@ fn answer(text: &str, args: &TableArgs, cal: &Calendar) -> Result<(String, Statu
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     // The first column that is no field of the rule set: the one the engine refuses first.
     let unknown = inputs.iter().find(|c| !c.known).map(|c| c.name);
-    let out = engine.assess(rows.len(), &named, as_of, None, cal, threads).map_err(|e| with_keep_hint(e, unknown))?;
+    let out = engine
+        .assess(rows.len(), &named, as_of, policy.as_ref(), cal, threads)
+        .map_err(|e| with_keep_hint(e, unknown))?;
     let kept: Vec<usize> = header.iter().enumerate().filter(|(_, h)| args.keep.contains(h)).map(|(k, _)| k).collect();
     let csv = write(&header, &rows, &kept, &out, args.lang.lang())?;
     let status = if out.errors.is_empty() { Status::Answered } else { Status::Refused };
     Ok((csv, status))
+}
+
+/// The policy object of `--set policy.PATH=VALUE` (none without settings), each value read as
+/// `--set` reads it for its field, checked by the engine as a case's policy is; a path outside
+/// `policy.` is refused (the rows give the person).
+fn policy(args: &TableArgs) -> Result<Option<Value>, Refused> {
+    if args.set.is_empty() {
+        return Ok(None);
+    }
+    let mut policy = serde_json::Map::new();
+    for (path, bytes) in &args.set {
+        let Some(key) = path.strip_prefix("policy.").filter(|k| !k.is_empty() && !k.contains('.')) else {
+            return Err(CaseError::new(
+                path.as_str(),
+                "is not a policy setting: with juzhu table, --set sets policy.* only (the rows give the person)",
+                "不是评估设置：juzhu table 的 --set 只能设置 policy.*（人员字段由表中各行给出）",
+            )
+            .into());
+        };
+        let raw = args.encoding.decode(bytes)?;
+        policy.insert(key.to_owned(), crate::settings::value_for(path, &raw, args.rule_set));
+    }
+    Ok(Some(Value::Object(policy)))
 }
 
 /// An input column of the table: its name, whether the rule set has such a field, its cells as

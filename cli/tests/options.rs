@@ -73,7 +73,7 @@ fn help_at_every_level_lists_options_and_exit_statuses() {
         (&["case"][..], &["--set", "--as-of", "--lang", "--rule-set"][..]),
         (
             &["table"][..],
-            &["FILE", "--as-of", "--keep", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030"][..],
+            &["FILE", "--as-of", "--keep", "--set", "--lang", "--rule-set", "--calendar", "--encoding", "gb18030"][..],
         ),
     ]) {
         for flag in ["-h", "--help"] {

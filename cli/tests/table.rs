@@ -206,7 +206,22 @@ fn kept_columns_chinese_words_gb18030_and_a_byte_order_mark() {
 
 #[test]
 fn the_table_itself_is_refused_naming_what_is_wrong() {
-    let cases: [(&[&str], &str, &str); 8] = [
+    let cases: [(&[&str], &str, &str); 11] = [
+        (
+            &["--set", "person.category=floating"],
+            "arrival_date\n2024-09-28\n",
+            "person.category: is not a policy setting",
+        ),
+        (
+            &["--rule-set", "china-2016", "--set", "policy.issuance_days=99"],
+            "residing_since\n2022-05-01\n",
+            "policy.issuance_days: 99 is not",
+        ),
+        (
+            &["--set", "policy.rule_set=china-2016"],
+            "category\nfloating\n",
+            "category: is a column of rule set liaoning-2013",
+        ),
         (&[], "category,arrival_date\nfloating,2024-09-28\nfloating\n", "line 3 has 1 cells, the header 2"),
         (&[], "", "the table is empty"),
         (&[], "category,category\nfloating,floating\n", "category: appears more than once"),
@@ -235,6 +250,18 @@ fn the_table_itself_is_refused_naming_what_is_wrong() {
     assert_eq!((r.code, r.out().lines().count()), (Some(0), 2), "{}", r.err());
     let r = run(&["table", "--as-of", "2024-10-02", "-"], b"category,arrival_date\n");
     assert_eq!((r.code, r.out().lines().count()), (Some(0), 1), "{}", r.err());
+    // A policy setting applies to every row: days counted as calendar days, not to a working day.
+    let table = b"category,arrival_date\nfloating,2024-09-28\n";
+    let deadline = |extra: &[&str]| {
+        let r = run(&[&["table", "--as-of", "2024-10-02"][..], extra, &["-"]].concat(), table);
+        assert_eq!(r.code, Some(0), "{}", r.err());
+        let out = r.out();
+        let mut rows = csv::Reader::from_reader(out.as_bytes());
+        let k = rows.headers().unwrap().iter().position(|h| h == "registration_deadline").unwrap();
+        rows.records().next().unwrap().unwrap()[k].to_owned()
+    };
+    assert_eq!(deadline(&[]), "2024-10-08");
+    assert_eq!(deadline(&["--set", "policy.day_counting=calendar"]), "2024-10-05");
     // In Chinese alone, the error column is error_zh.
     let r = run(
         &["table", "--as-of", "2024-10-02", "--lang", "zh", "-"],
