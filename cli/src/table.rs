@@ -18,84 +18,139 @@ use juzhu::vocab::Word;
 use juzhu::{Calendar, CaseError, Lang};
 use serde_json::Value;
 
+/// Rows read, assessed and written at a time: a table takes its text and one chunk's cells and
+/// answers in memory, however long it is.
+const CHUNK: usize = 50_000;
+
 /// `juzhu table`.
 pub fn run(args: &TableArgs) -> Result<Status, Fatal> {
     let cal = args.calendar.as_deref().map(|p| crate::run::read_calendar(p, args.encoding)).transpose()?;
     let cal = cal.as_ref().unwrap_or_else(|| Calendar::china());
     let bytes = io::read_all(&args.file)?;
-    let answered = args.encoding.decode(&bytes).and_then(|text| answer(&text, args, cal));
-    match answered {
-        Ok((csv, status)) => {
-            Out::stdout(args.encoding).write(&csv)?;
-            Ok(status)
-        }
-        Err(refused) => {
-            let lang = args.lang.lang();
-            io::to_stderr(args.encoding, &refused.lines(lang, "refused: ", "输入有误："));
-            Ok(Status::Refused)
-        }
-    }
+    let answered = match args.encoding.decode(&bytes) {
+        Ok(text) => answer(&text, args, cal, &mut Out::stdout(args.encoding))?,
+        Err(refused) => Err(refused),
+    };
+    answered.or_else(|refused| {
+        io::to_stderr(args.encoding, &refused.lines(args.lang.lang(), "refused: ", "输入有误："));
+        Ok(Status::Refused)
+    })
 }
 
-/// A table's answer as CSV text, with the status (refused if any row was), or the refusal of
-/// the table as a whole (a column no rule set takes, rows of another width, a bad `--as-of`).
-fn answer(text: &str, args: &TableArgs, cal: &Calendar) -> Result<(String, Status), Refused> {
-    let policy = policy(args)?;
-    let rule_set = juzhu::batch::rule_set_of(args.rule_set.map(Word::id), policy.as_ref())?;
-    let engine = rule_set.batch().ok_or_else(|| {
-        Refused::from(CaseError::new(
-            "rule_set",
-            format!("{} has no batch engine", rule_set.id()),
-            format!("{} 没有批量评估引擎", rule_set.id()),
-        ))
-    })?;
-    let as_of = juzhu::date::read_iso("as_of", &crate::run::day_typed(&args.as_of))?;
-    let (header, rows) = read_csv(text)?;
-    check_kept(&args.keep, &header, engine.outputs())?;
-    // The input columns, each cell as the JSON `--set` makes of it for its field; a column that
-    // is no field of the rule set goes to the engine as text, which refuses it by name.
-    let inputs: Vec<Input<'_>> = header
-        .iter()
-        .enumerate()
-        .filter(|(_, name)| !args.keep.contains(name))
-        .map(|(k, name)| {
-            let field = rule_set.fields().iter().find(|f| f.column == Some(name.as_str()));
-            let cells: Vec<Value> = rows
-                .iter()
-                .map(|row| match field {
-                    Some(f) => crate::settings::value_for(f.path, &row[k], Some(rule_set)),
-                    None => Value::String(row[k].clone()),
-                })
-                .collect();
-            let list = field.filter(|f| matches!(f.kind, Kind::Dates)).map(|_| list_of(&cells));
-            Input { name, known: field.is_some(), cells, list }
-        })
-        .collect();
-    let list_items: Vec<Option<Values<'_>>> =
-        inputs.iter().map(|c| c.list.as_ref().map(|(_, items)| Values::Any(items))).collect();
-    let named: Vec<(&str, Values<'_>)> = inputs
-        .iter()
-        .zip(&list_items)
-        .map(|(c, items)| {
-            let values = match (&c.list, items) {
-                (Some((offsets, _)), Some(items)) => {
-                    Values::Lists { offsets: Offsets::I64(offsets), values: items, validity: None }
-                }
-                _ => Values::Any(&c.cells),
-            };
-            (c.name, values)
-        })
-        .collect();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    // The first column that is no field of the rule set: the one the engine refuses first.
-    let unknown = inputs.iter().find(|c| !c.known).map(|c| c.name);
-    let out = engine
-        .assess(rows.len(), &named, as_of, policy.as_ref(), cal, threads)
-        .map_err(|e| with_keep_hint(e, unknown))?;
-    let kept: Vec<usize> = header.iter().enumerate().filter(|(_, h)| args.keep.contains(h)).map(|(k, _)| k).collect();
-    let csv = write(&header, &rows, &kept, &out, args.lang.lang())?;
-    let status = if out.errors.is_empty() { Status::Answered } else { Status::Refused };
-    Ok((csv, status))
+/// Answers the table in `text` onto `out`, chunk by chunk, with the status (refused if any row
+/// was); or refuses the table as a whole before anything is written (a column no rule set takes,
+/// rows of another width, a bad `--as-of` or policy). `Err` is output that cannot be written.
+fn answer(text: &str, args: &TableArgs, cal: &Calendar, out: &mut Out) -> Result<Result<Status, Refused>, Fatal> {
+    let table = match Table::read(text, args) {
+        Ok(t) => t,
+        Err(refused) => return Ok(Err(refused)),
+    };
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut records = reader.records().skip(1).filter_map(Result::ok).filter(|r| !is_blank(r, table.header.len()));
+    let mut status = Status::Answered;
+    let mut first = true;
+    loop {
+        let rows: Vec<Vec<String>> =
+            records.by_ref().take(CHUNK).map(|r| r.iter().map(str::to_owned).collect()).collect();
+        if rows.is_empty() && !first {
+            break;
+        }
+        // The columns and the policy are checked on the first chunk (even of no rows), before
+        // anything is written.
+        let answered = match table.assess(&rows, cal) {
+            Ok(a) => a,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        if !answered.errors.is_empty() {
+            status = Status::Refused;
+        }
+        let text = match table.write(&rows, &answered, args.lang.lang(), first) {
+            Ok(t) => t,
+            Err(refused) => return Ok(Err(refused)),
+        };
+        if !out.write(&text)? || rows.len() < CHUNK {
+            break;
+        }
+        first = false;
+    }
+    Ok(Ok(status))
+}
+
+/// A table read and checked as a whole: its rule set, engine, day and policy, its header and the
+/// columns kept.
+struct Table {
+    rule_set: juzhu::RuleSet,
+    engine: &'static dyn juzhu::record::BatchRules,
+    as_of: juzhu::date::DayNum,
+    policy: Option<Value>,
+    header: Vec<String>,
+    kept: Vec<usize>,
+}
+
+impl Table {
+    /// Reads the settings and the header, and checks every row's width (the rows are read again,
+    /// a chunk at a time, to be assessed).
+    fn read(text: &str, args: &TableArgs) -> Result<Table, Refused> {
+        let policy = policy(args)?;
+        let rule_set = juzhu::batch::rule_set_of(args.rule_set.map(Word::id), policy.as_ref())?;
+        let engine = rule_set.batch().ok_or_else(|| {
+            Refused::from(CaseError::new(
+                "rule_set",
+                format!("{} has no batch engine", rule_set.id()),
+                format!("{} 没有批量评估引擎", rule_set.id()),
+            ))
+        })?;
+        let as_of = juzhu::date::read_iso("as_of", &crate::run::day_typed(&args.as_of))?;
+        let header = read_shape(text)?;
+        check_kept(&args.keep, &header, engine.outputs())?;
+        let kept = header.iter().enumerate().filter(|(_, h)| args.keep.contains(h)).map(|(k, _)| k).collect();
+        Ok(Table { rule_set, engine, as_of, policy, header, kept })
+    }
+
+    /// Assesses `rows` with the batch engine: each input cell as the JSON `--set` makes of it for
+    /// its field; a column that is no field of the rule set goes as text, refused by name.
+    fn assess(&self, rows: &[Vec<String>], cal: &Calendar) -> Result<Output, Refused> {
+        let rule_set = self.rule_set;
+        let inputs: Vec<Input<'_>> = self
+            .header
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !self.kept.contains(k))
+            .map(|(k, name)| {
+                let field = rule_set.fields().iter().find(|f| f.column == Some(name.as_str()));
+                let cells: Vec<Value> = rows
+                    .iter()
+                    .map(|row| match field {
+                        Some(f) => crate::settings::value_for(f.path, &row[k], Some(rule_set)),
+                        None => Value::String(row[k].clone()),
+                    })
+                    .collect();
+                let list = field.filter(|f| matches!(f.kind, Kind::Dates)).map(|_| list_of(&cells));
+                Input { name, known: field.is_some(), cells, list }
+            })
+            .collect();
+        let list_items: Vec<Option<Values<'_>>> =
+            inputs.iter().map(|c| c.list.as_ref().map(|(_, items)| Values::Any(items))).collect();
+        let named: Vec<(&str, Values<'_>)> = inputs
+            .iter()
+            .zip(&list_items)
+            .map(|(c, items)| {
+                let values = match (&c.list, items) {
+                    (Some((offsets, _)), Some(items)) => {
+                        Values::Lists { offsets: Offsets::I64(offsets), values: items, validity: None }
+                    }
+                    _ => Values::Any(&c.cells),
+                };
+                (c.name, values)
+            })
+            .collect();
+        let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+        // The first column that is no field of the rule set: the one the engine refuses first.
+        let unknown = inputs.iter().find(|c| !c.known).map(|c| c.name);
+        self.engine
+            .assess(rows.len(), &named, self.as_of, self.policy.as_ref(), cal, threads)
+            .map_err(|e| with_keep_hint(e, unknown))
+    }
 }
 
 /// The policy object of `--set policy.PATH=VALUE` (none without settings), each value read as
@@ -169,48 +224,46 @@ fn check_kept(keep: &[String], header: &[String], outputs: &[Column]) -> Result<
     Ok(())
 }
 
-/// The answer as CSV: the kept columns of each row, its answer, and its error in `lang` (both:
-/// `error` and `error_zh`).
-fn write(
-    header: &[String],
-    rows: &[Vec<String>],
-    kept: &[usize],
-    out: &Output,
-    lang: Option<Lang>,
-) -> Result<String, Refused> {
-    let langs: &[Lang] = match lang {
-        Some(Lang::Zh) => &[Lang::Zh],
-        Some(_) => &[Lang::En],
-        None => &[Lang::En, Lang::Zh],
-    };
-    let mut errors: Vec<Option<&CaseError>> = vec![None; rows.len()];
-    for (i, e) in &out.errors {
-        if let Some(slot) = errors.get_mut(*i) {
-            *slot = Some(e);
+impl Table {
+    /// `rows`' answer as CSV (the header line first when `header`): the kept columns of each
+    /// row, its answer, and its error in `lang` (both: `error` and `error_zh`).
+    fn write(&self, rows: &[Vec<String>], out: &Output, lang: Option<Lang>, header: bool) -> Result<String, Refused> {
+        let langs: &[Lang] = match lang {
+            Some(Lang::Zh) => &[Lang::Zh],
+            Some(_) => &[Lang::En],
+            None => &[Lang::En, Lang::Zh],
+        };
+        let mut errors: Vec<Option<&CaseError>> = vec![None; rows.len()];
+        for (i, e) in &out.errors {
+            if let Some(slot) = errors.get_mut(*i) {
+                *slot = Some(e);
+            }
         }
+        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
+        let failed = |e: csv::Error| Refused::input(format!("the answer could not be written: {e}"), "无法写出答复");
+        if header {
+            let mut columns: Vec<&str> = self.kept.iter().map(|&k| self.header[k].as_str()).collect();
+            columns.extend(out.columns.iter().map(|(c, _)| c.name));
+            columns.extend(langs.iter().map(|l| if *l == Lang::Zh { "error_zh" } else { "error" }));
+            w.write_record(&columns).map_err(failed)?;
+        }
+        let mut record: Vec<String> = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            record.clear();
+            record.extend(self.kept.iter().map(|&k| row[k].clone()));
+            record.extend(out.columns.iter().map(|(c, values)| cell(c, values, i)));
+            record.extend(langs.iter().map(|&l| errors[i].map_or_else(String::new, |e| e.to_string_in(l))));
+            w.write_record(&record).map_err(failed)?;
+        }
+        let bytes = w.into_inner().map_err(|e| failed(e.into_error().into()))?;
+        // Written from `&str` cells only: UTF-8.
+        Ok(String::from_utf8(bytes).unwrap_or_default())
     }
-    let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-    let mut columns: Vec<&str> = kept.iter().map(|&k| header[k].as_str()).collect();
-    columns.extend(out.columns.iter().map(|(c, _)| c.name));
-    columns.extend(langs.iter().map(|l| if *l == Lang::Zh { "error_zh" } else { "error" }));
-    let failed = |e: csv::Error| Refused::input(format!("the answer could not be written: {e}"), "无法写出答复");
-    w.write_record(&columns).map_err(failed)?;
-    let mut record: Vec<String> = Vec::with_capacity(columns.len());
-    for (i, row) in rows.iter().enumerate() {
-        record.clear();
-        record.extend(kept.iter().map(|&k| row[k].clone()));
-        record.extend(out.columns.iter().map(|(c, values)| cell(c, values, i)));
-        record.extend(langs.iter().map(|&l| errors[i].map_or_else(String::new, |e| e.to_string_in(l))));
-        w.write_record(&record).map_err(failed)?;
-    }
-    let bytes = w.into_inner().map_err(|e| failed(e.into_error().into()))?;
-    // Written from `&str` cells only: UTF-8.
-    Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
-/// The header (trimmed) and the rows of CSV `text`; rows of another width than the header, or
-/// a header naming a column twice or none, are refused.
-fn read_csv(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), Refused> {
+/// The header (trimmed) of CSV `text`, once every row is found as wide as it; rows of another
+/// width, or a header naming a column twice or none, are refused.
+fn read_shape(text: &str) -> Result<Vec<String>, Refused> {
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
@@ -234,23 +287,22 @@ fn read_csv(text: &str) -> Result<(Vec<String>, Vec<Vec<String>>), Refused> {
             return Err(CaseError::new(name.as_str(), "appears more than once", "重复出现").into());
         }
     }
-    let mut rows = Vec::new();
     for record in records {
         let record = record.map_err(|e| shape(&e))?;
-        // A blank line (a spreadsheet's last) is no row.
-        if record.len() == 1 && record[0].trim().is_empty() && header.len() > 1 {
-            continue;
-        }
-        if record.len() != header.len() {
+        if record.len() != header.len() && !is_blank(&record, header.len()) {
             let line = record.position().map_or(0, csv::Position::line);
             return Err(Refused::input(
                 format!("line {line} has {} cells, the header {}", record.len(), header.len()),
                 format!("第 {line} 行有 {} 个单元格，表头有 {} 列", record.len(), header.len()),
             ));
         }
-        rows.push(record.iter().map(str::to_owned).collect());
     }
-    Ok((header, rows))
+    Ok(header)
+}
+
+/// Whether a record is a blank line (a spreadsheet's last) of a table `width` columns wide: no row.
+fn is_blank(r: &csv::StringRecord, width: usize) -> bool {
+    r.len() == 1 && r[0].trim().is_empty() && width > 1
 }
 
 /// A CSV reading error (the text is already decoded, so it is the table's shape).

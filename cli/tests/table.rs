@@ -274,3 +274,31 @@ fn the_table_itself_is_refused_naming_what_is_wrong() {
         "{out}"
     );
 }
+
+#[test]
+fn a_long_table_is_answered_in_chunks_as_one() {
+    // More rows than one chunk (50 000): one header, every row once and in order, the refused
+    // rows where they were.
+    let n = 50_003;
+    let mut table = String::from("category,arrival_date,hukou_region\n");
+    for i in 0..n {
+        let category = if i % 10_000 == 9_999 { "bogus" } else { "floating" };
+        table.push_str(&format!("{category},2024-09-{:02},110105\n", 1 + i % 28));
+    }
+    let r = run(&["table", "--as-of", "2024-10-02", "--lang", "en", "-"], table.as_bytes());
+    assert_eq!(r.code, Some(1), "{}", r.err());
+    let out = r.out();
+    let mut answers = csv::Reader::from_reader(out.as_bytes());
+    let header = answers.headers().unwrap().clone();
+    let deadline = header.iter().position(|h| h == "registration_deadline").unwrap();
+    let error = header.iter().position(|h| h == "error").unwrap();
+    let rows: Vec<csv::StringRecord> = answers.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), n);
+    let refused: Vec<usize> = rows.iter().enumerate().filter(|(_, r)| !r[error].is_empty()).map(|(i, _)| i).collect();
+    assert_eq!(refused, [9_999, 19_999, 29_999, 39_999, 49_999]);
+    // The rows after the first chunk: each answered as the row of the same arrival in it.
+    assert_eq!(&rows[22][deadline], "2024-09-30", "arrived 2024-09-23");
+    for i in 50_000..n {
+        assert_eq!(&rows[i][deadline], &rows[i % 28][deadline], "row {i}");
+    }
+}
