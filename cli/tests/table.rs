@@ -302,3 +302,20 @@ fn a_long_table_is_answered_in_chunks_as_one() {
         assert_eq!(&rows[i][deadline], &rows[i % 28][deadline], "row {i}");
     }
 }
+
+#[test]
+fn the_example_table_reads_as_the_readme_says() {
+    let file = common::repo().join("examples/tables/people.csv");
+    let r = run(&["table", "--as-of", "2024-10-02", "--keep", "档案号", "--keep", "姓名", file.to_str().unwrap()], b"");
+    assert_eq!(r.code, Some(1), "one row of the example is refused: {}", r.err());
+    let out = r.out();
+    let mut answers = csv::Reader::from_reader(out.as_bytes());
+    let header = answers.headers().unwrap().clone();
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let rows: Vec<csv::StringRecord> = answers.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    assert_eq!((&rows[0][col("姓名")], &rows[0][col("registration_deadline")]), ("张伟", "2024-10-08"));
+    assert_eq!((&rows[1][col("category")], &rows[1][col("category_source")]), ("lodging", "derived"));
+    assert_eq!(&rows[2][col("permit_exemption")], "student");
+    assert!(rows[3][col("error")].ends_with("(did you mean floating?)"), "{:?}", &rows[3]);
+}
