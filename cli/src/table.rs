@@ -45,7 +45,7 @@ fn answer(text: &str, args: &TableArgs, cal: &Calendar, out: &mut Out) -> Result
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
     };
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = reader(text);
     let mut records = reader.records().skip(1).filter_map(Result::ok).filter(|r| !is_blank(r, table.header.len()));
     let mut status = Status::Answered;
     let mut first = true;
@@ -201,7 +201,8 @@ fn list_of(cells: &[Value]) -> (Vec<i64>, Vec<Value>) {
     (offsets, items)
 }
 
-/// Every `--keep` column is a column of the table, and none is named as an answer column.
+/// Every `--keep` column is a column of the table, and none is named as an answer column (or
+/// `error`, `error_zh`).
 fn check_kept(keep: &[String], header: &[String], outputs: &[Column]) -> Result<(), Refused> {
     for name in keep {
         if !header.contains(name) {
@@ -212,7 +213,7 @@ fn check_kept(keep: &[String], header: &[String], outputs: &[Column]) -> Result<
             )
             .into());
         }
-        if outputs.iter().any(|c| c.name == name) {
+        if outputs.iter().any(|c| c.name == name) || name == "error" || name == "error_zh" {
             return Err(CaseError::new(
                 name.as_str(),
                 "is kept with --keep but is also a column of the answer: rename it",
@@ -264,7 +265,7 @@ impl Table {
 /// The header (trimmed) of CSV `text`, once every row is found as wide as it; rows of another
 /// width, or a header naming a column twice or none, are refused.
 fn read_shape(text: &str) -> Result<Vec<String>, Refused> {
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut reader = reader(text);
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
         Some(Ok(h)) => h.iter().map(|c| c.trim().to_owned()).collect(),
@@ -298,6 +299,23 @@ fn read_shape(text: &str) -> Result<Vec<String>, Refused> {
         }
     }
     Ok(header)
+}
+
+/// A CSV reader of `text`, its rows of any width (checked by [`read_shape`]), separated by commas —
+/// or by tabs (rows copied out of a spreadsheet) or semicolons when the header line holds no comma
+/// but one of those.
+fn reader(text: &str) -> csv::Reader<&[u8]> {
+    let first = text.lines().next().unwrap_or_default();
+    let delimiter = if first.contains(',') {
+        b','
+    } else if first.contains('\t') {
+        b'\t'
+    } else if first.contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes())
 }
 
 /// Whether a record is a blank line (a spreadsheet's last) of a table `width` columns wide: no row.

@@ -206,7 +206,12 @@ fn kept_columns_chinese_words_gb18030_and_a_byte_order_mark() {
 
 #[test]
 fn the_table_itself_is_refused_naming_what_is_wrong() {
-    let cases: [(&[&str], &str, &str); 11] = [
+    let cases: [(&[&str], &str, &str); 12] = [
+        (
+            &["--keep", "error"],
+            "error,arrival_date\nx,2024-09-28\n",
+            "error: is kept with --keep but is also a column of the answer",
+        ),
         (
             &["--set", "person.category=floating"],
             "arrival_date\n2024-09-28\n",
@@ -250,6 +255,13 @@ fn the_table_itself_is_refused_naming_what_is_wrong() {
     assert_eq!((r.code, r.out().lines().count()), (Some(0), 2), "{}", r.err());
     let r = run(&["table", "--as-of", "2024-10-02", "-"], b"category,arrival_date\n");
     assert_eq!((r.code, r.out().lines().count()), (Some(0), 1), "{}", r.err());
+    // Rows copied out of a spreadsheet (tabs), or saved with semicolons, read as with commas.
+    let commas = run(&["table", "--as-of", "2024-10-02", "-"], b"category,arrival_date\nfloating,2024-09-28\n").out();
+    for sep in ["\t", ";"] {
+        let table = format!("category{sep}arrival_date\nfloating{sep}2024-09-28\n");
+        let r = run(&["table", "--as-of", "2024-10-02", "-"], table.as_bytes());
+        assert_eq!((r.code, r.out()), (Some(0), commas.clone()), "{sep:?}: {}", r.err());
+    }
     // A policy setting applies to every row: days counted as calendar days, not to a working day.
     let table = b"category,arrival_date\nfloating,2024-09-28\n";
     let deadline = |extra: &[&str]| {
