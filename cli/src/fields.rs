@@ -99,11 +99,13 @@ fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field], langs: &[Lang]) -> Strin
         let _ = match lang {
             Lang::Zh => writeln!(
                 s,
-                "{id} 案例的字段（JSON 案例中的路径；缺省或为 null 即未给出）。任一字段均可用 --set PATH=VALUE 设置。"
+                "{id} 案例的字段（JSON 案例中的路径；缺省或为 null 即未给出）。任一字段均可用 --set PATH=VALUE 设置；\n\
+                 juzhu table 的表格以“表格列”所示名称作为列名。"
             ),
             _ => writeln!(
                 s,
-                "Fields of a {id} case (paths in the JSON case; absent or null = not given). Set any with --set PATH=VALUE."
+                "Fields of a {id} case (paths in the JSON case; absent or null = not given). Set any with --set PATH=VALUE;\n\
+                 a table for juzhu table names its columns as \"table column\" says."
             ),
         };
     }
@@ -115,6 +117,11 @@ fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field], langs: &[Lang]) -> Strin
         }
         let values = if langs == [Lang::Zh] { values_zh(&f.kind) } else { values(&f.kind) };
         let _ = writeln!(s, "{:width$}    {}", "", values.replace("PATH", f.path));
+        // Its column in a table (juzhu table, assess_batch), where it has one.
+        if let Some(column) = f.column {
+            let label = if langs == [Lang::Zh] { "表格列：" } else { "table column: " };
+            let _ = writeln!(s, "{:width$}    {label}{column}", "");
+        }
     }
     s
 }

@@ -840,6 +840,10 @@ fn fields_lists_every_field_a_case_may_hold() {
         let text = run(&["fields", "--rule-set", rs.id()], b"").out();
         for (f, path) in list.iter().zip(&paths) {
             assert!(text.lines().any(|l| l.split_whitespace().next() == Some(path)), "{path} in {text}");
+            // Its table column, where it has one (the header juzhu table reads).
+            if let Some(column) = f["batch_column"].as_str() {
+                assert!(text.contains(&format!("table column: {column}\n")), "{path}: {column}");
+            }
             if let Some(words) = f["words"].as_array() {
                 assert!(!words.is_empty() && words.iter().all(|w| text.contains(w.as_str().unwrap())), "{path}");
             }
