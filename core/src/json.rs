@@ -314,9 +314,14 @@ pub(crate) fn suggest<'k>(key: &str, known: &[&'k str]) -> Option<&'k str> {
     if key.chars().count() < 4 {
         return None;
     }
+    // Two slips at most: a word whose length is further off cannot be meant, and is not
+    // measured. The distance is the optimal-string-alignment one (edits and swaps of neighbours),
+    // which for two slips is the Damerau-Levenshtein distance without its per-call table.
+    let len = folded.chars().count();
     known
         .iter()
-        .map(|k| (strsim::damerau_levenshtein(&folded, &fold(k)), *k))
+        .filter(|k| k.chars().filter(|c| !matches!(c, '_' | '-')).count().abs_diff(len) <= 2)
+        .map(|k| (strsim::osa_distance(&folded, &fold(k)), *k))
         .filter(|&(d, _)| d <= 2)
         .min_by_key(|&(d, _)| d)
         .map(|(_, k)| k)

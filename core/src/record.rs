@@ -122,6 +122,21 @@ impl Field {
         self.path.rsplit('.').next().unwrap_or(self.path)
     }
 
+    /// The keys of the fields directly inside each object of `fields`, by the object's path
+    /// (`person`, `person.permit`; `""` for the top), each list in table order: [`Field::keys_under`]
+    /// for every object at once, for a reader to work out once per table rather than per case.
+    pub fn keys_by_parent(fields: &[Field]) -> Vec<(&'static str, Vec<&'static str>)> {
+        let mut by_parent: Vec<(&'static str, Vec<&'static str>)> = Vec::new();
+        for f in fields {
+            let parent = f.path.rsplit_once('.').map_or("", |(parent, _)| parent);
+            match by_parent.iter_mut().find(|(p, _)| *p == parent) {
+                Some((_, keys)) => keys.push(f.key()),
+                None => by_parent.push((parent, vec![f.key()])),
+            }
+        }
+        by_parent
+    }
+
     /// The keys of the fields directly inside the object at `parent` (`person`,
     /// `person.permit`), in table order.
     pub fn keys_under(fields: &[Field], parent: &str) -> Vec<&'static str> {
@@ -601,3 +616,26 @@ macro_rules! output_record {
 
 pub(crate) use input_record;
 pub(crate) use output_record;
+
+#[cfg(test)]
+mod tests {
+    use super::Field;
+    use crate::vocab::Word;
+
+    /// The keys worked out once per table are those asked of each object one at a time, for
+    /// every object of every rule set's table and of the envelope.
+    #[test]
+    fn keys_by_parent_are_the_keys_under_each_object() {
+        let tables = crate::rules::RuleSet::ALL.iter().map(|r| r.fields()).chain([crate::case::ENVELOPE]);
+        for fields in tables {
+            let by_parent = Field::keys_by_parent(fields);
+            // Top-level keys (`as_of`, `reporter`) are read by name, not asked for as a list.
+            for f in fields.iter().filter(|f| f.path.contains('.')) {
+                let parent = f.path.rsplit_once('.').map_or("", |(p, _)| p);
+                let keys = &by_parent.iter().find(|(p, _)| *p == parent).expect("every parent listed").1;
+                assert_eq!(keys, &Field::keys_under(fields, parent), "{parent}");
+            }
+            assert!(by_parent.iter().any(|(p, _)| !p.is_empty()), "objects are listed");
+        }
+    }
+}

@@ -39,13 +39,26 @@ impl UnknownWord {
     /// word it was likely meant as, if any: a word's Chinese name (`流动人口`: `floating`), or the
     /// same but for spaces, case, `_`/`-` or two slips (`FLOATING`, ` floating`, `floting`).
     pub fn of<W: Word>(text: &str) -> UnknownWord {
-        let mut unknown = UnknownWord::unknown(text, &W::expected());
+        // Written piece by piece, not through `format!`: a batch words many refusals.
+        let mut unknown = UnknownWord {
+            message: [crate::privacy::quote(text).as_str(), " is not one of "].concat(),
+            message_zh: [crate::privacy::quote_zh(text).as_str(), " 不是 "].concat(),
+        };
         // In Chinese, each word with its name (`floating（流动人口）`), so a clerk finds the word
         // by what it means — unless the names are titles too long for one line (rule sets).
-        if W::ALL.iter().all(|w| w.zh().chars().count() <= 16) {
-            let named: Vec<String> = W::ALL.iter().map(|w| format!("{}（{}）", w.id(), w.zh())).collect();
-            unknown.message_zh = format!("{} 不是 {} 之一", crate::privacy::quote_zh(text), named.join("、"));
+        let named = W::ALL.iter().all(|w| w.zh().chars().count() <= 16);
+        for (k, w) in W::ALL.iter().enumerate() {
+            if k > 0 {
+                unknown.message.push_str(", ");
+                unknown.message_zh.push('、');
+            }
+            unknown.message.push_str(w.id());
+            unknown.message_zh.push_str(w.id());
+            if named {
+                unknown.message_zh.extend(["（", w.zh(), "）"]);
+            }
         }
+        unknown.message_zh.push_str(" 之一");
         let typed = text.trim();
         let ids: Vec<&'static str> = W::ALL.iter().map(|w| w.id()).collect();
         let meant =

@@ -170,9 +170,10 @@ impl Case {
     }
 }
 
-/// The keys of the object at `parent`.
-fn keys(parent: &str) -> Vec<&'static str> {
-    Field::keys_under(FIELDS, parent)
+/// The keys of the object at `parent`, worked out from the table once (every case read asks).
+fn keys(parent: &str) -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| Field::keys_by_parent(FIELDS)).iter().find(|(p, _)| *p == parent).map_or(&[], |(_, k)| k)
 }
 
 /// Reads the `policy` object (absent: the defaults): the shared settings and this rule set's.
@@ -309,7 +310,7 @@ fn population(path: &str, j: &Json) -> Result<u64, CaseError> {
 
 fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, CaseError> {
     let known = keys("person");
-    let o = Obj::in_case(path, j, &known, foreign)?;
+    let o = Obj::in_case(path, j, known, foreign)?;
     Ok(Person {
         hukou_region: o.opt("hukou_region", code_text)?,
         residence_region: o.opt("residence_region", code_text)?,
@@ -335,7 +336,7 @@ fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, Cas
 
 fn read_permit(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<HeldPermit, CaseError> {
     let known = keys("person.permit");
-    let o = Obj::in_case(path, j, &known, foreign)?;
+    let o = Obj::in_case(path, j, known, foreign)?;
     Ok(HeldPermit {
         issued_on: o.require("issued_on", "the permit's day of issue", "居住证签发日期", date)?,
         endorsed_on: o

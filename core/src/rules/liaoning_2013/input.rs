@@ -319,9 +319,10 @@ impl Case {
     }
 }
 
-/// The keys of the object at `parent`.
-fn keys(parent: &str) -> Vec<&'static str> {
-    Field::keys_under(FIELDS, parent)
+/// The keys of the object at `parent`, worked out from the table once (every case read asks).
+fn keys(parent: &str) -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| Field::keys_by_parent(FIELDS)).iter().find(|(p, _)| *p == parent).map_or(&[], |(_, k)| k)
 }
 
 /// Reads the `policy` object (absent: the defaults).
@@ -358,7 +359,7 @@ pub(crate) fn read_case(top: &Obj, as_of: NaiveDate, foreign: Foreign<'_>) -> Re
 
 fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, CaseError> {
     let known = keys("person");
-    let o = Obj::in_case(path, j, &known, foreign)?;
+    let o = Obj::in_case(path, j, known, foreign)?;
     Ok(Person {
         category: o.opt("category", word)?,
         overseas: o.opt("overseas", boolean)?,
@@ -394,7 +395,7 @@ fn read_person(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Person, Cas
 
 fn read_event(path: &str, j: &Json) -> Result<HouseholdEvent, CaseError> {
     let known = keys("person.household_events");
-    let o = Obj::new(path, j, &known)?;
+    let o = Obj::new(path, j, known)?;
     Ok(HouseholdEvent {
         kind: o.require(
             "kind",
@@ -412,7 +413,7 @@ fn read_event(path: &str, j: &Json) -> Result<HouseholdEvent, CaseError> {
 
 fn read_permit(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<HeldPermit, CaseError> {
     let known = keys("person.permit");
-    let o = Obj::in_case(path, j, &known, foreign)?;
+    let o = Obj::in_case(path, j, known, foreign)?;
     Ok(HeldPermit {
         issued_on: o.require("issued_on", "the permit's day of issue", "居住证签发日期", date)?,
         validity_years: o.require("validity_years", "1, 2 or 3", "1、2 或 3", |p, v| {
@@ -438,7 +439,7 @@ fn read_permit(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<HeldPermit,
 
 fn read_change(path: &str, j: &Json) -> Result<Change, CaseError> {
     let known = keys("person.changes");
-    let o = Obj::new(path, j, &known)?;
+    let o = Obj::new(path, j, known)?;
     Ok(Change {
         changed_on: o.require(
             "changed_on",
@@ -452,7 +453,7 @@ fn read_change(path: &str, j: &Json) -> Result<Change, CaseError> {
 
 fn read_reporter(path: &str, j: &Json, foreign: Foreign<'_>) -> Result<Reporter, CaseError> {
     let known = keys("reporter");
-    let o = Obj::in_case(path, j, &known, foreign)?;
+    let o = Obj::in_case(path, j, known, foreign)?;
     Ok(Reporter {
         kind: o.require("kind", "employer, landlord, hotel, …", "employer、landlord、hotel 等", word)?,
         registered_on: o.opt("registered_on", date)?,
