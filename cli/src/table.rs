@@ -45,6 +45,8 @@ fn answer(text: &str, args: &TableArgs, cal: &Calendar, out: &mut Out) -> Result
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
     };
+    // Every record parsed in `Table::read` (which refuses the table at the first that does not),
+    // so none is dropped by `Result::ok` here.
     let mut reader = reader(text);
     let mut records = reader.records().skip(1).filter_map(Result::ok).filter(|r| !is_blank(r, table.header.len()));
     let mut status = Status::Answered;
@@ -265,6 +267,8 @@ impl Table {
 /// The header (trimmed) of CSV `text`, once every row is found as wide as it; rows of another
 /// width, or a header naming a column twice or none, are refused.
 fn read_shape(text: &str) -> Result<Vec<String>, Refused> {
+    // Every record parsed in `Table::read` (which refuses the table at the first that does not),
+    // so none is dropped by `Result::ok` here.
     let mut reader = reader(text);
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
