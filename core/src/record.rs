@@ -150,6 +150,22 @@ impl Field {
     }
 }
 
+/// A reader's keys of each object of its field table, worked out once, on first use
+/// ([`Field::keys_by_parent`]): every case read asks for them.
+pub(crate) struct KeysByParent(std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>>);
+
+impl KeysByParent {
+    /// Nothing worked out yet.
+    pub(crate) const fn new() -> Self {
+        KeysByParent(std::sync::OnceLock::new())
+    }
+
+    /// The keys of the object at `parent` in `fields` (the same table at every call).
+    pub(crate) fn of(&'static self, fields: &[Field], parent: &str) -> &'static [&'static str] {
+        self.0.get_or_init(|| Field::keys_by_parent(fields)).iter().find(|(p, _)| *p == parent).map_or(&[], |(_, k)| k)
+    }
+}
+
 /// A batch output column.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {

@@ -185,6 +185,12 @@ pub enum Text<'a> {
     },
 }
 
+/// A JSON cell's value, `None` when it holds none: null, or the empty text (an empty cell, as
+/// pyarrow's CSV reader keeps one). What every reader of a JSON cell takes as absent.
+fn cell(j: &serde_json::Value) -> Option<&serde_json::Value> {
+    (!j.is_null() && j.as_str() != Some("")).then_some(j)
+}
+
 /// What a row of a text column holds ([`Values::read_text`]).
 enum TextCell<R> {
     /// No value: null, or the empty text.
@@ -724,6 +730,15 @@ impl Values<'_> {
         }
     }
 
+    /// Whether row `i` holds the empty text (not null): an empty cell, absent where a cell stands
+    /// alone, but shown as given where it is an item of a list.
+    fn holds_empty_text(&self, i: usize) -> bool {
+        match self {
+            Values::Any(v) => v[i].as_str() == Some(""),
+            _ => self.with_text(i, <[u8]>::is_empty) == Some(true),
+        }
+    }
+
     /// Reads row `i` of a word column: the word's code, [`NULL_CODE`] when absent, or
     /// [`INVALID_CODE`].
     #[inline]
@@ -741,11 +756,10 @@ impl Values<'_> {
                     TextCell::Outside => INVALID_CODE,
                 }
             }
-            Values::Any(v) => match &v[i] {
-                serde_json::Value::Null => NULL_CODE,
-                serde_json::Value::String(t) if t.is_empty() => NULL_CODE,
-                serde_json::Value::String(t) => vocabulary.code_of_bytes(t.as_bytes()).unwrap_or(INVALID_CODE),
-                _ => INVALID_CODE,
+            Values::Any(v) => match cell(&v[i]) {
+                None => NULL_CODE,
+                Some(serde_json::Value::String(t)) => vocabulary.code_of_bytes(t.as_bytes()).unwrap_or(INVALID_CODE),
+                Some(_) => INVALID_CODE,
             },
             _ if self.is_null(i) => NULL_CODE,
             _ => INVALID_CODE,
@@ -775,11 +789,10 @@ impl Values<'_> {
                     _ => INVALID_CODE,
                 },
             },
-            Values::Any(v) => match v[i] {
-                serde_json::Value::Null => NULL_CODE,
-                serde_json::Value::String(ref t) if t.is_empty() => NULL_CODE,
-                serde_json::Value::Bool(b) => u8::from(b),
-                _ => INVALID_CODE,
+            Values::Any(v) => match cell(&v[i]) {
+                None => NULL_CODE,
+                Some(&serde_json::Value::Bool(b)) => u8::from(b),
+                Some(_) => INVALID_CODE,
             },
             _ if self.is_null(i) => NULL_CODE,
             _ => INVALID_CODE,
@@ -803,10 +816,9 @@ impl Values<'_> {
                 b => ok(i128::from(b)),
             },
             Values::Numbers(n) => n.get(i).map_or(NULL_CODE, |x| x.whole().map_or(INVALID_CODE, ok)),
-            Values::Any(v) => match &v[i] {
-                serde_json::Value::Null => NULL_CODE,
-                serde_json::Value::String(t) if t.is_empty() => NULL_CODE,
-                serde_json::Value::Number(x) => {
+            Values::Any(v) => match cell(&v[i]) {
+                None => NULL_CODE,
+                Some(serde_json::Value::Number(x)) => {
                     let whole = x.as_u64().map(i128::from).or_else(|| {
                         x.as_f64().filter(|f| f.fract() == 0.0 && *f >= 0.0 && *f < 1.0e9).map(|f| f as i128)
                     });
@@ -837,10 +849,9 @@ impl Values<'_> {
                 Some(Number::Float(_)) => INVALID_REGION,
             },
             // A JSON cell: read as a case's code is (text, or a whole number), by the same reader.
-            Values::Any(v) => match &v[i] {
-                serde_json::Value::Null => NULL_REGION,
-                serde_json::Value::String(t) if t.is_empty() => NULL_REGION,
-                j => {
+            Values::Any(v) => match cell(&v[i]) {
+                None => NULL_REGION,
+                Some(j) => {
                     crate::json::code_text("", &Json::from_value(j)).map_or(INVALID_REGION, |t| tag(Code::checked(&t)))
                 }
             },
@@ -887,11 +898,10 @@ impl Values<'_> {
                     TextCell::Outside => INVALID_DAY,
                 }
             }
-            Values::Any(v) => match &v[i] {
-                serde_json::Value::Null => NULL_DAY,
-                serde_json::Value::String(t) if t.is_empty() => NULL_DAY,
-                serde_json::Value::String(t) => parse_iso(t).unwrap_or(INVALID_DAY),
-                _ => INVALID_DAY,
+            Values::Any(v) => match cell(&v[i]) {
+                None => NULL_DAY,
+                Some(serde_json::Value::String(t)) => parse_iso(t).unwrap_or(INVALID_DAY),
+                Some(_) => INVALID_DAY,
             },
             _ if self.is_null(i) => NULL_DAY,
             _ => INVALID_DAY,
@@ -936,7 +946,7 @@ impl Values<'_> {
             // for a cell with nothing in it, read as absent like a null.
             Values::Text(_) | Values::Dictionary { .. } => matches!(self.read_text(i, |_| ()), TextCell::Absent),
             Values::Minutes(v) => v[i] == crate::batch::NULL_TIME,
-            Values::Any(v) => v[i].is_null() || v[i].as_str().is_some_and(str::is_empty),
+            Values::Any(v) => cell(&v[i]).is_none(),
             Values::Clock { ticks, .. } => ticks.get(i).is_none(),
         }
     }
@@ -971,11 +981,10 @@ impl Values<'_> {
                     TextCell::Outside => INVALID_TIME,
                 }
             }
-            Values::Any(v) => match &v[i] {
-                serde_json::Value::Null => crate::batch::NULL_TIME,
-                serde_json::Value::String(t) if t.is_empty() => crate::batch::NULL_TIME,
-                serde_json::Value::String(t) => TimeOfDay::parse(t).map_or(INVALID_TIME, TimeOfDay::minutes),
-                _ => INVALID_TIME,
+            Values::Any(v) => match cell(&v[i]) {
+                None => crate::batch::NULL_TIME,
+                Some(serde_json::Value::String(t)) => TimeOfDay::parse(t).map_or(INVALID_TIME, TimeOfDay::minutes),
+                Some(_) => INVALID_TIME,
             },
             _ if self.is_null(i) => crate::batch::NULL_TIME,
             _ => INVALID_TIME,
@@ -1043,12 +1052,10 @@ impl Values<'_> {
                         .map(|k| {
                             // An item holds a value: an empty text there is shown as given.
                             values.json_at(k, &Kind::Date).unwrap_or_else(|| {
-                                match values.with_text(k, <[u8]>::is_empty) {
-                                    Some(true) => Json::Str(String::new()),
-                                    _ => match values {
-                                        Values::Any(v) if v[k].as_str() == Some("") => Json::Str(String::new()),
-                                        _ => Json::Null,
-                                    },
+                                if values.holds_empty_text(k) {
+                                    Json::Str(String::new())
+                                } else {
+                                    Json::Null
                                 }
                             })
                         })

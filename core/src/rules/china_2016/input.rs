@@ -11,7 +11,7 @@ use crate::case::{read_policy, Policy, Written, POLICY_FIELDS};
 use crate::error::CaseError;
 use crate::id_number::IdNumber;
 use crate::json::{array, boolean, code_text, date, id_number, word, Foreign, Json, Obj};
-use crate::record::Field;
+use crate::record::KeysByParent;
 use crate::rules::RuleSet;
 use crate::vocab::Word;
 use chrono::NaiveDate;
@@ -170,10 +170,10 @@ impl Case {
     }
 }
 
-/// The keys of the object at `parent`, worked out from the table once (every case read asks).
+/// The keys of the object at `parent`, worked out from the table once.
 fn keys(parent: &str) -> &'static [&'static str] {
-    static KEYS: std::sync::OnceLock<Vec<(&'static str, Vec<&'static str>)>> = std::sync::OnceLock::new();
-    KEYS.get_or_init(|| Field::keys_by_parent(FIELDS)).iter().find(|(p, _)| *p == parent).map_or(&[], |(_, k)| k)
+    static KEYS: KeysByParent = KeysByParent::new();
+    KEYS.of(FIELDS, parent)
 }
 
 /// Reads the `policy` object (absent: the defaults): the shared settings and this rule set's.
