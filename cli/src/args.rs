@@ -372,6 +372,15 @@ impl LangChoice {
             LangChoice::Both => None,
         }
     }
+
+    /// The languages to write, in order: English first when both.
+    pub fn langs(self) -> &'static [Lang] {
+        match self {
+            LangChoice::Zh => &[Lang::Zh],
+            LangChoice::En => &[Lang::En],
+            LangChoice::Both => &[Lang::En, Lang::Zh],
+        }
+    }
 }
 
 /// Accepts exactly the ids of the core's rule sets, each described by its English name.

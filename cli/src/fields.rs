@@ -21,12 +21,7 @@ pub fn show(args: &FieldsArgs) -> Result<Status, Fatal> {
         s.push('\n');
         s
     } else {
-        let langs: &[Lang] = match args.lang.lang() {
-            Some(Lang::Zh) => &[Lang::Zh],
-            Some(_) => &[Lang::En],
-            None => &[Lang::En, Lang::Zh],
-        };
-        as_text(rule_set, &fields, langs)
+        as_text(rule_set, &fields, args.lang.langs())
     };
     Out::stdout(args.encoding).write(&text)?;
     Ok(Status::Answered)

@@ -103,24 +103,7 @@ fn refused(opts: &CaseOptions, refused: &Refused, lang: LangChoice) -> Status {
 /// How cases are read: `--rule-set`, and the settings of `--set` and `--as-of` (`today` is the
 /// date in China, UTC+8, when the command runs).
 fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
-    // Each value as text, in the encoding of the terminal it was typed in (`--encoding`).
-    let typed = opts
-        .set
-        .iter()
-        .map(|(path, bytes)| match opts.encoding.decode(bytes) {
-            Ok(text) => Ok((path.as_str(), text.into_owned())),
-            Err(_) => Err(match opts.encoding {
-                Encoding::Utf8 => Fatal::new(
-                    format!("--set {path}=...: the value is not UTF-8 (typed in a GB18030 terminal? add --encoding gb18030)"),
-                    format!("--set {path}=…：值不是 UTF-8 编码（在 GB18030 终端中输入时请加 --encoding gb18030）"),
-                ),
-                Encoding::Gb18030 => Fatal::new(
-                    format!("--set {path}=...: the value is not valid GB18030"),
-                    format!("--set {path}=…：值不是有效的 GB18030 编码"),
-                ),
-            }),
-        })
-        .collect::<Result<Vec<_>, Fatal>>()?;
+    let typed = typed_settings(&opts.set, opts.encoding)?;
     // The rule set a setting's field is looked up in: the flag's, or one a setting names.
     let named = typed.iter().rev().find(|(p, _)| *p == "policy.rule_set").and_then(|(_, v)| RuleSet::from_id(v.trim()));
     let rule_set = opts.rule_set.or(named);
@@ -136,6 +119,27 @@ fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
         settings.push(("as_of".to_owned(), serde_json::Value::String(day_typed(day))));
     }
     Ok(Reading { rule_set: opts.rule_set, settings })
+}
+
+/// The `--set PATH=VALUE` settings with each value as text, decoded in the encoding of the
+/// terminal it was typed in (`--encoding`); a value that does not decode is a usage error naming
+/// its path.
+pub fn typed_settings(set: &[(String, Vec<u8>)], encoding: Encoding) -> Result<Vec<(&str, String)>, Fatal> {
+    set.iter()
+        .map(|(path, bytes)| match encoding.decode(bytes) {
+            Ok(text) => Ok((path.as_str(), text.into_owned())),
+            Err(_) => Err(match encoding {
+                Encoding::Utf8 => Fatal::new(
+                    format!("--set {path}=...: the value is not UTF-8 (typed in a GB18030 terminal? add --encoding gb18030)"),
+                    format!("--set {path}=…：值不是 UTF-8 编码（在 GB18030 终端中输入时请加 --encoding gb18030）"),
+                ),
+                Encoding::Gb18030 => Fatal::new(
+                    format!("--set {path}=...: the value is not valid GB18030"),
+                    format!("--set {path}=…：值不是有效的 GB18030 编码"),
+                ),
+            }),
+        })
+        .collect()
 }
 
 /// A day typed for `--as-of`: `today` as a clerk may type it (`Today`, 今天, 今日) is today's date

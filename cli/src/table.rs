@@ -7,7 +7,7 @@
 //! The command only translates text to cells and answers to text; every rule and every refusal is
 //! the library's.
 
-use crate::args::TableArgs;
+use crate::args::{LangChoice, TableArgs};
 use crate::case::Refused;
 use crate::io::{self, Out};
 use crate::{Fatal, Status};
@@ -26,9 +26,10 @@ const CHUNK: usize = 50_000;
 pub fn run(args: &TableArgs) -> Result<Status, Fatal> {
     let cal = args.calendar.as_deref().map(|p| crate::run::read_calendar(p, args.encoding)).transpose()?;
     let cal = cal.as_ref().unwrap_or_else(|| Calendar::china());
+    let typed = crate::run::typed_settings(&args.set, args.encoding)?;
     let bytes = io::read_all(&args.file)?;
     let answered = match args.encoding.decode(&bytes) {
-        Ok(text) => answer(&text, args, cal, &mut Out::stdout(args.encoding))?,
+        Ok(text) => answer(&text, args, &typed, cal, &mut Out::stdout(args.encoding))?,
         Err(refused) => Err(refused),
     };
     answered.or_else(|refused| {
@@ -40,8 +41,14 @@ pub fn run(args: &TableArgs) -> Result<Status, Fatal> {
 /// Answers the table in `text` onto `out`, chunk by chunk, with the status (refused if any row
 /// was); or refuses the table as a whole before anything is written (a column no rule set takes,
 /// rows of another width, a bad `--as-of` or policy). `Err` is output that cannot be written.
-fn answer(text: &str, args: &TableArgs, cal: &Calendar, out: &mut Out) -> Result<Result<Status, Refused>, Fatal> {
-    let table = match Table::read(text, args) {
+fn answer(
+    text: &str,
+    args: &TableArgs,
+    typed: &[(&str, String)],
+    cal: &Calendar,
+    out: &mut Out,
+) -> Result<Result<Status, Refused>, Fatal> {
+    let table = match Table::read(text, args, typed) {
         Ok(t) => t,
         Err(refused) => return Ok(Err(refused)),
     };
@@ -66,7 +73,7 @@ fn answer(text: &str, args: &TableArgs, cal: &Calendar, out: &mut Out) -> Result
         if !answered.errors.is_empty() {
             status = Status::Refused;
         }
-        let text = match table.write(&rows, &answered, args.lang.lang(), first) {
+        let text = match table.write(&rows, &answered, args.lang, first) {
             Ok(t) => t,
             Err(refused) => return Ok(Err(refused)),
         };
@@ -92,8 +99,9 @@ struct Table {
 impl Table {
     /// Reads the settings and the header, and checks every row's width (the rows are read again,
     /// a chunk at a time, to be assessed).
-    fn read(text: &str, args: &TableArgs) -> Result<Table, Refused> {
-        let policy = policy(args)?;
+    /// `typed`: the `--set` settings, decoded.
+    fn read(text: &str, args: &TableArgs, typed: &[(&str, String)]) -> Result<Table, Refused> {
+        let policy = policy(typed, args.rule_set)?;
         let rule_set = juzhu::batch::rule_set_of(args.rule_set.map(Word::id), policy.as_ref())?;
         let engine = rule_set.batch().ok_or_else(|| {
             Refused::from(CaseError::new(
@@ -158,22 +166,21 @@ impl Table {
 /// The policy object of `--set policy.PATH=VALUE` (none without settings), each value read as
 /// `--set` reads it for its field, checked by the engine as a case's policy is; a path outside
 /// `policy.` is refused (the rows give the person).
-fn policy(args: &TableArgs) -> Result<Option<Value>, Refused> {
-    if args.set.is_empty() {
+fn policy(typed: &[(&str, String)], rule_set: Option<juzhu::RuleSet>) -> Result<Option<Value>, Refused> {
+    if typed.is_empty() {
         return Ok(None);
     }
     let mut policy = serde_json::Map::new();
-    for (path, bytes) in &args.set {
+    for &(path, ref raw) in typed {
         let Some(key) = path.strip_prefix("policy.").filter(|k| !k.is_empty() && !k.contains('.')) else {
             return Err(CaseError::new(
-                path.as_str(),
+                path,
                 "is not a policy setting: with juzhu table, --set sets policy.* only (the rows give the person)",
                 "不是评估设置：juzhu table 的 --set 只能设置 policy.*（人员字段由表中各行给出）",
             )
             .into());
         };
-        let raw = args.encoding.decode(bytes)?;
-        policy.insert(key.to_owned(), crate::settings::value_for(path, &raw, args.rule_set));
+        policy.insert(key.to_owned(), crate::settings::value_for(path, raw, rule_set));
     }
     Ok(Some(Value::Object(policy)))
 }
@@ -230,12 +237,8 @@ fn check_kept(keep: &[String], header: &[String], outputs: &[Column]) -> Result<
 impl Table {
     /// `rows`' answer as CSV (the header line first when `header`): the kept columns of each
     /// row, its answer, and its error in `lang` (both: `error` and `error_zh`).
-    fn write(&self, rows: &[Vec<String>], out: &Output, lang: Option<Lang>, header: bool) -> Result<String, Refused> {
-        let langs: &[Lang] = match lang {
-            Some(Lang::Zh) => &[Lang::Zh],
-            Some(_) => &[Lang::En],
-            None => &[Lang::En, Lang::Zh],
-        };
+    fn write(&self, rows: &[Vec<String>], out: &Output, lang: LangChoice, header: bool) -> Result<String, Refused> {
+        let langs = lang.langs();
         let mut errors: Vec<Option<&CaseError>> = vec![None; rows.len()];
         for (i, e) in &out.errors {
             if let Some(slot) = errors.get_mut(*i) {
@@ -267,8 +270,6 @@ impl Table {
 /// The header (trimmed) of CSV `text`, once every row is found as wide as it; rows of another
 /// width, or a header naming a column twice or none, are refused.
 fn read_shape(text: &str) -> Result<Vec<String>, Refused> {
-    // Every record parsed in `Table::read` (which refuses the table at the first that does not),
-    // so none is dropped by `Result::ok` here.
     let mut reader = reader(text);
     let mut records = reader.records();
     let header: Vec<String> = match records.next() {
