@@ -10,7 +10,8 @@ import pyarrow as pa
 import pytest
 
 import juzhu
-from conftest import check_case, shared_cases
+from conftest import check_case, matches, shared_cases
+from juzhu import _juzhu
 
 CASES = shared_cases()
 IDS = [name for name, _ in CASES]
@@ -54,84 +55,90 @@ def test_assess_with_date_objects(name, case):
     assert check_case(case, a.to_dict()) == []
 
 
-def _person_columns(person):
-    """A person dict as batch columns (nested fields joined with _)."""
-    row = {k: v for k, v in person.items() if k not in ("permit", "changes")}
-    for k, v in (person.get("permit") or {}).items():
-        row["permit_" + k] = v
-    return row
+def _columns(rule_set, side):
+    """The rule set's batch columns of one side (`inputs`, `outputs`), by contract path."""
+    return {c["path"]: c for c in _juzhu.batch_columns(rule_set)[side]}
 
 
-# Contract paths that are not batch columns: checked by test_assess instead. The last four are
-# outputs of RULES.md §12–13 that the Python batch adapter (being rewritten on another branch)
-# does not return yet; the core engine's columns for them are tested in Rust and C.
-NOT_COLUMNS = (
-    "notices", "explanation", "changes", "permit.fee_yuan", "registration.basis", "permit.basis",
-    "household_events", "registration.deadline_time", "fine_min_yuan", "fine_max_yuan",
-)
-
-# Person fields the Python batch adapter does not take yet (household events are per case only;
-# the overseas columns await the adapter's rewrite): such cases go through test_assess only.
-NOT_BATCH_INPUTS = ("changes", "id_number", "household_events", "overseas_kind", "arrival_time", "area")
+def _rule_set(case):
+    return (case["input"].get("policy") or {}).get("rule_set", "liaoning-2013")
 
 
-def _row_as_contract(frame_row):
-    """One batch output row back in the contract's shape, for the expectations."""
-    out = {}
-    for col, value in frame_row.items():
-        if value is None or value is pd.NA or value is pd.NaT:
-            value = None
-        elif isinstance(value, np.datetime64):
-            value = None if np.isnat(value) else str(value.astype("datetime64[D]"))
-        elif isinstance(value, (pd.Timestamp, dt.datetime)):
-            value = value.date().isoformat()
-        elif isinstance(value, dt.date):
-            value = value.isoformat()
-        elif value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
-            value = None
-        elif isinstance(value, (np.bool_,)):
-            value = bool(value)
-        elif isinstance(value, np.integer):
-            value = int(value)
-        out[col] = value
-    names = juzhu.vocabularies()["entitlement"]
-    out["entitlements"] = [n for k, n in enumerate(names) if (out["entitlements"] or 0) >> k & 1]
-    interp = juzhu.vocabularies()["interpretation"]
-    out["interpretations"] = [n for k, n in enumerate(interp) if (out["interpretations"] or 0) >> k & 1]
-    nested = {}
-    for col, value in out.items():
-        for prefix in ("registration_", "permit_"):
-            if col.startswith(prefix):
-                nested.setdefault(prefix[:-1], {})[col[len(prefix):]] = value
-                break
+def _batch_row(case):
+    """The case as one row of its rule set's batch input columns, or None when the case holds
+    something a row has no column for (a reporter, a list of changes or household events, an
+    identity number, conduct) or an empty text (an empty cell of a table is absent, an empty
+    text in a case is refused: README, "Python"). Derived from the declared columns, so a
+    column added to a rule set's batch takes its cases into this test."""
+    inp = case["input"]
+    if set(inp) - {"as_of", "policy", "person"} or not isinstance(inp.get("person"), dict):
+        return None
+    if _rule_set(case) not in {r["id"] for r in juzhu.rule_sets()}:
+        return None
+    by_path = _columns(_rule_set(case), "inputs")
+    row = {}
+
+    def walk(path, value):
+        if value == "":
+            return False
+        if path in by_path:
+            row[by_path[path]["name"]] = value
+            return True
+        if isinstance(value, dict):
+            return all(walk(f"{path}.{k}", v) for k, v in value.items())
+        return value is None  # a null is absent, column or not
+
+    return row if walk("person", inp["person"]) else None
+
+
+def _contract_value(value, column):
+    """A batch output cell as the contract shows the field."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else str(value.astype("datetime64[D]"))
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, np.bool_):
+        return bool(value)
+    if isinstance(value, np.integer):
+        value = int(value)
+    if column["kind"] == "words":
+        return [w for k, w in enumerate(column["words"]) if value >> k & 1]
+    return value
+
+
+def _answer_at(answer, path):
+    """The per-case answer at an output column's path (`-1`: a list's last item)."""
+    cur = answer
+    for seg in path.split("."):
+        if seg == "-1":
+            cur = cur[-1] if cur else None
+        elif isinstance(cur, dict):
+            cur = cur.get(seg)
         else:
-            nested[col] = value
-    return nested
+            return None
+    return cur
 
 
-def _liaoning(case):
-    return (case["input"].get("policy") or {}).get("rule_set", "liaoning-2013") == "liaoning-2013"
+BATCH_CASES = [(n, c) for n, c in CASES if _batch_row(c) is not None]
 
 
-def _batchable(case):
-    p = case["input"].get("person")
-    return (
-        p is not None
-        and "reporter" not in case["input"]
-        and _liaoning(case)
-        and not any(p.get(k) not in (None, []) for k in NOT_BATCH_INPUTS)
-    )
-
-
-BATCH_CASES = [c for c in CASES if _batchable(c[1])]
-
-
-def test_every_top_level_person_case_is_batchable():
-    # Reporter cases have no batch form; every liaoning-2013 person case of the first release
-    # (the top folder) goes through it, and so do the every-person cases the adapter can carry.
-    top = [n for n, c in CASES if "/" not in n and "person" in c["input"]]
-    assert top and all(n in {b for b, _ in BATCH_CASES} for n in top)
-    assert any(n.startswith("every-person/") for n, _ in BATCH_CASES)
+def test_cases_of_every_rule_set_go_through_the_batch():
+    # Every rule set's cases reach the batch, and so do the every-person cases the columns carry.
+    names = {n for n, _ in BATCH_CASES}
+    assert {_rule_set(c) for _, c in BATCH_CASES} == {r["id"] for r in juzhu.rule_sets()}
+    assert any(n.startswith("every-person/overseas") for n in names)
+    assert any(n.startswith("china-2016/") and "expect_error" in c for n, c in BATCH_CASES)
+    # A person case of the first release (the top folder) has a row unless it names a reporter.
+    top = [n for n, c in CASES if "/" not in n and "person" in c["input"] and "reporter" not in c["input"]]
+    assert top and all(n in names for n in top)
 
 
 def _to_frame(kind, columns):
@@ -156,24 +163,54 @@ def _first_row(kind, out):
 @pytest.mark.parametrize("kind", ["pandas", "arrow", "numpy"])
 @pytest.mark.parametrize("name,case", BATCH_CASES, ids=[n for n, _ in BATCH_CASES])
 def test_assess_batch(kind, name, case):
-    inp = case["input"]
-    columns = _person_columns(inp["person"])
-    table = _to_frame(kind, columns)
-    out = juzhu.assess_batch(table, as_of=inp["as_of"], policy=inp.get("policy"), errors="mark")
-    row = _row_as_contract(_first_row(kind, out))
+    """The case as a one-row table: the expectations its answer columns carry hold, and every
+    answer column equals the per-case assessment's field; a refusal is the per-case refusal."""
+    inp, rule_set = case["input"], _rule_set(case)
+    table = _to_frame(kind, _batch_row(case))
+    try:
+        out = juzhu.assess_batch(table, as_of=inp["as_of"], policy=inp.get("policy"), errors="mark")
+    except juzhu.CaseError as whole:
+        # What no row holds (the day, a policy setting) refuses the whole table, marking or not.
+        assert not whole.field.startswith("person."), whole
+        with pytest.raises(juzhu.CaseError) as single:
+            juzhu.assess(inp)
+        assert (whole.field, whole.message) == (single.value.field, single.value.message)
+        assert "expect_error" in case and whole.field.startswith(case["expect_error"]), whole
+        return
+    cells = _first_row(kind, out)
+    error = _contract_value(cells.pop("error"), {"kind": "text"})
     if "expect_error" in case:
-        assert row["error"] is not None and row["error"].startswith(case["expect_error"]), row["error"]
+        assert error is not None and error.startswith(case["expect_error"]), error
         with pytest.raises(juzhu.CaseError) as info:
             juzhu.assess_batch(table, as_of=inp["as_of"], policy=inp.get("policy"))
         assert info.value.field.startswith(case["expect_error"])
+        with pytest.raises(juzhu.CaseError) as single:
+            juzhu.assess(inp)
+        # The row's refusal in the per-case words: in its `error` cell, and raised with its row.
+        assert error == str(single.value)
+        assert info.value.field == single.value.field
+        assert info.value.message == f"row 0: {single.value.message}"
         return
-    assert row["error"] is None, row["error"]
-    expect = {k: v for k, v in case["expect"].items() if not k.startswith(NOT_COLUMNS)}
-    assert check_case({"expect": expect, "expect_contains": case.get("expect_contains", {})}, row) == []
-    # And the batch row equals the per-case assessment, column by column.
+    assert error is None, error
+    outputs = _columns(rule_set, "outputs")
+    assert set(cells) == {c["name"] for c in outputs.values()}
+    row = {path: _contract_value(cells[c["name"]], c) for path, c in outputs.items()}
+    # The expectations on fields the answer columns hold (the rest: test_assess).
+    for path, want in case["expect"].items():
+        if path in row:
+            assert matches(row[path], want), f"{path}: expected {want!r}, got {row[path]!r}"
+        elif isinstance(want, dict):
+            for key, value in want.items():
+                if f"{path}.{key}" in row:
+                    got = row[f"{path}.{key}"]
+                    assert matches(got, value), f"{path}.{key}: expected {value!r}, got {got!r}"
+    for path, items in case.get("expect_contains", {}).items():
+        if path in row:
+            assert set(items) <= set(row[path]), f"{path} lacks some of {items}"
+    # And every answer column equals the per-case assessment's field.
     single = juzhu.assess(inp).to_dict()
-    for section in ("registration", "permit"):
-        for key, value in row[section].items():
-            assert single[section][key] == value, f"{section}.{key}"
-    for key in ("category", "category_source", "consequence", "entitlements", "interpretations", "calendar_provisional"):
-        assert single[key] == row[key], key
+    for path, value in row.items():
+        want = _answer_at(single, path)
+        if path == "interpretations":
+            want = sorted(want, key=outputs[path]["words"].index)
+        assert value == want, f"{path}: batch {value!r}, per case {want!r}"
