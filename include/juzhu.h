@@ -972,8 +972,8 @@ typedef struct juzhu_policy {
 /**
  * A person (the person fields of `spec/CASES.md`, flattened). Zero-initialise, then set what is
  * known: every 0 means absent. Household events are per case only (JSON entry points). Since
- * 0.2 the struct is 64 bytes (was 56): `overseas_kind`, `area` and `arrival_time` follow
- * `reserved`, then 4 reserved bytes.
+ * 0.2 the struct is 88 bytes (was 56): `overseas_kind`, `area` and `arrival_time` follow
+ * `reserved`, then 4 reserved bytes and the 24 bytes of `id_number`.
  */
 typedef struct juzhu_person {
   /**
@@ -1068,6 +1068,13 @@ typedef struct juzhu_person {
    * Must be zero.
    */
   uint8_t reserved_tail[4];
+  /**
+   * NUL-terminated ASCII text (18 characters, or 15 for a first-generation number), empty
+   * (first byte 0) = not given: citizen identity number; supplies the date of birth when none
+   * is given (checked against it when one is) (since 0.2). Only the birth date it holds is
+   * used; the number is read in place, never copied or shown whole (an error masks it).
+   */
+  char id_number[24];
 } juzhu_person;
 
 /**

@@ -221,9 +221,20 @@ pub(crate) fn checked_birth(
     id: Option<&IdNumber>,
     given: Option<crate::date::DayNum>,
 ) -> Result<Option<crate::date::DayNum>, crate::error::CaseError> {
+    checked_birth_day(id.map(|id| crate::date::from_naive(id.birth_date())), given)
+}
+
+/// [`checked_birth`] for the birth day an identity number holds, as a batch row keeps it (the
+/// number itself is not kept): the same checks, the same words.
+///
+/// # Errors
+/// A birth day that differs from `given`, or lies outside the supported years.
+pub(crate) fn checked_birth_day(
+    birth: Option<crate::date::DayNum>,
+    given: Option<crate::date::DayNum>,
+) -> Result<Option<crate::date::DayNum>, crate::error::CaseError> {
     use crate::date::{show, MAX_INPUT_YEAR, MIN_INPUT_YEAR};
     use crate::error::CaseError;
-    let birth = id.map(|id| crate::date::from_naive(id.birth_date()));
     if let (Some(from_id), Some(given)) = (birth, given) {
         if from_id != given {
             let (from_id, given) = (show(from_id), show(given));

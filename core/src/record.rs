@@ -237,7 +237,8 @@ pub fn wrong_length(column: &str, found: usize, expected: usize) -> crate::error
 /// Every column holds [`crate::values::Values`] as the caller has them; rows hold, per storage
 /// kind: `word(W)` a code (`u8`), `flag` `0`/`1` (`u8`), `region` a tagged division code
 /// (`i64`), `date` a day number, `whole(min, max)` a number (`u8`), `dates` a
-/// [`crate::batch::Span`] of the list's values, `time` minutes after midnight (`u16`) — with the
+/// [`crate::batch::Span`] of the list's values, `time` minutes after midnight (`u16`), `id` the
+/// birth day a citizen identity number holds (a day number; the number itself is not kept) — with the
 /// null and invalid markers of [`crate::batch`] and [`crate::values`].
 macro_rules! input_record {
     (
@@ -425,6 +426,7 @@ macro_rules! input_record {
     (@kind whole($min:expr, $max:expr)) => { $crate::record::Kind::Whole { min: $min, max: $max } };
     (@kind dates) => { $crate::record::Kind::Dates };
     (@kind time) => { $crate::record::Kind::Time };
+    (@kind id) => { $crate::record::Kind::Text };
     (@row word) => { u8 };
     (@row flag) => { u8 };
     (@row region) => { i64 };
@@ -432,6 +434,7 @@ macro_rules! input_record {
     (@row whole) => { u8 };
     (@row dates) => { $crate::batch::Span };
     (@row time) => { u16 };
+    (@row id) => { $crate::date::DayNum };
     (@null word) => { $crate::batch::NULL_CODE };
     (@null flag) => { $crate::batch::NULL_CODE };
     (@null region) => { $crate::batch::NULL_REGION };
@@ -439,6 +442,7 @@ macro_rules! input_record {
     (@null whole) => { $crate::batch::NULL_CODE };
     (@null dates) => { $crate::batch::Span { start: 0, end: 0 } };
     (@null time) => { $crate::batch::NULL_TIME };
+    (@null id) => { $crate::batch::NULL_DAY };
     (@marked word, $v:expr) => { $v == $crate::values::INVALID_CODE };
     (@marked flag, $v:expr) => { $v == $crate::values::INVALID_CODE };
     (@marked whole, $v:expr) => { $v == $crate::values::INVALID_CODE };
@@ -446,6 +450,7 @@ macro_rules! input_record {
     (@marked date, $v:expr) => { $v == $crate::values::INVALID_DAY };
     (@marked dates, $v:expr) => { false };
     (@marked time, $v:expr) => { $v == $crate::values::INVALID_TIME };
+    (@marked id, $v:expr) => { $v == $crate::values::INVALID_DAY };
     (@gather word($W:ty), $c:expr, $start:ident, $rows:ident, $set:expr) => {
         $crate::values::gather_words($c, $start, $rows, <$W as $crate::vocab::Word>::vocabulary(), $set)
     };
@@ -457,6 +462,7 @@ macro_rules! input_record {
     };
     (@gather dates, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_spans($c, $start, $rows, $set) };
     (@gather time, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_times($c, $start, $rows, $set) };
+    (@gather id, $c:expr, $start:ident, $rows:ident, $set:expr) => { $crate::values::gather_id_births($c, $start, $rows, $set) };
 }
 
 /// Declares a rule set's batch output columns once, generating the column table, an owned
@@ -628,6 +634,7 @@ macro_rules! output_record {
     (@null bits64) => { 0 };
     (@null whole) => { u32::MAX };
     (@null time) => { $crate::batch::NULL_TIME };
+    (@null id) => { $crate::batch::NULL_DAY };
 }
 
 pub(crate) use input_record;

@@ -991,6 +991,31 @@ impl Values<'_> {
         }
     }
 
+    /// Row `i` read as a citizen identity number: the birth day it holds ([`NULL_DAY`] when
+    /// absent, [`INVALID_DAY`] for a value that is no identity number — text that fails its
+    /// checks, or a number, which a case refuses too). Only the birth day is kept: the number
+    /// is personal data the rules need nothing else from (RULES.md §8).
+    pub fn read_id_birth(&self, i: usize) -> DayNum {
+        use crate::id_number::IdNumber;
+        let birth = |t: &str| IdNumber::parse(t).map_or(INVALID_DAY, |id| crate::date::from_naive(id.birth_date()));
+        match *self {
+            Values::Text(_) | Values::Dictionary { .. } => {
+                match self.read_text(i, |t| std::str::from_utf8(t).map_or(INVALID_DAY, birth)) {
+                    TextCell::Absent => NULL_DAY,
+                    TextCell::Value(d) => d,
+                    TextCell::Outside => INVALID_DAY,
+                }
+            }
+            Values::Any(v) => match cell(&v[i]) {
+                None => NULL_DAY,
+                Some(serde_json::Value::String(t)) => birth(t),
+                Some(_) => INVALID_DAY,
+            },
+            _ if self.is_null(i) => NULL_DAY,
+            _ => INVALID_DAY,
+        }
+    }
+
     /// Row `i` as the JSON value a per-case input would hold for it (`None` when absent): words
     /// and text as strings, flags as `true`/`false` (other numbers as numbers), dates as ISO
     /// strings, numbers as numbers, lists as arrays. A column of `kind`.
@@ -1426,6 +1451,15 @@ pub fn gather_times<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], se
     match col {
         None => rows.iter_mut().for_each(|r| set(r, crate::batch::NULL_TIME)),
         Some(c) => each_row!(rows, set, start, |i| c.read_time(i)),
+    }
+}
+
+/// [`gather_days`] for a column of citizen identity numbers: each row's birth day (see
+/// [`Values::read_id_birth`]).
+pub fn gather_id_births<R>(col: Option<Values<'_>>, start: usize, rows: &mut [R], set: impl Fn(&mut R, DayNum)) {
+    match col {
+        None => rows.iter_mut().for_each(|r| set(r, NULL_DAY)),
+        Some(c) => each_row!(rows, set, start, |i| c.read_id_birth(i)),
     }
 }
 

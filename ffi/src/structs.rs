@@ -228,8 +228,8 @@ pub struct juzhu_policy {
 
 /// A person (the person fields of `spec/CASES.md`, flattened). Zero-initialise, then set what is
 /// known: every 0 means absent. Household events are per case only (JSON entry points). Since
-/// 0.2 the struct is 64 bytes (was 56): `overseas_kind`, `area` and `arrival_time` follow
-/// `reserved`, then 4 reserved bytes.
+/// 0.2 the struct is 88 bytes (was 56): `overseas_kind`, `area` and `arrival_time` follow
+/// `reserved`, then 4 reserved bytes and the 24 bytes of `id_number`.
 #[repr(C)]
 #[derive(Clone, Copy)]
 pub struct juzhu_person {
@@ -281,6 +281,11 @@ pub struct juzhu_person {
     pub arrival_time: i16,
     /// Must be zero.
     pub reserved_tail: [u8; 4],
+    /// NUL-terminated ASCII text (18 characters, or 15 for a first-generation number), empty
+    /// (first byte 0) = not given: citizen identity number; supplies the date of birth when none
+    /// is given (checked against it when one is) (since 0.2). Only the birth date it holds is
+    /// used; the number is read in place, never copied or shown whole (an error masks it).
+    pub id_number: [c_char; 24],
 }
 
 /// What the rules decide about a person. Enumerations are `JUZHU_*` constants, 0 = null; dates
@@ -481,6 +486,27 @@ fn time_field(field: &'static str, v: i16) -> Result<u16, CaseError> {
     }
 }
 
+/// An identity number field (NUL-terminated text, all zero = absent) as the birth day it holds,
+/// the value a core identity-number column gives; refused in the JSON reader's words.
+fn id_field(field: &'static str, v: &[c_char; 24]) -> Result<DayNum, CaseError> {
+    let bytes: &[u8; 24] = &v.map(|c| c as u8);
+    let Some(end) = bytes.iter().position(|&b| b == 0) else {
+        return Err(CaseError::new(
+            field,
+            "is not NUL-terminated within its 24 bytes",
+            "在其 24 个字节内没有以 NUL 结尾",
+        ));
+    };
+    if end == 0 {
+        return Ok(NULL_DAY);
+    }
+    let text = std::str::from_utf8(&bytes[..end])
+        .map_err(|_| CaseError::new(field, "is not ASCII text", "不是 ASCII 文本"))?;
+    juzhu_core::id_number::IdNumber::parse(text)
+        .map(|id| juzhu_core::date::from_naive(id.birth_date()))
+        .map_err(|e| CaseError::at(field, e.reason()))
+}
+
 /// A time of day as a time field (minutes after midnight + 1, 0 = none).
 fn c_time(t: Option<TimeOfDay>) -> i16 {
     t.map_or(JUZHU_TIME_ABSENT, |t| t.minutes() as i16 + 1)
@@ -551,6 +577,7 @@ impl juzhu_person {
             overseas_kind: code_field::<OverseasKind>("person.overseas_kind", self.overseas_kind, "JUZHU_OVERSEAS_*")?,
             arrival_time: time_field("person.arrival_time", self.arrival_time)?,
             area: code_field::<Area>("person.area", self.area, "JUZHU_AREA_*")?,
+            id_number: id_field("person.id_number", &self.id_number)?,
         })
     }
 }
@@ -1087,6 +1114,58 @@ mod tests {
     }
 
     #[test]
+    fn an_identity_number_gives_its_birth_date_and_is_refused_masked() {
+        fn text(t: &[u8]) -> [c_char; 24] {
+            let mut out = [0 as c_char; 24];
+            for (o, &b) in out.iter_mut().zip(t) {
+                *o = b as c_char;
+            }
+            out
+        }
+        let as_of = juzhu_core::date::from_ymd(2024, 10, 2);
+        let mut p = juzhu_person {
+            hukou_region: 0,
+            residence_region: 0,
+            birth_date: 0,
+            arrival_date: 20240928,
+            planned_departure: 0,
+            registered_on: 0,
+            permit_applied_on: 0,
+            permit_issued_on: 0,
+            permit_extension_applied_on: 0,
+            correction_deadline: 0,
+            category: JUZHU_CATEGORY_FLOATING,
+            overseas: 0,
+            living_at_hukou: 0,
+            accommodation: 0,
+            studying: 0,
+            wants_permit: 0,
+            permit_validity_years: 0,
+            reserved: 0,
+            overseas_kind: 0,
+            area: 0,
+            arrival_time: JUZHU_TIME_ABSENT,
+            reserved_tail: [0; 4],
+            id_number: text(b"11010519491231002X"),
+        };
+        let row = p.row().expect("a valid number");
+        assert_eq!(row.id_number, from_ymd(1949, 12, 31));
+        assert_eq!(row.facts(as_of).expect("facts").birth, Some(from_ymd(1949, 12, 31)));
+        // The same checks and words as a case: against the birth date, and the number's own.
+        p.birth_date = 19500101;
+        let e = p.row().and_then(|r| r.facts(as_of)).expect_err("two birth dates").to_string();
+        assert_eq!(e, "person.id_number: holds the birth date 1949-12-31, but birth_date is 1950-01-01");
+        p.birth_date = 0;
+        p.id_number = text(b"110105194912310021");
+        let e = p.row().expect_err("a bad check character").to_string();
+        assert!(e.starts_with("person.id_number: ") && !e.contains("110105194912310021"), "{e}");
+        p.id_number = text(&[b'1'; 24]);
+        assert_eq!(p.row().expect_err("no NUL").field(), "person.id_number");
+        p.id_number = [0; 24];
+        assert_eq!(p.row().expect("absent").id_number, NULL_DAY);
+    }
+
+    #[test]
     fn a_validity_of_255_is_refused_never_read_as_absent() {
         let person = |issued_on: i32, years: u8| juzhu_person {
             hukou_region: 0,
@@ -1111,6 +1190,7 @@ mod tests {
             area: 0,
             arrival_time: JUZHU_TIME_ABSENT,
             reserved_tail: [0; 4],
+            id_number: [0; 24],
         };
         let as_of = juzhu_core::date::from_ymd(2024, 10, 2);
         let refusal =
@@ -1234,7 +1314,8 @@ mod tests {
         assert_eq!(offset_of!(juzhu_person, overseas_kind), 56);
         assert_eq!(offset_of!(juzhu_person, area), 57);
         assert_eq!(offset_of!(juzhu_person, arrival_time), 58);
-        assert_eq!(size_of::<juzhu_person>(), 64);
+        assert_eq!(offset_of!(juzhu_person, id_number), 64);
+        assert_eq!(size_of::<juzhu_person>(), 88);
         assert_eq!(offset_of!(juzhu_assessment, notices), 63);
         assert_eq!(offset_of!(juzhu_assessment, fine_min_yuan), 64);
         assert_eq!(offset_of!(juzhu_assessment, registration_deadline_time), 72);
@@ -1245,6 +1326,7 @@ mod tests {
         assert_eq!(offset_of!(juzhu_report_assessment, reserved_tail) + 4, 48);
         assert_eq!(offset_of!(juzhu_assessment, reserved_tail) + 6, 80);
         assert_eq!(offset_of!(juzhu_person, arrival_time) + 2 + 4, 64);
+        assert_eq!(offset_of!(juzhu_person, id_number) + 24, 88);
     }
 
     #[test]

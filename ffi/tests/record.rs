@@ -42,6 +42,7 @@ fn c_form(kind: &Kind) -> (&'static [&'static str], &'static str) {
         Kind::Time => (&["int16_t"], "minutes after midnight"),
         Kind::Whole { .. } => (&["uint8_t", "uint32_t", "uint64_t"], ""),
         Kind::Words(_) => (&["uint16_t", "uint32_t", "uint64_t"], ""),
+        Kind::Text => (&["char"], "NUL-terminated"),
         _ => (&[], ""),
     }
 }

@@ -203,6 +203,23 @@ static void dates_and_constants(void) {
     p.reserved = 1;
     CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.reserved"), "reserved");
     p.reserved = 0;
+    /* An identity number: its birth date is used; a bad one is refused and never shown whole. */
+    memcpy(p.id_number, "210102201501010011", 18);
+    p.id_number[17] = '3';
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.id_number") &&
+              !strstr(err.message, "210102201501010013"),
+          "bad identity number, masked");
+    p.id_number[17] = '1';
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_OK && a.permit_reaches_16_on == 20310102,
+          "birth date from the identity number");
+    p.birth_date = 20150102;
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.id_number"),
+          "identity number against birth_date");
+    p.birth_date = 0;
+    memset(p.id_number, '1', sizeof p.id_number);
+    CHECK(juzhu_assess_person(NULL, 20241002, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "person.id_number"),
+          "identity number without its NUL");
+    memset(p.id_number, 0, sizeof p.id_number);
     CHECK(juzhu_assess_person(NULL, 20130331, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "as_of"), "before in force");
     CHECK(juzhu_assess_person(NULL, 0, &p, &a, &err) == JUZHU_STATUS_INVALID_INPUT && !strcmp(err.field, "as_of"), "no as_of");
     memset(&pol, 0, sizeof pol);

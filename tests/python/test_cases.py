@@ -66,8 +66,8 @@ def _rule_set(case):
 
 def _batch_row(case):
     """The case as one row of its rule set's batch input columns, or None when the case holds
-    something a row has no column for (a reporter, a list of changes or household events, an
-    identity number, conduct) or an empty text (an empty cell of a table is absent, an empty
+    something a row has no column for (a reporter, a list of changes or household events,
+    conduct) or an empty text (an empty cell of a table is absent, an empty
     text in a case is refused: README, "Python"). Derived from the declared columns, so a
     column added to a rule set's batch takes its cases into this test."""
     inp = case["input"]

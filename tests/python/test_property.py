@@ -35,7 +35,7 @@ def _cells(rng: np.random.Generator, kind: str, words: list | None, n: int, name
     base = dt.date(2021, 6, 1)
     for _ in range(n):
         r = rng.random()
-        if r < (0.6 if name in ("overseas_kind", "arrival_time", "area", "correction_deadline") else 0.15):
+        if r < (0.6 if name in ("overseas_kind", "arrival_time", "area", "correction_deadline") else 0.92 if name == "id_number" else 0.15):
             out.append(ABSENT)
             continue
         h = rng.random() < 0.015  # hostile
@@ -57,6 +57,13 @@ def _cells(rng: np.random.Generator, kind: str, words: list | None, n: int, name
             out.append(float(rng.choice([0, 7, 2.5])) if h else int(rng.choice([1, 2, 3])))
         elif kind == "time":
             out.append(str(rng.choice(["24:00", "9:15", "noon"])) if h else f"{int(rng.integers(0, 24)):02}:{int(rng.integers(0, 60)):02}")
+        elif kind == "text":  # an identity number: valid (its birth date rarely the row's), or not
+            born = base - dt.timedelta(days=int(rng.integers(4000, 25000)))
+            body = f"210102{born:%Y%m%d}{int(rng.integers(0, 1000)):03}"
+            weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+            good = body + "10X98765432"[sum(int(c) * w for c, w in zip(body, weights)) % 11]
+            bad = [body + ("0" if good[-1] != "0" else "1"), body, "21010219990230123X", good.lower(), " " + good]
+            out.append(str(rng.choice(bad)) if rng.random() < 0.2 else good)
         elif kind == "dates":
             k = int(rng.integers(0, 4))
             out.append([base + dt.timedelta(days=int(rng.integers(200, 1500))) for _ in range(k)])
@@ -117,7 +124,7 @@ def _pandas_column(cells, kind, style):
         return pd.Series([None if v is None else int(v) for v in values], dtype=["Int64", "float64", "Int8"][style % 3])
     if kind == "whole":
         return pd.Series([np.nan if v is None else float(v) for v in values], dtype="float64")
-    if kind == "time":
+    if kind in ("time", "text"):
         return pd.Series(values, dtype="str")
     if kind == "dates":
         return pd.Series([None if v is None else [d.isoformat() for d in v] if style else v for v in values], dtype=object)
@@ -132,6 +139,9 @@ def _arrow_column(cells, kind, style):
         return a.dictionary_encode() if style != 1 else a.cast(pa.string_view())
     if kind == "date" and _is_clean(cells, lambda c: isinstance(c, dt.date)):
         return pa.array(values, type=pa.date32())
+    if kind == "text":
+        a = pa.array(values, type=pa.string())
+        return a.cast(pa.string_view()) if style == 1 else a
     if kind in ("date", "region", "time"):
         return pa.array([v.isoformat() if isinstance(v, dt.date) else v for v in values], type=pa.large_string())
     if kind == "flag" and _is_clean(cells, lambda c: isinstance(c, bool)):

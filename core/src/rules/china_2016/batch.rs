@@ -157,11 +157,14 @@ impl PersonRow {
             (None, Some(h), Some(r)) => (other_city(h, r), CityBasis::Codes { hukou: h, residence: r }),
             (None, _, _) => return Err(no_city()),
         };
+        // Where a case checks its identity number against the birth date: after the city.
+        let given_birth = opt(self.birth_date);
+        let id_birth = crate::id_number::checked_birth_day(opt(self.id_number), given_birth)?;
         let facts = PersonFacts {
             other_city: other,
             city,
-            birth: opt(self.birth_date),
-            birth_from_id: false,
+            birth: given_birth.or(id_birth),
+            birth_from_id: given_birth.is_none() && id_birth.is_some(),
             residing_since,
             conditions,
             limited_mobility,

@@ -32,9 +32,9 @@ input_record! {
         permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)", "所持居住证的签发日期（缺省：未持有）";
         permit_valid_until: date = "person.permit.valid_until", "validity end of a permit issued before 2016-01-01 (Art 23)", "2016年1月1日前签发的居住证的有效期届满日（第二十三条）";
         permit_endorsed_on: dates = "person.permit.endorsed_on", "days the permit was endorsed (Art 10)", "居住证签注之日（第十条）";
+        id_number: id = "person.id_number", "citizen identity number; supplies the date of birth when none is given (checked against it when one is)", "公民身份号码；未给出出生日期时据以确定，给出时据以核对";
     }
     json {
-        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent", "公民身份号码；未给出 birth_date 时据以确定出生日期";
         "person.permit": Kind::Object, "the Residence Permit held", "所持居住证";
         "person.conduct": Kind::Words(<Offence as Word>::vocabulary), "offences committed (Art 18, 19), each at most once", "违法行为（第十八条、第十九条），每项至多一次";
         "policy.issuance_days": Kind::Whole { min: 15, max: 30 }, "days to issue an accepted application's permit (Art 9 p6; default 15)", "受理申请后签发居住证的天数（第九条第六款；默认15）";

@@ -173,8 +173,11 @@ impl PersonRow {
             years: self.permit_validity_years,
             extension_applied: opt(self.permit_extension_applied_on),
         });
-        f.birth_from_id = false;
-        f.birth = opt(self.birth_date);
+        // Where a case checks its identity number against the birth date: after the category.
+        let given_birth = opt(self.birth_date);
+        let id_birth = crate::id_number::checked_birth_day(opt(self.id_number), given_birth)?;
+        f.birth_from_id = given_birth.is_none() && id_birth.is_some();
+        f.birth = given_birth.or(id_birth);
         f.arrival = opt(self.arrival_date);
         f.departure = opt(self.planned_departure);
         f.studying = self.studying == 1;

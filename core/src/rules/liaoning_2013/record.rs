@@ -46,9 +46,9 @@ input_record! {
         overseas_kind: word(OverseasKind) = "person.overseas_kind", "who a person from outside the mainland is (overseas persons only)", "境外人员的身份（仅限境外人员）";
         arrival_time: time = "person.arrival_time", "time of moving in, HH:MM (overseas persons only)", "入住时刻，HH:MM（仅限境外人员）";
         area: word(Area) = "person.area", "town or village, for the hours of a registration (overseas persons only; default urban)", "城市或农村，用于确定登记时限（仅限境外人员；默认城市）";
+        id_number: id = "person.id_number", "citizen identity number; supplies the date of birth when none is given (checked against it when one is)", "公民身份号码；未给出出生日期时据以确定，给出时据以核对";
     }
     json {
-        "person.id_number": Kind::Text, "citizen identity number; supplies the birth date when birth_date is absent", "公民身份号码；未给出 birth_date 时据以确定出生日期";
         "person.permit": Kind::Object, "the Residence Permit held (Art 13)", "所持居住证（第十三条）";
         "person.changes": Kind::List, "changes of registered content (Art 13 p1)", "登记内容变更（第十三条第一款）";
         "person.changes.changed_on": Kind::Date, "day the registered content changed", "登记内容变更之日";
