@@ -229,6 +229,9 @@ pub(crate) fn checked_birth(
 ///
 /// # Errors
 /// A birth day that differs from `given`, or lies outside the supported years.
+// Out of line: the batch loops call it only for rows holding a number, and inlined it pushes
+// the rules' own checks out of line (+6% instructions a row on tables without numbers).
+#[inline(never)]
 pub(crate) fn checked_birth_day(
     birth: Option<crate::date::DayNum>,
     given: Option<crate::date::DayNum>,

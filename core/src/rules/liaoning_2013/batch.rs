@@ -175,7 +175,11 @@ impl PersonRow {
         });
         // Where a case checks its identity number against the birth date: after the category.
         let given_birth = opt(self.birth_date);
-        let id_birth = crate::id_number::checked_birth_day(opt(self.id_number), given_birth)?;
+        // Most tables hold no identity numbers: one predictable test, no call.
+        let id_birth = match self.id_number {
+            NULL_DAY => None,
+            d => crate::id_number::checked_birth_day(Some(d), given_birth)?,
+        };
         f.birth_from_id = given_birth.is_none() && id_birth.is_some();
         f.birth = given_birth.or(id_birth);
         f.arrival = opt(self.arrival_date);

@@ -254,7 +254,7 @@ impl PersonFacts {
     ///
     /// # Errors
     /// The first refused field, in field order.
-    #[inline]
+    #[inline(always)]
     pub fn check(&self, as_of: DayNum) -> Result<(), CaseError> {
         // Fast path: one branch-light test for the common, valid row.
         let dates_ok = ok_day(self.birth)
