@@ -110,8 +110,9 @@ static int fill_person(const mj_node *p, juzhu_person *out) {
     memset(out, 0, sizeof *out);
     if (changes && changes->type == MJ_ARR && changes->child) return 0;
     if (id && id->type != MJ_NULL) {
-        /* The number as NUL-terminated text (one that does not fit is a case for JSON only). */
-        if (id->type != MJ_STR || id->len >= sizeof out->id_number) return 0;
+        /* The number as NUL-terminated text (an empty one, absent in the struct but refused in
+           a case, or one that does not fit, is a case for JSON only). */
+        if (id->type != MJ_STR || id->len == 0 || id->len >= sizeof out->id_number) return 0;
         memcpy(out->id_number, id->start, id->len);
     }
     if (events && events->type == MJ_ARR && events->child) return 0;
