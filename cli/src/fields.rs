@@ -95,12 +95,12 @@ fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field], langs: &[Lang]) -> Strin
             Lang::Zh => writeln!(
                 s,
                 "{id} 案例的字段（JSON 案例中的路径；缺省或为 null 即未给出）。任一字段均可用 --set PATH=VALUE 设置；\n\
-                 juzhu table 的表格以“表格列”所示名称作为列名。"
+                 juzhu table 的表格以“表格列”所示名称（英文名或中文表头均可）作为列名。"
             ),
             _ => writeln!(
                 s,
                 "Fields of a {id} case (paths in the JSON case; absent or null = not given). Set any with --set PATH=VALUE;\n\
-                 a table for juzhu table names its columns as \"table column\" says."
+                 a table for juzhu table names its columns as \"table column\" says (the name, or a Chinese header)."
             ),
         };
     }
@@ -115,7 +115,12 @@ fn as_text(rule_set: juzhu::RuleSet, fields: &[&Field], langs: &[Lang]) -> Strin
         // Its column in a table (juzhu table, assess_batch), where it has one.
         if let Some(column) = f.column {
             let label = if langs == [Lang::Zh] { "表格列：" } else { "table column: " };
-            let _ = writeln!(s, "{:width$}    {label}{column}", "");
+            let headers = f.headers_zh.join(if langs == [Lang::Zh] { "、" } else { ", " });
+            let _ = match (langs == [Lang::Zh], headers.is_empty()) {
+                (_, true) => writeln!(s, "{:width$}    {label}{column}", ""),
+                (true, false) => writeln!(s, "{:width$}    {label}{column}（或 {headers}）", ""),
+                (false, false) => writeln!(s, "{:width$}    {label}{column} (or {headers})", ""),
+            };
         }
     }
     s
@@ -133,6 +138,7 @@ fn as_json(f: &Field) -> Value {
         "min": min,
         "max": max,
         "batch_column": f.column,
+        "batch_headers_zh": f.headers_zh,
         "doc": f.doc,
         "doc_zh": f.doc_zh,
     })

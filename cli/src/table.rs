@@ -127,7 +127,7 @@ impl Table {
             .enumerate()
             .filter(|(k, _)| !self.kept.contains(k))
             .map(|(k, name)| {
-                let field = rule_set.fields().iter().find(|f| f.column == Some(name.as_str()));
+                let field = rule_set.fields().iter().find(|f| f.takes_column(name));
                 let cells: Vec<Value> = rows
                     .iter()
                     .map(|row| match field {

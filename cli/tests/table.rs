@@ -34,6 +34,11 @@ fn pool(column: &str, kind: &Kind) -> (Vec<String>, Vec<String>) {
         Kind::Region => (own(&["210102", "110105", "210203", "211382", "110105001001"]), own(&["21", "abc"])),
         Kind::Whole { .. } => (own(&["1", "2", "3"]), own(&["7", "2.5"])),
         Kind::Time => (own(&["09:30", "23:59"]), own(&["25:00"])),
+        // Identity numbers: one holding a birth date of the pool's, one whose check character
+        // is wrong.
+        Kind::Text if column == "id_number" => {
+            (own(&["210102199005011234", "110105201002284566"]), own(&["210102199005011230"]))
+        }
         _ => (Vec::new(), Vec::new()),
     }
 }
@@ -89,6 +94,7 @@ fn every_row_is_answered_as_assess_answers_its_cells() {
                                 | "area"
                                 | "correction_deadline"
                                 | "permit_valid_until"
+                                | "id_number"
                         );
                         let required = matches!(column, "arrival_date" | "residing_since");
                         if r % 4 == 1 && k == r % n && !bad.is_empty() {
@@ -107,8 +113,13 @@ fn every_row_is_answered_as_assess_answers_its_cells() {
                     .collect()
             })
             .collect();
+        // Every other column named by its Chinese header, as a spreadsheet exported from a
+        // Chinese system names it.
         let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(fields.iter().map(|f| f.column.unwrap())).unwrap();
+        w.write_record(
+            fields.iter().enumerate().map(|(k, f)| if k % 2 == 1 { f.headers_zh[0] } else { f.column.unwrap() }),
+        )
+        .unwrap();
         for row in &cells {
             w.write_record(row).unwrap();
         }

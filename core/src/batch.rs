@@ -182,14 +182,17 @@ pub fn case_of_row(
     let as_of = crate::date::read_iso("as_of", as_of)?;
     let columns: Vec<&crate::record::Field> = rs.fields().iter().filter(|f| f.column.is_some()).collect();
     let mut fields: Vec<(&'static str, Json)> = Vec::with_capacity(row.len());
-    for (i, (name, value)) in row.iter().enumerate() {
-        if row[..i].iter().any(|(n, _)| n == name) {
-            return Err(CaseError::repeated(crate::privacy::key(name)));
-        }
-        let Some(field) = columns.iter().find(|f| f.column == Some(*name)) else {
+    let mut seen: Vec<(&'static str, &str)> = Vec::with_capacity(row.len());
+    for (name, value) in row {
+        let Some(field) = columns.iter().find(|f| f.takes_column(name)) else {
             let known: Vec<&str> = columns.iter().filter_map(|f| f.column).collect();
             return Err(crate::record::unknown_column(name, &known, foreign_column(rs, name)));
         };
+        // A column named twice, or by its name and a Chinese header.
+        if let Some((_, first)) = seen.iter().find(|(path, _)| *path == field.path) {
+            return Err(CaseError::repeated_column(name, first));
+        }
+        seen.push((field.path, name));
         let value = match (&field.kind, value) {
             // A null cell is an absent field, as in a batch (a null permit column does not make
             // a permit).
@@ -227,7 +230,7 @@ pub(crate) fn foreign_column(rule_set: crate::rules::RuleSet, name: &str) -> Opt
         .iter()
         .copied()
         .filter(|&rs| rs != rule_set)
-        .find(|rs| rs.fields().iter().any(|f| f.column == Some(name)))
+        .find(|rs| rs.fields().iter().any(|f| f.takes_column(name)))
         .map(|owner| {
             crate::Reason::new(
                 format!("is a column of rule set {}, not of {} (the batch's rule set)", owner.id(), rule_set.id()),

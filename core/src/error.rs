@@ -78,6 +78,20 @@ impl CaseError {
         CaseError::new(field, "appears more than once", "重复出现")
     }
 
+    /// A table column named twice: by `first` and again by `field` (its name and a Chinese
+    /// header, or the same name twice).
+    pub(crate) fn repeated_column(field: &str, first: &str) -> Self {
+        if field == first {
+            return CaseError::repeated(crate::privacy::key(field));
+        }
+        let first = crate::privacy::key(first);
+        CaseError::new(
+            crate::privacy::key(field),
+            format!("names the same column as {first}, given before it"),
+            format!("与前面的 {first} 是同一列"),
+        )
+    }
+
     /// An error about `field` for a [`Reason`] found without it.
     pub fn at(field: impl Into<String>, reason: Reason) -> Self {
         CaseError::new(field, reason.en, reason.zh)

@@ -110,6 +110,10 @@ pub struct Field {
     pub kind: Kind,
     /// The batch column that carries it (`permit_issued_on`), if the batch engine takes it.
     pub column: Option<&'static str>,
+    /// Chinese headers a table may name that column by (`到达日期`; the first is its label),
+    /// taken wherever the column's name is: a spreadsheet exported from a Chinese system has
+    /// Chinese headers. Empty for a field without a column.
+    pub headers_zh: &'static [&'static str],
     /// What it means, in a line.
     pub doc: &'static str,
     /// What it means, in a line of Chinese.
@@ -117,6 +121,18 @@ pub struct Field {
 }
 
 impl Field {
+    /// Whether a table's column header `name` names this field's column: its name or one of its
+    /// Chinese headers.
+    ///
+    /// ```
+    /// let f = juzhu::RuleSet::Liaoning2013.fields().iter().find(|f| f.path == "person.arrival_date").unwrap();
+    /// assert!(f.takes_column("arrival_date") && f.takes_column("到达日期"));
+    /// assert!(!f.takes_column("person.arrival_date"));
+    /// ```
+    pub fn takes_column(&self, name: &str) -> bool {
+        self.column == Some(name) || self.headers_zh.contains(&name)
+    }
+
     /// The last part of the path: the JSON key.
     pub fn key(&self) -> &'static str {
         self.path.rsplit('.').next().unwrap_or(self.path)
@@ -246,7 +262,7 @@ macro_rules! input_record {
         $(#[$rmeta:meta])* row $Row:ident;
         $(#[$cmeta:meta])* columns $Cols:ident;
         batch {
-            $( $col:ident: $store:ident $(($($arg:tt)*))? = $path:literal, $doc:literal, $doc_zh:literal; )*
+            $( $col:ident [$($header:literal),*]: $store:ident $(($($arg:tt)*))? = $path:literal, $doc:literal, $doc_zh:literal; )*
         }
         json {
             $( $jpath:literal: $jkind:expr, $jdoc:literal, $jdoc_zh:literal; )*
@@ -258,10 +274,11 @@ macro_rules! input_record {
                 path: $path,
                 kind: $crate::record::input_record!(@kind $store $(($($arg)*))?),
                 column: Some(stringify!($col)),
+                headers_zh: &[$($header),*],
                 doc: $doc,
                 doc_zh: $doc_zh,
             }, )*
-            $( $crate::record::Field { path: $jpath, kind: $jkind, column: None, doc: $jdoc, doc_zh: $jdoc_zh }, )*
+            $( $crate::record::Field { path: $jpath, kind: $jkind, column: None, headers_zh: &[], doc: $jdoc, doc_zh: $jdoc_zh }, )*
         ];
 
         $(#[$rmeta])*
@@ -315,9 +332,10 @@ macro_rules! input_record {
                 let mut cols = $Cols::new(len);
                 for (name, values) in named {
                     match *name {
-                        $( stringify!($col) => {
+                        $( stringify!($col) $(| $header)* => {
                             if cols.$col.is_some() {
-                                return Err($crate::error::CaseError::repeated(*name));
+                                let first = named.iter().map(|(n, _)| *n).find(|n| matches!(*n, stringify!($col) $(| $header)*));
+                                return Err($crate::error::CaseError::repeated_column(name, first.unwrap_or(name)));
                             }
                             values.check(name, &$crate::record::input_record!(@kind $store $(($($arg)*))?))?;
                             cols.$col = Some(*values);

@@ -105,3 +105,68 @@ fn every_field_is_described_in_english_and_chinese() {
     }
     assert!(n > 60, "{n} fields");
 }
+
+#[test]
+fn every_batch_column_has_a_chinese_header_and_no_name_means_two_columns() {
+    let han = |s: &str| !s.is_empty() && s.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for rs in juzhu::RuleSet::ALL {
+        let columns: Vec<&juzhu::record::Field> = rs.fields().iter().filter(|f| f.column.is_some()).collect();
+        assert!(!columns.is_empty());
+        let mut names = BTreeSet::new();
+        for f in &columns {
+            assert!(!f.headers_zh.is_empty(), "{}: {} has no Chinese header", rs.id(), f.path);
+            for name in f.column.iter().chain(f.headers_zh) {
+                assert!(names.insert(*name), "{}: {name} names two columns", rs.id());
+                assert!(f.takes_column(name));
+                // Exactly one column takes each name.
+                assert_eq!(columns.iter().filter(|g| g.takes_column(name)).count(), 1, "{name}");
+            }
+            assert!(f.headers_zh.iter().all(|h| han(h)), "{}: {:?}", f.path, f.headers_zh);
+        }
+        // A header means the same in every rule set that has it.
+        for other in juzhu::RuleSet::ALL {
+            for f in other.fields().iter().filter(|f| f.column.is_some()) {
+                for g in &columns {
+                    if f.headers_zh.iter().any(|h| g.headers_zh.contains(h)) {
+                        assert_eq!(f.path, g.path, "{:?} in {} and {}", f.headers_zh, rs.id(), other.id());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_table_may_name_its_columns_by_their_chinese_headers() {
+    use juzhu::values::Values;
+    use serde_json::{json, Value};
+    let engine = juzhu::RuleSet::Liaoning2013.batch().unwrap();
+    let cells = |v: Value| v.as_array().unwrap().clone();
+    let (category, arrival, id) = (
+        cells(json!(["floating", "floating"])),
+        cells(json!(["2024-09-28", "2024-09-30"])),
+        cells(json!(["210102201501010011", null])),
+    );
+    let as_of = juzhu::date::from_ymd(2024, 10, 2);
+    let run = |names: [&str; 3]| {
+        let named =
+            [(names[0], Values::Any(&category)), (names[1], Values::Any(&arrival)), (names[2], Values::Any(&id))];
+        engine.assess(2, &named, as_of, None, juzhu::Calendar::china(), 1)
+    };
+    let english = run(["category", "arrival_date", "id_number"]).unwrap();
+    let chinese = run(["人口类别", "到达日期", "身份证号"]).unwrap();
+    assert!(english.errors.is_empty() && chinese.errors.is_empty());
+    assert_eq!(format!("{:?}", english.columns), format!("{:?}", chinese.columns));
+    // A column named by its name and by a header is named twice.
+    let e = run(["category", "人口类别", "id_number"]).unwrap_err();
+    assert_eq!((e.field(), e.message()), ("\"人口类别\"", "names the same column as category, given before it"));
+    // A row for explanation reads the headers alike.
+    let row =
+        [("人口类别", json!("floating")), ("到达日期", json!("2024-09-28")), ("身份证号", json!("210102201501010011"))];
+    let case = juzhu::batch::case_of_row(None, None, "2024-10-02", &row).unwrap();
+    let a = juzhu::assess(&case).unwrap().to_value();
+    assert_eq!(a["permit"]["reaches_16_on"], "2031-01-02");
+    let twice = [("arrival_date", json!(null)), ("到达日期", json!("2024-09-28"))];
+    let e = juzhu::batch::case_of_row(None, None, "2024-10-02", &twice).unwrap_err();
+    assert_eq!(e.field(), "\"到达日期\"");
+}

@@ -140,6 +140,7 @@ fn batch_columns<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, Py
             c.set_item("doc", f.doc)?;
             c.set_item("doc_zh", f.doc_zh)?;
             c.set_item("words", f.kind.vocabulary().map(|v| v.ids.to_vec()))?;
+            c.set_item("headers_zh", f.headers_zh.to_vec())?;
             inputs.append(c)?;
         }
         for col in engine.outputs() {

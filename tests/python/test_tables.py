@@ -565,3 +565,27 @@ def test_a_batch_row_explained_by_assess_row():
             juzhu.assess_row({"category": "permanent"}, bad_day)
         with pytest.raises(TypeError, match="as_of must be a date"):
             juzhu.assess_batch(pd.DataFrame({"category": ["permanent"]}), bad_day)
+
+
+def test_columns_named_by_their_chinese_headers_and_identity_numbers():
+    """A frame read from a Chinese system's spreadsheet: Chinese headers (`juzhu.batch_columns`'
+    `headers_zh`) name the same columns, and an identity number gives the birth date."""
+    headers = {c["name"]: c["headers_zh"] for c in juzhu._juzhu.batch_columns("liaoning-2013")["inputs"]}
+    assert headers["arrival_date"] == ["到达日期"] and "身份证号" in headers["id_number"]
+    english = pd.DataFrame({**PEOPLE, "id_number": ["210102201501010011", None, None, "210102201501010013", None]})
+    chinese = english.rename(columns={name: headers[name][-1] for name in english.columns})
+    assert "人口类别" in chinese.columns and "身份证号" in chinese.columns
+    kinds = (lambda f: f, pl.from_pandas, lambda f: pa.Table.from_pandas(f, preserve_index=False))
+    for kind in kinds:
+        out = juzhu.assess_batch(kind(chinese), as_of=AS_OF, errors="mark")
+        same = juzhu.assess_batch(kind(english), as_of=AS_OF, errors="mark")
+        assert out.equals(same)
+    want = juzhu.assess_batch(english, as_of=AS_OF, errors="mark")
+    assert want["permit_reaches_16_on"][0] == pd.Timestamp("2031-01-02")
+    assert want["error"][3].startswith("person.id_number: the check character does not match")
+    assert "210102201501010013" not in want["error"][3]
+    # assess_row reads the headers alike; a column named twice (by name and header) is refused.
+    row = juzhu.assess_row(chinese.iloc[0], as_of=AS_OF)
+    assert row.permit.reaches_16_on == dt.date(2031, 1, 2)
+    with pytest.raises(juzhu.CaseError, match="names the same column as category"):
+        juzhu.assess_batch(english.assign(人口类别=english["category"]), as_of=AS_OF)

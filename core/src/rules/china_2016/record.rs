@@ -18,21 +18,21 @@ input_record! {
     /// The person input columns of a batch; `None` = absent for every row.
     columns PersonColumns;
     batch {
-        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou", "户籍地的 GB/T 2260 行政区划代码";
-        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence", "居住地的 GB/T 2260 行政区划代码";
-        other_city: flag = "person.other_city", "the residence is in another city than the hukou (else derived from the codes, R3)", "居住地与户籍地不在同一城市（缺省时依代码推定，R3）";
-        overseas: flag = "person.overseas", "from outside the mainland (outside this regulation: refused)", "来自境外（不适用本条例：输入有误）";
-        birth_date: date = "person.birth_date", "date of birth", "出生日期";
-        residing_since: date = "person.residing_since", "the day residence in the city began (required)", "在该城市开始居住之日（必填）";
-        stable_employment: flag = "person.stable_employment", "lawful stable employment (Art 2)", "合法稳定就业（第二条）";
-        stable_housing: flag = "person.stable_housing", "lawful stable housing (Art 2)", "合法稳定住所（第二条）";
-        continuous_study: flag = "person.continuous_study", "continuous study (Art 2)", "连续就读（第二条）";
-        limited_mobility: flag = "person.limited_mobility", "an older or disabled person of limited mobility (Art 9 p3)", "行动不便的老年人或残疾人（第九条第三款）";
-        permit_applied_on: date = "person.permit_applied_on", "day the permit application was accepted", "居住证申请受理之日";
-        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)", "所持居住证的签发日期（缺省：未持有）";
-        permit_valid_until: date = "person.permit.valid_until", "validity end of a permit issued before 2016-01-01 (Art 23)", "2016年1月1日前签发的居住证的有效期届满日（第二十三条）";
-        permit_endorsed_on: dates = "person.permit.endorsed_on", "days the permit was endorsed (Art 10)", "居住证签注之日（第十条）";
-        id_number: id = "person.id_number", "citizen identity number; supplies the date of birth when none is given (checked against it when one is)", "公民身份号码；未给出出生日期时据以确定，给出时据以核对";
+        hukou_region ["户籍地区划代码"]: region = "person.hukou_region", "GB/T 2260 code of the hukou", "户籍地的 GB/T 2260 行政区划代码";
+        residence_region ["居住地区划代码"]: region = "person.residence_region", "GB/T 2260 code of the residence", "居住地的 GB/T 2260 行政区划代码";
+        other_city ["居住在其他城市"]: flag = "person.other_city", "the residence is in another city than the hukou (else derived from the codes, R3)", "居住地与户籍地不在同一城市（缺省时依代码推定，R3）";
+        overseas ["境外人员"]: flag = "person.overseas", "from outside the mainland (outside this regulation: refused)", "来自境外（不适用本条例：输入有误）";
+        birth_date ["出生日期"]: date = "person.birth_date", "date of birth", "出生日期";
+        residing_since ["居住起始日期"]: date = "person.residing_since", "the day residence in the city began (required)", "在该城市开始居住之日（必填）";
+        stable_employment ["合法稳定就业"]: flag = "person.stable_employment", "lawful stable employment (Art 2)", "合法稳定就业（第二条）";
+        stable_housing ["合法稳定住所"]: flag = "person.stable_housing", "lawful stable housing (Art 2)", "合法稳定住所（第二条）";
+        continuous_study ["连续就读"]: flag = "person.continuous_study", "continuous study (Art 2)", "连续就读（第二条）";
+        limited_mobility ["行动不便"]: flag = "person.limited_mobility", "an older or disabled person of limited mobility (Art 9 p3)", "行动不便的老年人或残疾人（第九条第三款）";
+        permit_applied_on ["居住证申请受理日期"]: date = "person.permit_applied_on", "day the permit application was accepted", "居住证申请受理之日";
+        permit_issued_on ["居住证签发日期"]: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)", "所持居住证的签发日期（缺省：未持有）";
+        permit_valid_until ["居住证有效期届满日"]: date = "person.permit.valid_until", "validity end of a permit issued before 2016-01-01 (Art 23)", "2016年1月1日前签发的居住证的有效期届满日（第二十三条）";
+        permit_endorsed_on ["居住证签注日期"]: dates = "person.permit.endorsed_on", "days the permit was endorsed (Art 10)", "居住证签注之日（第十条）";
+        id_number ["公民身份号码", "身份证号码", "身份证号"]: id = "person.id_number", "citizen identity number; supplies the date of birth when none is given (checked against it when one is)", "公民身份号码；未给出出生日期时据以确定，给出时据以核对";
     }
     json {
         "person.permit": Kind::Object, "the Residence Permit held", "所持居住证";

@@ -26,27 +26,27 @@ input_record! {
     /// has `len` entries.
     columns PersonColumns;
     batch {
-        category: word(Category) = "person.category", "population category (Art 24), or derived from the fields below", "人口类别（第二十四条），缺省时由下列字段推定";
-        overseas: flag = "person.overseas", "from outside the mainland (used when category is absent)", "来自境外（未给出 category 时使用）";
-        hukou_region: region = "person.hukou_region", "GB/T 2260 code of the hukou (used when category is absent)", "户籍地的 GB/T 2260 行政区划代码（未给出 category 时使用）";
-        residence_region: region = "person.residence_region", "GB/T 2260 code of the residence: must lie in Liaoning (21…)", "居住地的 GB/T 2260 行政区划代码：须在辽宁省内（21…）";
-        living_at_hukou: flag = "person.living_at_hukou", "lives at the hukou address (used when category is absent)", "居住在户籍地址（未给出 category 时使用）";
-        birth_date: date = "person.birth_date", "date of birth", "出生日期";
-        arrival_date: date = "person.arrival_date", "day of arrival at the residence (lodging and floating persons)", "到达居住地之日（寄住人口和流动人口）";
-        planned_departure: date = "person.planned_departure", "planned day of departure; absent = open-ended stay", "拟离开之日；缺省为不定期居住";
-        accommodation: word(Accommodation) = "person.accommodation", "where the person stays (default residence)", "居住场所（默认 residence，住所）";
-        studying: flag = "person.studying", "studying (就学, Art 10 p2)", "就学（第十条第二款）";
-        wants_permit: flag = "person.wants_permit", "wishes to apply for a permit voluntarily", "本人自愿申领居住证";
-        registered_on: date = "person.registered_on", "day the registration was made", "办理居住登记之日";
-        permit_applied_on: date = "person.permit_applied_on", "day the permit application was made", "申领居住证之日";
-        permit_issued_on: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)", "所持居住证的签发日期（缺省：未持有）";
-        permit_validity_years: whole(1, 3) = "person.permit.validity_years", "validity of the permit held: 1, 2 or 3 years", "所持居住证的有效期：1年、2年或3年";
-        permit_extension_applied_on: date = "person.permit.extension_applied_on", "day the extension was applied for", "申请延期之日";
-        correction_deadline: date = "person.correction_deadline", "time limit set by the police under Art 21 (on or before the duty's deadline: refused)", "公安机关依第二十一条责令改正的期限（在义务期限当日或之前的，输入有误）";
-        overseas_kind: word(OverseasKind) = "person.overseas_kind", "who a person from outside the mainland is (overseas persons only)", "境外人员的身份（仅限境外人员）";
-        arrival_time: time = "person.arrival_time", "time of moving in, HH:MM (overseas persons only)", "入住时刻，HH:MM（仅限境外人员）";
-        area: word(Area) = "person.area", "town or village, for the hours of a registration (overseas persons only; default urban)", "城市或农村，用于确定登记时限（仅限境外人员；默认城市）";
-        id_number: id = "person.id_number", "citizen identity number; supplies the date of birth when none is given (checked against it when one is)", "公民身份号码；未给出出生日期时据以确定，给出时据以核对";
+        category ["人口类别"]: word(Category) = "person.category", "population category (Art 24), or derived from the fields below", "人口类别（第二十四条），缺省时由下列字段推定";
+        overseas ["境外人员"]: flag = "person.overseas", "from outside the mainland (used when category is absent)", "来自境外（未给出 category 时使用）";
+        hukou_region ["户籍地区划代码"]: region = "person.hukou_region", "GB/T 2260 code of the hukou (used when category is absent)", "户籍地的 GB/T 2260 行政区划代码（未给出 category 时使用）";
+        residence_region ["居住地区划代码"]: region = "person.residence_region", "GB/T 2260 code of the residence: must lie in Liaoning (21…)", "居住地的 GB/T 2260 行政区划代码：须在辽宁省内（21…）";
+        living_at_hukou ["居住在户籍地"]: flag = "person.living_at_hukou", "lives at the hukou address (used when category is absent)", "居住在户籍地址（未给出 category 时使用）";
+        birth_date ["出生日期"]: date = "person.birth_date", "date of birth", "出生日期";
+        arrival_date ["到达日期"]: date = "person.arrival_date", "day of arrival at the residence (lodging and floating persons)", "到达居住地之日（寄住人口和流动人口）";
+        planned_departure ["拟离开日期"]: date = "person.planned_departure", "planned day of departure; absent = open-ended stay", "拟离开之日；缺省为不定期居住";
+        accommodation ["居住场所"]: word(Accommodation) = "person.accommodation", "where the person stays (default residence)", "居住场所（默认 residence，住所）";
+        studying ["就学"]: flag = "person.studying", "studying (就学, Art 10 p2)", "就学（第十条第二款）";
+        wants_permit ["自愿申领居住证"]: flag = "person.wants_permit", "wishes to apply for a permit voluntarily", "本人自愿申领居住证";
+        registered_on ["登记日期"]: date = "person.registered_on", "day the registration was made", "办理居住登记之日";
+        permit_applied_on ["居住证申领日期"]: date = "person.permit_applied_on", "day the permit application was made", "申领居住证之日";
+        permit_issued_on ["居住证签发日期"]: date = "person.permit.issued_on", "issue day of the permit held (absent: none held)", "所持居住证的签发日期（缺省：未持有）";
+        permit_validity_years ["居住证有效期年限"]: whole(1, 3) = "person.permit.validity_years", "validity of the permit held: 1, 2 or 3 years", "所持居住证的有效期：1年、2年或3年";
+        permit_extension_applied_on ["居住证延期申请日期"]: date = "person.permit.extension_applied_on", "day the extension was applied for", "申请延期之日";
+        correction_deadline ["责令改正期限"]: date = "person.correction_deadline", "time limit set by the police under Art 21 (on or before the duty's deadline: refused)", "公安机关依第二十一条责令改正的期限（在义务期限当日或之前的，输入有误）";
+        overseas_kind ["境外人员身份"]: word(OverseasKind) = "person.overseas_kind", "who a person from outside the mainland is (overseas persons only)", "境外人员的身份（仅限境外人员）";
+        arrival_time ["入住时刻"]: time = "person.arrival_time", "time of moving in, HH:MM (overseas persons only)", "入住时刻，HH:MM（仅限境外人员）";
+        area ["城乡"]: word(Area) = "person.area", "town or village, for the hours of a registration (overseas persons only; default urban)", "城市或农村，用于确定登记时限（仅限境外人员；默认城市）";
+        id_number ["公民身份号码", "身份证号码", "身份证号"]: id = "person.id_number", "citizen identity number; supplies the date of birth when none is given (checked against it when one is)", "公民身份号码；未给出出生日期时据以确定，给出时据以核对";
     }
     json {
         "person.permit": Kind::Object, "the Residence Permit held (Art 13)", "所持居住证（第十三条）";
