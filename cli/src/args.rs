@@ -164,7 +164,9 @@ pub struct TableArgs {
     #[arg(long = "set", value_name = "policy.PATH=VALUE",
           value_parser = clap::builder::OsStringValueParser::new().try_map(parse_setting))]
     pub set: Vec<(String, Vec<u8>)>,
-    /// The language of the error column: en (error), zh (error_zh) or both (the two columns)
+    /// The language of the answer: en (ids; the error column error), both (ids; error and
+    /// error_zh), or zh (for a clerk: Chinese headers, words by their Chinese names, 是/否; the
+    /// error column 错误)
     #[arg(long, value_enum, value_name = "LANG", default_value_t = LangChoice::Both)]
     pub lang: LangChoice,
     /// A calendar file (JSON) to count days with instead of the embedded mainland calendar (the

@@ -204,7 +204,7 @@ const ARGS: &[(&str, &str, &str, Option<&str>)] = &[
         "对每一行适用的评估设置，格式为 policy.路径=值，如 policy.day_counting=calendar（可重复；人员字段由表中各行给出，此处只能设置 policy.*）",
         None,
     ),
-    ("table", "lang", "错误列的语言：en（error 列）、zh（error_zh 列）、both（两列，默认）", None),
+    ("table", "lang", "答复的语言：en（标识符；错误列 error）、both（标识符；error 与 error_zh 两列，默认）、zh（供窗口人员阅读：中文表头、中文名称、是/否；错误列“错误”）", None),
     ("table", "calendar", "计算日期时改用的日历文件（JSON），代替内置的内地日历（格式见 juzhu assess --help --lang zh）", None),
     (
         "table",

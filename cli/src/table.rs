@@ -210,8 +210,8 @@ fn list_of(cells: &[Value]) -> (Vec<i64>, Vec<Value>) {
     (offsets, items)
 }
 
-/// Every `--keep` column is a column of the table, and none is named as an answer column (or
-/// `error`, `error_zh`).
+/// Every `--keep` column is a column of the table, and none is named as an answer column (by its
+/// name or its Chinese header, or `error`, `error_zh`, `错误`).
 fn check_kept(keep: &[String], header: &[String], outputs: &[Column]) -> Result<(), Refused> {
     for name in keep {
         if !header.contains(name) {
@@ -222,7 +222,9 @@ fn check_kept(keep: &[String], header: &[String], outputs: &[Column]) -> Result<
             )
             .into());
         }
-        if outputs.iter().any(|c| c.name == name) || name == "error" || name == "error_zh" {
+        if outputs.iter().any(|c| c.name == name || c.header_zh == name)
+            || ["error", "error_zh", "错误"].contains(&name.as_str())
+        {
             return Err(CaseError::new(
                 name.as_str(),
                 "is kept with --keep but is also a column of the answer: rename it",
@@ -247,17 +249,24 @@ impl Table {
         }
         let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
         let failed = |e: csv::Error| Refused::input(format!("the answer could not be written: {e}"), "无法写出答复");
+        // In Chinese alone (`--lang zh`), for a clerk to read: Chinese headers and words, 是/否.
+        // Otherwise the ids `assess_batch` gives, which programs read.
+        let zh = langs == [Lang::Zh];
         if header {
             let mut columns: Vec<&str> = self.kept.iter().map(|&k| self.header[k].as_str()).collect();
-            columns.extend(out.columns.iter().map(|(c, _)| c.name));
-            columns.extend(langs.iter().map(|l| if *l == Lang::Zh { "error_zh" } else { "error" }));
+            columns.extend(out.columns.iter().map(|(c, _)| if zh { c.header_zh } else { c.name }));
+            columns.extend(langs.iter().map(|l| match (l, zh) {
+                (_, true) => "错误",
+                (Lang::Zh, false) => "error_zh",
+                _ => "error",
+            }));
             w.write_record(&columns).map_err(failed)?;
         }
         let mut record: Vec<String> = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             record.clear();
             record.extend(self.kept.iter().map(|&k| row[k].clone()));
-            record.extend(out.columns.iter().map(|(c, values)| cell(c, values, i)));
+            record.extend(out.columns.iter().map(|(c, values)| cell(c, values, i, zh)));
             record.extend(langs.iter().map(|&l| errors[i].map_or_else(String::new, |e| e.to_string_in(l))));
             w.write_record(&record).map_err(failed)?;
         }
@@ -349,26 +358,31 @@ fn with_keep_hint(e: CaseError, unknown: Option<&str>) -> Refused {
 }
 
 /// Row `i` of an answer column as text: a word's id, a flag `true`/`false`, a date `YYYY-MM-DD`, a
-/// time `HH:MM`, a number, a set of words their ids separated by commas; empty when null.
-fn cell(c: &Column, values: &Owned, i: usize) -> String {
+/// time `HH:MM`, a number, a set of words their ids separated by commas; empty when null. In
+/// Chinese (`zh`): a word's Chinese name, a flag `是`/`否`, a set of words their Chinese names
+/// separated by `；` (interpretations keep their ids, `、`-separated: they are references).
+fn cell(c: &Column, values: &Owned, i: usize, zh: bool) -> String {
+    let names = |v: &'static juzhu::vocab::Vocabulary| if zh && c.name != "interpretations" { v.zh } else { v.ids };
     let words = |bits: u64| match c.kind.vocabulary() {
-        Some(v) => v
-            .ids
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| bits >> k & 1 == 1)
-            .map(|(_, id)| *id)
-            .collect::<Vec<_>>()
-            .join(","),
+        Some(v) => {
+            names(v).iter().enumerate().filter(|(k, _)| bits >> k & 1 == 1).map(|(_, id)| *id).collect::<Vec<_>>().join(
+                match (zh, c.name) {
+                    (false, _) => ",",
+                    (true, "interpretations") => "、",
+                    (true, _) => "；",
+                },
+            )
+        }
         None => String::new(),
     };
     match values {
         Owned::Codes(v) => match (v[i], &c.kind) {
             (NULL_CODE, _) => String::new(),
+            (b, Kind::Flag) if zh => if b == 1 { "是" } else { "否" }.to_owned(),
             (b, Kind::Flag) => (b == 1).to_string(),
             (code, kind) => kind
                 .vocabulary()
-                .and_then(|v| v.ids.get(usize::from(code)))
+                .and_then(|v| names(v).get(usize::from(code)))
                 .map_or_else(String::new, |id| (*id).to_owned()),
         },
         Owned::Days(v) if v[i] == NULL_DAY => String::new(),

@@ -285,7 +285,7 @@ fn the_table_itself_is_refused_naming_what_is_wrong() {
     };
     assert_eq!(deadline(&[]), "2024-10-08");
     assert_eq!(deadline(&["--set", "policy.day_counting=calendar"]), "2024-10-05");
-    // In Chinese alone, the error column is error_zh.
+    // In Chinese alone, the error column is 错误 (the rest in Chinese too: below).
     let r = run(
         &["table", "--as-of", "2024-10-02", "--lang", "zh", "-"],
         "category,arrival_date\n流动,2024-09-28\n".as_bytes(),
@@ -293,7 +293,7 @@ fn the_table_itself_is_refused_naming_what_is_wrong() {
     assert_eq!(r.code, Some(1));
     let out = r.out();
     assert!(
-        out.lines().next().unwrap().ends_with(",error_zh") && out.contains("person.category：\"\"流动\"\" 不是"),
+        out.lines().next().unwrap().ends_with(",错误") && out.contains("person.category：\"\"流动\"\" 不是"),
         "{out}"
     );
 }
@@ -341,4 +341,50 @@ fn the_example_table_reads_as_the_readme_says() {
     assert_eq!((&rows[1][col("category")], &rows[1][col("category_source")]), ("lodging", "derived"));
     assert_eq!(&rows[2][col("permit_exemption")], "student");
     assert!(rows[3][col("error")].ends_with("(did you mean floating?)"), "{:?}", &rows[3]);
+}
+
+/// `--lang zh` writes the same answers for a clerk to read: Chinese headers, each word by its
+/// Chinese name, flags 是/否, word sets by Chinese names (interpretations by id).
+#[test]
+fn in_chinese_alone_the_answer_is_written_in_chinese_words() {
+    let file = common::repo().join("examples/tables/people.csv");
+    let file = file.to_str().unwrap();
+    let table = |lang: &str| {
+        let r =
+            run(&["table", "--as-of", "2024-10-02", "--keep", "姓名", "--keep", "档案号", "--lang", lang, file], b"");
+        assert_eq!(r.code, Some(1), "{}", r.err());
+        let mut reader = csv::Reader::from_reader(r.stdout.as_slice());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+        let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_owned).collect()).collect();
+        (header, rows)
+    };
+    let (en_header, en) = table("en");
+    let (zh_header, zh) = table("zh");
+    let outputs = RuleSet::Liaoning2013.batch().unwrap().outputs();
+    let mut want_header = vec!["档案号".to_owned(), "姓名".to_owned()];
+    want_header.extend(outputs.iter().map(|c| c.header_zh.to_owned()));
+    want_header.push("错误".to_owned());
+    assert_eq!(zh_header, want_header);
+    assert_eq!(en_header.len(), zh_header.len());
+    for (e, z) in en.iter().zip(&zh) {
+        assert_eq!(e[..2], z[..2]);
+        for (k, c) in outputs.iter().enumerate() {
+            let (e, z) = (&e[k + 2], &z[k + 2]);
+            let zh_of = |id: &str| {
+                let v = c.kind.vocabulary().unwrap();
+                v.zh[v.ids.iter().position(|i| *i == id).unwrap()]
+            };
+            let want = match &c.kind {
+                _ if e.is_empty() => String::new(),
+                Kind::Flag => if e == "true" { "是" } else { "否" }.to_owned(),
+                Kind::Word(_) => zh_of(e).to_owned(),
+                Kind::Words(_) if c.name == "interpretations" => e.replace(',', "、"),
+                Kind::Words(_) => e.split(',').map(zh_of).collect::<Vec<_>>().join("；"),
+                _ => e.clone(),
+            };
+            assert_eq!(z, &want, "{}", c.name);
+        }
+    }
+    // A refused row's reason in Chinese.
+    assert!(zh[3].last().unwrap().starts_with("person.category："), "{:?}", zh[3]);
 }

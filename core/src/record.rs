@@ -187,6 +187,8 @@ impl KeysByParent {
 pub struct Column {
     /// Column name (`registration_deadline`).
     pub name: &'static str,
+    /// Its header in a table written in Chinese (`登记期限`).
+    pub header_zh: &'static str,
     /// What it holds (a [`Kind::Words`] column holds bits).
     pub kind: Kind,
     /// The assessment field it mirrors (`registration.deadline`).
@@ -499,11 +501,11 @@ macro_rules! output_record {
         $(#[$tmeta:meta])* columns $COLUMNS:ident;
         $(#[$bmeta:meta])* batch $Batch:ident;
         $(#[$mmeta:meta])* borrowed $Mut:ident;
-        $( $col:ident: $store:ident = $path:literal, $kind:expr, $doc:literal; )*
+        $( $col:ident [$zh:literal]: $store:ident = $path:literal, $kind:expr, $doc:literal; )*
     ) => {
         $(#[$tmeta])*
         pub const $COLUMNS: &[$crate::record::Column] = &[
-            $( $crate::record::Column { name: stringify!($col), kind: $kind, path: $path, doc: $doc }, )*
+            $( $crate::record::Column { name: stringify!($col), header_zh: $zh, kind: $kind, path: $path, doc: $doc }, )*
         ];
 
         $crate::record::output_record!(@owned $(#[$bmeta])* $Batch; $( $col: $store = $doc; )*);
@@ -521,14 +523,14 @@ macro_rules! output_record {
         $(#[$tmeta:meta])* columns $COLUMNS:ident;
         $(#[$bmeta:meta])* batch $Batch:ident;
         $(#[$mmeta:meta])* borrowed $Mut:ident;
-        $( $col:ident: $store:ident = $path:literal, $kind:expr, $doc:literal; )*
+        $( $col:ident [$zh:literal]: $store:ident = $path:literal, $kind:expr, $doc:literal; )*
         $(#[$ameta:meta])* added $Added:ident;
-        $( $acol:ident: $astore:ident = $apath:literal, $akind:expr, $adoc:literal; )*
+        $( $acol:ident [$azh:literal]: $astore:ident = $apath:literal, $akind:expr, $adoc:literal; )*
     ) => {
         $(#[$tmeta])*
         pub const $COLUMNS: &[$crate::record::Column] = &[
-            $( $crate::record::Column { name: stringify!($col), kind: $kind, path: $path, doc: $doc }, )*
-            $( $crate::record::Column { name: stringify!($acol), kind: $akind, path: $apath, doc: $adoc }, )*
+            $( $crate::record::Column { name: stringify!($col), header_zh: $zh, kind: $kind, path: $path, doc: $doc }, )*
+            $( $crate::record::Column { name: stringify!($acol), header_zh: $azh, kind: $akind, path: $apath, doc: $adoc }, )*
         ];
 
         $crate::record::output_record!(@owned $(#[$bmeta])* $Batch; $( $col: $store = $doc; )* $( $acol: $astore = $adoc; )*);

@@ -146,6 +146,7 @@ fn batch_columns<'py>(py: Python<'py>, rule_set: &str) -> PyResult<Bound<'py, Py
         for col in engine.outputs() {
             let c = PyDict::new(py);
             c.set_item("name", col.name)?;
+            c.set_item("header_zh", col.header_zh)?;
             c.set_item("path", col.path)?;
             c.set_item("kind", col.kind.name())?;
             c.set_item("doc", col.doc)?;
