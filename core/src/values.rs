@@ -998,14 +998,14 @@ impl Values<'_> {
     pub fn read_id_birth(&self, i: usize) -> DayNum {
         use crate::id_number::IdNumber;
         let birth = |t: &str| IdNumber::parse(t).map_or(INVALID_DAY, |id| crate::date::from_naive(id.birth_date()));
+        let birth_of_bytes =
+            |t: &[u8]| IdNumber::birth_day_of(t).unwrap_or_else(|| std::str::from_utf8(t).map_or(INVALID_DAY, birth));
         match *self {
-            Values::Text(_) | Values::Dictionary { .. } => {
-                match self.read_text(i, |t| std::str::from_utf8(t).map_or(INVALID_DAY, birth)) {
-                    TextCell::Absent => NULL_DAY,
-                    TextCell::Value(d) => d,
-                    TextCell::Outside => INVALID_DAY,
-                }
-            }
+            Values::Text(_) | Values::Dictionary { .. } => match self.read_text(i, birth_of_bytes) {
+                TextCell::Absent => NULL_DAY,
+                TextCell::Value(d) => d,
+                TextCell::Outside => INVALID_DAY,
+            },
             Values::Any(v) => match cell(&v[i]) {
                 None => NULL_DAY,
                 Some(serde_json::Value::String(t)) => birth(t),
