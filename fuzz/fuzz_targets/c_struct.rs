@@ -51,7 +51,25 @@ fn person(data: &mut &[u8]) -> c::juzhu_person {
         // Half the time a real time of day (1–1440), else any value.
         arrival_time: if b[11] & 1 == 0 { 1 + (i16::from_le_bytes([b[11], b[12]]) >> 1).rem_euclid(1440) } else { i16::from_le_bytes([b[11], b[12]]) },
         reserved_tail: [0, 0, 0, u8::from(b[7] == 254)],
+        id_number: id_number(b[12], data),
     }
+}
+
+/// An identity number field: mostly empty, else a valid number, one with a byte changed, or 24
+/// arbitrary bytes (no NUL among them, now and then).
+fn id_number(pick: u8, data: &mut &[u8]) -> [std::ffi::c_char; 24] {
+    let mut out = [0u8; 24];
+    match pick % 8 {
+        0 => out[..18].copy_from_slice(b"11010519491231002X"),
+        1 => {
+            out[..18].copy_from_slice(b"11010519491231002X");
+            let [at, to] = take::<2>(data);
+            out[usize::from(at) % 18] = to;
+        }
+        2 => out = take::<24>(data),
+        _ => {}
+    }
+    out.map(|b| b as std::ffi::c_char)
 }
 
 fuzz_target!(|input: &[u8]| {
