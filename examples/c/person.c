@@ -1,7 +1,7 @@
 /*
  * person: the struct entry point, for systems without a JSON library. Fills a juzhu_person the
- * way a legacy database row would (YYYYMMDD dates, integer codes), assesses it, and prints the
- * answer with Chinese labels (a refusal's reason in Chinese too: juzhu_policy.lang), then the
+ * way a legacy database row would (YYYYMMDD dates, integer codes, the identity number as text),
+ * assesses it, and prints the answer with Chinese labels (a refusal's reason in Chinese too: juzhu_policy.lang), then the
  * explanation in English.
  */
 #include <juzhu.h>
@@ -29,7 +29,8 @@ int main(void) {
     memset(&p, 0, sizeof p);            /* every 0 means "absent" */
     p.hukou_region = 110105;            /* Beijing: a floating resident (category derived) */
     p.residence_region = 210102;        /* Shenyang */
-    p.birth_date = 20081010;
+    /* The identity number as the row holds it: the birth date (2008-10-10) is read from it. */
+    strncpy(p.id_number, "110105200810100011", sizeof p.id_number - 1);
     p.arrival_date = 20240901;
     p.registered_on = 20240902;
 
