@@ -58,7 +58,16 @@ from ._juzhu import (
     rule_sets,
     vocabularies,
 )
-from ._batch import INPUT_COLUMNS, OUTPUT_COLUMNS, ArrowArray, ArrowStream, assess_batch, batch_columns, expand_entitlements
+from ._batch import (
+    INPUT_COLUMNS,
+    OUTPUT_COLUMNS,
+    ArrowArray,
+    ArrowStream,
+    assess_batch,
+    batch_columns,
+    chinese_headers,
+    expand_entitlements,
+)
 
 __all__ = [
     "Assessment",
@@ -84,6 +93,7 @@ __all__ = [
     "ArrowStream",
     "assess_batch",
     "batch_columns",
+    "chinese_headers",
     "entitlement_catalog",
     "expand_entitlements",
     "interpretation_catalog",

@@ -50,6 +50,19 @@ def batch_columns(rule_set: str = _DEFAULT_RULE_SET) -> Dict[str, Tuple[str, ...
     }
 
 
+def chinese_headers(rule_set: str = _DEFAULT_RULE_SET) -> Dict[str, Dict[str, Tuple[str, ...]]]:
+    """The Chinese headers of a rule set's batch columns: ``"inputs"`` maps each input column to
+    the Chinese headers a table may name it by instead (the first is its label: ``"arrival_date"``
+    → ``("到达日期",)``), ``"outputs"`` each answer column (``error`` last) to its header in a
+    Chinese table, as ``juzhu table --lang zh`` writes it. For a report in Chinese:
+    ``answer.rename(columns={k: v[0] for k, v in juzhu.chinese_headers()["outputs"].items()})``."""
+    cols = _juzhu.batch_columns(rule_set)
+    return {
+        "inputs": {c["name"]: tuple(c["headers_zh"]) for c in cols["inputs"]},
+        "outputs": {**{c["name"]: (c["header_zh"],) for c in cols["outputs"]}, "error": ("错误",)},
+    }
+
+
 #: The input columns of the default rule set (``liaoning-2013``): the person fields of
 #: spec/CASES.md, nested ones joined with ``_``. See :func:`batch_columns` for others.
 INPUT_COLUMNS: Tuple[str, ...] = batch_columns()["inputs"]

@@ -570,8 +570,11 @@ def test_a_batch_row_explained_by_assess_row():
 def test_columns_named_by_their_chinese_headers_and_identity_numbers():
     """A frame read from a Chinese system's spreadsheet: Chinese headers (`juzhu.batch_columns`'
     `headers_zh`) name the same columns, and an identity number gives the birth date."""
-    headers = {c["name"]: c["headers_zh"] for c in juzhu._juzhu.batch_columns("liaoning-2013")["inputs"]}
-    assert headers["arrival_date"] == ["到达日期"] and "身份证号" in headers["id_number"]
+    headers = juzhu.chinese_headers("liaoning-2013")["inputs"]
+    assert headers["arrival_date"] == ("到达日期",) and "身份证号" in headers["id_number"]
+    answer = juzhu.chinese_headers("china-2016")["outputs"]
+    assert list(answer) == list(juzhu.batch_columns("china-2016")["outputs"]) and answer["error"] == ("错误",)
+    assert len({v for vs in answer.values() for v in vs}) == len(answer)
     english = pd.DataFrame({**PEOPLE, "id_number": ["210102201501010011", None, None, "210102201501010013", None]})
     chinese = english.rename(columns={name: headers[name][-1] for name in english.columns})
     assert "人口类别" in chinese.columns and "身份证号" in chinese.columns
