@@ -28,8 +28,11 @@ pub fn run(args: &TableArgs) -> Result<Status, Fatal> {
     let cal = cal.as_ref().unwrap_or_else(|| Calendar::china());
     let typed = crate::run::typed_settings(&args.set, args.encoding)?;
     let bytes = io::read_all(&args.file)?;
+    // A UTF-8 sheet saved with a byte-order mark (as Excel and WPS save "CSV UTF-8") gets its
+    // answer with one: that is how a spreadsheet knows the file is UTF-8 and not the local code page.
+    let bom = args.encoding == crate::encoding::Encoding::Utf8 && bytes.starts_with(b"\xEF\xBB\xBF");
     let answered = match args.encoding.decode(&bytes) {
-        Ok(text) => answer(&text, args, &typed, cal, &mut Out::stdout(args.encoding))?,
+        Ok(text) => answer(&text, args, &typed, cal, bom, &mut Out::stdout(args.encoding))?,
         Err(refused) => Err(refused),
     };
     answered.or_else(|refused| {
@@ -46,6 +49,7 @@ fn answer(
     args: &TableArgs,
     typed: &[(&str, String)],
     cal: &Calendar,
+    bom: bool,
     out: &mut Out,
 ) -> Result<Result<Status, Refused>, Fatal> {
     let table = match Table::read(text, args, typed) {
@@ -74,6 +78,7 @@ fn answer(
             status = Status::Refused;
         }
         let text = match table.write(&rows, &answered, args.lang, first) {
+            Ok(t) if first && bom => format!("\u{FEFF}{t}"),
             Ok(t) => t,
             Err(refused) => return Ok(Err(refused)),
         };
