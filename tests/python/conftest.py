@@ -1,9 +1,12 @@
 """Shared helpers for the Python suite: where the shared cases are, and how they match."""
 
+import datetime as dt
 import json
 import os
 import pathlib
 
+import numpy as np
+import pandas as pd
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -32,6 +35,43 @@ def lookup(value, path):
 
 
 MISSING = object()
+
+
+def shown(value, column):
+    """A batch output cell (pandas, polars, pyarrow or numpy) as the assessment JSON shows the
+    field; `column` is its entry of the private `batch_columns` table (kind, words)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and np.isnan(value):
+        return None
+    if isinstance(value, np.datetime64):
+        return None if np.isnat(value) else str(value.astype("datetime64[D]"))
+    if column["kind"] == "words":
+        return [w for k, w in enumerate(column["words"]) if int(value) >> k & 1]
+    if isinstance(value, (pd.Timestamp, dt.datetime)):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer, int)):
+        return int(value)
+    return value
+
+
+def answer_at(answer, path):
+    """The per-case answer at an output column's path (`-1`: a list's last item)."""
+    cur = answer
+    for seg in path.split("."):
+        if seg == "-1":
+            cur = cur[-1] if cur else None
+        elif isinstance(cur, dict):
+            cur = cur.get(seg)
+        else:
+            return None
+    return cur
 
 
 def matches(actual, expected):

@@ -10,7 +10,7 @@ import pyarrow as pa
 import pytest
 
 import juzhu
-from conftest import check_case, matches, shared_cases
+from conftest import answer_at, check_case, matches, shared_cases, shown
 from juzhu import _juzhu
 
 CASES = shared_cases()
@@ -93,42 +93,6 @@ def _batch_row(case):
     return row if walk("person", inp["person"]) else None
 
 
-def _contract_value(value, column):
-    """A batch output cell as the contract shows the field."""
-    if value is None or value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, float) and np.isnan(value):
-        return None
-    if isinstance(value, np.datetime64):
-        return None if np.isnat(value) else str(value.astype("datetime64[D]"))
-    if isinstance(value, (pd.Timestamp, dt.datetime)):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M")
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        value = int(value)
-    if column["kind"] == "words":
-        return [w for k, w in enumerate(column["words"]) if value >> k & 1]
-    return value
-
-
-def _answer_at(answer, path):
-    """The per-case answer at an output column's path (`-1`: a list's last item)."""
-    cur = answer
-    for seg in path.split("."):
-        if seg == "-1":
-            cur = cur[-1] if cur else None
-        elif isinstance(cur, dict):
-            cur = cur.get(seg)
-        else:
-            return None
-    return cur
-
-
 BATCH_CASES = [(n, c) for n, c in CASES if _batch_row(c) is not None]
 
 
@@ -181,7 +145,7 @@ def test_assess_batch(kind, name, case):
         assert "expect_error" in case and whole.field.startswith(case["expect_error"]), whole
         return
     cells = _first_row(kind, out)
-    error = _contract_value(cells.pop("error"), {"kind": "text"})
+    error = shown(cells.pop("error"), {"kind": "text"})
     if "expect_error" in case:
         assert error is not None and error.startswith(case["expect_error"]), error
         with pytest.raises(juzhu.CaseError) as info:
@@ -197,7 +161,7 @@ def test_assess_batch(kind, name, case):
     assert error is None, error
     outputs = _columns(rule_set, "outputs")
     assert set(cells) == {c["name"] for c in outputs.values()}
-    row = {path: _contract_value(cells[c["name"]], c) for path, c in outputs.items()}
+    row = {path: shown(cells[c["name"]], c) for path, c in outputs.items()}
     # The expectations on fields the answer columns hold (the rest: test_assess).
     for path, want in case["expect"].items():
         if path in row:
@@ -213,7 +177,7 @@ def test_assess_batch(kind, name, case):
     # And every answer column equals the per-case assessment's field.
     single = juzhu.assess(inp).to_dict()
     for path, value in row.items():
-        want = _answer_at(single, path)
+        want = answer_at(single, path)
         if path == "interpretations":
             want = sorted(want, key=outputs[path]["words"].index)
         assert value == want, f"{path}: batch {value!r}, per case {want!r}"

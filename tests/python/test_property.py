@@ -23,6 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import juzhu
+from conftest import answer_at, shown
 
 ROWS_PER_RUN = 12_500
 RUNS = 8  # 100 000 rows in all
@@ -153,36 +154,6 @@ def _arrow_column(cells, kind, style):
     raise AssertionError(kind)
 
 
-def _shown(value, column):
-    """An output cell as the assessment JSON shows the field."""
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if column["kind"] == "words":
-        return [w for k, w in enumerate(column["words"]) if int(value) >> k & 1]
-    if isinstance(value, (pd.Timestamp, dt.datetime)):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, dt.time):
-        return value.strftime("%H:%M")
-    if isinstance(value, (np.bool_, bool)):
-        return bool(value)
-    if isinstance(value, (np.integer, int)):
-        return int(value)
-    return value
-
-
-def _at(j, path):
-    for k in path.split("."):
-        if k == "-1":
-            j = j[-1] if j else None
-        elif isinstance(j, dict):
-            j = j.get(k)
-        else:
-            return None
-    return j
-
-
 def _check(out_rows, cases, outputs, label):
     """Compares output rows (dicts) with per-case assessment of `cases`."""
     refused = assessed = 0
@@ -195,10 +166,10 @@ def _check(out_rows, cases, outputs, label):
             continue
         assert row["error"] is None or row["error"] != row["error"], (label, i, json.dumps(case), row["error"])
         for c in outputs:
-            want = _at(single, c["path"])
+            want = answer_at(single, c["path"])
             if c["name"] == "interpretations":
                 want = sorted(want)
-            got = _shown(row[c["name"]], c)
+            got = shown(row[c["name"]], c)
             if c["name"] == "interpretations":
                 got = sorted(got)
             assert got == want, (label, i, c["name"], got, want, json.dumps(case))
