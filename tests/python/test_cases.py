@@ -137,12 +137,15 @@ def test_assess_batch(kind, name, case):
     try:
         out = juzhu.assess_batch(table, as_of=inp["as_of"], policy=inp.get("policy"), errors="mark")
     except juzhu.CaseError as whole:
-        # What no row holds (the day, a policy setting) refuses the whole table, marking or not.
+        # What no row holds (the day, a policy setting) refuses the whole table, marking or not,
+        # before any row is read; the case is refused too (first for what its reading meets
+        # first: a person's unreadable value comes before the day's entry into force).
         assert not whole.field.startswith("person."), whole
+        assert "expect_error" in case, whole
         with pytest.raises(juzhu.CaseError) as single:
             juzhu.assess(inp)
-        assert (whole.field, whole.message) == (single.value.field, single.value.message)
-        assert "expect_error" in case and whole.field.startswith(case["expect_error"]), whole
+        if single.value.field == whole.field:
+            assert single.value.message == whole.message
         return
     cells = _first_row(kind, out)
     error = shown(cells.pop("error"), {"kind": "text"})
