@@ -163,7 +163,7 @@ pub struct TableArgs {
     /// the rows give the person, so only policy.* is set here)
     #[arg(long = "set", value_name = "policy.PATH=VALUE",
           value_parser = clap::builder::OsStringValueParser::new().try_map(parse_setting))]
-    pub set: Vec<(String, Vec<u8>)>,
+    pub set: Vec<(Vec<u8>, Vec<u8>)>,
     /// The language of the answer: en (ids; the error column error), both (ids; error and
     /// error_zh), or zh (for a clerk: Chinese headers, words by their Chinese names, 是/否; the
     /// error column 错误)
@@ -247,7 +247,8 @@ pub struct CaseOptions {
     /// Set a field of the case, PATH=VALUE: person.arrival_date=2024-09-28 (repeatable)
     ///
     /// Made in the case FILE holds (with assess --jsonl, in every line's case) before it is read;
-    /// without FILE the case is built from the settings alone. VALUE is written as the field
+    /// without FILE the case is built from the settings alone. PATH may also be a person field's
+    /// Chinese column header (到达日期=2024-09-28, 身份证号=...). VALUE is written as the field
     /// takes it (juzhu fields lists them): a date 2024-09-28, a word as its id or Chinese name
     /// (floating, 流动人口), a flag true/false (是/否), a number, a list as values separated by
     /// commas; null leaves the field out; JSON ("text", [..], {..}) is taken as written. Of two
@@ -255,7 +256,7 @@ pub struct CaseOptions {
     /// Typed in a GB18030 (GBK) terminal, VALUE is read as GB18030 under --encoding gb18030.
     #[arg(long = "set", value_name = "PATH=VALUE",
           value_parser = clap::builder::OsStringValueParser::new().try_map(parse_setting))]
-    pub set: Vec<(String, Vec<u8>)>,
+    pub set: Vec<(Vec<u8>, Vec<u8>)>,
     /// The assessment day (as_of): YYYY-MM-DD, or today (今天; the date in China, UTC+8)
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
@@ -340,18 +341,17 @@ pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
 /// Reads `--set PATH=VALUE`: the path up to the first `=` and the value's bytes as typed,
 /// decoded by `--encoding` when the case is read (a GB18030 terminal passes GB18030 bytes; `=` is
 /// never part of a GB18030 character) and made JSON by the field's kind (`crate::settings`).
-fn parse_setting(arg: std::ffi::OsString) -> Result<(String, Vec<u8>), String> {
+fn parse_setting(arg: std::ffi::OsString) -> Result<(Vec<u8>, Vec<u8>), String> {
     let bytes = arg.into_encoded_bytes();
     let example = "e.g. person.arrival_date=2024-09-28";
     let eq = bytes.iter().position(|&b| b == b'=').ok_or_else(|| format!("expected PATH=VALUE, {example}"))?;
-    let path = std::str::from_utf8(&bytes[..eq])
-        .ok()
-        .filter(|p| p.is_ascii())
-        .ok_or_else(|| format!("the PATH before = is not a field path ({example})"))?;
-    if path.trim().is_empty() {
+    let path = bytes[..eq].trim_ascii();
+    if path.is_empty() {
         return Err(format!("the PATH before = is empty ({example})"));
     }
-    Ok((path.trim().to_owned(), bytes[eq + 1..].to_vec()))
+    // A path is ASCII, or a Chinese column header (人口类别, 到达日期) in the terminal's encoding,
+    // decoded and looked up once --encoding is known (`run::typed_settings`).
+    Ok((path.to_vec(), bytes[eq + 1..].to_vec()))
 }
 
 /// The language of rendered text.
@@ -568,11 +568,13 @@ mod tests {
     #[test]
     fn a_setting_is_a_path_and_the_value_as_typed() {
         let parse = |arg: &str| parse_setting(arg.into());
-        assert_eq!(parse("person.notes=a=b"), Ok(("person.notes".to_owned(), b"a=b".to_vec())));
-        assert_eq!(parse(" as_of =2024-10-02"), Ok(("as_of".to_owned(), b"2024-10-02".to_vec())));
+        assert_eq!(parse("person.notes=a=b"), Ok((b"person.notes".to_vec(), b"a=b".to_vec())));
+        assert_eq!(parse(" as_of =2024-10-02"), Ok((b"as_of".to_vec(), b"2024-10-02".to_vec())));
         assert!(parse("person.arrival_date").is_err());
         assert!(parse(" =1").is_err());
-        assert!(parse("person.类别=1").is_err(), "a path is ASCII");
+        // A path that is not ASCII is kept as typed: a Chinese column header, read once the
+        // encoding is known (run::typed_settings), or a usage error then.
+        assert_eq!(parse("到达日期=2024-09-28"), Ok(("到达日期".as_bytes().to_vec(), b"2024-09-28".to_vec())));
         // FILE may be left out only when the settings give the case.
         assert!(Cli::try_parse_from(["juzhu", "assess"]).is_err());
         for args in [&["juzhu", "assess", "--set", "as_of=2024-10-02"][..], &["juzhu", "explain", "--as-of", "today"]] {

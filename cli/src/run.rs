@@ -123,23 +123,53 @@ fn reading(opts: &CaseOptions) -> Result<Reading, Fatal> {
 
 /// The `--set PATH=VALUE` settings with each value as text, decoded in the encoding of the
 /// terminal it was typed in (`--encoding`); a value that does not decode is a usage error naming
-/// its path.
-pub fn typed_settings(set: &[(String, Vec<u8>)], encoding: Encoding) -> Result<Vec<(&str, String)>, Fatal> {
+/// its path. A path may be a person field's Chinese column header (`到达日期`, `身份证号`: the
+/// headers a table may name its columns by), which stands for the field's path
+/// (`person.arrival_date`); any other path that is not ASCII is a usage error.
+pub fn typed_settings(set: &[(Vec<u8>, Vec<u8>)], encoding: Encoding) -> Result<Vec<(&str, String)>, Fatal> {
     set.iter()
-        .map(|(path, bytes)| match encoding.decode(bytes) {
-            Ok(text) => Ok((path.as_str(), text.into_owned())),
-            Err(_) => Err(match encoding {
-                Encoding::Utf8 => Fatal::new(
-                    format!("--set {path}=...: the value is not UTF-8 (typed in a GB18030 terminal? add --encoding gb18030)"),
-                    format!("--set {path}=…：值不是 UTF-8 编码（在 GB18030 终端中输入时请加 --encoding gb18030）"),
-                ),
-                Encoding::Gb18030 => Fatal::new(
-                    format!("--set {path}=...: the value is not valid GB18030"),
-                    format!("--set {path}=…：值不是有效的 GB18030 编码"),
-                ),
-            }),
+        .map(|(path, bytes)| {
+            let path = setting_path(path, encoding)?;
+            match encoding.decode(bytes) {
+                Ok(text) => Ok((path, text.into_owned())),
+                Err(_) => Err(match encoding {
+                    Encoding::Utf8 => Fatal::new(
+                        format!("--set {path}=...: the value is not UTF-8 (typed in a GB18030 terminal? add --encoding gb18030)"),
+                        format!("--set {path}=…：值不是 UTF-8 编码（在 GB18030 终端中输入时请加 --encoding gb18030）"),
+                    ),
+                    Encoding::Gb18030 => Fatal::new(
+                        format!("--set {path}=...: the value is not valid GB18030"),
+                        format!("--set {path}=…：值不是有效的 GB18030 编码"),
+                    ),
+                }),
+            }
         })
         .collect()
+}
+
+/// The field path a `--set` PATH names: itself when ASCII, else the path of the person field
+/// whose Chinese column header it is (the same field in every rule set that has the header).
+fn setting_path(path: &[u8], encoding: Encoding) -> Result<&str, Fatal> {
+    if let Some(ascii) = std::str::from_utf8(path).ok().filter(|p| p.is_ascii()) {
+        return Ok(ascii);
+    }
+    let typed = encoding.decode(path).map(|t| t.trim().to_owned()).unwrap_or_default();
+    RuleSet::ALL
+        .iter()
+        .flat_map(|rs| rs.fields())
+        .find(|f| f.headers_zh.contains(&typed.as_str()))
+        .map(|f| f.path)
+        .ok_or_else(|| {
+            // Quoted as a key is (an identity number typed there masked, RULES.md §8).
+            let shown = if typed.is_empty() { "the PATH before =".to_owned() } else { juzhu::privacy::key(&typed) };
+            Fatal::new(
+                format!(
+                    "--set: {shown} is neither a field path (person.arrival_date) nor a Chinese column header \
+                     (到达日期; juzhu fields lists them)"
+                ),
+                format!("--set：{shown} 既不是字段路径（person.arrival_date），也不是中文表头（到达日期；juzhu fields 列出全部）"),
+            )
+        })
 }
 
 /// A day typed for `--as-of`: `today` as a clerk may type it (`Today`, 今天, 今日) is today's date

@@ -895,3 +895,83 @@ fn fields_lists_every_field_a_case_may_hold() {
     let r = run(&["assess", "--json", "--as-of", "2024-10-02", "--set", "person.bogus=1"], b"");
     assert!(r.out().contains("\"field\":\"person.bogus\""), "{}", r.out());
 }
+
+/// A clerk may name a person field in `--set` by its Chinese column header (`到达日期` for
+/// `person.arrival_date`), typed in UTF-8 or, under `--encoding gb18030`, in GB18030; the answer
+/// is the path's. A non-ASCII path that is no header is a usage error, an identity number typed
+/// there masked.
+#[test]
+fn set_takes_a_chinese_column_header_for_its_field() {
+    let by_path = run(
+        &[
+            "assess",
+            "--json",
+            "--as-of",
+            "2024-10-02",
+            "--set",
+            "person.category=流动人口",
+            "--set",
+            "person.arrival_date=2024-09-28",
+            "--set",
+            "person.id_number=210102201501010011",
+        ],
+        b"",
+    );
+    assert_eq!(by_path.code, Some(0), "{}", by_path.err());
+    let by_header = run(
+        &[
+            "assess",
+            "--json",
+            "--as-of",
+            "2024-10-02",
+            "--set",
+            "人口类别=流动人口",
+            "--set",
+            "到达日期=2024-09-28",
+            "--set",
+            "身份证号=210102201501010011",
+        ],
+        b"",
+    );
+    assert_eq!(by_header.out(), by_path.out());
+    // In a GB18030 terminal, path and value alike.
+    use std::os::unix::ffi::OsStringExt;
+    let gb_set = |s: &str| std::ffi::OsString::from_vec(gb18030(s));
+    let out = common::juzhu()
+        .args(["assess", "--json", "--encoding", "gb18030", "--as-of", "2024-10-02", "--set"])
+        .arg(gb_set("人口类别=流动人口"))
+        .args(["--set"])
+        .arg(gb_set("到达日期=2024-09-28"))
+        .args(["--set", "person.id_number=210102201501010011"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(from_gb18030(&out.stdout), by_path.out());
+    // A china-2016 field by its header, under that rule set.
+    let china = run(
+        &[
+            "assess",
+            "--json",
+            "--rule-set",
+            "china-2016",
+            "--as-of",
+            "2024-10-02",
+            "--set",
+            "居住起始日期=2024-01-01",
+            "--set",
+            "户籍地区划代码=210203",
+            "--set",
+            "居住地区划代码=210102",
+            "--set",
+            "合法稳定就业=是",
+        ],
+        b"",
+    );
+    assert_eq!(china.code, Some(0), "{}", china.err());
+    assert_eq!(serde_json::from_str::<Value>(&china.out()).unwrap()["permit"]["eligible_from"], "2024-07-01");
+    let err = assert_usage_error(&["assess", "--as-of", "2024-10-02", "--set", "类别=流动人口"]);
+    assert!(err.contains("\"类别\" is neither a field path"), "{err}");
+    let err =
+        assert_usage_error(&["assess", "--as-of", "2024-10-02", "--set", "２１０１０２２０１５０１０１００１１=x"]);
+    assert!(!err.contains("２１０１０２２０１５０１０１００１１") && err.contains("********"), "{err}");
+}
