@@ -148,7 +148,8 @@ impl IdNumber {
         if !(last_ok && b[..17].iter().all(u8::is_ascii_digit)) || b[17].to_ascii_uppercase() != check_char(&b[..17]) {
             return None;
         }
-        IdNumber { text: *b }.birth_parts().map(|(y, m, d)| from_ymd(y, m, d))
+        let id = IdNumber { text: *b };
+        id.birth_parts().map(|_| id.birth_day())
     }
 
     fn birth_parts(&self) -> Option<(i32, u32, u32)> {
@@ -159,8 +160,13 @@ impl IdNumber {
 
     /// The birth date the number encodes.
     pub fn birth_date(&self) -> NaiveDate {
+        to_naive(self.birth_day())
+    }
+
+    /// [`IdNumber::birth_date`] as a day number, the form the rules count in.
+    pub fn birth_day(&self) -> crate::date::DayNum {
         let (y, m, d) = self.birth_parts().unwrap_or((1970, 1, 1));
-        to_naive(from_ymd(y, m, d))
+        from_ymd(y, m, d)
     }
 
     /// The sex the number encodes.
@@ -234,7 +240,28 @@ pub(crate) fn checked_birth(
     id: Option<&IdNumber>,
     given: Option<crate::date::DayNum>,
 ) -> Result<Option<crate::date::DayNum>, crate::error::CaseError> {
-    checked_birth_day(id.map(|id| crate::date::from_naive(id.birth_date())), given)
+    checked_birth_day(id.map(IdNumber::birth_day), given)
+}
+
+/// A batch row's birth day and whether it came from the identity number: the row's `birth_date`
+/// (`given`), else the birth day its identity number holds (`id`, [`crate::batch::NULL_DAY`]
+/// without one), checked as [`checked_birth`] checks a case's. Both rule sets' batch rows read
+/// it where their cases call `checked_birth`.
+///
+/// # Errors
+/// As [`checked_birth_day`].
+// Always inlined: it stands in both batch loops' hot path, where the test on `id` belongs.
+#[inline(always)]
+pub(crate) fn row_birth(
+    given: Option<crate::date::DayNum>,
+    id: crate::date::DayNum,
+) -> Result<(Option<crate::date::DayNum>, bool), crate::error::CaseError> {
+    // Most tables hold no identity numbers: one predictable test, no call.
+    let from_id = match id {
+        crate::batch::NULL_DAY => None,
+        d => checked_birth_day(Some(d), given)?,
+    };
+    Ok((given.or(from_id), given.is_none() && from_id.is_some()))
 }
 
 /// [`checked_birth`] for the birth day an identity number holds, as a batch row keeps it (the
@@ -288,7 +315,7 @@ mod tests {
             let lower = valid.to_lowercase();
             let off = format!("{body}{last}");
             for text in [valid.as_str(), lower.as_str(), off.as_str(), noise.as_str()] {
-                let slow = IdNumber::parse(text).ok().filter(|_| text.len() == 18).map(|id| crate::date::from_naive(id.birth_date()));
+                let slow = IdNumber::parse(text).ok().filter(|_| text.len() == 18).map(|id| id.birth_day());
                 let fast = IdNumber::birth_day_of(text.as_bytes());
                 // Without spaces around it, the same; with them, left to `parse` (which trims).
                 let expected = if text == text.trim() { slow } else { None };

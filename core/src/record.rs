@@ -654,7 +654,6 @@ macro_rules! output_record {
     (@null bits64) => { 0 };
     (@null whole) => { u32::MAX };
     (@null time) => { $crate::batch::NULL_TIME };
-    (@null id) => { $crate::batch::NULL_DAY };
 }
 
 pub(crate) use input_record;

@@ -997,9 +997,15 @@ impl Values<'_> {
     /// is personal data the rules need nothing else from (RULES.md §8).
     pub fn read_id_birth(&self, i: usize) -> DayNum {
         use crate::id_number::IdNumber;
-        let birth = |t: &str| IdNumber::parse(t).map_or(INVALID_DAY, |id| crate::date::from_naive(id.birth_date()));
-        let birth_of_bytes =
-            |t: &[u8]| IdNumber::birth_day_of(t).unwrap_or_else(|| std::str::from_utf8(t).map_or(INVALID_DAY, birth));
+        // The fast path for a well-formed number; anything else read (and refused) by `parse`.
+        let birth_of_bytes = |t: &[u8]| {
+            IdNumber::birth_day_of(t).unwrap_or_else(|| {
+                std::str::from_utf8(t)
+                    .ok()
+                    .and_then(|t| IdNumber::parse(t).ok())
+                    .map_or(INVALID_DAY, |id| id.birth_day())
+            })
+        };
         match *self {
             Values::Text(_) | Values::Dictionary { .. } => match self.read_text(i, birth_of_bytes) {
                 TextCell::Absent => NULL_DAY,
@@ -1008,7 +1014,7 @@ impl Values<'_> {
             },
             Values::Any(v) => match cell(&v[i]) {
                 None => NULL_DAY,
-                Some(serde_json::Value::String(t)) => birth(t),
+                Some(serde_json::Value::String(t)) => birth_of_bytes(t.as_bytes()),
                 Some(_) => INVALID_DAY,
             },
             _ if self.is_null(i) => NULL_DAY,

@@ -486,7 +486,7 @@ fn time_field(field: &'static str, v: i16) -> Result<u16, CaseError> {
     }
 }
 
-/// An identity number field (NUL-terminated text, all zero = absent) as the birth day it holds,
+/// An identity number field (NUL-terminated text, empty = absent) as the birth day it holds,
 /// the value a core identity-number column gives; refused in the JSON reader's words.
 fn id_field(field: &'static str, v: &[c_char; 24]) -> Result<DayNum, CaseError> {
     let bytes: &[u8; 24] = &v.map(|c| c as u8);
@@ -502,9 +502,7 @@ fn id_field(field: &'static str, v: &[c_char; 24]) -> Result<DayNum, CaseError> 
     }
     let text = std::str::from_utf8(&bytes[..end])
         .map_err(|_| CaseError::new(field, "is not ASCII text", "不是 ASCII 文本"))?;
-    juzhu_core::id_number::IdNumber::parse(text)
-        .map(|id| juzhu_core::date::from_naive(id.birth_date()))
-        .map_err(|e| CaseError::at(field, e.reason()))
+    juzhu_core::id_number::IdNumber::parse(text).map(|id| id.birth_day()).map_err(|e| CaseError::at(field, e.reason()))
 }
 
 /// A time of day as a time field (minutes after midnight + 1, 0 = none).

@@ -158,17 +158,12 @@ impl PersonRow {
             (None, _, _) => return Err(no_city()),
         };
         // Where a case checks its identity number against the birth date: after the city.
-        let given_birth = opt(self.birth_date);
-        // Most tables hold no identity numbers: one predictable test, no call.
-        let id_birth = match self.id_number {
-            NULL_DAY => None,
-            d => crate::id_number::checked_birth_day(Some(d), given_birth)?,
-        };
+        let (birth, birth_from_id) = crate::id_number::row_birth(opt(self.birth_date), self.id_number)?;
         let facts = PersonFacts {
             other_city: other,
             city,
-            birth: given_birth.or(id_birth),
-            birth_from_id: given_birth.is_none() && id_birth.is_some(),
+            birth,
+            birth_from_id,
             residing_since,
             conditions,
             limited_mobility,

@@ -174,14 +174,7 @@ impl PersonRow {
             extension_applied: opt(self.permit_extension_applied_on),
         });
         // Where a case checks its identity number against the birth date: after the category.
-        let given_birth = opt(self.birth_date);
-        // Most tables hold no identity numbers: one predictable test, no call.
-        let id_birth = match self.id_number {
-            NULL_DAY => None,
-            d => crate::id_number::checked_birth_day(Some(d), given_birth)?,
-        };
-        f.birth_from_id = given_birth.is_none() && id_birth.is_some();
-        f.birth = given_birth.or(id_birth);
+        (f.birth, f.birth_from_id) = crate::id_number::row_birth(opt(self.birth_date), self.id_number)?;
         f.arrival = opt(self.arrival_date);
         f.departure = opt(self.planned_departure);
         f.studying = self.studying == 1;
