@@ -348,7 +348,8 @@ macro_rules! input_record {
                         }
                     }
                 }
-                cols.check()?;
+                // Each column's values were checked as it was taken; only the lengths are left.
+                cols.check_lengths()?;
                 Ok(cols)
             }
 
