@@ -1133,11 +1133,15 @@ impl<'v> WordTable<'v> {
     #[inline(always)]
     fn slot(b: &[u8]) -> usize {
         match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) => {
-                (b.len().wrapping_mul(37) ^ usize::from(first).wrapping_mul(11) ^ usize::from(last)) & 255
-            }
+            (Some(&first), Some(&last)) => Self::slot_of(b.len(), first, last),
             _ => 0,
         }
+    }
+
+    /// The slot of a text of `len` bytes from `first` to `last`.
+    #[inline(always)]
+    fn slot_of(len: usize, first: u8, last: u8) -> usize {
+        (len.wrapping_mul(37) ^ usize::from(first).wrapping_mul(11) ^ usize::from(last)) & 255
     }
 
     /// The code of the word spelled by `b`, [`NULL_CODE`] for no text (an empty cell), or
@@ -1158,6 +1162,58 @@ impl<'v> WordTable<'v> {
             }
         }
     }
+}
+
+/// The first words of a vocabulary as the Arrow string views that hold them inline (length in
+/// the low 32 bits, the bytes after it, zeros to the end), for [`gather_words`]'s comparison of
+/// whole views.
+struct InlineViews {
+    /// One view a word, [`NO_VIEW`] for a word longer than 12 bytes.
+    views: [u128; INLINE_WORDS],
+}
+
+/// How many of a vocabulary's words get a view (every vocabulary of the rule sets has fewer;
+/// words past it are read by their bytes).
+const INLINE_WORDS: usize = 32;
+
+/// No view: a length of `u32::MAX` bytes, which no inline view has.
+const NO_VIEW: u128 = u128::MAX;
+
+impl InlineViews {
+    fn new(vocabulary: &Vocabulary) -> Self {
+        let mut views = [NO_VIEW; INLINE_WORDS];
+        for (view, id) in views.iter_mut().zip(vocabulary.ids) {
+            if id.len() <= 12 {
+                let mut bytes = [0u8; 16];
+                bytes[..4].copy_from_slice(&(id.len() as u32).to_le_bytes());
+                bytes[4..4 + id.len()].copy_from_slice(id.as_bytes());
+                *view = u128::from_le_bytes(bytes);
+            }
+        }
+        InlineViews { views }
+    }
+
+    /// The code of the word view `v` holds inline, if it is one of these words written with
+    /// zero padding; `None` for anything else (the caller reads the bytes).
+    #[inline(always)]
+    fn code(&self, table: &WordTable<'_>, v: u128) -> Option<u8> {
+        let len = (v & 0xFFFF_FFFF) as usize;
+        if len == 0 || len > 12 {
+            return None;
+        }
+        let bytes = v.to_le_bytes();
+        let c = table.slots[WordTable::slot_of(len, bytes[4], bytes[3 + len])];
+        self.views.get(usize::from(c)).filter(|&&w| w == v).map(|_| c)
+    }
+}
+
+/// The `len` bytes (more than 12) string view `v` points to in `buffers` (`None` when outside
+/// them).
+#[inline(always)]
+fn long_view_bytes<'b>(v: u128, len: usize, buffers: &[&'b [u8]]) -> Option<&'b [u8]> {
+    let buffer = ((v >> 64) & 0xFFFF_FFFF) as usize;
+    let offset = (v >> 96) as usize;
+    buffers.get(buffer).and_then(|b| b.get(offset..offset.checked_add(len)?))
 }
 
 /// `code` when `bit` is 1, [`NULL_CODE`] when 0, without a branch.
@@ -1200,9 +1256,7 @@ fn text_codes<R>(
                     let bytes = v.to_le_bytes();
                     code(Some(&bytes[4..4 + len]))
                 } else {
-                    let buffer = ((v >> 64) & 0xFFFF_FFFF) as usize;
-                    let offset = (v >> 96) as usize;
-                    code(buffers.get(buffer).and_then(|b| b.get(offset..offset + len)))
+                    code(long_view_bytes(v, len, buffers))
                 };
                 set(r, select_code(b, c));
             }
@@ -1227,6 +1281,31 @@ pub fn gather_words<R>(
             rows.iter_mut()
                 .zip(v)
                 .for_each(|(r, &c)| set(r, if usize::from(c) < n || c == NULL_CODE { c } else { INVALID_CODE }));
+        }
+        Some(Values::Text(TextColumn { text: Text::Views { views, buffers }, validity })) => {
+            // Arrow string views (polars' `String`): a word of up to 12 bytes is compared as the
+            // whole 16-byte view it would be, one comparison in place of taking the bytes out and
+            // comparing them (a `memcmp` call). Any other view — a longer text, padding that is
+            // not zero, a miss — is read as its bytes, as before.
+            let table = WordTable::new(vocabulary);
+            let inline = InlineViews::new(vocabulary);
+            let code_of_bytes = |b: Option<&[u8]>| b.map_or(INVALID_CODE, |b| table.code(b));
+            with_bits(validity, start, rows, |rows, first, bits| {
+                for ((r, &v), &b) in rows.iter_mut().zip(&views[first..first + bits.len()]).zip(bits) {
+                    let c = match inline.code(&table, v) {
+                        Some(c) => c,
+                        None => {
+                            let len = (v & 0xFFFF_FFFF) as usize;
+                            if len <= 12 {
+                                code_of_bytes(Some(&v.to_le_bytes()[4..4 + len]))
+                            } else {
+                                code_of_bytes(long_view_bytes(v, len, buffers))
+                            }
+                        }
+                    };
+                    set(r, select_code(b, c));
+                }
+            })
         }
         Some(Values::Text(t)) => {
             let table = WordTable::new(vocabulary);
@@ -1702,6 +1781,54 @@ mod tests {
             bytes[12..16].copy_from_slice(&offset.to_le_bytes());
         }
         u128::from_le_bytes(bytes)
+    }
+
+    proptest::proptest! {
+        /// Words in string views, gathered (whole views compared where they can be) as they are
+        /// read row by row: every word of the vocabulary, texts sharing a word's look-up slot,
+        /// padding that is not zero, empty texts, texts in buffers and past them, nulls.
+        #[test]
+        fn word_views_gather_as_they_read(
+            picks in proptest::collection::vec((0usize..12, 0usize..8, proptest::bool::ANY), 1..300),
+            start_at in 0usize..300,
+        ) {
+            let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+            let buffer: &[u8] = b"relief_stationhotel_and_more";
+            let views: Vec<u128> = picks
+                .iter()
+                .map(|&(kind, w, _)| {
+                    let word = vocab.ids[w % vocab.len()];
+                    match kind {
+                        0..=4 => view(word, 0, 0),
+                        // Same length, first and last byte as a word: its slot, not the word.
+                        5 if word.len() > 2 => {
+                            let mut b = word.as_bytes().to_vec();
+                            b[1] ^= 0x20;
+                            view(std::str::from_utf8(&b).unwrap_or("x"), 0, 0)
+                        }
+                        // A word with bytes that are not zero in its padding.
+                        6 if word.len() < 12 => view(word, 0, 0) | (0xAB << 120),
+                        7 => view("", 0, 0),
+                        8 => view("relief_station", 0, 0),
+                        9 => view("hotel_and_more", 0, 14),
+                        10 => view("relief_station", 1, 0),
+                        _ => view("hotel", 0, 0) | (1 << 127),
+                    }
+                })
+                .collect();
+            let bits: Vec<u8> = picks
+                .chunks(8)
+                .map(|c| c.iter().enumerate().fold(0u8, |m, (i, p)| m | (u8::from(!p.2) << i)))
+                .collect();
+            for validity in [None, Some(Validity { bits: &bits, offset: 0 })] {
+                let col = Values::Text(TextColumn { text: Text::Views { views: &views, buffers: &[buffer] }, validity });
+                let start = start_at % views.len();
+                let mut rows = vec![0u8; views.len() - start];
+                gather_words(Some(col), start, &mut rows, vocab, |r, v| *r = v);
+                let expected: Vec<u8> = (start..views.len()).map(|i| col.read_word(i, vocab)).collect();
+                proptest::prop_assert_eq!(rows, expected);
+            }
+        }
     }
 
     #[test]
