@@ -1292,20 +1292,17 @@ pub fn gather_words<R>(
             let code_of_bytes = |b: Option<&[u8]>| b.map_or(INVALID_CODE, |b| table.code(b));
             with_bits(validity, start, rows, |rows, first, bits| {
                 for ((r, &v), &b) in rows.iter_mut().zip(&views[first..first + bits.len()]).zip(bits) {
-                    let c = match inline.code(&table, v) {
-                        Some(c) => c,
-                        None => {
-                            let len = (v & 0xFFFF_FFFF) as usize;
-                            if len <= 12 {
-                                code_of_bytes(Some(&v.to_le_bytes()[4..4 + len]))
-                            } else {
-                                code_of_bytes(long_view_bytes(v, len, buffers))
-                            }
+                    let c = inline.code(&table, v).unwrap_or_else(|| {
+                        let len = (v & 0xFFFF_FFFF) as usize;
+                        if len <= 12 {
+                            code_of_bytes(Some(&v.to_le_bytes()[4..4 + len]))
+                        } else {
+                            code_of_bytes(long_view_bytes(v, len, buffers))
                         }
-                    };
+                    });
                     set(r, select_code(b, c));
                 }
-            })
+            });
         }
         Some(Values::Text(t)) => {
             let table = WordTable::new(vocabulary);
