@@ -1207,6 +1207,61 @@ impl InlineViews {
     }
 }
 
+/// The first words of a vocabulary of up to 16 bytes as 128-bit numbers (their bytes, zeros to
+/// the end), for [`gather_words`]'s comparison of a text in one piece: utf8 and `large_utf8`
+/// text (pandas' `str`, pyarrow's CSV reader) is read 16 bytes at a time from its data, the bytes
+/// past its end masked off.
+struct ShortWords {
+    /// One number a word.
+    bits: [u128; INLINE_WORDS],
+    /// Each word's length in bytes, 0 for a word longer than 16 (no text of 0 bytes is compared).
+    lens: [u8; INLINE_WORDS],
+}
+
+/// The low `n` bytes of a 128-bit number, by `n` (a table: shifting a 128-bit number by a
+/// variable amount takes several instructions).
+const TEXT_MASKS: [u128; 17] = {
+    let mut masks = [u128::MAX; 17];
+    let mut n = 0;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
+impl ShortWords {
+    fn new(vocabulary: &Vocabulary) -> Self {
+        let (mut bits, mut lens) = ([0u128; INLINE_WORDS], [0u8; INLINE_WORDS]);
+        for ((b, l), id) in bits.iter_mut().zip(&mut lens).zip(vocabulary.ids) {
+            if id.len() <= 16 {
+                let mut bytes = [0u8; 16];
+                bytes[..id.len()].copy_from_slice(id.as_bytes());
+                *b = u128::from_le_bytes(bytes);
+                *l = id.len() as u8;
+            }
+        }
+        ShortWords { bits, lens }
+    }
+
+    /// The code of the word `data[start..end]` spells, if it is one of these words and 16 bytes
+    /// can be read from `start`; `None` for anything else (the caller reads the bytes: a text
+    /// near the end of the data, a longer one, a miss).
+    #[inline(always)]
+    fn code(&self, table: &WordTable<'_>, data: &[u8], start: usize, end: usize) -> Option<u8> {
+        let len = end.checked_sub(start)?;
+        if len == 0 || len > 16 {
+            return None;
+        }
+        let chunk: [u8; 16] = data.get(start..start.checked_add(16)?)?.try_into().ok()?;
+        // The bytes past the text masked off.
+        let x = u128::from_le_bytes(chunk) & TEXT_MASKS[len];
+        let c = table.slots[WordTable::slot_of(len, chunk[0], chunk[len - 1])];
+        let k = usize::from(c);
+        (k < INLINE_WORDS && usize::from(self.lens[k]) == len && self.bits[k] == x).then_some(c)
+    }
+}
+
 /// The `len` bytes (more than 12) string view `v` points to in `buffers` (`None` when outside
 /// them).
 #[inline(always)]
@@ -1221,47 +1276,6 @@ fn long_view_bytes<'b>(v: u128, len: usize, buffers: &[&'b [u8]]) -> Option<&'b 
 fn select_code(bit: u8, code: u8) -> u8 {
     let keep = bit.wrapping_neg();
     (code & keep) | (NULL_CODE & !keep)
-}
-
-/// Sets each row from row `start` of text column `t` to `code(bytes)` (`bytes`: `None` when the
-/// offsets or view point outside the data), or [`NULL_CODE`] when null, with a tight loop per
-/// layout. A null row's slot is read too (Arrow leaves it unspecified; every read is checked) and
-/// its code dropped: no branch on nulls.
-#[inline(always)]
-fn text_codes<R>(
-    t: &TextColumn<'_>,
-    start: usize,
-    rows: &mut [R],
-    code: impl Fn(Option<&[u8]>) -> u8,
-    set: impl Fn(&mut R, u8),
-) {
-    macro_rules! offsets {
-        ($o:expr, $data:expr) => {
-            with_bits(t.validity, start, rows, |rows, first, bits| {
-                let o = &$o[first..=first + bits.len()];
-                for (k, (r, &b)) in rows.iter_mut().zip(bits).enumerate() {
-                    let c = code($data.get(o[k].max(0) as usize..o[k + 1].max(0) as usize));
-                    set(r, select_code(b, c));
-                }
-            })
-        };
-    }
-    match t.text {
-        Text::Offsets { offsets: Offsets::I32(o), data } => offsets!(o, data),
-        Text::Offsets { offsets: Offsets::I64(o), data } => offsets!(o, data),
-        Text::Views { views, buffers } => with_bits(t.validity, start, rows, |rows, first, bits| {
-            for ((r, &v), &b) in rows.iter_mut().zip(&views[first..first + bits.len()]).zip(bits) {
-                let len = (v & 0xFFFF_FFFF) as usize;
-                let c = if len <= 12 {
-                    let bytes = v.to_le_bytes();
-                    code(Some(&bytes[4..4 + len]))
-                } else {
-                    code(long_view_bytes(v, len, buffers))
-                };
-                set(r, select_code(b, c));
-            }
-        }),
-    }
 }
 
 /// Gathers a word column into rows: codes, [`NULL_CODE`] or [`INVALID_CODE`].
@@ -1304,9 +1318,28 @@ pub fn gather_words<R>(
                 }
             });
         }
-        Some(Values::Text(t)) => {
+        Some(Values::Text(TextColumn { text: Text::Offsets { offsets, data }, validity })) => {
+            // utf8 and large_utf8 (pandas' `str`): a word of up to 16 bytes compared in one piece
+            // (see `ShortWords`), in place of a call comparing bytes; anything else by its bytes.
             let table = WordTable::new(vocabulary);
-            text_codes(&t, start, rows, |b| b.map_or(INVALID_CODE, |b| table.code(b)), set);
+            let short = ShortWords::new(vocabulary);
+            let code_of_bytes = |b: Option<&[u8]>| b.map_or(INVALID_CODE, |b| table.code(b));
+            macro_rules! offsets {
+                ($o:expr) => {
+                    with_bits(validity, start, rows, |rows, first, bits| {
+                        let o = &$o[first..=first + bits.len()];
+                        for (k, (r, &b)) in rows.iter_mut().zip(bits).enumerate() {
+                            let (s, e) = (o[k].max(0) as usize, o[k + 1].max(0) as usize);
+                            let c = short.code(&table, data, s, e).unwrap_or_else(|| code_of_bytes(data.get(s..e)));
+                            set(r, select_code(b, c));
+                        }
+                    })
+                };
+            }
+            match offsets {
+                Offsets::I32(o) => offsets!(o),
+                Offsets::I64(o) => offsets!(o),
+            }
         }
         Some(Values::Dictionary { keys, values }) if values.rows() <= 256 && keys.is_integer() => {
             // The dictionary's words mapped once per block; each row is then one look-up.
@@ -1826,6 +1859,85 @@ mod tests {
                 proptest::prop_assert_eq!(rows, expected);
             }
         }
+    }
+
+    proptest::proptest! {
+        /// Words in utf8 and large_utf8 text, gathered (16 bytes at a time where they can be)
+        /// as they are read row by row: every word of the vocabulary, texts sharing a word's
+        /// look-up slot, words with bytes after them, empty and long texts, offsets past the
+        /// data or backwards, nulls, rows near the end of the data.
+        #[test]
+        fn word_texts_gather_as_they_read(
+            picks in proptest::collection::vec((0usize..10, 0usize..8, proptest::bool::ANY), 1..300),
+            start_at in 0usize..300,
+            wide in proptest::bool::ANY,
+        ) {
+            let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+            let (mut data, mut offsets) = (Vec::new(), vec![0i64]);
+            for &(kind, w, _) in &picks {
+                let word = vocab.ids[w % vocab.len()];
+                let text: Vec<u8> = match kind {
+                    0..=4 => word.into(),
+                    5 if word.len() > 2 => {
+                        let mut b = word.as_bytes().to_vec();
+                        b[1] ^= 0x20;
+                        b
+                    }
+                    6 => [word, "s"].concat().into(),
+                    7 if w % 2 == 0 => Vec::new(),
+                    7 => [word, "\0"].concat().into(),
+                    8 => "a_text_longer_than_sixteen_bytes".into(),
+                    _ => word.as_bytes()[..word.len() - 1].to_vec(),
+                };
+                data.extend_from_slice(&text);
+                offsets.push(data.len() as i64);
+            }
+            // One row pointing past the data, one backwards.
+            if picks.len() > 3 {
+                offsets[1] = data.len() as i64 + 5;
+                offsets[3] = 0;
+            }
+            let narrow: Vec<i32> = offsets.iter().map(|&o| o as i32).collect();
+            let bits: Vec<u8> = picks
+                .chunks(8)
+                .map(|c| c.iter().enumerate().fold(0u8, |m, (i, p)| m | (u8::from(!p.2) << i)))
+                .collect();
+            let offsets = if wide { Offsets::I64(&offsets) } else { Offsets::I32(&narrow) };
+            for validity in [None, Some(Validity { bits: &bits, offset: 0 })] {
+                let col = Values::Text(TextColumn { text: Text::Offsets { offsets, data: &data }, validity });
+                let start = start_at % picks.len();
+                let mut rows = vec![0u8; picks.len() - start];
+                gather_words(Some(col), start, &mut rows, vocab, |r, v| *r = v);
+                let expected: Vec<u8> = (start..picks.len()).map(|i| col.read_word(i, vocab)).collect();
+                proptest::prop_assert_eq!(rows, expected);
+            }
+        }
+    }
+
+    /// The one-piece comparison is what reads a word with other text after it (the common case:
+    /// every word but the table's last), and leaves to the bytes what it cannot read so.
+    #[test]
+    fn short_words_are_compared_in_one_piece() {
+        let vocab = <crate::rules::liaoning_2013::Accommodation as crate::vocab::Word>::vocabulary();
+        let (table, short) = (WordTable::new(vocab), ShortWords::new(vocab));
+        let hotel = vocab.code_of_bytes(b"hotel");
+        let data = b"hotelresidencehotel\0hotexhotel";
+        assert_eq!(short.code(&table, data, 0, 5), hotel, "a word with text after it");
+        assert_eq!(short.code(&table, data, 14, 19), hotel);
+        assert_eq!(short.code(&table, data, 5, 14), vocab.code_of_bytes(b"residence"));
+        assert_eq!(short.code(&table, data, 14, 20), None, "\"hotel\\0\" is not \"hotel\"");
+        assert_eq!(short.code(&table, data, 20, 25), None, "a look-alike");
+        assert_eq!(short.code(&table, data, 25, 30), None, "too near the end of the data: read by its bytes");
+        assert_eq!(short.code(&table, data, 5, 5), None, "empty");
+        assert_eq!(short.code(&table, data, 9, 5), None, "backwards");
+        // A text that is a word and NUL bytes masks to the word's bits: the length tells them
+        // apart ("relative\0" shares "relative"'s slot).
+        let vocab = <crate::rules::liaoning_2013::Declarant as crate::vocab::Word>::vocabulary();
+        let (table, short) = (WordTable::new(vocab), ShortWords::new(vocab));
+        let data = b"relative\0 and text after it";
+        assert_eq!(WordTable::slot(b"relative\0"), WordTable::slot(b"relative"));
+        assert_eq!(short.code(&table, data, 0, 9), None);
+        assert_eq!(short.code(&table, data, 0, 8), vocab.code_of_bytes(b"relative"));
     }
 
     #[test]

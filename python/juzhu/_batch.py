@@ -95,6 +95,8 @@ def _pyarrow() -> Any:
 
 
 _JSON_CELLS = "juzhu.json_cells"
+# Marks a numpy datetime64 column handed over as int64 ticks (NaT absent); the value is the unit.
+_NAT_TICKS = "juzhu.nat_ticks"
 
 
 def _json_cell(value: Any) -> Optional[str]:
@@ -163,6 +165,26 @@ def _is_list_cell(cell: Any) -> bool:
     return isinstance(cell, (list, tuple)) or (_module(cell) in ("numpy", "pandas") and getattr(cell, "ndim", 0) == 1)
 
 
+def _nat_ticks(values: Any) -> Optional[Tuple[Any, str]]:
+    """A numpy ``datetime64`` column (pandas' default for dates) of unit s, ms, us or ns as its
+    ``int64`` ticks, an Arrow array over the same memory, and the unit; ``None`` for any other
+    column. ``NaT`` is the least ``int64``, which the library reads as absent: pyarrow would
+    otherwise build a validity bitmap out of the NaTs, a pass over every date column (most of the
+    time a pandas frame took to hand over)."""
+    dtype = getattr(values, "dtype", None)
+    if getattr(dtype, "kind", None) != "M":
+        return None
+    import numpy as np
+
+    if not isinstance(dtype, np.dtype):  # pandas' DatetimeTZDtype: not a numpy datetime64
+        return None
+    unit = np.datetime_data(dtype)[0]
+    if unit not in ("s", "ms", "us", "ns"):
+        return None
+    ticks = np.ascontiguousarray(np.asarray(values)).view(np.int64)
+    return _pyarrow().array(ticks), unit
+
+
 def _column(name: Any, values: Any) -> Tuple[Any, Any]:
     """One column as an Arrow array and its field. A column pyarrow cannot type as one kind
     (text and numbers mixed, say) goes as JSON text a cell, marked, so that the library reads
@@ -172,6 +194,9 @@ def _column(name: Any, values: Any) -> Tuple[Any, Any]:
     if isinstance(values, (str, bytes)) or not hasattr(values, "__len__"):
         # One value where a column belongs (it would otherwise be read as a column of characters).
         raise TypeError(f"column {field_name!r} holds one {type(values).__name__}, not a column of values")
+    ticks = _nat_ticks(values)
+    if ticks is not None:
+        return ticks[0], pa.field(field_name, pa.int64(), metadata={_NAT_TICKS: ticks[1]})
     try:
         array = pa.array(values, from_pandas=True)
         if pa.types.is_dictionary(array.type) and not (

@@ -50,6 +50,32 @@ const RULE_SET_KEY: &str = "juzhu.rule_set";
 /// The field metadata key marking a column of JSON text cells (a column of several kinds).
 const JSON_CELLS: &str = "juzhu.json_cells";
 
+/// The field metadata key marking a numpy `datetime64` column handed over as its `int64` ticks,
+/// `NaT` (the least `int64`) for absent; the value is the unit (`s`, `ms`, `us`, `ns`). Read in
+/// place: pyarrow would otherwise build a validity bitmap from the NaTs, a pass over each date
+/// column that was most of a pandas frame's hand-over (see `_batch.py`).
+const NAT_TICKS: &str = "juzhu.nat_ticks";
+
+/// A column marked [`NAT_TICKS`] as core values: `int64` ticks without an Arrow null, in a
+/// numpy unit.
+fn nat_ticks<'a>(column: &str, array: &'a dyn Array, unit: &str) -> Result<Values<'a>, CaseError> {
+    let per_day = match unit {
+        "s" => per_day(TimeUnit::Second),
+        "ms" => per_day(TimeUnit::Millisecond),
+        "us" => per_day(TimeUnit::Microsecond),
+        "ns" => per_day(TimeUnit::Nanosecond),
+        _ => 0,
+    };
+    match array.as_primitive_opt::<Int64Type>() {
+        Some(ticks) if per_day > 0 && ticks.null_count() == 0 => Ok(Values::Ticks { data: ticks.values(), per_day }),
+        _ => Err(CaseError::new(
+            juzhu::privacy::key(column),
+            format!("is marked {NAT_TICKS} but does not hold int64 ticks in a numpy unit (s, ms, us, ns)"),
+            format!("标记为 {NAT_TICKS}，但不是以 numpy 单位（s、ms、us、ns）计的 int64 刻度"),
+        )),
+    }
+}
+
 /// The cells of a JSON-text column as JSON values (a null cell is `null`).
 fn json_cells(column: &str, array: &dyn Array) -> Result<Vec<serde_json::Value>, CaseError> {
     let cell = |t: Option<&str>| match t {
@@ -253,9 +279,11 @@ fn assess_one(
         });
     }
     let mut named: Vec<(&str, Values)> = Vec::with_capacity(columns.len());
-    for ((((name, a), bufs), item), any) in columns.iter().zip(&buffers).zip(&items).zip(&anys) {
+    for (((((name, a), bufs), item), any), field) in columns.iter().zip(&buffers).zip(&items).zip(&anys).zip(&fields) {
+        let ticks_unit = field.metadata().get(NAT_TICKS);
         let v = match (a.data_type(), item) {
             _ if any.is_some() => Values::Any(any.as_deref().unwrap_or_default()),
+            _ if ticks_unit.is_some() => nat_ticks(name, *a, ticks_unit.map_or("", String::as_str))?,
             (DataType::List(_), Some(inner)) => {
                 let l = a.as_list::<i32>();
                 Values::Lists { offsets: Offsets::I32(l.value_offsets()), values: inner, validity: validity(l.nulls()) }

@@ -592,3 +592,46 @@ def test_columns_named_by_their_chinese_headers_and_identity_numbers():
     assert row.permit.reaches_16_on == dt.date(2031, 1, 2)
     with pytest.raises(juzhu.CaseError, match="names the same column as category"):
         juzhu.assess_batch(english.assign(人口类别=english["category"]), as_of=AS_OF)
+
+
+@pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
+def test_numpy_dates_are_read_as_their_arrow_timestamps(unit):
+    """pandas' datetime64 columns go to the library as their int64 ticks (NaT absent), not through
+    an Arrow validity bitmap: every answer and refusal is what the same frame gives as an Arrow
+    table of timestamps — NaT, times of day, the edges of the supported years and past them."""
+    days = ["2024-09-28", None, "2024-09-28T23:59:59", "1900-01-01", "2199-12-31", "2024-02-29T00:00:01",
+            "2024-10-02", "2024-10-03"]
+    if unit != "ns":  # nanoseconds reach only 1677..2262
+        days += ["1899-12-31", "2200-01-01", "1800-06-01T12:00"]
+    n = len(days)
+    frame = pd.DataFrame({
+        "category": ["floating"] * n,
+        "arrival_date": pd.Series(pd.to_datetime(days, format="ISO8601")).astype(f"datetime64[{unit}]"),
+        "birth_date": pd.Series(pd.to_datetime(["1990-05-01"] * (n - 1) + [None])).astype(f"datetime64[{unit}]"),
+    })
+    assert frame["arrival_date"].dtype == np.dtype(f"datetime64[{unit}]")
+    got = juzhu.assess_batch(frame, as_of=AS_OF, errors="mark")
+    arrow = pa.Table.from_pandas(frame, preserve_index=False)
+    assert arrow.schema.field("arrival_date").type == pa.timestamp(unit)
+    want = juzhu.assess_batch(arrow, as_of=AS_OF, errors="mark").to_pandas(date_as_object=False)
+    assert got["error"].tolist() == want["error"].tolist()
+    assert got["error"].notna().any() and got["error"].isna().any()
+    for name in ["registration_deadline", "registration_status", "permit_status", "registration_deadline_time"]:
+        assert got[name].astype(object).where(got[name].notna(), None).tolist() == \
+            want[name].astype(object).where(want[name].notna(), None).tolist(), name
+
+
+def test_a_table_marked_as_ticks_must_hold_them():
+    """The marker pandas' dates travel under, put on a column that does not hold int64 ticks in a
+    numpy unit (by hand, in a table of one's own), is refused by the column's name, never misread."""
+    def marked(array, unit="us"):
+        field = pa.field("arrival_date", array.type, metadata={"juzhu.nat_ticks": unit})
+        return pa.Table.from_arrays([pa.array(["floating"]), array], schema=pa.schema([pa.field("category", pa.string()), field]))
+
+    for table in [marked(pa.array(["2024-09-28"])), marked(pa.array([1], type=pa.int64()), "D"),
+                  marked(pa.array([None], type=pa.int64())), marked(pa.array([1], type=pa.int32()))]:
+        with pytest.raises(juzhu.CaseError) as info:
+            juzhu.assess_batch(table, as_of=AS_OF)
+        assert info.value.field == "arrival_date" and "juzhu.nat_ticks" in info.value.message
+    ok = juzhu.assess_batch(marked(pa.array([np.datetime64("2024-09-28", "us").astype(np.int64)])), as_of=AS_OF)
+    assert ok["registration_deadline"].to_pylist() == [dt.date(2024, 10, 8)]  # after National Day
