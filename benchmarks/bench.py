@@ -8,7 +8,8 @@ process on the same tables. Prints Markdown tables, ready to paste into BENCHMAR
                                                   # 43 M people streamed from a Parquet file
     python benchmarks/bench.py --scaling --keep   # ... keeping the Parquet file for the next run
 
-The comparison (warm runs, median of --repeat, all in one process) times, for each input:
+The comparison (warm runs, median of --repeat, all in one process, the measures of a table taken in
+turn within each round so that a VM changing speed moves them alike) times, for each input:
   assess_batch     `juzhu.assess_batch(table, as_of, errors="mark")` end to end: the caller's
                    table in, the same kind out (pandas with its index, polars, pyarrow)
   numpy baseline   benchmarks/numpy_baseline.py (hand-vectorised numpy/pandas: per-day lookup
@@ -222,6 +223,22 @@ def timed(fn, repeat: int) -> float:
     return statistics.median(times)
 
 
+def timed_together(fns, repeat: int) -> list:
+    """Median seconds of `repeat` warm runs of each of `fns`, taken in rounds (one run of each a
+    round, after one warm-up run of each), so that a VM slowing down or speeding up during the
+    measurement moves every figure alike and their ratios stay fair."""
+    for fn in fns:
+        fn()
+    times = [[] for _ in fns]
+    for _ in range(repeat):
+        for fn, ts in zip(fns, times):
+            gc.collect()
+            t = time.perf_counter()
+            fn()
+            ts.append(time.perf_counter() - t)
+    return [statistics.median(ts) for ts in times]
+
+
 def rust_call(table, threads: int = 1):
     """The extension's part of `assess_batch` on `table` (for pandas, on the Arrow table the
     adapter makes of it, made beforehand): a function to time."""
@@ -279,7 +296,8 @@ def comparison(rows: int, repeat: int, threads: int, sample: int, plain_sample: 
     head = ["input", "as held", "assess_batch, 1 thread"] + ([f"{threads} threads"] if many else [])
     head += ["numpy baseline", "ratio, 1 thread"] + ([f"ratio, {threads} threads"] if many else [])
     head += ["1 thread: to Arrow / Rust call / answer back"]
-    print(f"{rows:,} rows as of {AS_OF}; warm runs, median of {repeat} (numpy baseline: of {max(1, repeat // 2)})\n")
+    print(f"{rows:,} rows as of {AS_OF}; warm runs, median of {repeat}, each measure taken in turn within each "
+          f"round (the library, the numpy baseline, the Rust call alone, ...)\n")
     print(table_row(head))
     print("|---|---|" + "---:|" * (len(head) - 2))
     dtypes = ""
@@ -288,11 +306,16 @@ def comparison(rows: int, repeat: int, threads: int, sample: int, plain_sample: 
         table = make(rows)
         if name == "pandas 3 default":
             dtypes = check_read_csv(table)
-        t1 = timed(lambda: juzhu.assess_batch(table, AS_OF, errors="mark", threads=1), repeat)
-        tn = timed(lambda: juzhu.assess_batch(table, AS_OF, errors="mark", threads=threads), repeat) if many else t1
-        tb = timed(lambda: numpy_baseline.assess_frame(table, AS_OF), max(1, repeat // 2))
-        tr = timed(rust_call(table), repeat)
-        ti = timed(lambda: _batch._pandas_to_arrow(table), repeat) if isinstance(table, pd.DataFrame) else 0.0
+        fns = [lambda: juzhu.assess_batch(table, AS_OF, errors="mark", threads=1),
+               lambda: numpy_baseline.assess_frame(table, AS_OF), rust_call(table)]
+        if isinstance(table, pd.DataFrame):
+            fns.append(lambda: _batch._pandas_to_arrow(table))
+        if many:
+            fns.append(lambda: juzhu.assess_batch(table, AS_OF, errors="mark", threads=threads))
+        times = timed_together(fns, repeat)
+        t1, tb, tr = times[:3]
+        ti = times[3] if isinstance(table, pd.DataFrame) else 0.0
+        tn = times[-1] if many else t1
         rates[name] = rows / t1
         cells = [f"**{name}**", held, f"**{mrows(rows, t1)}**"] + ([mrows(rows, tn)] if many else [])
         cells += [mrows(rows, tb), f"**{tb / t1:.1f}×**"] + ([f"{tb / tn:.1f}×"] if many else [])
