@@ -176,7 +176,8 @@ def _nat_ticks(values: Any) -> Optional[Tuple[Any, str]]:
         return None
     import numpy as np
 
-    if not isinstance(dtype, np.dtype):  # pandas' DatetimeTZDtype: not a numpy datetime64
+    # pandas' DatetimeTZDtype is no numpy dtype; ticks stored big-endian would be misread as int64.
+    if not isinstance(dtype, np.dtype) or not dtype.isnative:
         return None
     unit = np.datetime_data(dtype)[0]
     if unit not in ("s", "ms", "us", "ns"):

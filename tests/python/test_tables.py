@@ -635,3 +635,16 @@ def test_a_table_marked_as_ticks_must_hold_them():
         assert info.value.field == "arrival_date" and "juzhu.nat_ticks" in info.value.message
     ok = juzhu.assess_batch(marked(pa.array([np.datetime64("2024-09-28", "us").astype(np.int64)])), as_of=AS_OF)
     assert ok["registration_deadline"].to_pylist() == [dt.date(2024, 10, 8)]  # after National Day
+
+
+def test_big_endian_dates_are_read_as_dates():
+    """Ticks stored big-endian are not handed over as int64 (they would be misread): such a
+    column is read as pyarrow reads it, with the same answers as its native twin."""
+    def answer(dates):
+        people = {"category": np.array(["floating"] * 3, dtype=object), "arrival_date": dates}
+        out = juzhu.assess_batch(people, as_of=AS_OF, errors="mark")
+        return out["registration_deadline"].tolist(), out["error"].tolist()
+
+    native = np.array(["2024-09-28", "NaT", "2024-02-29T13:00"], dtype="<M8[us]")
+    assert answer(native.astype(">M8[us]")) == answer(native)
+    assert answer(native)[0][0] == np.datetime64("2024-10-08")
