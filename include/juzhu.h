@@ -53,9 +53,9 @@
  *    notices) are bit sets; juzhu_name() names any value in Chinese or English.
  * 8. Encodings. JSON entry points take and give UTF-8, or GB18030 through
  *    juzhu_assess_json_gb18030() / JUZHU_ENCODING_GB18030; invalid bytes give
- *    JUZHU_STATUS_INVALID_ENCODING. Every other text (juzhu_error, explanations, names, calendar
- *    errors) is UTF-8; juzhu_to_gb18030() converts any of it. Texts never contain a whole
- *    identity number.
+ *    JUZHU_STATUS_INVALID_ENCODING, and juzhu_valid_up_to() finds the first of them. Every
+ *    other text (juzhu_error, explanations, names, calendar errors) is UTF-8;
+ *    juzhu_to_gb18030() converts any of it. Texts never contain a whole identity number.
  * 9. Refusals name the field (the contract's JSON path) and the reason in English and Chinese:
  *    the error JSON carries both ("message", "message_zh"); a juzhu_error carries the one
  *    juzhu_policy.lang asks for (JUZHU_FORM_ZH or JUZHU_FORM_EN; 0 = English).
@@ -1434,6 +1434,23 @@ enum juzhu_status juzhu_assess_json_ex(const struct juzhu_calendar *calendar,
                                        size_t len,
                                        char **out,
                                        size_t *out_len);
+
+/**
+ * Where text stops being valid in `encoding` (`JUZHU_ENCODING_UTF8` or
+ * `JUZHU_ENCODING_GB18030`): `*valid_up_to` receives the number of leading bytes of `text`
+ * (`len` bytes; a terminating NUL is not needed) that are valid, `len` when all
+ * are. For the case that a JSON entry point refused with `JUZHU_STATUS_INVALID_ENCODING`, this
+ * finds the offending byte, at offset `*valid_up_to` (a GBK file handed to `juzhu_assess_json`
+ * fails at its first Chinese character). Returns `JUZHU_STATUS_OK` whatever the text holds;
+ * NULL arguments and impossible lengths are refused as elsewhere. Thread-safe.
+ *
+ * # Safety
+ * `text` must point to `len` readable bytes; `valid_up_to` to writable storage.
+ */
+enum juzhu_status juzhu_valid_up_to(uint32_t encoding,
+                                    const char *text,
+                                    size_t len,
+                                    size_t *valid_up_to);
 
 /**
  * Converts UTF-8 text to GB18030 (which includes GBK and GB2312), for systems that run in it:

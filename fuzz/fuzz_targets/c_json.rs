@@ -30,5 +30,12 @@ fuzz_target!(|data: &[u8]| {
             c::juzhu_status::InvalidEncoding => assert!(out.is_null()),
             other => panic!("unexpected status {other:?}"),
         }
+        // Refused for its encoding exactly when some byte is not valid, which is then found.
+        let mut valid = usize::MAX;
+        let encoding = if gb { c::JUZHU_ENCODING_GB18030 } else { c::JUZHU_ENCODING_UTF8 };
+        // SAFETY: as above; `valid` is a local.
+        let found = unsafe { c::juzhu_valid_up_to(encoding, data.as_ptr().cast(), data.len(), &mut valid) };
+        assert_eq!(found, c::juzhu_status::Ok);
+        assert_eq!(valid < data.len(), status == c::juzhu_status::InvalidEncoding, "valid up to {valid}");
     }
 });

@@ -382,6 +382,30 @@ static void gb18030_text(void) {
           "NULL and impossible lengths");
     CHECK(juzhu_to_gb18030("", 0, &out, &len) == JUZHU_STATUS_OK && len == 0 && out[0] == 0, "empty text");
     juzhu_string_free(out);
+    /* A GBK case handed to the UTF-8 entry point: refused, and the byte it goes wrong at found. */
+    {
+        static const char gbk_case[] = "{\"as_of\": \"2024-10-02\", \"person\": {\"category\": \"\xc1\xf7\xb6\xaf\xc8\xcb\xbf\xda\"}}";
+        size_t at = 7;
+        out = SENTINEL;
+        CHECK(juzhu_assess_json(gbk_case, strlen(gbk_case), &out, &len) == JUZHU_STATUS_INVALID_ENCODING &&
+                  out == SENTINEL,
+              "GBK bytes are not UTF-8");
+        CHECK(juzhu_valid_up_to(JUZHU_ENCODING_UTF8, gbk_case, strlen(gbk_case), &at) == JUZHU_STATUS_OK &&
+                  at == (size_t)(strchr(gbk_case, '\xc1') - gbk_case),
+              "the first GBK byte is where UTF-8 stops");
+        CHECK(juzhu_valid_up_to(JUZHU_ENCODING_GB18030, gbk_case, strlen(gbk_case), &at) == JUZHU_STATUS_OK &&
+                  at == strlen(gbk_case),
+              "all of it is GB18030");
+        CHECK(juzhu_valid_up_to(JUZHU_ENCODING_GB18030, "ab\xff", 3, &at) == JUZHU_STATUS_OK && at == 2,
+              "a byte no GB18030 sequence starts with");
+        at = 7;
+        CHECK(juzhu_valid_up_to(JUZHU_ENCODING_UTF8, NULL, 0, &at) == JUZHU_STATUS_NULL_ARGUMENT &&
+                  juzhu_valid_up_to(JUZHU_ENCODING_UTF8, "a", 1, NULL) == JUZHU_STATUS_NULL_ARGUMENT &&
+                  juzhu_valid_up_to(2, "a", 1, &at) == JUZHU_STATUS_INVALID_ARGUMENT &&
+                  juzhu_valid_up_to(JUZHU_ENCODING_UTF8, "a", (size_t)-1, &at) == JUZHU_STATUS_INVALID_ARGUMENT &&
+                  at == 7,
+              "NULL, an unknown encoding, an impossible length: refused, nothing written");
+    }
     /* A refusal's message, for a GBK screen. */
     memset(&p, 0, sizeof p);
     memset(&err, 0, sizeof err);
