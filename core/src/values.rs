@@ -66,11 +66,22 @@ impl Validity<'_> {
     fn unpack(&self, start: usize, out: &mut [u8]) {
         let first = self.offset + start;
         let (base, shift) = (first >> 3, first & 7);
-        for (c, chunk) in out.chunks_mut(8).enumerate() {
+        let byte = |c: usize| {
             let lo = self.bits.get(base + c).copied().unwrap_or(0);
             let hi = self.bits.get(base + c + 1).copied().unwrap_or(0);
-            let byte = ((u16::from(hi) << 8 | u16::from(lo)) >> shift) as u8;
-            chunk.copy_from_slice(&SPREAD[usize::from(byte)].to_le_bytes()[..chunk.len()]);
+            ((u16::from(hi) << 8 | u16::from(lo)) >> shift) as u8
+        };
+        // Whole chunks as one 8-byte store each (a copy of a length known only at run time was a
+        // `memcpy` call per eight rows); the short tail, if any, as such a copy.
+        let whole = out.len() / 8;
+        let mut chunks = out.chunks_exact_mut(8);
+        for (c, chunk) in chunks.by_ref().enumerate() {
+            chunk.copy_from_slice(&SPREAD[usize::from(byte(c))].to_le_bytes());
+        }
+        let tail = chunks.into_remainder();
+        if !tail.is_empty() {
+            let n = tail.len();
+            tail.copy_from_slice(&SPREAD[usize::from(byte(whole))].to_le_bytes()[..n]);
         }
     }
 
