@@ -234,20 +234,7 @@ impl TextColumn<'_> {
                 let (a, b) = offsets.range(i);
                 data.get(a..b).map(f)
             }
-            Text::Views { views, buffers } => {
-                // Arrow's view layout, little-endian: length in bytes 0..4; up to 12 bytes inline
-                // in bytes 4..16; longer strings: buffer index in bytes 8..12, offset in 12..16.
-                let v = views[i];
-                let len = (v & 0xFFFF_FFFF) as usize;
-                if len <= 12 {
-                    let bytes = v.to_le_bytes();
-                    Some(f(&bytes[4..4 + len]))
-                } else {
-                    let buffer = ((v >> 64) & 0xFFFF_FFFF) as usize;
-                    let offset = (v >> 96) as usize;
-                    buffers.get(buffer).and_then(|b| b.get(offset..offset + len)).map(f)
-                }
-            }
+            Text::Views { views, buffers } => view_with(views[i], buffers, f),
         }
     }
 
@@ -1273,13 +1260,20 @@ impl ShortWords {
     }
 }
 
-/// The `len` bytes (more than 12) string view `v` points to in `buffers` (`None` when outside
-/// them).
+/// Calls `f` with the bytes string view `v` holds: inline, or in `buffers` (`None` when it points
+/// outside them). Arrow's view layout, little-endian: length in bytes 0..4; up to 12 bytes inline
+/// in bytes 4..16; longer strings: buffer index in bytes 8..12, offset in 12..16. A short view's
+/// bytes live in the view itself, hence the callback.
 #[inline(always)]
-fn long_view_bytes<'b>(v: u128, len: usize, buffers: &[&'b [u8]]) -> Option<&'b [u8]> {
-    let buffer = ((v >> 64) & 0xFFFF_FFFF) as usize;
-    let offset = (v >> 96) as usize;
-    buffers.get(buffer).and_then(|b| b.get(offset..offset.checked_add(len)?))
+fn view_with<R>(v: u128, buffers: &[&[u8]], f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    let len = (v & 0xFFFF_FFFF) as usize;
+    if len <= 12 {
+        Some(f(&v.to_le_bytes()[4..4 + len]))
+    } else {
+        let buffer = ((v >> 64) & 0xFFFF_FFFF) as usize;
+        let offset = (v >> 96) as usize;
+        buffers.get(buffer).and_then(|b| b.get(offset..offset.checked_add(len)?)).map(f)
+    }
 }
 
 /// `code` when `bit` is 1, [`NULL_CODE`] when 0, without a branch.
@@ -1314,17 +1308,11 @@ pub fn gather_words<R>(
             // not zero, a miss — is read as its bytes, as before.
             let table = WordTable::new(vocabulary);
             let inline = InlineViews::new(vocabulary);
-            let code_of_bytes = |b: Option<&[u8]>| b.map_or(INVALID_CODE, |b| table.code(b));
             with_bits(validity, start, rows, |rows, first, bits| {
                 for ((r, &v), &b) in rows.iter_mut().zip(&views[first..first + bits.len()]).zip(bits) {
-                    let c = inline.code(&table, v).unwrap_or_else(|| {
-                        let len = (v & 0xFFFF_FFFF) as usize;
-                        if len <= 12 {
-                            code_of_bytes(Some(&v.to_le_bytes()[4..4 + len]))
-                        } else {
-                            code_of_bytes(long_view_bytes(v, len, buffers))
-                        }
-                    });
+                    let c = inline
+                        .code(&table, v)
+                        .unwrap_or_else(|| view_with(v, buffers, |t| table.code(t)).unwrap_or(INVALID_CODE));
                     set(r, select_code(b, c));
                 }
             });
